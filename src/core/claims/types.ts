@@ -1,0 +1,74 @@
+/** Annotated claims and header parameters, as carried in an InspectionReport. Plain JSON. */
+
+export type ValueKind =
+  | 'string'
+  | 'url'
+  | 'numeric_date'
+  | 'guid'
+  | 'string_or_array'
+  | 'array'
+  | 'object'
+  | 'boolean'
+  | 'number'
+  | 'space_separated'
+  | 'other'
+
+export interface SpecLink {
+  label: string
+  url: string
+}
+
+/** A readable rendering of one value, or one element of an array value. */
+export interface HumanValue {
+  /** The raw value as text. */
+  raw: string
+  /** Words for it: "2026-11-25 20:24:45 UTC", "Global Administrator", "Multi-factor authentication". */
+  text?: string
+  /** Relative to `now` for times: "in 52 min", "3 h ago". */
+  relative?: string
+  /** Where the name came from: 'first-party app', 'directory role', 'Graph permission', ... */
+  source?: string
+}
+
+export interface ClaimAnnotation {
+  name: string
+  value: unknown
+  known: boolean
+  title?: string
+  /** One line. */
+  summary?: string
+  /** Full explanation, our words. */
+  details?: string
+  kind?: ValueKind
+  definedIn: SpecLink[]
+  /** 'id', 'access', 'logout', ... */
+  tokenTypes: string[]
+  versions: string[]
+  watchFor?: string
+  human: HumanValue[]
+  /** Personal data (masked in redaction mode). */
+  personal: boolean
+  status?: 'documented' | 'legacy-documented' | 'observed-undocumented'
+}
+
+export interface HeaderAnnotation {
+  name: string
+  value: unknown
+  known: boolean
+  title?: string
+  summary?: string
+  details?: string
+  definedIn: SpecLink[]
+  watchFor?: string
+  human: HumanValue[]
+  /** Set for parameters that are an attack surface when trusted (jku, x5u, jwk, x5c). */
+  risky: boolean
+}
+
+export interface AnnotateContext {
+  /** Unix seconds, for relative times. */
+  now: number
+  /** The token family's coarse type and version, to pick the right explanation. */
+  tokenType?: 'id' | 'access' | 'logout' | 'unknown'
+  version?: '1.0' | '2.0'
+}

@@ -1,0 +1,203 @@
+/**
+ * The token core contract (issue 3). Plain JSON data only: reports are stored, compared,
+ * exported and rendered, so nothing here may hold a class instance, a function or a CryptoKey.
+ */
+import type { ClaimAnnotation, HeaderAnnotation } from '../claims/types.ts'
+
+export type FindingCode =
+  | 'malformed'
+  | 'payload_not_object'
+  | 'duplicate_keys'
+  | 'claim_type_invalid'
+  | 'payload_too_large'
+  | 'jwe_encrypted'
+  | 'alg_none'
+  | 'unsupported_alg'
+  | 'alg_mismatch'
+  | 'hs_with_public_key'
+  | 'kid_not_found'
+  | 'kid_ambiguous'
+  | 'suspicious_kid'
+  | 'key_use_mismatch'
+  | 'untrusted_jku'
+  | 'untrusted_x5u'
+  | 'embedded_jwk'
+  | 'crit_unsupported'
+  | 'graph_nonce_header'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'iat_future'
+  | 'iss_mismatch'
+  | 'aud_mismatch'
+  | 'azp_mismatch'
+  | 'nonce_mismatch'
+  | 'at_hash_mismatch'
+  | 'c_hash_mismatch'
+  | 'missing_iss'
+  | 'missing_sub'
+  | 'missing_aud'
+  | 'missing_exp'
+  | 'missing_iat'
+  | 'missing_nonce'
+  | 'missing_at_hash'
+  | 'missing_c_hash'
+  | 'logout_event_invalid'
+  | 'logout_nonce_present'
+  | 'groups_overage'
+  // Informational codes of our own (never reuse the fixed names above for other meanings).
+  | 'opaque_token'
+  | 'embedded_x5c'
+  | 'keys_unavailable'
+  | 'keys_refetched'
+  | 'signature_invalid'
+  | 'typ_unexpected'
+  | 'entra_v1_token'
+  | 'tenant_mismatch'
+  | 'lifetime_info'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface Finding {
+  code: FindingCode
+  severity: Severity
+  /** What the finding is about: a claim name (`exp`), `header.<param>`, `signature`, `key`, `token`. */
+  subject: string
+  message: string
+  expected?: string
+  actual?: string
+  /** A citation such as "RFC 7519 §4.1.4", with an https link where one exists. */
+  specRef: { label: string; url: string }
+}
+
+export type TokenForm = 'jws' | 'jwe' | 'unsecured' | 'opaque' | 'malformed'
+
+export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag' | 'token'
+
+export interface DecodeProblem {
+  segment: SegmentName
+  /** Stable reason code: 'segment_count', 'base64url_alphabet', 'base64url_padding', 'utf8', 'json', 'not_object', 'empty'. */
+  reason: string
+  message: string
+}
+
+export interface DecodedToken {
+  /** The input after trimming whitespace, line breaks and a `Bearer ` prefix. */
+  normalized: string
+  decodes: boolean
+  form: TokenForm
+  /** Why the form was chosen, in words ("three segments with a JSON header: a JWS"). */
+  formReason: string
+  segments: string[]
+  header: Record<string, unknown> | null
+  /** Parsed payload: an object for a JWT; any JSON value or the raw text otherwise. */
+  payload: unknown
+  payloadText: string | null
+  problems: DecodeProblem[]
+  duplicateKeys: { segment: 'header' | 'payload'; names: string[] }[]
+}
+
+export type TokenFamily =
+  | 'entra_v1_id'
+  | 'entra_v2_id'
+  | 'entra_v1_access'
+  | 'entra_v2_access'
+  | 'entra_graph_access'
+  | 'b2c'
+  | 'oidc_id'
+  | 'oauth_access_jwt'
+  | 'logout'
+  | 'jwt'
+  | 'unknown'
+
+export interface InspectOptions {
+  /** Unix seconds; the core never reads the clock. */
+  now: number
+  clockToleranceSec?: number
+  keys?: { jwks: unknown } | { fetchJson: (url: string) => Promise<unknown> }
+  expected?: {
+    issuer?: string
+    audience?: string
+    nonce?: string
+    tenantId?: string
+    accessToken?: string
+    code?: string
+    tokenType?: 'id_token' | 'access_token' | 'logout_token' | 'jwt'
+    responseType?: string
+    alg?: string
+    /** The client ID (for `azp` and Entra `?appid=` key look-up); defaults to `audience` for id tokens. */
+    clientId?: string
+  }
+}
+
+export type SignatureStatus = 'valid' | 'invalid' | 'unverifiable' | 'none'
+
+export interface KeySummary {
+  kid?: string
+  kty?: string
+  alg?: string
+  use?: string
+  /** Modulus bits for RSA, curve for EC/OKP. */
+  size?: string
+  /** RFC 7638 SHA-256 thumbprint. */
+  thumbprint?: string
+  x5t?: string
+  issuer?: string
+}
+
+export interface KeyCandidate {
+  key: KeySummary
+  used: boolean
+  /** Why this key was or was not used ("kid differs", "kty RSA cannot verify ES256", ...). */
+  reason: string
+}
+
+export interface FetchRecord {
+  url: string
+  /** Why it was fetched: 'discovery', 'jwks', 'jwks_refetch', 'jwks_appid'. */
+  purpose: string
+  ok: boolean
+  error?: string
+  /** The document as fetched (JSON), for viewing. */
+  document?: unknown
+}
+
+export interface KeyChain {
+  source: 'none' | 'pasted' | 'issuer'
+  issuer?: string
+  discoveryUrl?: string
+  jwksUri?: string
+  kid?: string
+  fetches: FetchRecord[]
+  refetched: boolean
+  candidates: KeyCandidate[]
+  selected?: KeySummary
+}
+
+export interface SignatureResult {
+  status: SignatureStatus
+  alg: string | null
+  /** One sentence saying why the status is what it is. */
+  reason: string
+  chain: KeyChain
+}
+
+export interface InspectionReport {
+  input: string
+  decodes: boolean
+  form: TokenForm
+  formReason: string
+  header: Record<string, unknown> | null
+  payload: unknown
+  problems: DecodeProblem[]
+  family: TokenFamily
+  /** Human words for the family ("Microsoft Entra v2.0 ID token"). */
+  familyLabel: string
+  tokenType: 'id_token' | 'access_token' | 'logout_token' | 'jwt' | 'unknown'
+  signature: SignatureResult
+  findings: Finding[]
+  claims: ClaimAnnotation[]
+  headerParams: HeaderAnnotation[]
+  /** The options' `now` and tolerance the checks used, echoed for display. */
+  evaluatedAt: number
+  clockToleranceSec: number
+}
