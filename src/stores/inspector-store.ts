@@ -1,0 +1,206 @@
+/**
+ * Inspector input state: the token being inspected, the expectations it is checked against,
+ * the key source, a second token to compare with, and redaction mode. Thin on purpose: the
+ * report itself is computed by the core (`inspectToken`) in the screen, from this state.
+ *
+ * Other screens (sign-in, exchanges, diagram, HAR import) call `openToken` and navigate to
+ * `#/inspect`. The token survives a reload in sessionStorage (per tab, namespaced) and never in
+ * localStorage: a bearer token must not outlive the tab (DESIGN §7).
+ */
+import { create } from 'zustand'
+import type { InspectOptions } from '../core/token/types.ts'
+import { readStored, writeStored } from '../adapters/storage.ts'
+
+export type Expectations = NonNullable<InspectOptions['expected']>
+
+export type KeySourceChoice = 'issuer' | 'pasted'
+
+/** A fetched discovery/JWKS document kept for the session, so re-validation needs no network. */
+export interface CachedDocument {
+  document: unknown
+  /** Unix milliseconds when it was fetched. */
+  fetchedAt: number
+}
+
+export interface OpenTokenOptions {
+  expected?: InspectOptions['expected']
+  /** Where the token came from, shown to the user ("sign-in", "HAR import", "link"). */
+  source?: string
+}
+
+export interface InspectorState {
+  input: string
+  source: string | null
+  expected: Expectations
+  /** Seconds; the core's default is 300. */
+  clockToleranceSec: number
+  /** "Pretend the time is" override for teaching, unix seconds; null = the real clock. */
+  pretendNow: number | null
+  keySource: KeySourceChoice
+  /** The pasted JWKS text (a `{keys:[…]}` set or one JWK), kept as typed. */
+  pastedJwks: string
+  compareInput: string
+  redact: boolean
+  /** url -> document; session memory only (not persisted). */
+  documents: Record<string, CachedDocument>
+
+  setInput: (input: string, source?: string) => void
+  openToken: (token: string, opts?: OpenTokenOptions) => void
+  clear: () => void
+  setExpected: (patch: Partial<Record<keyof Expectations, string | undefined>>) => void
+  clearExpected: () => void
+  setClockTolerance: (sec: number) => void
+  setPretendNow: (sec: number | null) => void
+  setKeySource: (choice: KeySourceChoice) => void
+  setPastedJwks: (text: string) => void
+  setCompareInput: (text: string) => void
+  setRedact: (on: boolean) => void
+  cacheDocument: (url: string, document: unknown, fetchedAt: number) => void
+  forgetDocuments: () => void
+}
+
+const KEY = {
+  input: 'inspector:input',
+  source: 'inspector:source',
+  expected: 'inspector:expected',
+  tolerance: 'inspector:tolerance',
+  pretend: 'inspector:pretend-now',
+  keySource: 'inspector:key-source',
+  jwks: 'inspector:jwks',
+  compare: 'inspector:compare',
+  redact: 'inspector:redact',
+} as const
+
+const TOKEN_TYPES = new Set(['id_token', 'access_token', 'logout_token', 'jwt'])
+
+/** Keeps only known string fields, so a tampered sessionStorage value cannot inject odd data. */
+function sanitizeExpected(raw: unknown): Expectations {
+  if (!raw || typeof raw !== 'object') return {}
+  const out: Record<string, string> = {}
+  const fields = ['issuer', 'audience', 'nonce', 'tenantId', 'accessToken', 'code', 'tokenType', 'responseType', 'alg', 'clientId'] as const
+  for (const field of fields) {
+    const value = (raw as Record<string, unknown>)[field]
+    if (typeof value !== 'string' || value.trim() === '') continue
+    if (field === 'tokenType' && !TOKEN_TYPES.has(value)) continue
+    out[field] = value
+  }
+  return out as Expectations
+}
+
+function readJson(key: string): unknown {
+  const text = readStored('session', key)
+  if (text === null) return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}
+
+function readNumber(key: string): number | null {
+  const text = readStored('session', key)
+  if (text === null || text === '') return null
+  const n = Number(text)
+  return Number.isFinite(n) ? n : null
+}
+
+function persistExpected(expected: Expectations): void {
+  writeStored('session', KEY.expected, Object.keys(expected).length === 0 ? null : JSON.stringify(expected))
+}
+
+function initialState() {
+  const keySource = readStored('session', KEY.keySource)
+  return {
+    input: readStored('session', KEY.input) ?? '',
+    source: readStored('session', KEY.source),
+    expected: sanitizeExpected(readJson(KEY.expected)),
+    clockToleranceSec: readNumber(KEY.tolerance) ?? 300,
+    pretendNow: readNumber(KEY.pretend),
+    keySource: (keySource === 'pasted' ? 'pasted' : 'issuer') as KeySourceChoice,
+    pastedJwks: readStored('session', KEY.jwks) ?? '',
+    compareInput: readStored('session', KEY.compare) ?? '',
+    redact: readStored('session', KEY.redact) === '1',
+  }
+}
+
+export const useInspectorStore = create<InspectorState>((set, get) => ({
+  ...initialState(),
+  documents: {},
+
+  setInput: (input, source) => {
+    writeStored('session', KEY.input, input === '' ? null : input)
+    const nextSource = source ?? (input === '' ? null : get().source)
+    writeStored('session', KEY.source, nextSource)
+    set({ input, source: nextSource })
+  },
+
+  openToken: (token, opts) => {
+    // A token opened from elsewhere brings its own expectations (or none): stale ones from a
+    // previous token would produce misleading aud/iss/nonce findings.
+    const expected = sanitizeExpected(opts?.expected ?? {})
+    const source = opts?.source ?? null
+    writeStored('session', KEY.input, token === '' ? null : token)
+    writeStored('session', KEY.source, source)
+    persistExpected(expected)
+    set({ input: token, source, expected })
+  },
+
+  clear: () => {
+    writeStored('session', KEY.input, null)
+    writeStored('session', KEY.source, null)
+    writeStored('session', KEY.compare, null)
+    set({ input: '', source: null, compareInput: '' })
+  },
+
+  setExpected: (patch) => {
+    const merged: Record<string, string | undefined> = { ...get().expected, ...patch }
+    const expected = sanitizeExpected(merged)
+    persistExpected(expected)
+    set({ expected })
+  },
+
+  clearExpected: () => {
+    persistExpected({})
+    writeStored('session', KEY.pretend, null)
+    writeStored('session', KEY.tolerance, null)
+    set({ expected: {}, pretendNow: null, clockToleranceSec: 300 })
+  },
+
+  setClockTolerance: (sec) => {
+    const value = Number.isFinite(sec) && sec >= 0 ? Math.round(sec) : 300
+    writeStored('session', KEY.tolerance, String(value))
+    set({ clockToleranceSec: value })
+  },
+
+  setPretendNow: (sec) => {
+    const value = sec !== null && Number.isFinite(sec) ? sec : null
+    writeStored('session', KEY.pretend, value === null ? null : String(value))
+    set({ pretendNow: value })
+  },
+
+  setKeySource: (choice) => {
+    writeStored('session', KEY.keySource, choice)
+    set({ keySource: choice })
+  },
+
+  setPastedJwks: (text) => {
+    writeStored('session', KEY.jwks, text === '' ? null : text)
+    set({ pastedJwks: text })
+  },
+
+  setCompareInput: (text) => {
+    writeStored('session', KEY.compare, text === '' ? null : text)
+    set({ compareInput: text })
+  },
+
+  setRedact: (on) => {
+    writeStored('session', KEY.redact, on ? '1' : null)
+    set({ redact: on })
+  },
+
+  cacheDocument: (url, document, fetchedAt) => {
+    set({ documents: { ...get().documents, [url]: { document, fetchedAt } } })
+  },
+
+  forgetDocuments: () => set({ documents: {} }),
+}))
