@@ -49,6 +49,8 @@ export interface ClaimAnnotation {
   /** Personal data (masked in redaction mode). */
   personal: boolean
   status?: 'documented' | 'legacy-documented' | 'observed-undocumented'
+  /** Which platform's meaning was used when a claim differs by issuer ('Microsoft Entra', 'Google', ...). */
+  variant?: string
 }
 
 export interface HeaderAnnotation {
@@ -71,4 +73,6 @@ export interface AnnotateContext {
   /** The token family's coarse type and version, to pick the right explanation. */
   tokenType?: 'id' | 'access' | 'logout' | 'unknown'
   version?: '1.0' | '2.0'
+  /** True when the token is known to come from Microsoft Entra; when absent it is inferred from `iss`/`tid`/`ver`. */
+  entra?: boolean
 }

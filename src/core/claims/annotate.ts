@@ -1,0 +1,138 @@
+/**
+ * Claim and header annotation: the public entry points of src/core/claims.
+ *
+ * Bundle budget (DESIGN §9): this module is on the inspector's first view, so it stays tiny.
+ * The explanations (registry*.ts), the value humanisers and the ID tables (data/*.json, 1,118 app
+ * IDs, Graph permissions, directory roles) are pulled in with dynamic import() on first use, which
+ * Vite turns into lazy chunks. Later calls resolve from the module cache.
+ */
+import type { AnnotateContext, ClaimAnnotation, HeaderAnnotation, HumanValue } from './types.ts'
+import type { ClaimInfo, HeaderInfo } from './registry-types.ts'
+import { CONTEXT_LABEL, detectContext, type ClaimContext } from './platform.ts'
+
+export { humaniseTime, formatUtc, formatDuration, relativeTime, type HumanTime } from './time.ts'
+export { detectContext, type ClaimContext } from './platform.ts'
+export type { ClaimInfo, HeaderInfo, ClaimText, ClaimStatus } from './registry-types.ts'
+
+/** Names that look like personal data, for claims we don't know (redaction errs on the safe side). */
+const PERSONAL_HINT = /(e-?mail|phone|name|upn|address|birth|ssn|ipaddr|login)/i
+
+function rawText(value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+function loadRegistry() {
+  return import('./registry.ts')
+}
+function loadHeaders() {
+  return import('./header-registry.ts')
+}
+function loadHumanise() {
+  return import('./humanise.ts')
+}
+
+/**
+ * The registry entry for `name` (with the platform variant merged in), or undefined.
+ * Async because the registry lives in a lazy chunk.
+ */
+export async function describeClaim(name: string, context: ClaimContext = 'standard'): Promise<ClaimInfo | undefined> {
+  const { resolveClaim } = await loadRegistry()
+  return resolveClaim(name, context)?.info
+}
+
+/** The registry entry for a JOSE header parameter, or undefined. */
+export async function describeHeader(name: string): Promise<HeaderInfo | undefined> {
+  const { resolveHeader } = await loadHeaders()
+  return resolveHeader(name)
+}
+
+/**
+ * Annotate every member of a JWT payload, in payload order. Never rejects: a humaniser that
+ * trips over an odd value falls back to the raw text.
+ */
+export async function annotateClaims(
+  payload: Record<string, unknown>,
+  ctx: AnnotateContext,
+): Promise<ClaimAnnotation[]> {
+  const [{ resolveClaim }, { humaniseClaim }] = await Promise.all([loadRegistry(), loadHumanise()])
+  const context = detectContext(payload, ctx)
+  const entries = Object.entries(payload)
+  return Promise.all(
+    entries.map(async ([name, value]): Promise<ClaimAnnotation> => {
+      let human: HumanValue[]
+      try {
+        human = await humaniseClaim(name, value, { ctx, context, payload })
+      } catch {
+        human = [{ raw: rawText(value) }]
+      }
+      const resolved = resolveClaim(name, context)
+      if (resolved === undefined) {
+        return {
+          name,
+          value,
+          known: false,
+          definedIn: [],
+          tokenTypes: [],
+          versions: [],
+          human,
+          personal: PERSONAL_HINT.test(name),
+        }
+      }
+      const { info, variant } = resolved
+      const a: ClaimAnnotation = {
+        name,
+        value,
+        known: true,
+        title: info.title,
+        summary: info.summary,
+        details: info.details,
+        kind: info.kind,
+        definedIn: info.definedIn,
+        tokenTypes: info.tokenTypes,
+        versions: info.versions,
+        human,
+        personal: info.personal,
+        status: info.status,
+      }
+      if (info.watchFor !== undefined) a.watchFor = info.watchFor
+      if (variant !== 'standard') a.variant = CONTEXT_LABEL[variant]
+      return a
+    }),
+  )
+}
+
+/** Annotate every JOSE header parameter, in header order; jku/x5u/jwk/x5c are marked risky. */
+export async function annotateHeader(
+  header: Record<string, unknown>,
+  ctx: AnnotateContext,
+): Promise<HeaderAnnotation[]> {
+  const [{ resolveHeader }, { humaniseHeader }] = await Promise.all([loadHeaders(), loadHumanise()])
+  return Object.entries(header).map(([name, value]): HeaderAnnotation => {
+    let human: HumanValue[]
+    try {
+      human = humaniseHeader(name, value, header, ctx)
+    } catch {
+      human = [{ raw: rawText(value) }]
+    }
+    const info = resolveHeader(name)
+    if (info === undefined) return { name, value, known: false, definedIn: [], human, risky: false }
+    const a: HeaderAnnotation = {
+      name,
+      value,
+      known: true,
+      title: info.title,
+      summary: info.summary,
+      details: info.details,
+      definedIn: info.definedIn,
+      human,
+      risky: info.risky,
+    }
+    if (info.watchFor !== undefined) a.watchFor = info.watchFor
+    return a
+  })
+}
