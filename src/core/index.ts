@@ -1,2 +1,4 @@
 // Public surface of the pure core. Filled by the token core, capture and diagram modules.
 export {}
+export * from "./claims/annotate.ts"
+export * from "./claims/types.ts"
