@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react'
+import { BUTTON_SECONDARY } from './button-styles.ts'
+
+async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Copies `text` (or what `getText` returns at click time) and says so in a polite live region.
+ * When the clipboard is unavailable (insecure context, permission denied) it says that instead
+ * of failing silently.
+ */
+export function CopyButton({
+  text,
+  getText,
+  label = 'Copy',
+  copiedLabel = 'Copied',
+  className = '',
+  onCopied,
+}: {
+  text?: string
+  getText?: () => string
+  label?: string
+  copiedLabel?: string
+  className?: string
+  onCopied?: () => void
+}) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
+  const onClick = async () => {
+    const ok = await writeClipboard(getText ? getText() : (text ?? ''))
+    setState(ok ? 'copied' : 'failed')
+    if (ok) onCopied?.()
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => setState('idle'), 2000)
+  }
+  return (
+    <button type="button" onClick={() => void onClick()} className={`${BUTTON_SECONDARY} ${className}`}>
+      <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        {state === 'copied' ? <path d="M5 12l5 5L20 7" /> : <><rect x="9" y="9" width="11" height="11" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h10" /></>}
+      </svg>
+      <span>{state === 'copied' ? copiedLabel : state === 'failed' ? 'Copy failed' : label}</span>
+      <span className="sr-only" aria-live="polite">{state === 'copied' ? `${copiedLabel}.` : state === 'failed' ? 'The clipboard is not available here; select the text and copy it by hand.' : ''}</span>
+    </button>
+  )
+}
