@@ -2,3 +2,4 @@
 export {}
 export * from "./claims/annotate.ts"
 export * from "./claims/types.ts"
+export * from "./compare/compare-claims.ts"
