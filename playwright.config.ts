@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
+
+/**
+ * End-to-end tests run against the production build served by `vite preview` (dist/ at the root
+ * path, dist-subpath/ under /token-lens/ as on GitHub Pages). Browsers cannot be downloaded
+ * here, so Debian's Chromium is used when present (scripts/e2e.mjs resolves it).
+ */
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export const SUBPATH_BASE = '/token-lens/'
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort --outDir dist',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --host 127.0.0.1 --port 4174 --strictPort --outDir dist-subpath`,
+      url: `http://127.0.0.1:4174${SUBPATH_BASE}`,
+      env: { BASE_PATH: SUBPATH_BASE },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+})

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Bundle budget (DESIGN.md §9): builds the app, prints every JavaScript chunk's gzipped size and
+// fails if the JavaScript loaded for the first view of #/inspect exceeds the budget, or if MSAL
+// is part of that first view. `--no-build` measures the existing dist/.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { join } from 'node:path'
+
+const BUDGET_BYTES = 120 * 1000 // 120 kB gzipped, as Vite reports kB
+const dist = 'dist'
+
+if (!process.argv.includes('--no-build')) {
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: '/' } })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+const chunks = JSON.parse(readFileSync('.build-stats/chunks.json', 'utf8'))
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
+const entry = manifest['index.html']
+if (!entry) {
+  console.error('budget: index.html is not an entry of the build manifest')
+  process.exit(1)
+}
+
+// First view of #/inspect = the index.html entry chunk and everything it imports statically
+// (the inspector screen is part of the entry; other screens are lazy chunks).
+const firstView = new Set()
+const queue = [entry.file]
+while (queue.length) {
+  const file = queue.shift()
+  if (firstView.has(file)) continue
+  firstView.add(file)
+  for (const imp of chunks[file]?.imports ?? []) queue.push(imp)
+}
+
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
+const rows = Object.keys(chunks)
+  .map((file) => ({ file, raw: readFileSync(join(dist, file)).length, gzip: gz(file), first: firstView.has(file) }))
+  .sort((a, b) => Number(b.first) - Number(a.first) || b.gzip - a.gzip)
+
+const kb = (n) => (n / 1000).toFixed(1).padStart(7)
+console.log('\nchunk                                              raw kB   gzip kB  first view')
+for (const r of rows) console.log(`${r.file.padEnd(48)} ${kb(r.raw)}  ${kb(r.gzip)}  ${r.first ? 'yes' : ''}`)
+
+const total = rows.filter((r) => r.first).reduce((s, r) => s + r.gzip, 0)
+const msalInFirstView = [...firstView].filter((f) => (chunks[f]?.modules ?? []).some((m) => m.includes('@azure/msal')))
+console.log(`\nfirst view of #/inspect: ${(total / 1000).toFixed(1)} kB gzipped JavaScript (budget ${BUDGET_BYTES / 1000} kB)`)
+
+let failed = false
+if (msalInFirstView.length) {
+  console.error(`budget: MSAL is part of the first view (${msalInFirstView.join(', ')}); load it on demand.`)
+  failed = true
+}
+if (total > BUDGET_BYTES) {
+  console.error(`budget: first view exceeds the budget by ${((total - BUDGET_BYTES) / 1000).toFixed(1)} kB.`)
+  failed = true
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,104 @@
+/**
+ * The demo tenant plugged in at the network edge. Loaded on demand (it carries key generation
+ * and token signing), restored from sessionStorage so its keys, sessions and codes survive the
+ * redirect round trip, and saved back after every call that may change it.
+ */
+import { DEMO_TENANT_ID, type AuthorizeOutcome, type DemoFaults, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
+import { readStored, writeStored } from '../storage.ts'
+
+const STATE_KEY = 'demo-tenant:state'
+const FAULTS_KEY = 'demo-tenant:faults'
+
+/** What this adapter needs of the emulator (src/core/demo-tenant). */
+export interface DemoTenantPort {
+  handle(request: EdgeRequest): Promise<EdgeResponse> | EdgeResponse
+  beginAuthorize(url: string): Promise<AuthorizeOutcome> | AuthorizeOutcome
+  completeAuthorize(sessionId: string, choice: { userId: string; consent: boolean }): Promise<AuthorizeOutcome> | AuthorizeOutcome
+  serialize(): unknown
+  setFaults(faults: DemoFaults): void
+}
+
+let loading: Promise<DemoTenantPort> | null = null
+
+/** Is this URL answered by the demo tenant? (its authority, or Graph with a demo token). */
+export function isDemoTenantUrl(url: string): boolean {
+  try {
+    const u = new URL(url)
+    return u.protocol === 'https:' && u.host === 'login.microsoftonline.com' && u.pathname.split('/')[1]?.toLowerCase() === DEMO_TENANT_ID
+  } catch {
+    return false
+  }
+}
+
+export function readDemoFaults(): DemoFaults {
+  try {
+    const raw = readStored('session', FAULTS_KEY)
+    const parsed: unknown = raw ? JSON.parse(raw) : {}
+    return parsed && typeof parsed === 'object' ? (parsed as DemoFaults) : {}
+  } catch {
+    return {}
+  }
+}
+
+export async function setDemoFaults(faults: DemoFaults): Promise<void> {
+  writeStored('session', FAULTS_KEY, JSON.stringify(faults))
+  if (loading) (await loading).setFaults(faults)
+}
+
+export function loadDemoTenant(): Promise<DemoTenantPort> {
+  loading ??= (async () => {
+    const mod = await import('../../core/demo-tenant/tenant.ts')
+    const raw = readStored('session', STATE_KEY)
+    let saved: unknown = undefined
+    try {
+      saved = raw ? JSON.parse(raw) : undefined
+    } catch {
+      saved = undefined
+    }
+    const tenant = (await mod.createDemoTenant({
+      now: () => Date.now(),
+      random: (n: number) => crypto.getRandomValues(new Uint8Array(n)),
+      ...(saved !== undefined ? { state: saved } : {}),
+    })) as DemoTenantPort
+    tenant.setFaults(readDemoFaults())
+    save(tenant)
+    return tenant
+  })()
+  loading.catch(() => {
+    loading = null
+  })
+  return loading
+}
+
+function save(tenant: DemoTenantPort): void {
+  writeStored('session', STATE_KEY, JSON.stringify(tenant.serialize()))
+}
+
+/** Answers one HTTP request from the demo tenant and persists its state afterwards. */
+export async function demoFetch(request: EdgeRequest): Promise<EdgeResponse> {
+  const tenant = await loadDemoTenant()
+  const response = await tenant.handle(request)
+  save(tenant)
+  return response
+}
+
+export async function demoBeginAuthorize(url: string): Promise<AuthorizeOutcome> {
+  const tenant = await loadDemoTenant()
+  const outcome = await tenant.beginAuthorize(url)
+  save(tenant)
+  return outcome
+}
+
+export async function demoCompleteAuthorize(sessionId: string, choice: { userId: string; consent: boolean }): Promise<AuthorizeOutcome> {
+  const tenant = await loadDemoTenant()
+  const outcome = await tenant.completeAuthorize(sessionId, choice)
+  save(tenant)
+  return outcome
+}
+
+/** Forget the demo tenant's keys, sessions and codes (a fresh tenant on next use). */
+export function forgetDemoTenant(): void {
+  loading = null
+  writeStored('session', STATE_KEY, null)
+  writeStored('session', FAULTS_KEY, null)
+}

@@ -1,0 +1,95 @@
+/** Small readers over HAR entries: headers, URL parameters, form and JSON bodies. */
+import type { Entry, Header } from 'har-format'
+
+export type Params = Record<string, string>
+
+export function header(headers: Header[] | undefined, name: string): string | undefined {
+  if (!headers) return undefined
+  const lower = name.toLowerCase()
+  for (const h of headers) if (h.name.toLowerCase() === lower) return h.value
+  return undefined
+}
+
+export function safeUrl(url: string, base?: string): URL | null {
+  try {
+    return new URL(url, base)
+  } catch {
+    return null
+  }
+}
+
+function toParams(search: string): Params {
+  const out: Params = {}
+  // First occurrence wins: RFC 6749 §3.1 forbids repeated parameters, so a repeat is an error
+  // the server would reject; we read what a lenient server would read.
+  for (const [k, v] of new URLSearchParams(search)) if (!(k in out)) out[k] = v
+  return out
+}
+
+export function queryParams(url: URL): Params {
+  return url.search.length > 1 ? toParams(url.search) : {}
+}
+
+/** Parameters in a fragment: implicit and hybrid responses use the fragment (OAuth 2.0 Multiple Response Types §5). */
+export function fragmentParams(url: URL): Params {
+  return url.hash.length > 1 ? toParams(url.hash.slice(1)) : {}
+}
+
+/** Origin + path: the part of a URL that a registered redirect URI is compared with (RFC 9700 §4.1.3 exact match). */
+export function baseOf(url: URL): string {
+  return `${url.origin}${url.pathname}`
+}
+
+export function requestBody(entry: Entry): string {
+  return entry.request.postData?.text ?? ''
+}
+
+export function isFormBody(entry: Entry): boolean {
+  const type = entry.request.postData?.mimeType || header(entry.request.headers, 'content-type') || ''
+  return /x-www-form-urlencoded/i.test(type) || (!/json|xml/i.test(type) && /^[\w.~%-]+=/.test(requestBody(entry)))
+}
+
+export function formParams(entry: Entry): Params {
+  if (entry.request.method !== 'POST' || !isFormBody(entry)) return {}
+  const text = requestBody(entry)
+  if (text) return toParams(text)
+  const params = entry.request.postData?.params ?? []
+  const out: Params = {}
+  for (const p of params) if (!(p.name in out)) out[p.name] = p.value ?? ''
+  return out
+}
+
+/** The response body as parsed JSON, or null. Only attempted on small JSON-looking bodies. */
+export function responseJson(entry: Entry, limit = 2_000_000): Record<string, unknown> | null {
+  const text = entry.response.content.text
+  if (!text || text.length > limit) return null
+  const first = text.trimStart()[0]
+  if (first !== '{') return null
+  try {
+    const v: unknown = JSON.parse(text)
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+export function locationOf(entry: Entry): URL | null {
+  const loc = header(entry.response.headers, 'location') || entry.response.redirectURL
+  if (!loc) return null
+  return safeUrl(loc, entry.request.url)
+}
+
+export function bearerOf(entry: Entry): string | undefined {
+  const auth = header(entry.request.headers, 'authorization')
+  const m = auth ? /^(?:Bearer|DPoP)\s+(\S+)/i.exec(auth) : null
+  return m?.[1]
+}
+
+export function timeOf(entry: Entry, index: number): number {
+  const t = entry.startedDateTime ? Date.parse(entry.startedDateTime) : Number.NaN
+  return Number.isNaN(t) ? index : t
+}
+
+export function looksLikeJwt(value: string): boolean {
+  return /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/.test(value)
+}

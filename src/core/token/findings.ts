@@ -1,0 +1,27 @@
+import type { Finding, FindingCode, Severity } from './types.ts'
+import type { SpecRef } from './spec-refs.ts'
+
+/** Builds a Finding; `expected`/`actual` are omitted when undefined (exactOptionalPropertyTypes). */
+export function finding(
+  code: FindingCode,
+  severity: Severity,
+  subject: string,
+  message: string,
+  specRef: SpecRef,
+  values: { expected?: unknown; actual?: unknown } = {},
+): Finding {
+  const f: Finding = { code, severity, subject, message, specRef: { label: specRef.label, url: specRef.url } }
+  if (values.expected !== undefined) f.expected = show(values.expected)
+  if (values.actual !== undefined) f.actual = show(values.actual)
+  return f
+}
+
+/** Renders a value for `expected`/`actual`: strings as-is, anything else as JSON. */
+export function show(v: unknown): string {
+  if (typeof v === 'string') return v
+  try {
+    return JSON.stringify(v) ?? String(v)
+  } catch {
+    return String(v)
+  }
+}
