@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Takes screenshots of app routes in light and dark themes from a running preview server, for
+// looking at the product as a person would. Usage:
+//   npx vite preview --port 4173 &  node scripts/screenshots.mjs [#/route ...]
+// Writes e2e-artifacts/screens/<route>-<theme>.png.
+import { chromium } from '@playwright/test'
+import { existsSync, mkdirSync } from 'node:fs'
+
+const base = process.env.SCREENSHOT_BASE ?? 'http://127.0.0.1:4173/'
+const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['#/inspect', '#/signin', '#/flow', '#/diagram', '#/import']
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+mkdirSync('e2e-artifacts/screens', { recursive: true })
+for (const theme of ['light', 'dark']) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, colorScheme: theme })
+  for (const route of routes) {
+    await page.goto(base + route)
+    await page.waitForLoadState('networkidle')
+    const name = route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root'
+    await page.screenshot({ path: `e2e-artifacts/screens/${name}-${theme}.png`, fullPage: true })
+    console.log(`e2e-artifacts/screens/${name}-${theme}.png`)
+  }
+  await page.close()
+}
+await browser.close()
