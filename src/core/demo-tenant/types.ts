@@ -61,3 +61,113 @@ export type AuthorizeOutcome =
   | { kind: 'error_page'; error: string; description: string; code?: string }
   /** Navigate here: the redirect URI with code/state or error/state in the fragment or query. */
   | { kind: 'redirect'; url: string }
+
+// ---------------------------------------------------------------------------------------------
+// Added by the demo-tenant implementation (additive only; the names above keep their meaning).
+// ---------------------------------------------------------------------------------------------
+
+/** Injected randomness: `bytes` cryptographically random bytes. */
+export type RandomSource = (bytes: number) => Uint8Array
+
+export interface DemoTenantOptions {
+  /** Tenant GUID the tenant answers for (default DEMO_TENANT_ID). */
+  tenantId?: string
+  /** Accepted client IDs (default [DEMO_CLIENT_ID]). */
+  clientIds?: string[]
+  /** Accept any GUID client ID (the e2e "real tenant" path, where the profile's client ID is arbitrary). */
+  acceptAnyClient?: boolean
+  /**
+   * Registered SPA redirect URIs, matched exactly (AADSTS50011 otherwise). When omitted, any
+   * https:// URI or http://localhost URI whose path ends with `redirect.html` counts as registered.
+   */
+  redirectUris?: string[]
+  /** Clock: unix seconds. */
+  now: () => number
+  /** Randomness (default globalThis.crypto.getRandomValues). */
+  random?: RandomSource
+  /** Resume from serialize() output (after the redirect round trip). */
+  state?: DemoTenantState
+  faults?: DemoFaults
+  /**
+   * Put `at_hash` (OIDC Core §3.3.2.11) into ID tokens returned by /token. Entra does NOT do this
+   * for the code flow (only ID tokens from /authorize alongside an access token carry it), so it
+   * is off by default; a trainer can switch it on to show the check.
+   */
+  idTokenAtHash?: boolean
+}
+
+/** JSON-safe snapshot of everything the tenant remembers (keys, sessions, codes, refresh tokens). */
+export interface DemoTenantState {
+  version: 1
+  tenantId: string
+  /** The RS256 signing key as a private JWK (demo only: it signs nothing real). */
+  signingKey: { kid: string; privateJwk: Record<string, unknown> }
+  /** Authorize requests waiting for the sign-in page. */
+  pending: Record<string, DemoPendingAuthorize>
+  /** Issued authorization codes (kept after redemption to recognise replays). */
+  codes: Record<string, DemoIssuedCode>
+  refreshTokens: Record<string, DemoRefreshGrant>
+  /** Consented scopes per `${userId} ${clientId}`. */
+  consents: Record<string, string[]>
+  /** Browser sessions at the demo IdP (the Entra `sid`), for prompt=none and logout. */
+  sessions: Record<string, { userId: string; authTime: number }>
+  faults: DemoFaults
+}
+
+export interface DemoPendingAuthorize {
+  sessionId: string
+  tenantSegment: string
+  clientId: string
+  redirectUri: string
+  scopes: string[]
+  state?: string
+  nonce?: string
+  codeChallenge?: string
+  codeChallengeMethod?: 'S256' | 'plain'
+  responseMode: 'fragment' | 'query' | 'form_post'
+  prompt?: string
+  loginHint?: string
+  correlationId: string
+  createdAt: number
+}
+
+export interface DemoIssuedCode {
+  clientId: string
+  redirectUri: string
+  scopes: string[]
+  nonce?: string
+  codeChallenge?: string
+  codeChallengeMethod?: 'S256' | 'plain'
+  userId: string
+  sid: string
+  authTime: number
+  issuedAt: number
+  redeemed: boolean
+}
+
+export interface DemoRefreshGrant {
+  clientId: string
+  userId: string
+  sid: string
+  authTime: number
+  /** Every scope consented for this grant (a refresh may switch resource, as Entra's multi-resource refresh tokens allow). */
+  scopes: string[]
+  issuedAt: number
+  /** SPA refresh tokens live a fixed 24 h from sign-in; redeeming does not extend it (AADSTS700084). */
+  expiresAt: number
+}
+
+export interface DemoTenant {
+  readonly tenantId: string
+  readonly users: DemoUser[]
+  /** Every HTTP endpoint at login.microsoftonline.com and graph.microsoft.com the tenant emulates. */
+  handle(req: EdgeRequest): Promise<EdgeResponse>
+  /** Validate an /authorize URL exactly as Entra would. */
+  beginAuthorize(url: string): AuthorizeOutcome
+  /** The user picked an account (and answered the consent question) on the demo sign-in page. */
+  completeAuthorize(sessionId: string, choice: { userId: string; consent: boolean }): Promise<AuthorizeOutcome>
+  serialize(): DemoTenantState
+  setFaults(faults: DemoFaults): void
+  /** The public JWKS (what /discovery/v2.0/keys serves). */
+  jwks(): { keys: Record<string, unknown>[] }
+}
