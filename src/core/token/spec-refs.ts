@@ -87,3 +87,6 @@ export const SPEC = {
   refreshTokens: { label: 'Microsoft identity platform: refresh tokens', url: `${ENTRA}/refresh-tokens` },
   tooLarge: rfc(9110, '5.4'),
 } as const satisfies Record<string, SpecRef>
+
+/** RFC 8725 §3.10: received header values (kid, jku, x5u) must not be trusted blindly. */
+export const KID_INJECTION = rfc(8725, '3.10')

@@ -1,0 +1,136 @@
+/**
+ * Checks on the JOSE header that do not need keys: alg none, unsupported or unexpected alg,
+ * key-carrying parameters (never trusted), crit, suspicious kid, typ, and Entra's Graph nonce.
+ */
+import type { Finding, InspectOptions } from './types.ts'
+import { KNOWN_UNSUPPORTED, algInfo } from './algorithms.ts'
+import { finding, show } from './findings.ts'
+import { KID_INJECTION, SPEC } from './spec-refs.ts'
+
+export interface HeaderVerdict {
+  /** Why the signature cannot be checked at all, when that is decided by the header alone. */
+  blocker?: { status: 'none' | 'unverifiable'; reason: string }
+  alg: string | null
+  kid: string | undefined
+}
+
+/** Header parameters this implementation understands, for `crit` (RFC 7515 §4.1.11). None are extensions. */
+const UNDERSTOOD_EXTENSIONS = new Set<string>()
+
+function suspiciousKid(kid: string): string | undefined {
+  // Base64 kids (e.g. AWS Cognito) legitimately contain "/", "+", "=" and "--", so the patterns
+  // below look for traversal segments, absolute system paths, URLs and SQL/shell syntax only.
+  if (/(^|[/\\])\.\.([/\\]|$)/.test(kid) || /^\/(etc|dev|proc|var|tmp|home|usr|root|windows)\b/i.test(kid) || /^[a-z]:\\/i.test(kid)) {
+    return 'it looks like a file path (path traversal)'
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(kid) || /^file:/i.test(kid)) return 'it is a URL'
+  if (/['"`;]|\s--|\/\*|\bunion\s+(all\s+)?select\b|\bselect\s.+\sfrom\b|\binsert\s+into\b|\bdrop\s+table\b|\bsleep\s*\(|\bor\s+['"]?\w+['"]?\s*=\s*['"]?\w+/i.test(kid)) {
+    return 'it contains SQL-like syntax'
+  }
+  if (/[|&$<>]/.test(kid)) return 'it contains shell or markup metacharacters'
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(kid)) return 'it contains control characters'
+  if (kid.length > 256) return `it is ${kid.length} characters long`
+  return undefined
+}
+
+export function checkHeader(
+  header: Record<string, unknown>,
+  options: InspectOptions,
+  findings: Finding[],
+): HeaderVerdict {
+  const verdict: HeaderVerdict = { alg: null, kid: undefined }
+  const rawAlg = header['alg']
+  const alg = typeof rawAlg === 'string' && rawAlg.length > 0 ? rawAlg : null
+  verdict.alg = alg
+  if (alg === null) {
+    findings.push(finding('malformed', 'error', 'header.alg', 'The header has no "alg" string, which every JWS must have (RFC 7515 §4.1.1).', SPEC.alg, { actual: rawAlg ?? '(missing)' }))
+    verdict.blocker = { status: 'unverifiable', reason: 'The header names no algorithm.' }
+  } else if (alg.toLowerCase() === 'none') {
+    findings.push(
+      finding(
+        'alg_none',
+        'error',
+        'header.alg',
+        `The token is unsecured: alg "${alg}" means there is no signature, so anyone could have written it. Never accept it as an ID or access token (RFC 8725 §3.1).`,
+        SPEC.algNoneBcp,
+        { actual: alg },
+      ),
+    )
+    verdict.blocker = { status: 'none', reason: `alg "${alg}": the token is not signed.` }
+  } else if (!algInfo(alg)) {
+    const why = KNOWN_UNSUPPORTED[alg] ?? 'It is not a JWS signature algorithm that jose and WebCrypto can verify here.'
+    findings.push(finding('unsupported_alg', 'warning', 'header.alg', `Algorithm "${alg}" cannot be verified: ${why}`, SPEC.jwaAlgs, { actual: alg }))
+    verdict.blocker = { status: 'unverifiable', reason: `Algorithm "${alg}" is not supported.` }
+  }
+
+  const expectedAlg = options.expected?.alg
+  if (expectedAlg !== undefined && alg !== null && alg !== expectedAlg) {
+    findings.push(
+      finding(
+        'alg_mismatch',
+        'error',
+        'header.alg',
+        `The client is registered for ${expectedAlg} but the token is signed with ${alg}; the algorithm must come from configuration, not from the token (RFC 8725 §3.1, OIDC Core §3.1.3.7 step 7).`,
+        SPEC.algVerification,
+        { expected: expectedAlg, actual: alg },
+      ),
+    )
+  }
+
+  if (header['jku'] !== undefined) {
+    findings.push(finding('untrusted_jku', 'warning', 'header.jku', `The header points to a key set at ${show(header['jku'])}. It was not fetched: whoever made the token chose that URL, so keys from it prove nothing. Keys come from the issuer's discovery document only.`, SPEC.jku, { actual: header['jku'] }))
+  }
+  if (header['x5u'] !== undefined) {
+    findings.push(finding('untrusted_x5u', 'warning', 'header.x5u', `The header points to a certificate at ${show(header['x5u'])}. It was not fetched: a token cannot choose the key it is checked with.`, SPEC.x5u, { actual: header['x5u'] }))
+  }
+  if (header['jwk'] !== undefined) {
+    findings.push(finding('embedded_jwk', 'warning', 'header.jwk', 'The header carries its own public key ("jwk"). It was ignored: a token that brings its own key can be signed by anyone (the CVE-2018-0114 pattern).', SPEC.jwk))
+  }
+  if (header['x5c'] !== undefined) {
+    findings.push(finding('embedded_x5c', 'warning', 'header.x5c', 'The header carries a certificate chain ("x5c"). It was ignored: without checking the chain against a trust anchor it proves nothing, and identity providers publish their keys through discovery instead.', SPEC.x5c))
+  }
+
+  const crit = header['crit']
+  if (crit !== undefined) {
+    const list = Array.isArray(crit) ? crit : null
+    if (!list || list.length === 0 || !list.every((c) => typeof c === 'string')) {
+      findings.push(finding('crit_unsupported', 'error', 'header.crit', '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11); this one is not, so the token must be rejected.', SPEC.crit, { actual: crit }))
+    } else {
+      const unknown = list.filter((c) => !UNDERSTOOD_EXTENSIONS.has(c as string)) as string[]
+      if (unknown.length > 0) {
+        const b64 = unknown.includes('b64')
+        findings.push(
+          finding(
+            'crit_unsupported',
+            'error',
+            'header.crit',
+            `The header marks ${unknown.map((u) => `"${u}"`).join(', ')} as critical, and this verifier does not implement ${unknown.length === 1 ? 'that extension' : 'those extensions'}, so it must reject the token (RFC 7515 §4.1.11).${b64 ? ' "b64" (RFC 7797) changes what is signed, and RFC 7797 §7 says JWTs must not use it.' : ''}`,
+            b64 ? SPEC.b64 : SPEC.crit,
+            { actual: unknown.join(', ') },
+          ),
+        )
+      }
+    }
+    verdict.blocker ??= { status: 'unverifiable', reason: 'The header lists critical extensions this verifier does not implement.' }
+  } else if (header['b64'] !== undefined) {
+    findings.push(finding('crit_unsupported', 'error', 'header.b64', '"b64" appears without being listed in "crit" (RFC 7797 §6 requires it), and JWTs must not use the unencoded payload option (RFC 7797 §7).', SPEC.b64, { actual: header['b64'] }))
+    verdict.blocker ??= { status: 'unverifiable', reason: 'The header uses the "b64" extension, which JWTs must not use.' }
+  }
+
+  const kid = header['kid']
+  if (kid !== undefined) {
+    if (typeof kid !== 'string') {
+      findings.push(finding('claim_type_invalid', 'warning', 'header.kid', `"kid" must be a string (RFC 7515 §4.1.4); here it is ${show(kid)}.`, SPEC.kid, { actual: kid }))
+    } else {
+      verdict.kid = kid
+      const why = suspiciousKid(kid)
+      if (why) {
+        findings.push(
+          finding('suspicious_kid', 'warning', 'header.kid', `The kid looks like an injection attempt: ${why}. A verifier that uses kid to build a file path, query or URL can be tricked; this one only compares it with the key set.`, KID_INJECTION, { actual: kid }),
+        )
+      }
+    }
+  }
+  return verdict
+}
