@@ -72,7 +72,8 @@ export function buildEntry(input: ExchangeInput): CapturedEntry {
       headers: headerList(input.requestHeaders),
       queryString: queryList(input.url),
       ...(input.requestBody !== undefined
-        ? { postData: { mimeType: reqMime, text: input.requestBody, params: reqMime.includes('x-www-form-urlencoded') ? parseFormBody(input.requestBody) : [] } }
+        ? // HAR 1.2: `text` and `params` are mutually exclusive; keep the exact text, parse it for display.
+          { postData: { mimeType: reqMime, text: input.requestBody } }
         : {}),
       headersSize: -1,
       bodySize: input.requestBody !== undefined ? input.requestBody.length : 0,

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { buildEntry, buildNavigationEntry, oauthErrorOf, parseFormBody, responseParams } from './har.ts'
+import { classifyStep, decodeClientInfo, grantTypeOf } from './classify.ts'
+import { explainParam, isMsalAdded, looksLikeJwt, maskValue } from './params.ts'
+import { authorityOf, blankProfile, demoProfile, discoveryUrlOf, extraParamsOf, sanitizeProfile, validateProfile } from './profile.ts'
+import { tokensFromCaptures } from './tokens.ts'
+import { aadstsCodesIn, explainError } from './error-catalog.ts'
+import { isCapturedEntry, type OAuthAnnotation } from './types.ts'
+import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
+
+const ORIGIN = 'https://app.example'
+const oauth = (step: OAuthAnnotation['step']): OAuthAnnotation => ({ step, flowId: 'f1', origin: 'captured', redactions: [] })
+const b64url = (s: string) => Buffer.from(s).toString('base64url')
+
+describe('HAR entries', () => {
+  it('builds a valid HAR 1.2 entry with the _oauth annotation', () => {
+    const e = buildEntry({
+      method: 'POST',
+      url: 'https://login.example/t/oauth2/v2.0/token?x=1',
+      requestHeaders: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      requestBody: 'grant_type=authorization_code&code=abc&code_verifier=v',
+      status: 200,
+      responseHeaders: { 'content-type': 'application/json' },
+      responseBody: '{"access_token":"x"}',
+      startedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+      durationMs: 12.4,
+      oauth: oauth('token'),
+    })
+    expect(e.startedDateTime).toBe('2026-01-02T03:04:05.000Z')
+    expect(e.time).toBe(12)
+    expect(e.request.queryString).toEqual([{ name: 'x', value: '1' }])
+    expect(e.request.postData?.text).toContain('code_verifier=v')
+    expect(e.response.content.mimeType).toBe('application/json')
+    expect(e.response.statusText).toBe('OK')
+    expect(isCapturedEntry(e)).toBe(true)
+    expect(JSON.parse(JSON.stringify(e))).toEqual(e)
+  })
+
+  it('records navigations with status 0 and the query parameters', () => {
+    const e = buildNavigationEntry('https://idp.example/authorize?state=s&nonce=n', 0, oauth('authorize'))
+    expect(e.response.status).toBe(0)
+    expect(e.request.queryString.map((q) => q.name)).toEqual(['state', 'nonce'])
+  })
+
+  it('parses form bodies and fragment/query responses', () => {
+    expect(parseFormBody('a=1&b=two%20words')).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 'two words' }])
+    expect(responseParams('https://app.example/redirect.html#code=c&state=s')).toEqual({ code: 'c', state: 's' })
+    expect(responseParams('https://app.example/redirect.html?error=access_denied')).toEqual({ error: 'access_denied' })
+    expect(responseParams('not a url')).toEqual({})
+  })
+
+  it('reads OAuth errors and AADSTS codes from JSON bodies and redirect params', () => {
+    expect(oauthErrorOf('{"error":"invalid_grant","error_description":"AADSTS70008: expired","error_codes":[70008]}')).toEqual({ error: 'invalid_grant', description: 'AADSTS70008: expired', code: 'AADSTS70008' })
+    expect(oauthErrorOf({ error: 'access_denied' })).toEqual({ error: 'access_denied' })
+    expect(oauthErrorOf('{"access_token":"x"}')).toBeUndefined()
+    expect(oauthErrorOf('<html>')).toBeUndefined()
+  })
+})
+
+describe('classification', () => {
+  it.each([
+    ['GET', 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration', undefined, 'discovery'],
+    ['GET', 'https://login.microsoftonline.com/t/discovery/v2.0/keys', undefined, 'jwks'],
+    ['GET', 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x', undefined, 'authorize'],
+    ['POST', 'https://login.microsoftonline.com/t/oauth2/v2.0/token', 'grant_type=authorization_code', 'token'],
+    ['POST', 'https://login.microsoftonline.com/t/oauth2/v2.0/token', 'grant_type=refresh_token', 'refresh'],
+    ['GET', 'https://login.microsoftonline.com/t/oauth2/v2.0/logout', undefined, 'logout'],
+    ['GET', 'https://graph.microsoft.com/v1.0/me', undefined, 'graph'],
+    ['GET', 'nonsense', undefined, 'other'],
+  ] as const)('%s %s -> %s', (method, url, body, step) => {
+    expect(classifyStep(method, url, body)).toBe(step)
+  })
+
+  it('reads the grant type', () => {
+    expect(grantTypeOf('grant_type=refresh_token&x=1')).toBe('refresh_token')
+    expect(grantTypeOf(undefined)).toBeUndefined()
+  })
+
+  it('decodes client_info, padded or not, and survives garbage', () => {
+    const raw = b64url('{"uid":"u-1","utid":"t-1"}')
+    expect(decodeClientInfo(raw)).toMatchObject({ uid: 'u-1', utid: 't-1' })
+    expect(decodeClientInfo(`${raw}==`).uid).toBe('u-1')
+    expect(decodeClientInfo('!!!').json).toBeNull()
+  })
+})
+
+describe('parameters', () => {
+  it('marks what MSAL adds and masks secrets', () => {
+    expect(isMsalAdded('code_challenge')).toBe(true)
+    expect(isMsalAdded('client_info')).toBe(true)
+    expect(isMsalAdded('x-client-SKU')).toBe(true)
+    expect(isMsalAdded('x-client-whatever')).toBe(true)
+    expect(isMsalAdded('login_hint')).toBe(false)
+    expect(explainParam('code_verifier')?.sensitive).toBe(true)
+    expect(maskValue('0123456789abcdefghij')).toBe('012345…ghij (20 chars)')
+    expect(maskValue('short')).toBe('•••••')
+    expect(looksLikeJwt('eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.sig')).toBe(true)
+    expect(looksLikeJwt('0.AAAA-refresh')).toBe(false)
+  })
+})
+
+describe('profiles', () => {
+  const good = { ...blankProfile('p1', `${ORIGIN}/redirect.html`), tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }
+
+  it('accepts a good Entra profile and the demo profile', () => {
+    expect(validateProfile(good, ORIGIN)).toEqual([])
+    expect(validateProfile(demoProfile(`${ORIGIN}/redirect.html`), ORIGIN)).toEqual([])
+  })
+
+  it('refuses a malformed GUID, an http authority and a foreign redirect URI, each with its field', () => {
+    const fields = (p: typeof good) => validateProfile(p, ORIGIN).map((x) => x.field)
+    expect(fields({ ...good, clientId: '1111-2222' })).toEqual(['clientId'])
+    expect(fields({ ...good, tenant: '11111111-2222-3333-4444-55555555555' })).toEqual(['tenant'])
+    expect(validateProfile({ ...good, kind: 'oidc', authority: 'http://idp.example' }, ORIGIN)[0]?.message).toMatch(/https/)
+    const foreign = validateProfile({ ...good, redirectUri: 'https://evil.example/redirect.html' }, ORIGIN)
+    expect(foreign[0]?.field).toBe('redirectUri')
+    expect(foreign[0]?.message).toMatch(/evil\.example/)
+    expect(fields({ ...good, extraParams: 'state=x' })).toEqual(['extraParams'])
+  })
+
+  it('builds authorities and discovery URLs per kind and cloud', () => {
+    expect(authorityOf({ ...good, cloud: 'usgov' })).toBe('https://login.microsoftonline.us/contoso.onmicrosoft.com')
+    expect(authorityOf({ ...good, kind: 'b2c', tenant: 'contoso', policy: 'B2C_1_su' })).toBe('https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_su')
+    expect(discoveryUrlOf(demoProfile('x'))).toBe(`https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0/.well-known/openid-configuration`)
+    expect(discoveryUrlOf({ ...good, kind: 'oidc', authority: 'https://idp.example/' })).toBe('https://idp.example/.well-known/openid-configuration')
+  })
+
+  it('parses extra parameters and sanitizes imports', () => {
+    expect(extraParamsOf({ ...good, extraParams: 'a=1&b = two\nflag' })).toEqual({ a: '1', b: 'two', flag: '' })
+    expect(sanitizeProfile({ kind: 'entra', clientId: 5, name: 'x' }, 'id')).toMatchObject({ id: 'id', clientId: '', name: 'x' })
+    expect(sanitizeProfile({ kind: 'evil' }, 'id')).toBeNull()
+  })
+})
+
+describe('tokens from a captured flow', () => {
+  it('pairs each token with expectations: aud, issuer from discovery, nonce, at_hash, code', () => {
+    const discovery = buildEntry({ method: 'GET', url: 'https://idp/.well-known/openid-configuration', status: 200, responseBody: JSON.stringify({ issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' }), startedAt: 0, oauth: oauth('discovery') })
+    const authorize = buildNavigationEntry('https://idp/authorize?nonce=N1&state=S', 1, oauth('authorize'))
+    const back = buildNavigationEntry('https://app/redirect.html#code=C1&state=S', 2, oauth('redirect_back'))
+    const token = buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: 'grant_type=authorization_code&code=C1', status: 200, responseBody: JSON.stringify({ id_token: 'ID', access_token: 'AT', refresh_token: 'RT', scope: 's' }), startedAt: 3, oauth: oauth('token') })
+    const list = tokensFromCaptures([discovery, authorize, back, token], DEMO_CLIENT_ID, 'TID')
+    expect(list.map((t) => t.kind)).toEqual(['id_token', 'access_token', 'refresh_token'])
+    expect(list[0]?.expected).toMatchObject({ audience: DEMO_CLIENT_ID, issuer: 'https://login.microsoftonline.com/TID/v2.0', nonce: 'N1', accessToken: 'AT', code: 'C1', tokenType: 'id_token' })
+    expect(list[2]?.expected).toBeUndefined()
+  })
+})
+
+describe('error catalogue', () => {
+  it('explains every AADSTS code the issue lists and MSAL codes', async () => {
+    const codes = [50011, 50020, 50058, 50076, 50079, 53003, 65001, 65004, 70011, 700016, 700051, 700054, 7000218, 90014, 9002326, 9002327, 500113, 50126]
+    for (const n of codes) {
+      const [first] = await explainError({ text: `AADSTS${n}: something` })
+      expect(first?.name, `AADSTS${n}`).toBeTruthy()
+      expect(first?.cause.length).toBeGreaterThan(20)
+    }
+    for (const code of ['state_mismatch', 'nonce_mismatch', 'authority_uri_insecure', 'endpoints_resolution_error']) {
+      const found = await explainError({ errorCode: code })
+      expect(found.some((e) => e.source === 'MSAL'), code).toBe(true)
+    }
+    expect(aadstsCodesIn('AADSTS50011 and AADSTS50011, AADSTS700016')).toEqual(['AADSTS50011', 'AADSTS700016'])
+  })
+})
