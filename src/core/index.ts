@@ -3,3 +3,6 @@ export {}
 export * from "./claims/annotate.ts"
 export * from "./claims/types.ts"
 export * from "./compare/compare-claims.ts"
+export * from "./token/types.ts"
+export * from "./token/decode.ts"
+export * from "./token/inspect.ts"
