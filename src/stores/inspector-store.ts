@@ -10,6 +10,8 @@
 import { create } from 'zustand'
 import type { InspectOptions } from '../core/token/types.ts'
 import { readStored, writeStored } from '../adapters/storage.ts'
+import { fetchJsonAtEdge } from '../adapters/network-edge.ts'
+import { inspectLinkFor } from '../adapters/fragment.ts'
 
 export type Expectations = NonNullable<InspectOptions['expected']>
 
@@ -204,3 +206,58 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
 
   forgetDocuments: () => set({ documents: {} }),
 }))
+
+/** In-flight fetches, shared so that two inspections started together fetch a URL once. */
+const inflight = new Map<string, Promise<unknown>>()
+
+/**
+ * A second request for the same URL within one inspection is the core's rotation refetch (an
+ * unknown `kid`). It goes to the network only when our copy is older than this; keys are not
+ * rotated every few seconds, and re-validating on a ticking clock must not hammer the issuer.
+ */
+const REFETCH_AFTER_MS = 5 * 60_000
+
+export interface KeyFetcher {
+  /** Pass to `inspectToken` as `keys: { fetchJson }`. */
+  fetchJson: (url: string) => Promise<unknown>
+  /** URLs this inspection answered from the session cache, without a request. */
+  fromCache: Set<string>
+}
+
+/**
+ * One fetcher per inspection run: documents come from the session cache when present (so
+ * re-validation takes milliseconds and makes no request), otherwise from the network edge
+ * (`fetchJsonAtEdge`, which also answers demo-tenant URLs in the browser).
+ */
+export function createKeyFetcher(): KeyFetcher {
+  const asked = new Set<string>()
+  const fromCache = new Set<string>()
+  const fetchJson = async (url: string): Promise<unknown> => {
+    const { documents, cacheDocument } = useInspectorStore.getState()
+    const cached = documents[url]
+    const repeat = asked.has(url)
+    asked.add(url)
+    if (cached && (!repeat || Date.now() - cached.fetchedAt < REFETCH_AFTER_MS)) {
+      fromCache.add(url)
+      return cached.document
+    }
+    fromCache.delete(url)
+    let pending = inflight.get(url)
+    if (!pending) {
+      pending = fetchJsonAtEdge(url)
+        .then((document) => {
+          cacheDocument(url, document, Date.now())
+          return document
+        })
+        .finally(() => inflight.delete(url))
+      inflight.set(url, pending)
+    }
+    return pending
+  }
+  return { fetchJson, fromCache }
+}
+
+/** A link that opens `token` in the inspector (the token travels in the fragment only). */
+export function inspectLink(token: string): string {
+  return inspectLinkFor(token)
+}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { BUTTON_SECONDARY } from './button-styles.ts'
+import { BUTTON_PRIMARY, BUTTON_SECONDARY } from './button-styles.ts'
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -22,6 +22,7 @@ export function CopyButton({
   copiedLabel = 'Copied',
   className = '',
   onCopied,
+  primary = false,
 }: {
   text?: string
   getText?: () => string
@@ -29,6 +30,7 @@ export function CopyButton({
   copiedLabel?: string
   className?: string
   onCopied?: () => void
+  primary?: boolean
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -41,7 +43,7 @@ export function CopyButton({
     timer.current = setTimeout(() => setState('idle'), 2000)
   }
   return (
-    <button type="button" onClick={() => void onClick()} className={`${BUTTON_SECONDARY} ${className}`}>
+    <button type="button" onClick={() => void onClick()} className={`${primary ? BUTTON_PRIMARY : BUTTON_SECONDARY} ${className}`}>
       <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
         {state === 'copied' ? <path d="M5 12l5 5L20 7" /> : <><rect x="9" y="9" width="11" height="11" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h10" /></>}
       </svg>

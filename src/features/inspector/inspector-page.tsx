@@ -1,15 +1,117 @@
-import { PlannedScreen } from '../../ui/planned-screen.tsx'
+import { lazy, Suspense, useMemo, useRef, useState } from 'react'
+import type { InspectionReport } from '../../core/token/types.ts'
+import { humaniseTime } from '../../core/claims/time.ts'
+import { inspectLink, useInspectorStore } from '../../stores/inspector-store.ts'
+import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { PageHeader } from '../../ui/page-header.tsx'
+import { Panel } from '../../ui/panel.tsx'
+import { Switch } from '../../ui/switch.tsx'
+import { CopyLinkButton } from './copy-link-button.tsx'
+import { ExpectationsForm } from './expectations-form.tsx'
+import { KeySourceForm } from './key-source-form.tsx'
+import { makeRedactor } from './redaction.ts'
+import { TokenInput } from './token-input.tsx'
+import { useInspection, type KeyMode } from './use-inspection.ts'
+import { useNow } from './use-now.ts'
+import { useTokenFromUrl } from './use-token-from-url.ts'
+import { EmptyState } from './empty-state.tsx'
+
+// The report's rendering and the comparison load with the verifier, only once there is a token:
+// the first view stays small (DESIGN §9).
+const ReportView = lazy(() => import('./report-view.tsx').then((m) => ({ default: m.ReportView })))
+const ComparePanel = lazy(() => import('./compare-panel.tsx').then((m) => ({ default: m.ComparePanel })))
+
+function Loading({ what }: { what: string }) {
+  return <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">Loading {what}…</p>
+}
+
+/** Re-validation follows the clock every 15 s (lifetimes are checked to the second, shown to the minute). */
+const REVALIDATE_EVERY_SEC = 15
+
+function stillValidFor(report: InspectionReport | null, now: number): string | null {
+  if (!report || report.findings.some((f) => f.code === 'expired')) return null
+  const p = report.payload
+  const exp = p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>).exp : undefined
+  if (typeof exp !== 'number' || exp <= now) return null
+  return `expires ${humaniseTime(exp, now).relative ?? ''}`.trim()
+}
 
 export function InspectorPage() {
+  useTokenFromUrl()
+  const s = useInspectorStore()
+  const clock = useNow(1000, s.pretendNow)
+  const inspectNow = s.pretendNow ?? clock - (clock % REVALIDATE_EVERY_SEC)
+  const keys: KeyMode = s.keySource === 'pasted' ? { kind: 'pasted', text: s.pastedJwks } : { kind: 'issuer' }
+  const main = useInspection({ input: s.input, now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: s.expected, keys })
+  const [compareOpen, setCompareOpen] = useState(s.compareInput !== '')
+  const second = useInspection({ input: compareOpen ? s.compareInput : '', now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: undefined, keys: { kind: 'none' } })
+  const redactor = useMemo(() => makeRedactor(s.redact, [main.report?.claims ?? [], second.report?.claims ?? []]), [s.redact, main.report, second.report])
+  const jwksRef = useRef<HTMLTextAreaElement>(null)
+  const hasInput = s.input.trim() !== ''
+
+  const usePasted = () => {
+    s.setKeySource('pasted')
+    requestAnimationFrame(() => jwksRef.current?.focus())
+  }
+
   return (
-    <PlannedScreen
-      title="Inspect a token"
-      lead="Paste an id token, access token or logout token to decode it, validate it against its issuer's keys and read what every claim means."
-      points={[
-        'A one-line verdict: valid, invalid, cannot be verified here (and why), or not a JWT.',
-        'Every finding with what was expected, what was found and the spec section.',
-        'Every claim in plain words, with times, GUIDs and scopes made readable.',
-      ]}
-    />
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <PageHeader
+        title="Inspect a token"
+        lead="Decode, validate against the issuer’s own keys, and read what every claim means. Nothing leaves your browser except requests to the token’s issuer for its public keys."
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <Switch checked={s.redact} onChange={s.setRedact} label="Redact personal data" description="Masks names, e-mail addresses, object IDs and other personal claims everywhere on screen" />
+            {hasInput ? <CopyLinkButton link={inspectLink(s.input.trim())} validFor={stillValidFor(main.report, clock)} /> : null}
+            <button type="button" className={BUTTON_SECONDARY} onClick={s.clear} disabled={!hasInput && s.compareInput === ''}>
+              Clear
+            </button>
+          </div>
+        }
+      />
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <div className="space-y-6">
+          <Panel title="Token" id="token-input">
+            <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
+            {s.source && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
+          </Panel>
+          <Panel title="Expectations" id="expectations" description="What your application expects. Every change re-validates at once.">
+            <ExpectationsForm source={s.source} />
+          </Panel>
+          <Panel title="Verification keys" id="key-source">
+            <KeySourceForm jwksError={main.jwksError} jwksRef={jwksRef} />
+          </Panel>
+        </div>
+        <div className="min-w-0 space-y-6">
+          {hasInput ? (
+            <Suspense fallback={<Loading what="the report" />}>
+              <ReportView result={main} now={clock} redactor={redactor} pretend={s.pretendNow !== null} documents={s.documents} onUsePasted={usePasted} />
+            </Suspense>
+          ) : (
+            <EmptyState />
+          )}
+          <Panel
+            title="Compare with another token"
+            id="compare"
+            description="Claims added, removed and changed: v1 against v2, or before and after an optional-claims change."
+            actions={
+              compareOpen ? null : (
+                <button type="button" className={BUTTON_SECONDARY} onClick={() => setCompareOpen(true)}>
+                  Compare…
+                </button>
+              )
+            }
+          >
+            {compareOpen ? (
+              <Suspense fallback={<Loading what="the comparison" />}>
+                <ComparePanel first={main.decoded} second={second.decoded} secondText={s.compareInput} onSecondChange={s.setCompareInput} redactor={redactor} />
+              </Suspense>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-300">Put a second token beside this one.</p>
+            )}
+          </Panel>
+        </div>
+      </div>
+    </div>
   )
 }

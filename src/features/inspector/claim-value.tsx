@@ -1,0 +1,82 @@
+import type { ClaimAnnotation, HeaderAnnotation, HumanValue } from '../../core/claims/types.ts'
+import { humaniseTime } from '../../core/claims/time.ts'
+import { MASK, type Redactor } from './redaction.ts'
+
+export function rawText(value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+function localTime(sec: number): string | null {
+  const d = new Date(sec * 1000)
+  if (Number.isNaN(d.getTime())) return null
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' })
+}
+
+/** A NumericDate: UTC, local and a relative part that follows the live clock. */
+function TimeValue({ value, now }: { value: unknown; now: number }) {
+  const t = humaniseTime(value, now)
+  const local = typeof value === 'number' && !t.problem ? localTime(value) : null
+  return (
+    <div className="space-y-0.5">
+      <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{rawText(value)}</div>
+      <div className={t.problem ? 'text-amber-800 dark:text-amber-300' : 'text-slate-900 dark:text-slate-100'}>{t.text}</div>
+      {local ? <div className="text-xs text-slate-600 dark:text-slate-300">{local} (your time)</div> : null}
+      {t.relative ? <div className="text-xs font-medium text-indigo-700 dark:text-indigo-300" data-live-relative="">{t.relative}</div> : null}
+    </div>
+  )
+}
+
+function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redactor }) {
+  const named = human.some((h) => h.text !== undefined && h.text !== h.raw)
+  if (!named) {
+    return (
+      <div className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">
+        {human.length > 1 ? (
+          <ul className="space-y-0.5">
+            {human.map((h, i) => <li key={i}>{redactor.text(h.raw)}</li>)}
+          </ul>
+        ) : (
+          redactor.text(human[0]?.raw ?? '')
+        )}
+      </div>
+    )
+  }
+  return (
+    <ul className="space-y-1">
+      {human.map((h, i) => (
+        <li key={i} className="min-w-0">
+          {h.text !== undefined && h.text !== h.raw ? (
+            <>
+              <span className="text-slate-900 dark:text-slate-100">{redactor.text(h.text)}</span>
+              {h.source ? <span className="ml-1.5 text-[11px] text-slate-500 dark:text-slate-400">({h.source})</span> : null}
+              <div className="break-all font-mono text-[11px] text-slate-500 dark:text-slate-400">{redactor.text(h.raw)}</div>
+            </>
+          ) : (
+            <span className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">{redactor.text(h.raw)}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The readable value of a claim or header parameter, masked when personal in redaction mode. */
+export function AnnotationValue({ annotation, now, redactor }: { annotation: ClaimAnnotation | HeaderAnnotation; now: number; redactor: Redactor }) {
+  const personal = 'personal' in annotation && annotation.personal && redactor.active
+  if (personal) {
+    return (
+      <span className="inline-flex items-center gap-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+        {MASK}
+        <span className="sr-only"> (personal data, redaction mode is on)</span>
+      </span>
+    )
+  }
+  if ('kind' in annotation && annotation.kind === 'numeric_date') return <TimeValue value={annotation.value} now={now} />
+  const human = annotation.human.length > 0 ? annotation.human : [{ raw: rawText(annotation.value) }]
+  return <HumanList human={human} redactor={redactor} />
+}

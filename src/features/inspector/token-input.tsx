@@ -1,0 +1,146 @@
+import { useId, useMemo, useRef, useState, type DragEvent } from 'react'
+import type { DecodedToken } from '../../core/token/types.ts'
+import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
+
+/** Takes a token out of a dropped/opened file: the text itself, or the first token in a JSON token response. */
+function tokenFromFileText(text: string): string {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('{')) {
+    try {
+      const json = JSON.parse(trimmed) as Record<string, unknown>
+      for (const key of ['id_token', 'access_token', 'token', 'logout_token']) {
+        const v = json[key]
+        if (typeof v === 'string' && v !== '') return v
+      }
+    } catch {
+      // Not JSON after all: inspect the text as it is.
+    }
+  }
+  return trimmed
+}
+
+const SEGMENT_INDEX: Record<string, number> = { header: 0, payload: 1, signature: 2, encrypted_key: 1, iv: 2, ciphertext: 3, tag: 4 }
+
+const MAX_FILE_BYTES = 1024 * 1024
+
+export function TokenInput({ value, onChange, decoded, redacted, label = 'Token' }: { value: string; onChange: (value: string, source?: string) => void; decoded: DecodedToken | null; redacted: boolean; label?: string }) {
+  const id = useId()
+  const mirror = useRef<HTMLDivElement>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [dragging, setDragging] = useState(false)
+  const [fileError, setFileError] = useState<string | null>(null)
+  const runs = useMemo(() => segmentRuns(value), [value])
+  const count = decoded?.segments.length ?? 0
+  const names = segmentNames(count)
+  const failed = new Set((decoded?.problems ?? []).map((p) => SEGMENT_INDEX[p.segment]))
+
+  const readFile = async (file: File) => {
+    setFileError(null)
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError(`${file.name} is ${Math.round(file.size / 1024)} KB; a token file is a few KB. Nothing was loaded.`)
+      return
+    }
+    try {
+      onChange(tokenFromFileText(await file.text()), `file ${file.name}`)
+    } catch {
+      setFileError(`${file.name} could not be read as text.`)
+    }
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    const file = e.dataTransfer.files[0]
+    if (file) void readFile(file)
+    else {
+      const text = e.dataTransfer.getData('text/plain')
+      if (text) onChange(text, 'drop')
+    }
+  }
+
+  return (
+    <div>
+      <div className="mb-1.5 flex items-center justify-between gap-2">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-100">
+          {label}
+        </label>
+        <button type="button" className={`${BUTTON_SECONDARY} !px-2 !py-1 !text-xs`} onClick={() => fileInput.current?.click()}>
+          Open file…
+        </button>
+        <input ref={fileInput} type="file" className="sr-only" tabIndex={-1} aria-hidden="true" accept=".txt,.jwt,.json,text/plain,application/json,application/jwt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f); e.target.value = '' }} />
+      </div>
+      <div
+        onDragOver={(e) => { e.preventDefault(); setDragging(true) }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`relative rounded-lg border bg-white shadow-inner dark:bg-slate-950 ${dragging ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-700'} focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30`}
+      >
+        {redacted ? (
+          <RedactedView runs={runs} />
+        ) : (
+          <>
+            {/* The coloured copy sits under a transparent textarea: the textarea stays the real,
+                accessible control; the mirror is decoration (aria-hidden). */}
+            <div ref={mirror} aria-hidden="true" className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5 [scrollbar-gutter:stable]">
+              {runs.map((r, i) => (
+                <span key={i} className={segmentClass(r.kind)}>{r.text}</span>
+              ))}
+              {'\n'}
+            </div>
+            <textarea
+              id={id}
+              value={value}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              autoCorrect="off"
+              aria-describedby={`${id}-hint`}
+              onChange={(e) => onChange(e.target.value, 'paste')}
+              onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop }}
+              placeholder="Paste a JWT (eyJ…), with or without “Bearer ”, or drop a file here"
+              className="relative block h-60 w-full resize-y overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
+            />
+          </>
+        )}
+      </div>
+      <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
+        Stays in this browser tab. Whitespace, line breaks and a <code className="font-mono">Bearer</code> prefix are ignored.
+      </p>
+      {count > 1 ? (
+        <ul aria-label="Token segments" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+          {names.slice(0, Math.max(count, 3)).map((name, i) => {
+            const length = decoded?.segments[i]?.length ?? 0
+            const bad = failed.has(i)
+            return (
+              <li key={name} className="flex items-center gap-1.5">
+                <span className={`inline-block h-2.5 w-2.5 rounded-full ${SEGMENT_DOTS[i] ?? 'bg-slate-400'}`} aria-hidden="true" />
+                <span className={bad ? 'font-semibold text-red-700 dark:text-red-300' : ''}>
+                  {name} <span className={bad ? '' : 'text-slate-500 dark:text-slate-400'}>{bad ? '· cannot be decoded' : `${length} chars`}</span>
+                </span>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+      {fileError ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{fileError}</p> : null}
+    </div>
+  )
+}
+
+/** Redaction mode: the payload segment (which base64-encodes the personal claims) is not shown at all. */
+function RedactedView({ runs }: { runs: ReturnType<typeof segmentRuns> }) {
+  return (
+    <div role="group" aria-label="Token (payload hidden by redaction mode)" className="h-60 overflow-y-auto whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5">
+      {runs.map((r, i) =>
+        r.kind === 'segment1' ? (
+          <span key={i} className="mx-0.5 rounded bg-violet-100 px-1.5 py-0.5 font-sans text-xs font-medium text-violet-800 dark:bg-violet-500/15 dark:text-violet-200">
+            payload hidden ({r.text.length} characters)
+          </span>
+        ) : (
+          <span key={i} className={segmentClass(r.kind)}>{r.text}</span>
+        ),
+      )}
+      <p className="mt-3 font-sans text-xs text-slate-500 dark:text-slate-400">Redaction mode is on: turn it off to edit the token.</p>
+    </div>
+  )
+}

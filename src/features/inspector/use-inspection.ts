@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { DecodedToken, InspectOptions, InspectionReport } from '../../core/token/types.ts'
+import { decodeToken } from '../../core/token/decode.ts'
+import { createKeyFetcher } from '../../stores/inspector-store.ts'
+import type * as InspectModule from '../../core/token/inspect.ts'
+
+/**
+ * The verifier (jose's crypto and the claims knowledge) is loaded on demand: the first view of
+ * #/inspect must stay within its JavaScript budget (DESIGN §9). Decoding alone is static.
+ */
+let coreModule: Promise<typeof InspectModule> | null = null
+export function loadInspectCore() {
+  coreModule ??= import('../../core/token/inspect.ts')
+  return coreModule
+}
+
+export type KeyMode = { kind: 'issuer' } | { kind: 'pasted'; text: string } | { kind: 'none' }
+
+export interface InspectionInput {
+  input: string
+  now: number
+  clockToleranceSec: number
+  expected: InspectOptions['expected']
+  keys: KeyMode
+}
+
+export interface InspectionResult {
+  decoded: DecodedToken | null
+  /** The report for the current input, or null while it is being computed. */
+  report: InspectionReport | null
+  pending: boolean
+  /** URLs answered from the session cache in the last run. */
+  fromCache: ReadonlySet<string>
+  /** Why the pasted JWKS could not be read as JSON, if so. */
+  jwksError: string | null
+  /** Milliseconds the last inspection took. */
+  durationMs: number | null
+  /** Set when the verifier itself could not be loaded (offline after an update, ...). */
+  loadError: string | null
+}
+
+function parsePastedJwks(text: string): { jwks?: unknown; error: string | null } {
+  if (text.trim() === '') return { error: null }
+  try {
+    return { jwks: JSON.parse(text) as unknown, error: null }
+  } catch (e) {
+    return { error: `The pasted key set is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }
+  }
+}
+
+interface Run {
+  key: string
+  report: InspectionReport
+  fromCache: ReadonlySet<string>
+  durationMs: number
+}
+
+export function useInspection({ input, now, clockToleranceSec, expected, keys }: InspectionInput): InspectionResult {
+  const trimmed = input.trim()
+  const decoded = useMemo(() => (trimmed === '' ? null : decodeToken(input)), [input, trimmed])
+  const pastedText = keys.kind === 'pasted' ? keys.text : ''
+  const pasted = useMemo(() => parsePastedJwks(pastedText), [pastedText])
+  const expectedKey = JSON.stringify(expected ?? {})
+  const [run, setRun] = useState<Run | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (trimmed === '') return
+    let cancelled = false
+    const fetcher = keys.kind === 'issuer' ? createKeyFetcher() : null
+    const options: InspectOptions = { now, clockToleranceSec }
+    const exp = JSON.parse(expectedKey) as NonNullable<InspectOptions['expected']>
+    if (Object.keys(exp).length > 0) options.expected = exp
+    if (fetcher) options.keys = { fetchJson: fetcher.fetchJson }
+    else if (keys.kind === 'pasted' && pasted.jwks !== undefined) options.keys = { jwks: pasted.jwks }
+    loadInspectCore()
+      .then(async ({ inspectToken }) => {
+        const started = performance.now()
+        const report = await inspectToken(input, options)
+        const durationMs = performance.now() - started
+        if (!cancelled) {
+          setLoadError(null)
+          setRun({ key: input, report, fromCache: new Set(fetcher?.fromCache ?? []), durationMs })
+        }
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setLoadError(`The verifier could not be loaded: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`)
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [input, trimmed, now, clockToleranceSec, expectedKey, keys.kind, pasted])
+
+  // A report computed for another input is never shown for this one; one for the same input
+  // stays on screen while a re-validation (new clock tick, new expectation) runs.
+  const current = run !== null && run.key === input && trimmed !== '' ? run : null
+  return {
+    decoded,
+    report: current?.report ?? null,
+    pending: trimmed !== '' && current === null,
+    fromCache: current?.fromCache ?? new Set(),
+    jwksError: keys.kind === 'pasted' ? pasted.error : null,
+    durationMs: current?.durationMs ?? null,
+    loadError,
+  }
+}

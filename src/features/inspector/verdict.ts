@@ -1,0 +1,45 @@
+import type { DecodedToken, Finding, InspectionReport } from '../../core/token/types.ts'
+
+export type VerdictKind = 'valid' | 'invalid' | 'unverifiable' | 'unsigned' | 'not_jwt' | 'malformed' | 'encrypted' | 'pending'
+
+export interface Verdict {
+  kind: VerdictKind
+  title: string
+  detail: string
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * Words for the report's outcome. No protocol rule is decided here: the signature status, the
+ * form and the findings' severities all come from the core; this only picks the sentence.
+ */
+export function verdictFor(report: InspectionReport | null, decoded: DecodedToken | null): Verdict {
+  if (report === null) {
+    if (decoded && !decoded.decodes) return { kind: decoded.form === 'opaque' ? 'not_jwt' : 'malformed', title: decoded.form === 'opaque' ? 'Not a JWT' : 'Not a readable token', detail: decoded.problems[0]?.message ?? decoded.formReason }
+    return { kind: 'pending', title: 'Checking…', detail: 'Fetching the issuer’s keys and validating.' }
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error')
+  const firstError = (fs: Finding[]) => fs[0]?.message ?? ''
+  if (report.form === 'opaque') return { kind: 'not_jwt', title: 'Not a JWT', detail: report.formReason }
+  if (report.form === 'jwe') return { kind: 'encrypted', title: 'Encrypted token (JWE): contents cannot be read here', detail: report.formReason }
+  if (!report.decodes) return { kind: 'malformed', title: 'Not a readable token', detail: report.problems[0]?.message ?? report.formReason }
+  const sig = report.signature
+  if (sig.status === 'none') return { kind: 'unsigned', title: 'Unsigned token: anyone could have written it', detail: sig.reason }
+  if (sig.status === 'invalid') return { kind: 'invalid', title: 'Invalid: the signature does not match', detail: sig.reason }
+  if (sig.status === 'unverifiable') {
+    const extra = errors.length > 0 ? ` Also ${plural(errors.length, 'error')} below.` : ''
+    return { kind: 'unverifiable', title: 'Cannot be verified here', detail: `${sig.reason}${extra}` }
+  }
+  if (errors.length > 0) {
+    return { kind: 'invalid', title: `Invalid: signature is good, but ${plural(errors.length, 'check')} failed`, detail: firstError(errors) }
+  }
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length
+  return {
+    kind: 'valid',
+    title: 'Valid',
+    detail: `${sig.reason}${warnings > 0 ? ` ${plural(warnings, 'warning')} to read below.` : ''}`,
+  }
+}
