@@ -103,7 +103,7 @@ function normalizePostData(raw: unknown, path: string, p: ProblemList): PostData
     text = new URLSearchParams(params.map((x) => [x.name, x.value])).toString()
     p.warn(`${path}.text`, 'Missing; rebuilt from postData.params.')
   }
-  const out: PostData = { mimeType, text: text ?? '', params: params.map((x) => ({ name: x.name, value: x.value })) } as PostData
+  const out: PostData = { mimeType, text: text ?? '', params: params.map((x) => ({ name: x.name, value: x.value })) } as unknown as PostData
   return out
 }
 

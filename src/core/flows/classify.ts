@@ -1,0 +1,241 @@
+/**
+ * Classifies one HAR entry into a protocol step by what the request and response carry, not by
+ * host names, so Entra, B2C, Keycloak, Okta, Auth0 and Google traffic all read the same way.
+ */
+import type { Entry } from 'har-format'
+import type { StepKind } from '../capture/types.ts'
+import { base64ToText } from '../har/base64.ts'
+import {
+  bearerOf,
+  formParams,
+  fragmentParams,
+  header,
+  locationOf,
+  queryParams,
+  responseJson,
+  safeUrl,
+  type Params,
+} from './http.ts'
+import type { ClientAuth, FlowStep, ResponseMode, StepError } from './types.ts'
+
+/** Parameters that make a redirect or a callback an authorization response (RFC 6749 §4.1.2, §4.2.2, OIDC Core §3.2.2.5). */
+const RESPONSE_KEYS = ['code', 'id_token', 'access_token', 'error'] as const
+
+const JWKS_PATH = /(\/discovery(\/v2\.0)?\/keys|\/jwks(\.json)?|\/certs|\/keys)$/i
+const LOGOUT_PATH = /(\/logout|\/end_?session|\/signout|\/sign_out|\/oauth2\/(v2\.0\/)?logout)$/i
+const DEVICE_PATH = /(\/devicecode|\/device_authorization|\/device\/code|\/device\/authorize)$/i
+const GRAPH_HOSTS = /^(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i
+
+function hasResponseParams(p: Params): boolean {
+  return RESPONSE_KEYS.some((k) => k in p)
+}
+
+/** Hidden inputs of a form_post response page (OAuth 2.0 Form Post Response Mode §2). */
+function formPostInputs(entry: Entry): Params {
+  const type = entry.response.content.mimeType
+  const text = entry.response.content.text
+  if (!text || !/html/i.test(type) || text.length > 500_000) return {}
+  if (!/name=["']?(code|id_token|access_token|error|SAMLResponse)["'\s>]/.test(text)) return {}
+  const out: Params = {}
+  const input = /<input\b[^>]*>/gi
+  for (const m of text.matchAll(input)) {
+    const tag = m[0]
+    const name = /\bname=["']?([^"'\s>]+)/i.exec(tag)?.[1]
+    const value = /\bvalue=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag)
+    if (name && value && !(name in out)) out[name] = decodeHtml(value[1] ?? value[2] ?? value[3] ?? '')
+  }
+  return out
+}
+
+function decodeHtml(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+function flatten(json: Record<string, unknown>): Params {
+  const out: Params = {}
+  for (const [k, v] of Object.entries(json)) {
+    if (typeof v === 'string') out[k] = v
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v)
+    else if (k === 'error_codes' && Array.isArray(v)) out[k] = v.join(',')
+  }
+  return out
+}
+
+export function errorOf(p: Params): StepError | undefined {
+  if (!p.error) return undefined
+  const aadsts = /AADSTS(\d{4,8})/.exec(p.error_description ?? '')?.[1] ?? p.error_codes?.split(',')[0]
+  const out: StepError = { error: p.error }
+  if (p.error_description) out.description = p.error_description
+  if (aadsts) out.code = aadsts
+  return out
+}
+
+function clientAuthOf(entry: Entry, form: Params): ClientAuth {
+  if (form.client_assertion) return 'private_key_jwt'
+  if (form.client_secret) return 'client_secret_post'
+  if (/^Basic\s/i.test(header(entry.request.headers, 'authorization') ?? '')) return 'client_secret_basic'
+  return 'none'
+}
+
+/** The client secret of an HTTP Basic Authorization header (RFC 6749 §2.3.1), if any. */
+export function basicSecret(entry: Entry): { clientId: string; secret: string } | null {
+  const m = /^Basic\s+(\S+)/i.exec(header(entry.request.headers, 'authorization') ?? '')
+  if (!m?.[1]) return null
+  try {
+    const decoded = base64ToText(m[1])
+    const colon = decoded.indexOf(':')
+    if (colon < 0) return null
+    // The client ID and secret are form-urlencoded before Basic encoding (RFC 6749 §2.3.1).
+    return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
+  } catch {
+    return null
+  }
+}
+
+const KIND_LABEL: Record<StepKind, string> = {
+  discovery: 'Discovery document',
+  jwks: 'Signing keys (JWKS)',
+  authorize: 'Authorization request',
+  redirect_back: 'Redirect back to the app',
+  callback: 'Callback at the redirect URI',
+  token: 'Token request',
+  refresh: 'Token refresh',
+  userinfo: 'UserInfo request',
+  graph: 'Microsoft Graph call',
+  api: 'API call with a bearer token',
+  logout: 'Sign-out',
+  device_authorization: 'Device authorization request',
+  saml: 'SAML message (recognised, not analysed)',
+  other: 'Other request',
+}
+
+export function kindLabel(kind: StepKind): string {
+  return KIND_LABEL[kind]
+}
+
+/** Classifies one entry. Entries of kind 'other' may still become a callback during grouping. */
+export function classifyEntry(entry: Entry, index: number, time: number): FlowStep {
+  const url = safeUrl(entry.request.url)
+  const query = url ? queryParams(url) : {}
+  const form = formParams(entry)
+  const request: Params = { ...query, ...form }
+  const path = url?.pathname ?? ''
+  const base: Omit<FlowStep, 'kind' | 'label'> = {
+    id: `s${index}`,
+    entryIndex: index,
+    origin: 'captured',
+    method: entry.request.method,
+    url: entry.request.url,
+    status: entry.response.status,
+    time,
+    request,
+    response: {},
+  }
+  const step = (kind: StepKind, extra: Partial<FlowStep> = {}): FlowStep => ({ ...base, kind, label: KIND_LABEL[kind], ...extra })
+
+  // Response side: a redirect whose Location carries an authorization response, or a form_post page.
+  let response: Params = {}
+  let responseMode: ResponseMode | undefined
+  const bearer = bearerOf(entry)
+  if (bearer) base.bearer = bearer
+  const location = entry.response.status >= 300 && entry.response.status < 400 ? locationOf(entry) : null
+  if (location) {
+    const q = queryParams(location)
+    const f = fragmentParams(location)
+    if (hasResponseParams(f)) {
+      response = f
+      responseMode = 'fragment'
+    } else if (hasResponseParams(q)) {
+      response = q
+      responseMode = 'query'
+    }
+    if (responseMode) base.redirectTo = location.href
+  }
+  if (!responseMode) {
+    const inputs = formPostInputs(entry)
+    if (hasResponseParams(inputs) || 'SAMLResponse' in inputs) {
+      response = inputs
+      responseMode = 'form_post'
+    }
+  }
+
+  if ('SAMLRequest' in request || 'SAMLResponse' in request || 'SAMLResponse' in response) return step('saml', { response })
+  if (/\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(path)) {
+    return step('discovery', { response: flatten(responseJson(entry) ?? {}), responseMode: 'json' })
+  }
+  if (JWKS_PATH.test(path) && entry.request.method === 'GET') {
+    const json = responseJson(entry)
+    if (json && Array.isArray(json.keys)) return step('jwks', { responseMode: 'json' })
+    if (/keys|jwks|certs/i.test(path) && /json/i.test(entry.response.content.mimeType)) return step('jwks', { responseMode: 'json' })
+  }
+  if (entry.request.method === 'POST' && form.grant_type) {
+    const json = flatten(responseJson(entry) ?? {})
+    const grantType = form.grant_type
+    const kind: StepKind = grantType === 'refresh_token' ? 'refresh' : 'token'
+    const label =
+      grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.requested_token_use === 'on_behalf_of'
+        ? 'Token request (on-behalf-of)'
+        : `Token request (${shortGrant(grantType)})`
+    const err = errorOf(json)
+    return step(kind, { grantType, clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', label, ...(err ? { error: err } : {}) })
+  }
+  if (entry.request.method === 'POST' && DEVICE_PATH.test(path) && request.client_id) {
+    const json = flatten(responseJson(entry) ?? {})
+    const err = errorOf(json)
+    return step('device_authorization', { response: json, responseMode: 'json', ...(err ? { error: err } : {}) })
+  }
+  if (request.client_id && (request.response_type || /\/authorize$/i.test(path))) {
+    const err = errorOf(response)
+    return step('authorize', {
+      label: entry.request.method === 'POST' ? 'Authorization request (POST)' : KIND_LABEL.authorize,
+      response,
+      ...(responseMode ? { responseMode } : {}),
+      ...(err ? { error: err } : {}),
+    })
+  }
+  if (LOGOUT_PATH.test(path) || (('post_logout_redirect_uri' in request || 'id_token_hint' in request) && /logout|session|signout/i.test(path))) {
+    return step('logout')
+  }
+  if (/\/userinfo$/i.test(path)) {
+    const json = responseJson(entry)
+    return step('userinfo', { response: json ? flatten(json) : {}, responseMode: 'json' })
+  }
+  if (hasResponseParams(request) && !request.grant_type && !request.response_type) {
+    // A request at the redirect URI carrying the authorization response (query or form_post).
+    const err = errorOf(request)
+    return step('callback', {
+      responseMode: entry.request.method === 'POST' ? 'form_post' : 'query',
+      ...(err ? { error: err } : {}),
+    })
+  }
+  if (responseMode) {
+    const err = errorOf(response)
+    return step('redirect_back', { response, responseMode, ...(err ? { error: err } : {}) })
+  }
+  if (bearer) {
+    const host = url?.hostname ?? ''
+    return step(GRAPH_HOSTS.test(host) ? 'graph' : 'api', { label: `${GRAPH_HOSTS.test(host) ? 'Graph' : 'API'} ${entry.request.method} ${path}` })
+  }
+  return step('other')
+}
+
+export function shortGrant(grantType: string): string {
+  switch (grantType) {
+    case 'urn:ietf:params:oauth:grant-type:jwt-bearer':
+      return 'jwt-bearer'
+    case 'urn:ietf:params:oauth:grant-type:device_code':
+    case 'device_code':
+      return 'device code'
+    case 'urn:ietf:params:oauth:grant-type:token-exchange':
+      return 'token exchange'
+    case 'urn:ietf:params:oauth:grant-type:saml2-bearer':
+      return 'SAML bearer'
+    default:
+      return grantType.replace(/_/g, ' ')
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The JSON flow report: flows, steps, findings and token verdicts, without any token, code or
+ * secret value (URLs go through the sanitiser), so it can be attached to a support ticket.
+ */
+import { sanitizeUrl } from '../har/sanitize.ts'
+import type { FlowAnalysis } from './types.ts'
+
+export interface TokenVerdict {
+  /** From the inspector: signature status and the codes of its findings. */
+  signature: string
+  family?: string
+  errors: string[]
+  warnings: string[]
+}
+
+export interface FlowReportInput {
+  analysis: FlowAnalysis
+  source: string
+  /** ISO 8601 time of the export (passed in: the core never reads the clock). */
+  generatedAt: string
+  toolVersion: string
+  /** Verdicts keyed by `${flowId}/${tokenId}`. */
+  verdicts?: Record<string, TokenVerdict>
+}
+
+export function buildFlowReport(input: FlowReportInput) {
+  const { analysis } = input
+  return {
+    format: 'token-lens-flow-report',
+    version: 1,
+    generatedAt: input.generatedAt,
+    tool: { name: 'Token Lens', version: input.toolVersion },
+    source: input.source,
+    entryCount: analysis.entryCount,
+    unrelatedEntryCount: analysis.unrelatedCount,
+    flows: analysis.flows.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: f.label,
+      clientId: f.clientId ?? null,
+      redirectUri: f.redirectUri ? sanitizeUrl(f.redirectUri) : null,
+      responseType: f.responseType ?? null,
+      authority: f.authority ?? null,
+      issuer: f.issuer ?? null,
+      steps: f.steps.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        origin: s.origin,
+        label: s.label,
+        method: s.method,
+        url: sanitizeUrl(s.url),
+        status: s.status,
+        grantType: s.grantType ?? null,
+        responseMode: s.responseMode ?? null,
+        error: s.error ?? null,
+      })),
+      findings: f.findings.map((x) => ({ code: x.code, severity: x.severity, message: x.message, stepId: x.stepId ?? null, specRef: x.specRef, error: x.error ?? null })),
+      tokens: f.tokens.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        where: t.where,
+        occurrences: t.occurrences,
+        jwt: t.jwt,
+        verdict: input.verdicts?.[`${f.id}/${t.id}`] ?? null,
+      })),
+    })),
+  }
+}
+
+export type FlowReport = ReturnType<typeof buildFlowReport>
