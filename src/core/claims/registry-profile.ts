@@ -66,7 +66,7 @@ export const PROFILE_CLAIMS = {
     contexts: ['standard', 'entra'],
     variants: {
       entra: {
-        details: 'An additional name for the user (the `mailNickname` alias in Entra), sent as an optional claim with the `profile` scope.',
+        details: 'An additional name for the user, separate from the given and family names, sent as an optional claim (with the `profile` scope in v2.0).',
         definedIn: [MS_OPT],
         ...ENTRA_BOTH,
       },

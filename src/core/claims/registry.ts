@@ -4,11 +4,23 @@
  */
 import type { ClaimName } from './claim-names.ts'
 import type { ClaimContext } from './platform.ts'
-import type { ClaimInfo, ClaimText } from './registry-types.ts'
+import type { ClaimInfo } from './registry-types.ts'
+import { ENTRA_OPTIONAL_CLAIMS } from './registry-entra-optional.ts'
+import { ENTRA_CLAIMS } from './registry-entra.ts'
+import { OAUTH_CLAIMS } from './registry-oauth.ts'
+import { PROFILE_CLAIMS } from './registry-profile.ts'
+import { STANDARD_CLAIMS } from './registry-standard.ts'
+import { VENDOR_CLAIMS, VENDOR_VARIANTS } from './registry-vendor.ts'
 
-const CLAIMS = {} satisfies Partial<Record<ClaimName, ClaimInfo>>
-
-const VENDOR_VARIANTS: Partial<Record<ClaimName, Partial<Record<ClaimContext, Partial<ClaimText>>>>> = {}
+// A name missing from every part fails this `satisfies` (DESIGN §4: missing entries don't compile).
+const CLAIMS = {
+  ...STANDARD_CLAIMS,
+  ...PROFILE_CLAIMS,
+  ...OAUTH_CLAIMS,
+  ...ENTRA_CLAIMS,
+  ...ENTRA_OPTIONAL_CLAIMS,
+  ...VENDOR_CLAIMS,
+} satisfies Record<ClaimName, ClaimInfo>
 
 const TABLE: Partial<Record<string, ClaimInfo>> = CLAIMS
 
