@@ -60,7 +60,15 @@ export type AuthorizeOutcome =
   /** An error shown by the authorization server itself (no valid redirect URI to return to). */
   | { kind: 'error_page'; error: string; description: string; code?: string }
   /** Navigate here: the redirect URI with code/state or error/state in the fragment or query. */
-  | { kind: 'redirect'; url: string }
+  | {
+      kind: 'redirect'
+      url: string
+      /**
+       * Added: only for response_mode=form_post (not used by MSAL SPAs): POST these fields to `url`
+       * instead of navigating to it. Absent for fragment/query, where the parameters are in `url`.
+       */
+      form?: Record<string, string>
+    }
 
 // ---------------------------------------------------------------------------------------------
 // Added by the demo-tenant implementation (additive only; the names above keep their meaning).

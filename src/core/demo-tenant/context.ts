@@ -1,0 +1,63 @@
+/** What every endpoint of the demo tenant needs: configuration, the clock, randomness and state. */
+import type { SigningKey } from './keys.ts'
+import type { DemoUserRecord } from './users.ts'
+import type { DemoTenantState, RandomSource } from './types.ts'
+import { GUID_RE, randomGuid } from './encoding.ts'
+import type { ErrorContext } from './errors.ts'
+
+export interface TenantContext {
+  tid: string
+  domain: string
+  tenantName: string
+  appDisplayName: string
+  users: DemoUserRecord[]
+  st: DemoTenantState
+  key: SigningKey
+  now: () => number
+  random: RandomSource
+  isKnownClient: (clientId: string) => boolean
+  isRegisteredRedirect: (uri: string) => boolean
+  idTokenAtHash: boolean
+  /** Whether redirectUris was given (exact matching) or the default rule applies. */
+  redirectListGiven: boolean
+}
+
+/** Authorization codes live about ten minutes at Entra. */
+export const CODE_LIFETIME_SEC = 600
+/** How long the demo sign-in page waits for an answer (our choice). */
+export const PENDING_LIFETIME_SEC = 900
+/** SPA refresh tokens: fixed 24 hours from sign-in. */
+export const SPA_REFRESH_LIFETIME_SEC = 86_400
+
+export function resolveTenant(ctx: TenantContext, segment: string): string | null {
+  const s = segment.toLowerCase()
+  if (s === ctx.tid.toLowerCase() || s === ctx.domain.toLowerCase() || s === 'common' || s === 'organizations') return ctx.tid
+  return null
+}
+
+export function errorContext(ctx: TenantContext, correlationId?: string): ErrorContext {
+  const cid = correlationId !== undefined && GUID_RE.test(correlationId) ? correlationId : randomGuid(ctx.random)
+  return { now: ctx.now(), traceId: randomGuid(ctx.random), correlationId: cid }
+}
+
+export function findUser(ctx: TenantContext, id: string): DemoUserRecord | undefined {
+  return ctx.users.find((u) => u.id === id)
+}
+
+/** MSAL's client_info (uid.utid = home account): for guests, their home tenant's identifiers. */
+export function clientInfo(user: DemoUserRecord, tid: string): string {
+  const json = JSON.stringify({ uid: user.homeObjectId ?? user.id, utid: user.homeTenantId ?? tid })
+  let bin = ''
+  for (const b of new TextEncoder().encode(json)) bin += String.fromCharCode(b)
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** Drop expired codes, pending requests and refresh tokens so serialised state stays small. */
+export function sweep(ctx: TenantContext): void {
+  const now = ctx.now()
+  const st = ctx.st
+  for (const [k, v] of Object.entries(st.pending)) if (v.createdAt + PENDING_LIFETIME_SEC < now) delete st.pending[k]
+  // Keep redeemed/expired codes a while longer than their life so a replay still gets AADSTS54005/70008.
+  for (const [k, v] of Object.entries(st.codes)) if (v.issuedAt + 4 * CODE_LIFETIME_SEC < now) delete st.codes[k]
+  for (const [k, v] of Object.entries(st.refreshTokens)) if (v.expiresAt + 3600 < now) delete st.refreshTokens[k]
+}
