@@ -14,7 +14,12 @@ export function rawText(value: unknown): string {
 function localTime(sec: number): string | null {
   const d = new Date(sec * 1000)
   if (Number.isNaN(d.getTime())) return null
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' })
+  try {
+    // dateStyle/timeStyle cannot be combined with timeZoneName (ECMA-402 §11.1.2), so fields are listed.
+    return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
+  } catch {
+    return d.toString()
+  }
 }
 
 /** A NumericDate: UTC, local and a relative part that follows the live clock. */

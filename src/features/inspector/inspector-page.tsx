@@ -71,7 +71,7 @@ export function InspectorPage() {
       />
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div className="space-y-6">
-          <Panel title="Token" id="token-input">
+          <Panel title="Encoded token" id="token-input">
             <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
             {s.source && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
           </Panel>

@@ -13,6 +13,8 @@ import { VerdictBanner } from './verdict-banner.tsx'
 
 type ContentTab = 'claims' | 'header' | 'json'
 
+const count = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`
+
 function json(value: unknown): string {
   try {
     return JSON.stringify(value, null, 2) ?? String(value)
@@ -36,9 +38,9 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
             id="findings"
             actions={
               <div className="flex gap-1.5">
-                <Badge tone={n('error') > 0 ? 'red' : 'slate'}>{n('error')} errors</Badge>
-                <Badge tone={n('warning') > 0 ? 'amber' : 'slate'}>{n('warning')} warnings</Badge>
-                <Badge tone="sky">{n('info')} notes</Badge>
+                <Badge tone={n('error') > 0 ? 'red' : 'slate'}>{count(n('error'), 'error')}</Badge>
+                <Badge tone={n('warning') > 0 ? 'amber' : 'slate'}>{count(n('warning'), 'warning')}</Badge>
+                <Badge tone={n('info') > 0 ? 'sky' : 'slate'}>{count(n('info'), 'note')}</Badge>
               </div>
             }
           >
