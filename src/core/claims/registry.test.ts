@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CLAIM_NAMES } from './claim-names.ts'
 import { ALL_CLAIMS, claimContexts, claimEntry, resolveClaim } from './registry.ts'
@@ -8,12 +7,22 @@ import reference from './data/reference-claim-list.json'
 
 const REF_DIR = '/work/shared/reference'
 
+/**
+ * node:fs without Node typings: the app tsconfig only has vite/client types, so reach the module
+ * through process.getBuiltinModule (Node >= 20.16). Undefined outside Node.
+ */
+interface MiniFs {
+  existsSync(p: string): boolean
+  readFileSync(p: string, enc: 'utf8'): string
+}
+const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as MiniFs | undefined
+
 describe('claim registry coverage', () => {
   it('the committed reference list matches ../shared/reference when that folder is present', () => {
-    if (!existsSync(`${REF_DIR}/claims.json`)) return
-    const full = JSON.parse(readFileSync(`${REF_DIR}/claims.json`, 'utf8')) as { name: string; context: string; status: string }[]
+    if (fs === undefined || !fs.existsSync(`${REF_DIR}/claims.json`)) return
+    const full = JSON.parse(fs.readFileSync(`${REF_DIR}/claims.json`, 'utf8')) as { name: string; context: string; status: string }[]
     expect(reference.claims).toEqual(full.map(({ name, context, status }) => ({ name, context, status })))
-    const headers = JSON.parse(readFileSync(`${REF_DIR}/jose_headers.json`, 'utf8')) as { name: string }[]
+    const headers = JSON.parse(fs.readFileSync(`${REF_DIR}/jose_headers.json`, 'utf8')) as { name: string }[]
     expect(reference.headers).toEqual(headers.map((h) => h.name))
   })
 

@@ -1,0 +1,275 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { annotateClaims, annotateHeader, describeClaim, describeHeader } from './annotate.ts'
+import type { ClaimAnnotation } from './types.ts'
+
+const NOW = 1795638285 // 2026-11-25 20:24:45 UTC
+const TID = '9188040d-6c67-4c5b-b112-36a304b66dad'
+
+/** A v1.0 Microsoft Graph delegated token as Entra issues it (values made up, shape real). */
+const graphV1 = {
+  aud: '00000003-0000-0000-c000-000000000000',
+  iss: `https://sts.windows.net/${TID}/`,
+  iat: NOW - 600,
+  nbf: NOW - 600,
+  exp: NOW + 52 * 60,
+  acct: 0,
+  acr: '1',
+  amr: ['pwd', 'mfa'],
+  app_displayname: 'Microsoft Azure CLI',
+  appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  appidacr: '0',
+  idp: 'live.com',
+  idtyp: 'user',
+  name: 'Ada Lovelace',
+  oid: '11111111-2222-3333-4444-555555555555',
+  scp: 'User.Read Mail.Send Directory.AccessAsUser.All openid',
+  sub: 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5zA7bC9d',
+  tid: TID,
+  unique_name: 'ada@example.com',
+  upn: 'ada@example.com',
+  ver: '1.0',
+  wids: ['62e90394-69f5-4237-9190-012177145e10', 'b79fbf4d-3ef9-4689-8143-76b194e85509'],
+  xms_cc: ['CP1'],
+  xms_idrel: '1 16',
+  some_custom_thing: 42,
+}
+
+function byName(list: ClaimAnnotation[], name: string): ClaimAnnotation {
+  const a = list.find((x) => x.name === name)
+  if (a === undefined) throw new Error(`no annotation for ${name}`)
+  return a
+}
+
+describe('annotateClaims on an Entra v1.0 Graph token', async () => {
+  const list = await annotateClaims(graphV1, { now: NOW })
+
+  it('keeps payload order and annotates every member', () => {
+    expect(list.map((a) => a.name)).toEqual(Object.keys(graphV1))
+  })
+
+  it('marks unknown claims known:false and keeps their value', () => {
+    const u = byName(list, 'some_custom_thing')
+    expect(u.known).toBe(false)
+    expect(u.value).toBe(42)
+    expect(u.human).toEqual([{ raw: '42' }])
+  })
+
+  it('humanises times with absolute and relative text', () => {
+    expect(byName(list, 'exp').human[0]).toMatchObject({ text: '2026-11-25 21:16:45 UTC', relative: 'in 52 min' })
+    expect(byName(list, 'iat').human[0]?.relative).toBe('10 min ago')
+  })
+
+  it('names the Microsoft Graph audience and the Azure CLI client', () => {
+    expect(byName(list, 'aud').human[0]).toMatchObject({ text: 'Microsoft Graph', source: 'Microsoft first-party app' })
+    expect(byName(list, 'appid').human[0]?.text).toBe('Microsoft Azure CLI')
+  })
+
+  it('uses the Entra reading of aud, iss and sub, and says so', () => {
+    expect(byName(list, 'aud').variant).toBe('Microsoft Entra')
+    expect(byName(list, 'sub').details).toMatch(/pairwise/)
+    expect(byName(list, 'iss').human[0]?.text).toBe(`v1.0 issuer, global cloud, tenant ${TID} (Personal Microsoft accounts (consumers tenant))`)
+  })
+
+  it('names directory roles in wids, including Global Administrator', () => {
+    const w = byName(list, 'wids').human
+    expect(w[0]?.text).toMatch(/^Global Administrator \(privileged; formerly Company Administrator\)$/)
+    expect(w[0]?.source).toBe('Entra directory role')
+    expect(w[1]?.text).toMatch(/Default member user/)
+  })
+
+  it('splits scp into Graph delegated permissions with meanings and consent', () => {
+    const s = byName(list, 'scp').human
+    expect(s.map((h) => h.raw)).toEqual(['User.Read', 'Mail.Send', 'Directory.AccessAsUser.All', 'openid'])
+    expect(s[0]).toMatchObject({ text: 'Sign in and read the signed-in user’s profile', source: 'Microsoft Graph delegated permission' })
+    expect(s[1]?.text).toBe('Send mail as the user')
+    expect(s[2]?.text).toMatch(/needs admin consent$/)
+    expect(s[3]?.source).toBe('OpenID Connect scope')
+  })
+
+  it('puts amr, acr, idp, ver, appidacr, acct, idtyp, xms_cc and xms_idrel into words', () => {
+    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Password (for a client: its secret)', 'Multi-factor authentication'])
+    expect(byName(list, 'acr').human[0]?.text).toMatch(/^Met basic assurance/)
+    expect(byName(list, 'idp').human[0]?.text).toBe('Personal Microsoft account')
+    expect(byName(list, 'ver').human[0]?.text).toMatch(/^Entra v1\.0 format/)
+    expect(byName(list, 'appidacr').human[0]?.text).toMatch(/^Public client/)
+    expect(byName(list, 'acct').human[0]?.text).toBe('Member of the tenant')
+    expect(byName(list, 'idtyp').human[0]?.text).toBe('A user (delegated access)')
+    expect(byName(list, 'xms_cc').human[0]?.text).toMatch(/claims challenges/)
+    expect(byName(list, 'xms_idrel').human.map((h) => h.text)).toEqual(['Member user', 'Unknown value (ignore it)'])
+  })
+
+  it('names the consumers tenant', () => {
+    expect(byName(list, 'tid').human[0]?.text).toBe('Personal Microsoft accounts (consumers tenant)')
+  })
+
+  it('flags personal claims', () => {
+    for (const n of ['name', 'upn', 'unique_name', 'oid', 'sub']) expect(byName(list, n).personal, n).toBe(true)
+    for (const n of ['exp', 'aud', 'scp', 'wids']) expect(byName(list, n).personal, n).toBe(false)
+  })
+
+  it('marks undocumented claims with their status', () => {
+    expect(byName(list, 'app_displayname').status).toBe('observed-undocumented')
+    expect(byName(list, 'scp').status).toBe('documented')
+  })
+})
+
+describe('annotateClaims: other Entra shapes', () => {
+  it('reads an app-only Graph token’s roles as application permissions', async () => {
+    const list = await annotateClaims(
+      { aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${TID}/`, tid: TID, ver: '1.0', roles: ['User.Read.All', 'df021288-bdef-4463-88db-98f22de89214'], azpacr: '2' },
+      { now: NOW },
+    )
+    const roles = byName(list, 'roles').human
+    expect(roles[0]).toMatchObject({ text: 'Read the full profile of every user, as the app itself', source: 'Microsoft Graph application permission' })
+    expect(roles[1]).toMatchObject({ source: 'Microsoft Graph application permission' })
+    expect(roles[1]?.text).toMatch(/^User\.Read\.All/)
+    expect(byName(list, 'aud').human[0]?.text).toBe('Microsoft Graph')
+    expect(byName(list, 'azpacr').human[0]?.text).toMatch(/certificate/)
+  })
+
+  it('does not call scopes Graph permissions when the token is for another API', async () => {
+    const list = await annotateClaims({ aud: 'api://5e0b9d6a-0000-4000-8000-000000000001', tid: TID, ver: '2.0', scp: 'User.Read' }, { now: NOW })
+    expect(byName(list, 'scp').human[0]?.source).toBeUndefined()
+    expect(byName(list, 'aud').human[0]?.text).toBe('App ID URI of application 5e0b9d6a-0000-4000-8000-000000000001')
+  })
+
+  it('explains a groups overage', async () => {
+    const list = await annotateClaims(
+      {
+        iss: `https://login.microsoftonline.com/${TID}/v2.0`,
+        _claim_names: { groups: 'src1' },
+        _claim_sources: { src1: { endpoint: 'https://graph.windows.net/x/users/y/getMemberObjects' } },
+        hasgroups: true,
+      },
+      { now: NOW },
+    )
+    expect(byName(list, '_claim_names').human[0]?.text).toMatch(/Groups overage/)
+    expect(byName(list, '_claim_names').title).toBe('Groups overage marker')
+    expect(byName(list, '_claim_sources').human[0]?.text).toMatch(/Azure AD Graph/)
+    expect(byName(list, 'hasgroups').human[0]?.text).toMatch(/Microsoft Graph/)
+  })
+
+  it('recognises a guest from another tenant and well-known tenants', async () => {
+    const other = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+    const list = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, idp: `https://sts.windows.net/${other}/` }, { now: NOW })
+    expect(byName(list, 'idp').human[0]?.text).toBe(`Guest from another Entra tenant (${other})`)
+    const ms = await annotateClaims({ tid: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a' }, { now: NOW, entra: true })
+    expect(byName(ms, 'tid').human[0]?.text).toMatch(/Microsoft Services tenant/)
+  })
+
+  it('puts idp email OTP, Google and v2.0 ver into words', async () => {
+    const list = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, idp: 'mail', ver: '2.0' }, { now: NOW })
+    expect(byName(list, 'idp').human[0]?.text).toMatch(/one-time passcode/)
+    expect(byName(list, 'ver').human[0]?.text).toMatch(/^Entra v2\.0 format/)
+    const g = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, idp: 'google.com' }, { now: NOW })
+    expect(byName(g, 'idp').human[0]?.text).toMatch(/Google/)
+  })
+
+  it('honours ctx.entra even without a recognisable issuer', async () => {
+    const list = await annotateClaims({ aud: 'x', acr: '0' }, { now: NOW, entra: true })
+    expect(byName(list, 'aud').variant).toBe('Microsoft Entra')
+    expect(byName(list, 'acr').human[0]?.text).toMatch(/ISO\/IEC 29115/)
+  })
+})
+
+describe('annotateClaims: standard and vendor tokens', () => {
+  it('uses the standard text for a generic OIDC token', async () => {
+    const list = await annotateClaims({ iss: 'https://idp.example.com', aud: ['a', 'b'], acr: 'urn:mace:incommon:iap:silver', amr: ['hwk', 'face', 'weird'] }, { now: NOW })
+    expect(byName(list, 'aud').variant).toBeUndefined()
+    expect(byName(list, 'aud').details).not.toMatch(/Entra/)
+    expect(byName(list, 'aud').human.map((h) => h.raw)).toEqual(['a', 'b'])
+    expect(byName(list, 'acr').human[0]?.text).toBe('InCommon Silver identity assurance')
+    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Proof of a hardware-protected key', 'Facial recognition', 'Unregistered method name'])
+  })
+
+  it('recognises Azure AD B2C policies in acr', async () => {
+    const list = await annotateClaims({ acr: 'B2C_1_signupsignin' }, { now: NOW })
+    expect(byName(list, 'acr').human[0]?.text).toBe('Azure AD B2C user flow')
+    const custom = await annotateClaims({ acr: 'B2C_1A_signup_signin' }, { now: NOW })
+    expect(byName(custom, 'acr').human[0]?.text).toBe('Azure AD B2C custom policy')
+  })
+
+  it('picks Google’s reading of sub and hd for a Google ID token', async () => {
+    const list = await annotateClaims({ iss: 'https://accounts.google.com', sub: '1234567890', hd: 'example.com', email_verified: true }, { now: NOW })
+    expect(byName(list, 'sub').variant).toBe('Google')
+    expect(byName(list, 'sub').summary).toMatch(/numeric/)
+    expect(byName(list, 'hd').known).toBe(true)
+    expect(byName(list, 'email_verified').human[0]?.text).toBe('Verified')
+  })
+
+  it('reads Keycloak typ and acr', async () => {
+    const list = await annotateClaims({ iss: 'https://kc.example.com/realms/demo', typ: 'Bearer', acr: '1' }, { now: NOW })
+    expect(byName(list, 'typ').human[0]?.text).toBe('Access token')
+    expect(byName(list, 'acr').human[0]?.text).toBe('Fresh interactive login')
+  })
+
+  it('reads a DPoP proof’s nonce as the server nonce', async () => {
+    const list = await annotateClaims({ jti: 'x', htm: 'POST', htu: 'https://as.example/token', iat: NOW, nonce: 'n' }, { now: NOW })
+    expect(byName(list, 'nonce').title).toBe('DPoP nonce')
+    expect(byName(list, 'iat').human[0]?.relative).toBe('just now')
+  })
+
+  it('reports a non-number exp in words, not as a date', async () => {
+    const list = await annotateClaims({ exp: '1795638285' }, { now: NOW })
+    expect(byName(list, 'exp').human[0]?.text).toMatch(/not a NumericDate/)
+  })
+
+  it('guesses personal data for unknown claims with telling names', async () => {
+    const list = await annotateClaims({ customer_email: 'a@b.c', build: 7 }, { now: NOW })
+    expect(byName(list, 'customer_email').personal).toBe(true)
+    expect(byName(list, 'build').personal).toBe(false)
+  })
+
+  it('never rejects and returns one annotation per member, whatever the values', async () => {
+    const names = fc.constantFrom('aud', 'iss', 'scp', 'roles', 'wids', 'amr', 'acr', 'exp', 'cnf', 'act', '_claim_names', '_claim_sources', 'xms_idrel', 'idp', 'pwd_exp', 'events', 'constructor', '__proto__', 'x')
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(names, fc.jsonValue()), fc.boolean(), async (payload, entra) => {
+        const list = await annotateClaims(payload, { now: NOW, entra })
+        expect(list).toHaveLength(Object.keys(payload).length)
+        for (const a of list) expect(Array.isArray(a.human)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('annotateHeader', () => {
+  it('marks jku, x5u, jwk and x5c as risky and the rest not', async () => {
+    const list = await annotateHeader({ alg: 'RS256', kid: 'k', jku: 'https://evil.example/jwks', x5u: 'https://evil.example/c.pem', jwk: { kty: 'RSA' }, x5c: ['MIIB'], typ: 'JWT' }, { now: NOW })
+    expect(list.map((h) => [h.name, h.risky])).toEqual([
+      ['alg', false], ['kid', false], ['jku', true], ['x5u', true], ['jwk', true], ['x5c', true], ['typ', false],
+    ])
+    expect(list[2]?.human[0]?.text).toMatch(/Not fetched/)
+    expect(list[5]?.human[0]?.text).toBe('Chain of 1 certificate: not trusted for verification')
+  })
+
+  it('explains alg values, including none in any case', async () => {
+    const list = await annotateHeader({ alg: 'nOnE' }, { now: NOW })
+    expect(list[0]?.human[0]?.text).toMatch(/NO SIGNATURE/)
+    const rs = await annotateHeader({ alg: 'RS256', typ: 'application/at+jwt' }, { now: NOW })
+    expect(rs[0]?.human[0]?.text).toBe('RSA PKCS#1 v1.5 signature with SHA-256')
+    expect(rs[1]?.human[0]?.text).toMatch(/RFC 9068/)
+  })
+
+  it('explains the Entra Graph nonce and marks unknown parameters', async () => {
+    const list = await annotateHeader({ typ: 'JWT', nonce: 'abc', alg: 'RS256', x5t: 'T', kid: 'T', foo: 1 }, { now: NOW })
+    const nonce = list.find((h) => h.name === 'nonce')
+    expect(nonce?.human[0]?.text).toMatch(/only the target Microsoft API can verify/)
+    expect(list.find((h) => h.name === 'kid')?.human[0]?.text).toMatch(/Same value as x5t/)
+    expect(list.find((h) => h.name === 'foo')).toMatchObject({ known: false, risky: false })
+  })
+
+  it('describes a JWE header', async () => {
+    const list = await annotateHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' }, { now: NOW })
+    expect(list.map((h) => h.human[0]?.text)).toEqual(['RSA-OAEP with SHA-256 key encryption', 'AES-256-GCM', 'DEFLATE-compressed before encryption'])
+  })
+})
+
+describe('describeClaim / describeHeader', () => {
+  it('returns registry entries with variants', async () => {
+    expect((await describeClaim('aud', 'entra'))?.details).toMatch(/App ID URI/)
+    expect((await describeClaim('nope'))).toBeUndefined()
+    expect((await describeHeader('jku'))?.risky).toBe(true)
+  })
+})
