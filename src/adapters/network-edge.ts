@@ -4,6 +4,8 @@
  * non-JSON) instead of a bare TypeError.
  */
 
+import { DEMO_TENANT_ID } from '../core/demo-tenant/types.ts'
+
 export class EdgeFetchError extends Error {
   constructor(
     message: string,
@@ -18,11 +20,20 @@ export class EdgeFetchError extends Error {
 
 const TIMEOUT_MS = 10_000
 
+/** login.microsoftonline.com/{DEMO_TENANT_ID}/…: answered by the demo tenant, never the network. */
+const DEMO_PREFIX = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/`
+
 export async function fetchJsonAtEdge(url: string): Promise<unknown> {
-  const parsed = new URL(url)
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new EdgeFetchError(`"${url}" is not a URL.`, url, 'network')
+  }
   if (parsed.protocol !== 'https:') {
     throw new EdgeFetchError(`Refused to fetch ${url}: only https:// endpoints are fetched.`, url, 'network')
   }
+  if (parsed.href.toLowerCase().startsWith(DEMO_PREFIX)) return fetchFromDemoTenant(parsed)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
   let response: Response
@@ -49,5 +60,23 @@ export async function fetchJsonAtEdge(url: string): Promise<unknown> {
     return JSON.parse(text) as unknown
   } catch {
     throw new EdgeFetchError(`${parsed.host} answered ${parsed.pathname} with something that is not JSON.`, url, 'json', response.status)
+  }
+}
+
+/**
+ * The demo tenant's discovery and JWKS come from the emulator, loaded on demand (it is only
+ * asked for when a demo token is inspected) with the keys it signed with, restored from
+ * sessionStorage.
+ */
+async function fetchFromDemoTenant(url: URL): Promise<unknown> {
+  const { demoFetch } = await import('./msal/demo-edge.ts')
+  const response = await demoFetch({ method: 'GET', url: url.href, headers: { accept: 'application/json' } })
+  if (response.status < 200 || response.status >= 300) {
+    throw new EdgeFetchError(`The demo tenant answered HTTP ${response.status} for ${url.pathname}.`, url.href, 'http', response.status)
+  }
+  try {
+    return JSON.parse(response.body) as unknown
+  } catch {
+    throw new EdgeFetchError(`The demo tenant answered ${url.pathname} with something that is not JSON.`, url.href, 'json', response.status)
   }
 }

@@ -22,8 +22,12 @@ export function readJournal(): CapturedEntry[] {
   }
 }
 
+/** Dispatched on window after every change, so the capture store (and its screens) follow. */
+export const JOURNAL_EVENT = 'token-lens:captures'
+
 export function writeJournal(entries: CapturedEntry[]): void {
   writeStored('session', ENTRIES_KEY, entries.length ? JSON.stringify(entries) : null)
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(JOURNAL_EVENT))
 }
 
 export function appendToJournal(entry: CapturedEntry): CapturedEntry[] {

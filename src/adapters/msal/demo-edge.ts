@@ -3,20 +3,13 @@
  * and token signing), restored from sessionStorage so its keys, sessions and codes survive the
  * redirect round trip, and saved back after every call that may change it.
  */
-import { DEMO_TENANT_ID, type AuthorizeOutcome, type DemoFaults, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
+import { DEMO_TENANT_ID, type AuthorizeOutcome, type DemoFaults, type DemoTenant, type DemoTenantState, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
 import { readStored, writeStored } from '../storage.ts'
 
 const STATE_KEY = 'demo-tenant:state'
 const FAULTS_KEY = 'demo-tenant:faults'
 
-/** What this adapter needs of the emulator (src/core/demo-tenant). */
-export interface DemoTenantPort {
-  handle(request: EdgeRequest): Promise<EdgeResponse> | EdgeResponse
-  beginAuthorize(url: string): Promise<AuthorizeOutcome> | AuthorizeOutcome
-  completeAuthorize(sessionId: string, choice: { userId: string; consent: boolean }): Promise<AuthorizeOutcome> | AuthorizeOutcome
-  serialize(): unknown
-  setFaults(faults: DemoFaults): void
-}
+type DemoTenantPort = DemoTenant
 
 let loading: Promise<DemoTenantPort> | null = null
 
@@ -49,18 +42,22 @@ export function loadDemoTenant(): Promise<DemoTenantPort> {
   loading ??= (async () => {
     const mod = await import('../../core/demo-tenant/tenant.ts')
     const raw = readStored('session', STATE_KEY)
-    let saved: unknown = undefined
+    let saved: DemoTenantState | undefined
     try {
-      saved = raw ? JSON.parse(raw) : undefined
+      const parsed: unknown = raw ? JSON.parse(raw) : undefined
+      if (parsed && typeof parsed === 'object' && (parsed as { version?: unknown }).version === 1) saved = parsed as DemoTenantState
     } catch {
       saved = undefined
     }
-    const tenant = (await mod.createDemoTenant({
-      now: () => Date.now(),
-      random: (n: number) => crypto.getRandomValues(new Uint8Array(n)),
-      ...(saved !== undefined ? { state: saved } : {}),
-    })) as DemoTenantPort
-    tenant.setFaults(readDemoFaults())
+    // A damaged saved state must not lock the user out: start a fresh tenant instead.
+    const create = (state?: DemoTenantState) =>
+      mod.createDemoTenant({ now: () => Math.floor(Date.now() / 1000), ...(state ? { state } : {}), faults: readDemoFaults() })
+    let tenant: DemoTenantPort
+    try {
+      tenant = await create(saved)
+    } catch {
+      tenant = await create()
+    }
     save(tenant)
     return tenant
   })()

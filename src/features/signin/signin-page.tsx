@@ -1,15 +1,101 @@
-import { PlannedScreen } from '../../ui/planned-screen.tsx'
+import { useEffect, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { scopesOf, validateProfile } from '../../core/capture/profile.ts'
+import { DEMO_TENANT_ID } from '../../core/demo-tenant/types.ts'
+import { useSignInStore } from '../../stores/signin-store.ts'
+import { useCaptureStore } from '../../stores/capture-store.ts'
+import { useInspectorStore } from '../../stores/inspector-store.ts'
+import { BUTTON_GHOST, BUTTON_PRIMARY, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { PageHeader } from '../../ui/page-header.tsx'
+import { Switch } from '../../ui/switch.tsx'
+import { Badge } from '../../ui/badge.tsx'
+import { ProfilePicker, decodeSharedProfile } from './profile-picker.tsx'
+import { RegistrationHelper } from './registration-helper.tsx'
+import { StepPause } from './step-pause.tsx'
+import { DemoSignIn } from './demo-signin.tsx'
+import { ErrorPanel } from './error-panel.tsx'
+import { TokenList } from './token-list.tsx'
+import { TrainerPanel } from './trainer-panel.tsx'
+import { AccountPanel } from './account-panel.tsx'
+
+const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
 
 export function SignInPage() {
+  const s = useSignInStore()
+  const captures = useCaptureStore((c) => c.entries.length)
+  const [params, setParams] = useSearchParams()
+  const redirectUri = useMemo(() => new URL('redirect.html', new URL(import.meta.env.BASE_URL, window.location.origin)).href, [])
+  const profile = s.profiles.find((p) => p.id === s.activeId) ?? s.profiles[0]
+  const problems = profile ? validateProfile(profile, window.location.origin) : []
+  const shared = params.get('profile')
+  const sharedProfile = shared ? decodeSharedProfile(shared) : null
+
+  useEffect(() => {
+    void useSignInStore.getState().resume()
+  }, [])
+
+  if (!profile) return null
+  const demo = profile.kind === 'demo'
+  const tenantId = demo ? DEMO_TENANT_ID : /^[0-9a-f-]{36}$/i.test(profile.tenant) ? profile.tenant : undefined
+  const forget = async () => {
+    useInspectorStore.getState().clear()
+    await s.forgetEverything()
+  }
   return (
-    <PlannedScreen
-      title="Sign in"
-      lead="Run a real authorization code + PKCE sign-in with MSAL against your tenant or the built-in demo tenant, and capture every request and response."
-      points={[
-        'Keep connection profiles for Entra ID, B2C, External ID or any OpenID provider.',
-        'Pause before /authorize, after the redirect back and before the /token POST to see each step.',
-        'Open every token it returns in the inspector with the expectations already filled in.',
-      ]}
-    />
+    <section className="mx-auto max-w-7xl px-4 py-8">
+      <PageHeader
+        title="Sign in"
+        lead="Run a real authorization code + PKCE sign-in with MSAL against your tenant or the built-in demo tenant. Every request and response is captured on the Flow screen."
+        actions={<button type="button" className={BUTTON_GHOST} onClick={() => void forget()}>Forget everything</button>}
+      />
+      {shared ? (
+        <div role="status" className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm dark:border-indigo-500/30 dark:bg-indigo-500/10">
+          {sharedProfile ? (
+            <>
+              <span>This link carries a connection profile: <strong>{sharedProfile.name}</strong> ({sharedProfile.clientId || 'no client ID'}).</span>
+              <button type="button" className={BUTTON_PRIMARY} onClick={() => { s.saveProfile(sharedProfile); setParams({}) }}>Add it</button>
+            </>
+          ) : <span>This link carries a profile that could not be read (damaged or not a Token Lens profile).</span>}
+          <button type="button" className={BUTTON_GHOST} onClick={() => setParams({})}>Ignore</button>
+        </div>
+      ) : null}
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <ProfilePicker redirectUri={redirectUri} />
+          {!demo ? <RegistrationHelper profile={profile} /> : null}
+          {demo ? <TrainerPanel faults={s.faults} onChange={(f) => void s.setFaults(f)} /> : null}
+        </div>
+        <div className="min-w-0 space-y-6">
+          <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="button" className={BUTTON_PRIMARY} disabled={problems.length > 0 || s.busy !== null || s.pause !== null} onClick={() => void s.signIn('redirect')}>
+                Sign in{demo ? ' to the demo tenant' : ''}
+              </button>
+              <button type="button" className={BUTTON_SECONDARY} disabled={problems.length > 0 || s.busy !== null || s.pause !== null || demo || s.stepThrough} title={demo ? 'The demo tenant runs in this page: use the redirect sign-in' : 'Popups skip onRedirectNavigate, so no step-through'} onClick={() => void s.signIn('popup')}>
+                Sign in with a popup
+              </button>
+              <Switch checked={s.stepThrough} onChange={s.setStepThrough} label="Step through" description="Pause before /authorize, after the redirect back and before the /token POST" />
+              {demo ? <Badge tone="violet" title="Answers come from the demo tenant running in this page">simulated: no network</Badge> : null}
+            </div>
+            {problems.length ? (
+              <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-800 dark:text-red-300">
+                {problems.map((p) => <li key={p.field + p.message}>{p.message}</li>)}
+              </ul>
+            ) : null}
+            <p aria-live="polite" className="mt-3 text-sm text-slate-600 dark:text-slate-300">
+              {s.busy ? BUSY_TEXT[s.busy] : s.notice ?? (captures ? `${captures} exchange${captures === 1 ? '' : 's'} captured so far — see the Flow screen.` : '')}
+            </p>
+          </div>
+          {s.pause ? <StepPause pause={s.pause} appScopes={scopesOf(profile)} onContinue={() => void s.continuePause()} onCancel={s.cancelPause} /> : null}
+          {s.demoPage ? <DemoSignIn prompt={s.demoPage} busy={s.busy !== null} onChoose={(u, c) => void s.chooseDemoUser(u, c)} onCancel={() => useSignInStore.setState({ demoPage: null, notice: 'Sign-in cancelled on the demo sign-in page.' })} /> : null}
+          {s.demoError ? (
+            <ErrorPanel title="The demo tenant refused the authorization request" errorCode={s.demoError.code ?? s.demoError.error} oauthError={s.demoError.error} message={s.demoError.description} onDismiss={s.dismissError} />
+          ) : null}
+          {s.error ? <ErrorPanel title={s.error.title} errorCode={s.error.errorCode} message={s.error.message} onDismiss={s.dismissError} /> : null}
+          {s.account ? <AccountPanel /> : null}
+          <TokenList clientId={profile.clientId} {...(tenantId ? { tenantId } : {})} />
+        </div>
+      </div>
+    </section>
   )
 }

@@ -1,0 +1,59 @@
+/**
+ * Recording the redirect back at the redirect URI, before MSAL reads and clears it. Used by the
+ * redirect bridge page (redirect.html), so it must stay small: no MSAL, no React.
+ */
+import { buildNavigationEntry, oauthErrorOf, responseParams } from '../../core/capture/har.ts'
+import { decodeClientInfo, stepLabel } from '../../core/capture/classify.ts'
+import type { CapturedEntry } from '../../core/capture/types.ts'
+import { appendToJournal, currentFlowId, readJournal, setPendingRedirect } from './capture-journal.ts'
+import { readStored, writeStored } from '../storage.ts'
+
+const BRIDGE_ERROR_KEY = 'capture:bridge-error'
+
+function lastAuthorize(entries: CapturedEntry[]): CapturedEntry | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]?._oauth.step === 'authorize') return entries[i]
+  return undefined
+}
+
+/** Returns true when a response (code or error) was found and recorded. */
+export function recordRedirectBack(href: string, now: number): boolean {
+  const params = responseParams(href)
+  if (!params.state && !params.code && !params.error) return false
+  const entries = readJournal()
+  const authorize = lastAuthorize(entries)
+  const sentState = authorize?.request.queryString.find((q) => q.name === 'state')?.value
+  const notes: string[] = []
+  const error = oauthErrorOf(params)
+  if (sentState === undefined) notes.push('No authorization request of this tab was captured, so the state could not be compared.')
+  else if (params.state === sentState) notes.push('state matches the value sent in the authorization request (RFC 6749 §10.12).')
+  else notes.push('state DIFFERS from the value sent in the authorization request: this response was not asked for by this tab and must be refused (RFC 6749 §10.12).')
+  if (params.client_info) {
+    const info = decodeClientInfo(params.client_info)
+    notes.push(info.json ? `client_info decodes to ${info.json} (uid = user object ID, utid = home tenant ID).` : 'client_info does not decode as base64url JSON.')
+  }
+  const stateError = sentState !== undefined && params.state !== sentState ? { error: 'state_mismatch', description: 'The state in the redirect back differs from the one sent.' } : undefined
+  const finalError = error ?? stateError
+  appendToJournal(
+    buildNavigationEntry(href, now, {
+      step: 'redirect_back',
+      flowId: currentFlowId(),
+      origin: 'observed',
+      redactions: [],
+      label: stepLabel('redirect_back'),
+      notes: authorize?._oauth.origin === 'simulated' ? [...notes, 'Issued by the demo tenant; observed by the redirect page.'] : notes,
+      ...(finalError ? { error: finalError } : {}),
+    }),
+  )
+  setPendingRedirect({ url: href, at: now })
+  return true
+}
+
+export function setBridgeError(message: string | null): void {
+  writeStored('session', BRIDGE_ERROR_KEY, message)
+}
+
+export function takeBridgeError(): string | null {
+  const value = readStored('session', BRIDGE_ERROR_KEY)
+  if (value !== null) writeStored('session', BRIDGE_ERROR_KEY, null)
+  return value
+}

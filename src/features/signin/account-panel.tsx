@@ -1,0 +1,36 @@
+import { useState } from 'react'
+import { useSignInStore } from '../../stores/signin-store.ts'
+import { BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
+import { Panel } from '../../ui/panel.tsx'
+
+/** The signed-in account and what can be done with it: more scopes, silent refresh, sign-out. */
+export function AccountPanel() {
+  const s = useSignInStore()
+  const [scopes, setScopes] = useState('User.Read')
+  if (!s.account) return null
+  const list = scopes.split(/\s+/).filter(Boolean)
+  return (
+    <Panel id="account" title={`Signed in as ${s.account.name}`} description={`${s.account.username} · tenant ${s.account.tenantId}`}>
+      <div className="space-y-4">
+        {s.account.scopes.length ? (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Last access token: <span className="font-mono text-xs">{s.account.scopes.join(' ')}</span>
+            {s.account.expiresOn ? <> · expires {new Date(s.account.expiresOn).toLocaleTimeString()}</> : null}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-60 flex-1">
+            <label htmlFor="more-scopes" className="block text-sm font-medium text-slate-700 dark:text-slate-200">Get a token for more scopes</label>
+            <input id="more-scopes" className={`${INPUT} mt-1 font-mono`} value={scopes} onChange={(e) => setScopes(e.target.value)} />
+          </div>
+          <button type="button" className={BUTTON_SECONDARY} disabled={!list.length || s.busy !== null} onClick={() => void s.acquire(list, false)}>Acquire silently</button>
+          <button type="button" className={BUTTON_SECONDARY} disabled={!list.length || s.busy !== null} onClick={() => void s.acquire(list, true)}>With a redirect</button>
+        </div>
+        <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4 dark:border-slate-800">
+          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.refresh()}>Refresh silently</button>
+          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.signOut()}>Sign out</button>
+        </div>
+      </div>
+    </Panel>
+  )
+}

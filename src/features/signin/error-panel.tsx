@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react'
+import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/capture/error-catalog.ts'
+import { Badge } from '../../ui/badge.tsx'
+import { BUTTON_GHOST } from '../../ui/button-styles.ts'
+import { ExternalLink } from '../../ui/external-link.tsx'
+
+/** An error from the sign-in, what its codes mean and how to fix it (catalogue loaded on demand). */
+export function ErrorPanel({ title, errorCode, message, oauthError, onDismiss }: { title: string; errorCode: string; message: string; oauthError?: string; onDismiss?: () => void }) {
+  const [explained, setExplained] = useState<ErrorExplanation[] | null>(null)
+  useEffect(() => {
+    let live = true
+    explainError({ errorCode, text: message, ...(oauthError ? { oauthError } : {}) })
+      .then((list) => live && setExplained(list))
+      .catch(() => live && setExplained([]))
+    return () => {
+      live = false
+    }
+  }, [errorCode, message, oauthError])
+  return (
+    <section role="alert" aria-labelledby="signin-error-title" className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40">
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h2 id="signin-error-title" className="text-base font-semibold text-red-900 dark:text-red-200">{title}</h2>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-red-900 dark:text-red-200">
+            <Badge tone="red">{errorCode}</Badge>
+            {oauthError && oauthError !== errorCode ? <Badge tone="red">{oauthError}</Badge> : null}
+          </p>
+        </div>
+        {onDismiss ? <button type="button" className={BUTTON_GHOST} onClick={onDismiss}>Dismiss</button> : null}
+      </div>
+      {message ? <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-white/70 p-3 font-mono text-xs text-red-950 dark:bg-black/30 dark:text-red-100">{message}</pre> : null}
+      {explained === null ? <p className="mt-3 text-sm text-red-900/80 dark:text-red-200/80">Looking up what this means…</p> : null}
+      {explained?.length ? (
+        <ul className="mt-3 space-y-3">
+          {explained.map((e) => (
+            <li key={`${e.source}-${e.code}`} className="rounded-lg border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900">
+              <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900 dark:text-slate-100">
+                <span className="font-mono">{e.code}</span>
+                {e.name ? <span className="text-slate-500 dark:text-slate-400">{e.name}</span> : null}
+                <Badge tone="slate">{e.source}</Badge>
+              </p>
+              <p className="mt-1.5 text-slate-700 dark:text-slate-200"><span className="font-medium">What it means: </span>{e.cause}</p>
+              {e.fix ? <p className="mt-1 text-slate-700 dark:text-slate-200"><span className="font-medium">How to fix it: </span>{e.fix}</p> : null}
+              {e.oauthError ? (
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                  Usually returned as OAuth error <code>{e.oauthError}</code>{e.pairingCertain ? '' : ' (an inferred pairing, not confirmed in a captured response)'}.
+                </p>
+              ) : null}
+              {e.spec ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{e.spec}</p> : null}
+              {e.source === 'Microsoft Entra' ? (
+                <p className="mt-1 text-xs"><ExternalLink href={aadstsLookupUrl(e.code)}>Microsoft&apos;s own lookup for {e.code}</ExternalLink></p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {explained && !explained.length ? <p className="mt-3 text-sm text-red-900 dark:text-red-200">We have no notes for this code; the message above is what the library or server said.</p> : null}
+    </section>
+  )
+}

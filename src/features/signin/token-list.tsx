@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { decodeToken } from '../../core/token/decode.ts'
+import { maskValue } from '../../core/capture/params.ts'
+import { tokensFromCaptures, type FlowToken } from '../../core/capture/tokens.ts'
+import { useCaptureStore } from '../../stores/capture-store.ts'
+import { useInspectorStore } from '../../stores/inspector-store.ts'
+import { Badge } from '../../ui/badge.tsx'
+import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { Panel } from '../../ui/panel.tsx'
+
+const KIND = { id_token: 'ID token', access_token: 'Access token', refresh_token: 'Refresh token' } as const
+
+function audienceOf(token: string): string | null {
+  const payload = decodeToken(token).payload
+  const aud = payload && typeof payload === 'object' ? (payload as { aud?: unknown }).aud : undefined
+  return typeof aud === 'string' ? aud : null
+}
+
+/** Every token the captured flow returned; each opens in the inspector with its expectations. */
+export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?: string }) {
+  const entries = useCaptureStore((s) => s.entries)
+  const tokens = useMemo(() => tokensFromCaptures(entries, clientId, tenantId).sort((a, b) => b.entryIndex - a.entryIndex), [entries, clientId, tenantId])
+  const navigate = useNavigate()
+  const open = (t: FlowToken) => {
+    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in (${t.label.toLowerCase()}, ${KIND[t.kind]})` })
+    void navigate('/inspect')
+  }
+  return (
+    <Panel id="tokens" title="Tokens from this sign-in" description="Newest first. Each opens in the inspector with the expectations from this flow: audience, issuer, nonce, the access token for at_hash and the code for c_hash.">
+      {tokens.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet. Sign in to see the ID token, access token and refresh token the token endpoint returns.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          {tokens.map((t, i) => (
+            <TokenRow key={`${t.entryIndex}-${t.kind}-${i}`} token={t} onOpen={() => open(t)} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  )
+}
+
+function TokenRow({ token, onOpen }: { token: FlowToken; onOpen: () => void }) {
+  const [reveal, setReveal] = useState(false)
+  const aud = token.kind === 'refresh_token' ? null : audienceOf(token.value)
+  return (
+    <li className="flex flex-wrap items-center gap-3 py-2.5 first:pt-0 last:pb-0">
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+          {KIND[token.kind]}
+          <Badge tone={token.label === 'Refresh' ? 'sky' : 'indigo'}>{token.label}</Badge>
+          {token.kind === 'refresh_token' ? <Badge tone="amber" title="Opaque to the app; only the token endpoint can read it">opaque</Badge> : null}
+          {aud ? <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">aud {aud}</span> : null}
+        </p>
+        <p className="mt-0.5 break-all font-mono text-xs text-slate-600 dark:text-slate-300">{reveal ? token.value : maskValue(token.value)}</p>
+      </div>
+      <div className="flex gap-1.5">
+        <button type="button" className={BUTTON_GHOST} aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+          {reveal ? 'Hide' : 'Reveal'}<span className="sr-only"> {KIND[token.kind]}</span>
+        </button>
+        <button type="button" className={BUTTON_SECONDARY} onClick={onOpen} aria-label={`Open the ${KIND[token.kind]} (${token.label.toLowerCase()}) in the inspector`}>
+          Open in inspector
+        </button>
+      </div>
+    </li>
+  )
+}
