@@ -143,10 +143,17 @@ function factList(value: unknown, table: Record<string, string>): HumanValue[] {
   return value.split(/\s+/).filter(Boolean).map((n) => hv(n, word(table, n) ?? 'Unknown value (ignore it)'))
 }
 
+const displayNames = new Map<string, Intl.DisplayNames>()
+
 function displayName(type: 'language' | 'region', code: string): string | undefined {
   try {
     // Intl.DisplayNames is standard ECMA-402, available in Node and browsers; not a DOM API.
-    return new Intl.DisplayNames(['en'], { type }).of(code)
+    let d = displayNames.get(type)
+    if (d === undefined) {
+      d = new Intl.DisplayNames(['en'], { type })
+      displayNames.set(type, d)
+    }
+    return d.of(code)
   } catch {
     return undefined
   }
