@@ -2,6 +2,7 @@
  * Key discovery through the API's injection point: `fetchJson` is given a real in-memory
  * "issuer" that serves real discovery and JWKS documents (no library is mocked).
  */
+import { base64url } from 'jose'
 import { describe, expect, it } from 'vitest'
 import type { InspectOptions } from './types.ts'
 import { inspectToken } from './inspect.ts'
@@ -185,8 +186,8 @@ describe('discovery failures become keys_unavailable, never an exception', () =>
 
   it('a non-https issuer is not fetched', async () => {
     const idp = issuer({})
-    const payload = Buffer.from(JSON.stringify({ iss: 'ftp://issuer.example', sub: 'x' })).toString('base64url')
-    const t = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${payload}.c2ln`
+    const payload = base64url.encode(JSON.stringify({ iss: 'ftp://issuer.example', sub: 'x' }))
+    const t = `${base64url.encode('{"alg":"RS256"}')}.${payload}.c2ln`
     const r = await inspectToken(t, opts(idp.fetchJson))
     expect(idp.requests).toEqual([])
     expect(r.findings.find((f) => f.code === 'keys_unavailable')?.message).toMatch(/not an https URL/)
@@ -195,8 +196,8 @@ describe('discovery failures become keys_unavailable, never an exception', () =>
   it('http://localhost issuers (local development IdPs) are allowed', async () => {
     const local = 'http://localhost:8080/realms/dev'
     const idp = issuer({ [`${local}/.well-known/openid-configuration`]: { issuer: local, jwks_uri: `${local}/certs` }, [`${local}/certs`]: jwks.main })
-    const payload = Buffer.from(JSON.stringify({ iss: local, sub: 'x' })).toString('base64url')
-    await inspectToken(`${Buffer.from('{"alg":"RS256","kid":"rsa-1"}').toString('base64url')}.${payload}.c2ln`, opts(idp.fetchJson))
+    const payload = base64url.encode(JSON.stringify({ iss: local, sub: 'x' }))
+    await inspectToken(`${base64url.encode('{"alg":"RS256","kid":"rsa-1"}')}.${payload}.c2ln`, opts(idp.fetchJson))
     expect(idp.requests).toEqual([`${local}/.well-known/openid-configuration`, `${local}/certs`])
   })
 })
