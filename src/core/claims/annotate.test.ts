@@ -166,6 +166,18 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(g, 'idp').human[0]?.text).toMatch(/Google/)
   })
 
+  it('reads an Azure AD B2C token: tfp, newUser, emails, extension attributes, B2C version', async () => {
+    const list = await annotateClaims(
+      { iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, ver: '1.0', tfp: 'B2C_1_signupsignin', newUser: true, emails: ['a@b.c'], extension_loyaltyId: 'L1' },
+      { now: NOW },
+    )
+    expect(byName(list, 'iss').human[0]?.text).toMatch(/^v2\.0 issuer, Azure AD B2C/)
+    expect(byName(list, 'ver').human[0]?.text).toBe('Azure AD B2C token format 1.0')
+    expect(byName(list, 'tfp').known).toBe(true)
+    expect(byName(list, 'emails').personal).toBe(true)
+    expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'Directory extension attribute' })
+  })
+
   it('honours ctx.entra even without a recognisable issuer', async () => {
     const list = await annotateClaims({ aud: 'x', acr: '0' }, { now: NOW, entra: true })
     expect(byName(list, 'aud').variant).toBe('Microsoft Entra')

@@ -32,6 +32,8 @@ export const CLAIM_NAMES = [
   // Microsoft Entra: seen in real tokens, not documented
   'app_displayname', 'puid', 'xms_st', 'xms_tcdt', 'xms_ftd', 'xms_acd', 'xms_pftexp', 'xms_rd',
   'xms_mirid', 'xms_az_rid', 'deviceid', 'xms_ssm', 'xms_cae',
+  // Azure AD B2C
+  'tfp', 'emails', 'newUser',
   // Google, Okta, Auth0, Keycloak
   'hd', 'cid', 'uid', 'permissions', 'gty', 'org_id', 'org_name', 'typ', 'session_state',
   'realm_access', 'resource_access', 'allowed-origins',

@@ -189,6 +189,7 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'idp':
       return [hv(raw, typeof value === 'string' && context !== 'okta' ? idpText(value, payload) : undefined)]
     case 'ver':
+      if (entra && (typeof payload['tfp'] === 'string' || /\.b2clogin\.com\//i.test(rawText(payload['iss'])))) return [hv(raw, `Azure AD B2C token format ${raw}`)]
       if (entra && value === '1.0') return [hv(raw, 'Entra v1.0 format: sts.windows.net issuer, appid/appidacr, unique_name')]
       if (entra && value === '2.0') return [hv(raw, 'Entra v2.0 format: login.microsoftonline.com/…/v2.0 issuer, azp/azpacr, preferred_username')]
       return [hv(raw, context === 'okta' ? `Okta token format version ${raw}` : undefined)]

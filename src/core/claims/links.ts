@@ -48,6 +48,10 @@ export const MS_AGENT: SpecLink = {
   label: 'Microsoft Entra Agent ID: token claims',
   url: 'https://learn.microsoft.com/en-us/entra/agent-id/agent-token-claims',
 }
+export const MS_B2C_TOKENS: SpecLink = {
+  label: 'Azure AD B2C: tokens overview',
+  url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview',
+}
 export const MS_ROLES: SpecLink = {
   label: 'Microsoft Entra built-in roles',
   url: 'https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference',

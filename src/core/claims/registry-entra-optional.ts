@@ -5,13 +5,14 @@
  */
 import type { ClaimName } from './claim-names.ts'
 import type { ClaimInfo } from './registry-types.ts'
-import { MS_AGENT, MS_AT, MS_CAE, MS_MI, MS_OPT, MS_OPT_CONFIG } from './links.ts'
+import { MS_AGENT, MS_AT, MS_B2C_TOKENS, MS_CAE, MS_MI, MS_OPT, MS_OPT_CONFIG } from './links.ts'
 import { entra } from './registry-entra.ts'
 
 const OPT = { definedIn: [MS_OPT] }
 const LEGACY = { definedIn: [MS_OPT], status: 'legacy-documented' as const }
 const AGENT = { definedIn: [MS_AGENT], tokenTypes: ['access'] }
 const OBSERVED = { status: 'observed-undocumented' as const, definedIn: [MS_AT], tokenTypes: ['access'], versions: ['1.0'] }
+const B2C = { definedIn: [MS_B2C_TOKENS], tokenTypes: ['id', 'access'], versions: ['1.0'] }
 const IGNORE = 'Not documented by Microsoft: don’t build on it; it can change or disappear without notice.'
 const FACTS = 'A space-separated list of numbers. Their order means nothing and new values can appear: look for the values you care about and ignore the rest.'
 
@@ -51,7 +52,7 @@ export const ENTRA_OPTIONAL_CLAIMS = {
   xms_pl: entra('xms_pl', 'User preferred language', 'The user’s preferred language (ll-cc, e.g. en-us).', 'The user’s preferred language, if set; for guests, taken from their home tenant.', 'string', OPT),
   xms_tpl: entra('xms_tpl', 'Tenant preferred language', 'The resource tenant’s preferred language (ll, e.g. en).', 'The preferred language configured for the tenant that issued the token.', 'string', OPT),
   ztdid: entra('ztdid', 'Zero-touch deployment ID', 'The device identity used by Windows Autopilot.', 'The device identity used for Windows Autopilot (zero-touch deployment).', 'string', OPT),
-  'extn.<attributename>': entra('extn.<attributename>', 'Directory extension attribute', 'A custom attribute of the user, added as an optional claim.', 'A directory schema extension (configured as `extension_<app id without dashes>_<name>`) emitted in JWTs as `extn.<name>`. Its meaning is defined by whoever created the extension in this tenant. An app can add at most 10 extension claims.', 'other', {
+  'extn.<attributename>': entra('extn.<attributename>', 'Directory extension attribute', 'A custom attribute of the user, added as an optional claim.', 'A directory schema extension attribute. Configured as `extension_<app id without dashes>_<name>`, it appears in Entra JWTs as `extn.<name>` when requested as an optional claim; claims-mapping policies and Azure AD B2C custom attributes keep the `extension_…` form. Its meaning is defined by whoever created the extension in this tenant. An app can request at most 10 extension optional claims.', 'other', {
     definedIn: [MS_OPT_CONFIG],
     watchFor: 'Whether it can be trusted for authorization depends on who can write the attribute.',
   }),
@@ -102,4 +103,11 @@ export const ENTRA_OPTIONAL_CLAIMS = {
     definedIn: [MS_CAE],
     watchFor: IGNORE,
   }),
+  tfp: entra('tfp', 'B2C policy (tfp)', 'Azure AD B2C: the user flow or custom policy that issued the token.', 'The name of the Azure AD B2C user flow (B2C_1_…) or custom policy (B2C_1A_…) the user went through. Tenants can choose to send the same value in `acr` instead.', 'string', B2C),
+  emails: entra('emails', 'Email addresses (B2C)', 'Azure AD B2C: the email addresses of a local account.', 'The "Email Addresses" user attribute of Azure AD B2C user flows, as an array. For a local account it is the sign-in email; a social account may have none.', 'array', {
+    ...B2C,
+    personal: true,
+    watchFor: 'Not a stable key: use `sub` / `oid`.',
+  }),
+  newUser: entra('newUser', 'New user (B2C)', 'Azure AD B2C: true when the user signed up during this flow.', 'Sent by Azure AD B2C user flows ("User is new") when the account was created in this sign-up or sign-in flow, so the app can run first-time onboarding.', 'boolean', B2C),
 } satisfies Partial<Record<ClaimName, ClaimInfo>>

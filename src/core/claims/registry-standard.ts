@@ -132,7 +132,7 @@ export const STANDARD_CLAIMS = {
     variants: {
       entra: {
         details:
-          'A NumericDate. Entra sets it a few minutes before the issue time (`iat`) to tolerate clock skew, so nbf is normally slightly in the past when you first see the token.',
+          'A NumericDate. Entra normally gives nbf the same value as `iat`, so a freshly issued token is valid at once; allow a few minutes of clock skew when you check it.',
         definedIn: [MS_ID, MS_AT],
         ...ENTRA_BOTH,
       },

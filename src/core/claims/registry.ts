@@ -24,9 +24,9 @@ const CLAIMS = {
 
 const TABLE: Partial<Record<string, ClaimInfo>> = CLAIMS
 
-/** Registry key for a claim name: directory extensions `extn.<attr>` share one entry. */
+/** Registry key for a claim name: directory extensions (`extn.<attr>`, `extension_…`) share one entry. */
 export function registryKey(name: string): string {
-  return name.startsWith('extn.') ? 'extn.<attributename>' : name
+  return name.startsWith('extn.') || name.startsWith('extension_') ? 'extn.<attributename>' : name
 }
 
 export function claimEntry(name: string): ClaimInfo | undefined {
