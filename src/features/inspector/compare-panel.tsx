@@ -52,9 +52,9 @@ export function ComparePanel({ first, second, secondText, onSecondChange, redact
                   <tr key={d.name} data-compare-claim={d.name} data-change={d.change} className="border-b border-slate-100 align-top dark:border-slate-800">
                     <th scope="row" className="py-2 pl-4 pr-2 text-left font-mono text-[13px] font-semibold">{d.name}</th>
                     <td className="px-2 py-2"><Badge tone={CHANGE[d.change].tone}>{CHANGE[d.change].label}</Badge></td>
-                    <td className="break-all px-2 py-2 font-mono text-xs">{'before' in d ? show(d.name, d.before) : <span className="text-slate-400">—</span>}</td>
+                    <td className="break-all px-2 py-2 font-mono text-xs">{'before' in d ? show(d.name, d.before) : <span className="text-slate-500 dark:text-slate-400">—</span>}</td>
                     <td className="break-all py-2 pl-2 pr-4 font-mono text-xs">
-                      {'after' in d ? show(d.name, d.after) : <span className="text-slate-400">—</span>}
+                      {'after' in d ? show(d.name, d.after) : <span className="text-slate-500 dark:text-slate-400">—</span>}
                       {d.elementsAdded?.length || d.elementsRemoved?.length ? (
                         <div className="mt-1 font-sans text-[11px] text-slate-600 dark:text-slate-400">
                           {d.elementsAdded?.length ? <div>+ {d.elementsAdded.map((v) => show(d.name, v)).join(', ')}</div> : null}

@@ -53,7 +53,7 @@ export const SEGMENT_DOTS = ['bg-rose-500', 'bg-violet-500', 'bg-sky-500', 'bg-a
 
 export function segmentClass(kind: RunKind): string {
   if (kind === 'dot') return 'text-slate-900 font-bold dark:text-white'
-  if (kind === 'prefix' || kind === 'space') return 'text-slate-400 dark:text-slate-500'
+  if (kind === 'prefix' || kind === 'space') return 'text-slate-500 dark:text-slate-400'
   const index = Number(kind.slice('segment'.length))
   return SEGMENT_CLASSES[index] ?? 'text-red-700 underline decoration-wavy dark:text-red-300'
 }
