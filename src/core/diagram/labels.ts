@@ -27,7 +27,12 @@ export function abbreviate(value: string, keep = 10): string {
   return value.length > keep + 2 ? `${value.slice(0, keep)}…` : value
 }
 
+const GRANT_URN = 'urn:ietf:params:oauth:grant-type:'
+const GUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function showParam(name: string, value: string, opts: LabelOptions): string {
+  if (name === 'grant_type' && value.startsWith(GRANT_URN)) return `${name}=urn:…:${value.slice(GRANT_URN.length)}`
+  if (GUID_VALUE.test(value)) return `${name}=${value.slice(0, 8)}…`
   if (name === 'client_secret') return `${name}=${MASK}`
   if (SECRET_PARAMS.has(name)) return `${name}=${opts.redact ? MASK : abbreviate(value)}`
   if (PERSONAL_PARAMS.has(name) && opts.redact) return `${name}=${MASK}`
@@ -45,13 +50,22 @@ export function safeUrl(raw: string): URL | null {
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
 
-/** A path short enough for an arrow: tenant GUIDs shortened, long paths cut in the middle. */
+/** Entra-style tenant path segments: a GUID, a domain name, or the multi-tenant aliases. */
+const TENANT_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|common|organizations|consumers)$/i
+
+/**
+ * A path short enough for an arrow. The tenant segment of an identity-provider path is dropped
+ * (the full URL is one click away in the side panel), other GUIDs are shortened, and long paths
+ * keep their last three segments.
+ */
 export function shortPath(url: URL | null, raw: string): string {
   if (!url) return abbreviate(raw, 40)
-  let path = url.pathname.replace(GUID, (g) => `${g.slice(0, 8)}…`)
-  const parts = path.split('/').filter(Boolean)
-  if (parts.length > 4) path = `/…/${parts.slice(-3).join('/')}`
-  return path || '/'
+  let parts = url.pathname.split('/').filter(Boolean)
+  const tenantFirst = parts.length > 1 && TENANT_SEGMENT.test(parts[0] ?? '')
+  if (tenantFirst) parts = parts.slice(1)
+  parts = parts.map((p) => p.replace(GUID, (g) => `${g.slice(0, 8)}…`))
+  if (parts.length > 4) return `/…/${parts.slice(-3).join('/')}`
+  return `${tenantFirst ? '/…/' : '/'}${parts.join('/')}`
 }
 
 export function headerValue(headers: { name: string; value: string }[], name: string): string | undefined {
@@ -150,6 +164,8 @@ export function responseLabel(entry: CapturedEntry): string {
   const { status, statusText } = entry.response
   const err = entry._oauth.error
   if (err) return `${status > 0 ? `${status} ` : ''}${err.error}`
+  const bodyError = status >= 400 ? responseBodyJson(entry)?.error : undefined
+  if (typeof bodyError === 'string') return `${status} ${bodyError}`
   return `${status}${statusText ? ` ${statusText}` : ''}`
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Mermaid `sequenceDiagram` text of a model. Message text runs to the end of the line, so the
+ * characters Mermaid treats specially there are written as its entity codes: `;` ends a
+ * statement, `#` starts an entity, `%%` a comment, `<`/`>`/`&` would be read as HTML.
+ */
+import type { DiagramMessage, DiagramModel } from './types.ts'
+
+const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '%': '#37;', '<': '#lt;', '>': '#gt;', '&': '#amp;' }
+
+export function mermaidText(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[#;%<>&]/g, (c) => ENTITY[c] ?? c).trim()
+}
+
+function arrow(m: DiagramMessage): string {
+  if (m.failed) return m.kind === 'response' || m.kind === 'redirect' ? '--x' : '-x'
+  switch (m.kind) {
+    case 'request':
+    case 'action':
+      return '->>'
+    case 'response':
+      return '-->>'
+    case 'redirect':
+      return '--)'
+  }
+}
+
+export function toMermaid(model: DiagramModel): string {
+  const ids = new Map(model.participants.map((p, i) => [p.id, `p${i}`]))
+  const lines: string[] = ['sequenceDiagram', `  title ${mermaidText(model.title)}`, '  autonumber']
+  model.participants.forEach((p, i) => {
+    const label = p.subtitle ? `${mermaidText(p.title)}<br/>${mermaidText(p.subtitle)}` : mermaidText(p.title)
+    lines.push(`  participant p${i} as ${label}`)
+  })
+  for (const m of model.messages) {
+    const from = ids.get(m.from) ?? 'p0'
+    const to = ids.get(m.to) ?? 'p0'
+    const text = [m.label, ...m.details].map(mermaidText).filter(Boolean).join('<br/>')
+    lines.push(`  ${from}${arrow(m)}${to}: ${text || ' '}`)
+    if (m.notes.length > 0) lines.push(`  Note over ${to}: ${m.notes.map(mermaidText).join('<br/>')}`)
+  }
+  return `${lines.join('\n')}\n`
+}
