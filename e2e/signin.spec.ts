@@ -39,6 +39,7 @@ test.describe('sign-in with the demo tenant', () => {
     const tokens = page.locator('#tokens')
     await tokens.getByRole('button', { name: /Open the ID token/ }).click()
     await expect(page).toHaveURL(/#\/inspect/)
-    await expect(page.getByText(/signature.*valid|valid signature/i).first()).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
+    await page.screenshot({ path: '/tmp/signin-shots/inspector-id.png', fullPage: true })
   })
 })

@@ -51,7 +51,14 @@ export function loadDemoTenant(): Promise<DemoTenantPort> {
     }
     // A damaged saved state must not lock the user out: start a fresh tenant instead.
     const create = (state?: DemoTenantState) =>
-      mod.createDemoTenant({ now: () => Math.floor(Date.now() / 1000), ...(state ? { state } : {}), faults: readDemoFaults() })
+      mod.createDemoTenant({
+        now: () => Math.floor(Date.now() / 1000),
+        ...(state ? { state } : {}),
+        faults: readDemoFaults(),
+        // Entra leaves at_hash out of ID tokens from /token; the demo adds it so the inspector
+        // can show the check (OIDC Core §3.1.3.8, §3.3.2.11).
+        idTokenAtHash: true,
+      })
     let tenant: DemoTenantPort
     try {
       tenant = await create(saved)

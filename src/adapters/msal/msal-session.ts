@@ -146,7 +146,10 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     async signInRedirect(scopes) {
       startFlow()
       navigationKind = 'authorize'
-      await app.loginRedirect({ scopes: scopes ?? baseScopes, ...common() })
+      // The demo asks consent for Graph User.Read up front (extraScopesToConsent), so "more
+      // scopes" can then be acquired silently with the refresh token, as with a real tenant
+      // where the app registration lists User.Read.
+      await app.loginRedirect({ scopes: scopes ?? baseScopes, ...common(), ...(demo ? { extraScopesToConsent: ['User.Read'] } : {}) })
     },
     async signInPopup(scopes) {
       startFlow()

@@ -1,0 +1,118 @@
+import { test, expect } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+
+interface Entry {
+  request: { method: string; url: string; postData?: { text?: string } }
+  response: { status: number; content: { text?: string } }
+  _oauth: { step: string; origin: string; grantType?: string; notes?: string[]; error?: { error: string; code?: string } }
+}
+
+const captures = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as Entry[])
+
+async function pickUser(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
+  await page.getByRole('button', { name: /Member/ }).first().click()
+  const accept = page.getByRole('button', { name: 'Accept' })
+  await expect(accept.or(page.getByRole('heading', { name: /^Signed in as/ })).or(page.getByRole('heading', { name: /Step-through|After the redirect back/ })).first()).toBeVisible()
+  if (await accept.isVisible()) await accept.click()
+}
+
+test.describe('sign-in flows against the demo tenant', () => {
+  test('(c) a tampered state in the redirect back is refused with a clear message', async ({ page }) => {
+    // The attacker: rewrite the state in the fragment before the redirect page's scripts run,
+    // keeping MSAL's library-state shape but with another request ID.
+    await page.addInitScript(() => {
+      if (!location.pathname.endsWith('redirect.html') || !location.hash.includes('state=')) return
+      const params = new URLSearchParams(location.hash.slice(1))
+      const [lib = '', ...rest] = (params.get('state') ?? '').split('|')
+      const json = JSON.parse(atob(lib.replace(/-/g, '+').replace(/_/g, '/'))) as { id: string }
+      json.id = '00000000-0000-4000-8000-000000000000'
+      params.set('state', [btoa(JSON.stringify(json)).replace(/=+$/, ''), ...rest].join('|'))
+      history.replaceState(null, '', `${location.pathname}#${params.toString()}`)
+    })
+    await page.goto('/#/signin')
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    const alert = page.getByRole('alert').filter({ hasText: /state/i }).first()
+    await expect(alert).toBeVisible({ timeout: 20_000 })
+    await expect(alert).toContainText('state_mismatch')
+    await expect(alert).toContainText(/What it means/)
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toHaveCount(0)
+    const entries = await captures(page)
+    const back = entries.find((e) => e._oauth.step === 'redirect_back')
+    expect(back?._oauth.error?.error).toBe('state_mismatch')
+    expect(back?._oauth.notes?.join(' ')).toMatch(/DIFFERS/)
+    expect(entries.some((e) => e._oauth.step === 'token')).toBe(false)
+  })
+
+  test('(d) an AADSTS50011 redirect URI error is explained', async ({ page }) => {
+    await page.goto('/#/signin')
+    await page.getByRole('switch', { name: 'Wrong redirect URI' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'AADSTS50011' }).first()
+    await expect(alert).toBeVisible({ timeout: 20_000 })
+    await expect(alert).toContainText('InvalidReplyTo')
+    await expect(alert).toContainText(/How to fix it/)
+    await expect(alert).toContainText(/Single-page application/)
+  })
+
+  test('(e) refresh, more scopes with Graph /me, and sign-out are captured', async ({ page }) => {
+    await page.goto('/#/signin')
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Refresh silently' }).click()
+    await expect(page.getByText(/Tokens refreshed silently/)).toBeVisible()
+    await page.getByRole('button', { name: 'Acquire silently' }).click()
+    await expect(page.getByText(/Token for User.Read acquired/)).toBeVisible()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page.getByText(/Signed out/)).toBeVisible()
+    const entries = await captures(page)
+    const steps = entries.map((e) => e._oauth.step)
+    expect(steps.filter((s) => s === 'refresh').length).toBeGreaterThanOrEqual(2)
+    const refresh = entries.find((e) => e._oauth.step === 'refresh')!
+    expect(refresh.request.postData?.text).toMatch(/grant_type=refresh_token/)
+    expect(refresh.response.status).toBe(200)
+    const graph = entries.find((e) => e._oauth.step === 'graph')
+    expect(graph?.request.url).toBe('https://graph.microsoft.com/v1.0/me')
+    expect(graph?.response.status).toBe(200)
+    expect(steps).toContain('logout')
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
+    await expect(page.getByRole('list', { name: 'Captured exchanges' }).getByRole('listitem')).toHaveCount(entries.length)
+  })
+
+  test('(f) step-through pauses before /authorize, after the redirect back and before /token', async ({ page }) => {
+    await page.goto('/#/signin')
+    await page.getByRole('switch', { name: 'Step through' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+
+    const pause = page.getByRole('region', { name: /Before \/authorize|After the redirect back|Before the \/token POST/ })
+    await expect(page.getByRole('heading', { name: 'Before /authorize' })).toBeVisible()
+    const table = page.getByRole('table', { name: 'Authorization request parameters' })
+    await expect(table.getByRole('rowheader', { name: /code_challenge_method/ })).toContainText('added by MSAL')
+    await expect(table.getByRole('rowheader', { name: /^client_info/ })).toContainText('added by MSAL')
+    await expect(table).toContainText('S256')
+    await expect(table.getByRole('row', { name: /^scope/ })).toContainText('offline_access')
+    await page.getByRole('button', { name: 'Continue to the demo sign-in page' }).click()
+    await pickUser(page)
+
+    await expect(page.getByRole('heading', { name: 'After the redirect back' })).toBeVisible({ timeout: 20_000 })
+    const back = page.getByRole('table', { name: 'Redirect response parameters' })
+    await expect(back.getByRole('rowheader', { name: /^code/ })).toBeVisible()
+    await expect(back.getByRole('rowheader', { name: /^state/ })).toBeVisible()
+    await expect(pause).toContainText('utid')
+    expect((await captures(page)).some((e) => e._oauth.step === 'token')).toBe(false)
+    await page.getByRole('button', { name: /Continue: let MSAL check the response/ }).click()
+
+    await expect(page.getByRole('heading', { name: 'Before the /token POST' })).toBeVisible()
+    const body = page.getByRole('table', { name: 'Token request body' })
+    await expect(body.getByRole('rowheader', { name: /^code_verifier/ })).toBeVisible()
+    await expect(body).toContainText('authorization_code')
+    expect((await captures(page)).some((e) => e._oauth.step === 'token')).toBe(false)
+    await page.getByRole('button', { name: /Continue: send the token request/ }).click()
+
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+    expect((await captures(page)).some((e) => e._oauth.step === 'token' && e.response.status === 200)).toBe(true)
+  })
+})
