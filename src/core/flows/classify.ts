@@ -143,10 +143,10 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   let responseMode: ResponseMode | undefined
   const bearer = bearerOf(entry)
   if (bearer) base.bearer = bearer
-  const location = entry.response.status >= 300 && entry.response.status < 400 ? locationOf(entry) : null
-  if (location) {
-    const q = queryParams(location)
-    const f = fragmentParams(location)
+  const redirectLoc = entry.response.status >= 300 && entry.response.status < 400 ? locationOf(entry) : null
+  if (redirectLoc) {
+    const q = queryParams(redirectLoc)
+    const f = fragmentParams(redirectLoc)
     if (hasResponseParams(f)) {
       response = f
       responseMode = 'fragment'
@@ -154,7 +154,7 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
       response = q
       responseMode = 'query'
     }
-    if (responseMode) base.redirectTo = location.href
+    if (responseMode) base.redirectTo = redirectLoc.href
   }
   if (!responseMode) {
     const inputs = formPostInputs(entry)
@@ -205,6 +205,10 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
     const json = responseJson(entry)
     return step('userinfo', { response: json ? flatten(json) : {}, responseMode: 'json' })
   }
+  if (bearer) {
+    const host = url?.hostname ?? ''
+    return step(GRAPH_HOSTS.test(host) ? 'graph' : 'api', { label: `${GRAPH_HOSTS.test(host) ? 'Graph' : 'API'} ${entry.request.method} ${path}` })
+  }
   if (hasResponseParams(request) && !request.grant_type && !request.response_type) {
     // A request at the redirect URI carrying the authorization response (query or form_post).
     const err = errorOf(request)
@@ -216,10 +220,6 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   if (responseMode) {
     const err = errorOf(response)
     return step('redirect_back', { response, responseMode, ...(err ? { error: err } : {}) })
-  }
-  if (bearer) {
-    const host = url?.hostname ?? ''
-    return step(GRAPH_HOSTS.test(host) ? 'graph' : 'api', { label: `${GRAPH_HOSTS.test(host) ? 'Graph' : 'API'} ${entry.request.method} ${path}` })
   }
   return step('other')
 }

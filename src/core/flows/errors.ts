@@ -4,7 +4,7 @@
  */
 import type { StepError } from './types.ts'
 
-export interface ErrorExplanation {
+export interface FlowErrorExplanation {
   error: string
   spec?: string
   meaning?: string
@@ -24,9 +24,9 @@ function load(): Promise<Table> {
   return table
 }
 
-export async function explainError(err: StepError): Promise<ErrorExplanation> {
+export async function explainError(err: StepError): Promise<FlowErrorExplanation> {
   const t = await load()
-  const out: ErrorExplanation = { error: err.error }
+  const out: FlowErrorExplanation = { error: err.error }
   const o = t.oauth[err.error]
   if (o) Object.assign(out, { spec: o.spec, meaning: o.meaning, fix: o.fix })
   const a = err.code ? t.aadsts[err.code] : undefined

@@ -132,7 +132,13 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
     }
     const own = step.responseMode ? step.response : undefined
     if (own && own.state !== r.state) {
-      out.push({ code: 'state_not_echoed', severity: 'error', stepId: step.id, message: 'The redirect back does not carry the state that was sent.', specRef: rfc(6749, '4.1.2') })
+      out.push({
+        code: 'state_not_echoed',
+        severity: 'error',
+        stepId: step.id,
+        message: own.state === undefined ? 'The redirect back does not carry the state that was sent.' : 'The redirect back carries a different state than the one sent.',
+        specRef: rfc(6749, '4.1.2'),
+      })
     }
   }
   const frontTokens = rt.has('token') || rt.has('id_token')

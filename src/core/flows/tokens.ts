@@ -5,7 +5,7 @@
  * c_hash / at_hash checks (OIDC Core §3.3.2.11, §3.2.2.9).
  */
 import { looksLikeJwt } from './http.ts'
-import type { FlowStep, FoundToken, FoundTokenKind, TokenExpectations } from './types.ts'
+import type { FlowStep, FlowToken, FlowTokenKind, TokenExpectations } from './types.ts'
 
 interface Context {
   clientId?: string
@@ -25,9 +25,9 @@ function describe(step: FlowStep, place: string): string {
   return `${place} (${step.label}, ${host})`
 }
 
-export function findTokens(steps: FlowStep[], ctx: Context): FoundToken[] {
-  const found = new Map<string, FoundToken>()
-  const put = (kind: FoundTokenKind, value: string | undefined, step: FlowStep, place: string, expected: TokenExpectations) => {
+export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
+  const found = new Map<string, FlowToken>()
+  const put = (kind: FlowTokenKind, value: string | undefined, step: FlowStep, place: string, expected: TokenExpectations) => {
     if (!value) return
     const prior = found.get(value)
     if (prior) {

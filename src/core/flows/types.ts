@@ -57,7 +57,7 @@ export type FlowKind =
   | 'metadata'
   | 'unknown'
 
-export type FoundTokenKind =
+export type FlowTokenKind =
   | 'id_token'
   | 'access_token'
   | 'refresh_token'
@@ -79,9 +79,9 @@ export interface TokenExpectations {
   tokenType?: 'id_token' | 'access_token' | 'jwt'
 }
 
-export interface FoundToken {
+export interface FlowToken {
   id: string
-  kind: FoundTokenKind
+  kind: FlowTokenKind
   value: string
   /** Human words for where it was seen ("fragment of the redirect to https://app/cb"). */
   where: string
@@ -131,7 +131,7 @@ export interface Flow {
   /** Host of the authorization server (authorize/token endpoints). */
   authority?: string
   steps: FlowStep[]
-  tokens: FoundToken[]
+  tokens: FlowToken[]
   findings: FlowFinding[]
   /** The JWKS response body captured in this flow, usable as pasted keys in the inspector. */
   jwks?: unknown

@@ -9,8 +9,7 @@ export function base64ToBytes(value: string): Uint8Array {
   return base64url.decode(url)
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: false })
-
 export function base64ToText(value: string): string {
-  return utf8.decode(base64ToBytes(value))
+  // Created per call: a module-level instance would be a top-level side effect that defeats tree-shaking.
+  return new TextDecoder('utf-8', { fatal: false }).decode(base64ToBytes(value))
 }

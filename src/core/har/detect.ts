@@ -65,16 +65,45 @@ export function sniffJson(value: unknown): NotHar | null {
   return { kind: 'json_other', message: 'This JSON has no top-level "log" object, so it is not a HAR file (HAR 1.2 puts everything under "log").' }
 }
 
-/** JSON.parse error text with line and column, when the engine reports a character position. */
+/** JSON.parse error text with line and column, when the position can be found. */
 export function describeJsonError(text: string, error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error)
-  const pos = /position (\d+)/.exec(raw)
-  if (pos?.[1]) {
-    const at = Number(pos[1])
+  const reported = /position (\d+)/.exec(raw)?.[1]
+  const at = reported !== undefined ? Number(reported) : locateJsonError(text)
+  if (at !== null) {
     const before = text.slice(0, at)
     const line = before.split('\n').length
     const column = at - before.lastIndexOf('\n')
     return `The file is not valid JSON (line ${line}, column ${column}): ${raw}`
   }
   return `The file is not valid JSON: ${raw}`
+}
+
+/**
+ * Recent V8 versions no longer say where the error is. A prefix of valid JSON fails only with
+ * "end of input", so a binary search over prefix lengths finds the first bad character. Only for
+ * files up to 2 MB: each probe parses the prefix again.
+ */
+function locateJsonError(text: string): number | null {
+  if (text.length > 2_000_000) return null
+  const failsEarly = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n))
+      return false
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : ''
+      if (/end of (JSON )?input/i.test(msg)) return false
+      const pos = /position (\d+)/.exec(msg)?.[1]
+      return pos === undefined || Number(pos) < n
+    }
+  }
+  let lo = 0
+  let hi = text.length
+  if (!failsEarly(hi)) return null
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (failsEarly(mid + 1)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }

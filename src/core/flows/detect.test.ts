@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { parseHar } from '../har/parse.ts'
+import { HAR_FIXTURES } from '../har/test-fixtures.ts'
+import { mkEntry } from '../har/test-entry.ts'
+import { analyzeFlows, flowEntries } from './detect.ts'
+
+const IDP = 'https://login.example.com/tenant/oauth2/v2.0'
+const APP = 'https://app.example'
+const jwt = (n: string) => `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI${n}In0.c2lnbmF0dXJl${n}`
+
+function authorizeUrl(extra: Record<string, string> = {}) {
+  return `${IDP}/authorize?${new URLSearchParams({ client_id: 'client-1', redirect_uri: `${APP}/cb`, response_type: 'code', scope: 'openid profile', state: 'st-1', nonce: 'n-1', code_challenge: 'abc', code_challenge_method: 'S256', ...extra })}`
+}
+
+function kinds(entries: ReturnType<typeof mkEntry>[]) {
+  return analyzeFlows(entries).flows.map((f) => f.steps.map((s) => `${s.kind}${s.origin === 'not_observed' ? '*' : ''}`))
+}
+
+describe('step kinds', () => {
+  it('discovery, JWKS, authorize GET, redirect back with code, callback, token, userinfo, graph, api, logout', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: 'https://login.example.com/tenant/v2.0/.well-known/openid-configuration', json: { issuer: 'https://login.example.com/tenant/v2.0', token_endpoint: `${IDP}/token` } }),
+      mkEntry({ url: 'https://login.example.com/tenant/discovery/v2.0/keys', json: { keys: [{ kty: 'RSA', kid: 'k1' }] }, at: 1 }),
+      mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1`, at: 2 }),
+      mkEntry({ url: `${APP}/cb?code=C1&state=st-1`, at: 3 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v' }, json: { access_token: jwt('A'), id_token: jwt('I'), token_type: 'Bearer' }, at: 4 }),
+      mkEntry({ url: 'https://graph.microsoft.com/oidc/userinfo', reqHeaders: { Authorization: `Bearer ${jwt('A')}` }, json: { sub: 'x' }, at: 5 }),
+      mkEntry({ url: 'https://graph.microsoft.com/v1.0/me', reqHeaders: { Authorization: `Bearer ${jwt('A')}` }, json: {}, at: 6 }),
+      mkEntry({ url: 'https://api.example/notes', reqHeaders: { authorization: `bearer ${jwt('A')}` }, json: [], at: 7 }),
+      mkEntry({ url: `${IDP}/logout?post_logout_redirect_uri=${encodeURIComponent(APP)}&id_token_hint=${jwt('I')}`, location: APP, at: 8 }),
+      mkEntry({ url: `${APP}/static/logo.png`, mime: 'image/png', at: 9 }),
+    ])
+    expect(a.flows).toHaveLength(1)
+    const flow = a.flows[0]!
+    expect(flow.steps.map((s) => s.kind)).toEqual(['discovery', 'jwks', 'authorize', 'callback', 'token', 'userinfo', 'graph', 'api', 'logout'])
+    expect(flow).toMatchObject({ kind: 'authorization_code', clientId: 'client-1', redirectUri: `${APP}/cb`, state: 'st-1', nonce: 'n-1', issuer: 'https://login.example.com/tenant/v2.0' })
+    expect(flow.jwks).toEqual({ keys: [{ kty: 'RSA', kid: 'k1' }] })
+    expect(a.unrelatedCount).toBe(1)
+    expect(flow.steps[2]).toMatchObject({ responseMode: 'query', response: { code: 'C1', state: 'st-1' } })
+  })
+
+  it('authorize POST and a form_post response page', () => {
+    const html = `<form method="post" action="${APP}/cb"><input type="hidden" name="code" value="C2"/><input type="hidden" name="id_token" value="${jwt('F')}"/><input type="hidden" name="state" value="st-2"/></form>`
+    const a = analyzeFlows([
+      mkEntry({ url: `${IDP}/authorize`, form: { client_id: 'c', redirect_uri: `${APP}/cb`, response_type: 'code id_token', response_mode: 'form_post', scope: 'openid', state: 'st-2', nonce: 'n2' }, body: html, mime: 'text/html' }),
+      mkEntry({ url: `${APP}/cb`, form: { code: 'C2', id_token: jwt('F'), state: 'st-2' }, location: `${APP}/`, at: 1 }),
+    ])
+    const [flow] = a.flows
+    expect(flow?.kind).toBe('hybrid')
+    expect(flow?.steps.map((s) => [s.kind, s.label, s.responseMode ?? ''])).toEqual([
+      ['authorize', 'Authorization request (POST)', 'form_post'],
+      ['callback', 'Callback at the redirect URI', 'form_post'],
+      ['token', 'Token request (server-side, not observed)', ''],
+    ])
+    const id = flow?.tokens.find((t) => t.kind === 'id_token')
+    // Hybrid: the ID token arrives with the code, so its c_hash is checked against it (OIDC Core §3.3.2.11).
+    expect(id?.expected).toMatchObject({ clientId: 'c', nonce: 'n2', code: 'C2', responseType: 'code id_token', tokenType: 'id_token' })
+    expect(id?.occurrences).toBe(2)
+  })
+
+  it('fragment redirect (Location) then a plain request at the redirect URI becomes the callback', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: authorizeUrl({ response_type: 'id_token token', code_challenge: '', redirect_uri: `${APP}/` }), location: `${APP}/#access_token=${jwt('T')}&id_token=${jwt('J')}&state=st-1` }),
+      mkEntry({ url: `${APP}/`, at: 1 }),
+    ])
+    const flow = a.flows[0]!
+    expect(flow.kind).toBe('implicit')
+    expect(flow.steps.map((s) => s.kind)).toEqual(['authorize', 'callback'])
+    expect(flow.steps[0]?.responseMode).toBe('fragment')
+    expect(flow.tokens.find((t) => t.kind === 'id_token')?.expected.accessToken).toBe(jwt('T'))
+  })
+
+  it('an error redirect through a login page (redirect_back) keeps the AADSTS code', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: authorizeUrl(), body: '<html>login</html>' }),
+      mkEntry({ url: 'https://login.example.com/common/login', form: { login: 'u', passwd: 'p' }, location: `${APP}/cb?error=access_denied&error_description=${encodeURIComponent('AADSTS65004: User declined to consent.')}&state=st-1`, at: 1 }),
+    ])
+    const step = a.flows[0]!.steps[1]!
+    expect(step).toMatchObject({ kind: 'redirect_back', error: { error: 'access_denied', code: '65004' } })
+    expect(step.redirectTo).toContain('/cb?error=')
+  })
+
+  it.each([
+    ['client_credentials', { grant_type: 'client_credentials', client_id: 'svc', client_secret: 's' }, 'client_credentials', 'Token request (client credentials)'],
+    ['on_behalf_of', { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'mid', assertion: jwt('U'), requested_token_use: 'on_behalf_of', client_assertion: jwt('C'), client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' }, 'on_behalf_of', 'Token request (on-behalf-of)'],
+    ['refresh_token', { grant_type: 'refresh_token', client_id: 'c', refresh_token: 'RT' }, 'refresh_token', 'Token request (refresh token)'],
+    ['password', { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, 'password', 'Token request (password)'],
+  ])('token grant %s opens its own flow', (_name, form, kind, label) => {
+    const a = analyzeFlows([mkEntry({ url: `${IDP}/token`, form, json: { access_token: jwt('X'), token_type: 'Bearer' } })])
+    expect(a.flows[0]).toMatchObject({ kind })
+    expect(a.flows[0]?.steps[0]?.label).toBe(label)
+  })
+
+  it('OBO lists the incoming assertion and the client assertion as tokens', () => {
+    const a = analyzeFlows([mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'mid', assertion: jwt('U'), requested_token_use: 'on_behalf_of', client_assertion: jwt('C') }, json: { access_token: jwt('D') } })])
+    expect(a.flows[0]?.tokens.map((t) => t.kind)).toEqual(['client_assertion', 'assertion', 'access_token'])
+    expect(a.flows[0]?.steps[0]?.clientAuth).toBe('private_key_jwt')
+  })
+
+  it('device code: authorization and every poll form one flow', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: `${IDP}/devicecode`, form: { client_id: 'tv', scope: 'openid' }, json: { device_code: 'DC-1', user_code: 'ABCD', verification_uri: 'https://microsoft.com/devicelogin' } }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' }, status: 400, json: { error: 'authorization_pending' }, at: 5 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' }, json: { access_token: jwt('V') }, at: 10 }),
+    ])
+    expect(a.flows).toHaveLength(1)
+    expect(a.flows[0]?.kind).toBe('device_code')
+    expect(a.flows[0]?.steps.map((s) => s.kind)).toEqual(['device_authorization', 'token', 'token'])
+  })
+
+  it('SAML is recognised, named and not analysed', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: 'https://idp.example/saml2?SAMLRequest=fZJRT&RelayState=r1' }),
+      mkEntry({ url: 'https://sp.example/acs', form: { SAMLResponse: 'PHNhbWxwOlJlc3BvbnNl', RelayState: 'r1' }, at: 2 }),
+    ])
+    expect(a.flows).toHaveLength(1)
+    expect(a.flows[0]).toMatchObject({ kind: 'saml', label: 'SAML sign-in' })
+    expect(a.flows[0]?.steps.map((s) => s.kind)).toEqual(['saml', 'saml'])
+    expect(a.flows[0]?.findings.map((f) => f.code)).toContain('saml_not_analysed')
+  })
+})
+
+describe('grouping', () => {
+  it('separates interleaved flows by state and joins each code redemption to its flow', () => {
+    const a = analyzeFlows([
+      mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
+      mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, json: { access_token: jwt('1') }, at: 2 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB' }, json: { access_token: jwt('2'), refresh_token: 'RT-B' }, at: 3 }),
+      mkEntry({ url: 'https://api.example/x', reqHeaders: { Authorization: `Bearer ${jwt('1')}` }, at: 4 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'refresh_token', client_id: 'two', refresh_token: 'RT-B' }, json: { access_token: jwt('3') }, at: 5 }),
+    ])
+    expect(a.flows.map((f) => [f.clientId, f.steps.map((s) => s.kind)])).toEqual([
+      ['one', ['authorize', 'token', 'api']],
+      ['two', ['authorize', 'token', 'refresh']],
+    ])
+  })
+
+  it('a callback without state joins the flow with the same redirect URI', () => {
+    expect(kinds([mkEntry({ url: authorizeUrl({ state: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback', 'token*']])
+  })
+
+  it('keeps the file order stable when times are equal or missing, and respects _oauth origins', () => {
+    const e1 = { ...mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1` }), startedDateTime: '', _oauth: { step: 'authorize', flowId: 'x', origin: 'simulated', redactions: [] } }
+    const e2 = { ...mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' }, json: {} }), startedDateTime: '' }
+    const a = analyzeFlows([e1, e2])
+    expect(a.flows[0]?.steps.map((s) => [s.kind, s.origin])).toEqual([
+      ['authorize', 'simulated'],
+      ['token', 'captured'],
+    ])
+  })
+
+  it('flowEntries annotates steps and creates a placeholder for the inferred token call', () => {
+    const entries = [mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C9&state=st-1` }), mkEntry({ url: `${APP}/cb?code=C9&state=st-1`, at: 1 })]
+    const a = analyzeFlows(entries)
+    const annotated = flowEntries(a.flows[0]!, entries)
+    expect(annotated.map((e) => [e._oauth.step, e._oauth.origin])).toEqual([
+      ['authorize', 'captured'],
+      ['callback', 'captured'],
+      ['token', 'not_observed'],
+    ])
+    expect(annotated[2]?.request.url).toBe(`${IDP}/token`)
+    expect(annotated[2]?.request.postData?.text).toContain('code=C9')
+  })
+})
+
+describe('fixtures', () => {
+  const load = (name: string) => {
+    const r = parseHar(HAR_FIXTURES[name] ?? '')
+    if (!r.ok) throw new Error(r.message)
+    return analyzeFlows(r.entries)
+  }
+  it('confidential web app: authorize and callback seen, token call not observed', () => {
+    const a = load('webapp-confidential.har')
+    expect(a.flows).toHaveLength(1)
+    const f = a.flows[0]!
+    expect(f.steps.map((s) => `${s.kind}:${s.origin}`)).toEqual(['authorize:captured', 'redirect_back:captured', 'callback:captured', 'token:not_observed'])
+    expect(f.steps[3]?.url).toMatch(/\/oauth2\/v2\.0\/token$/)
+    expect(f.tokens.find((t) => t.kind === 'id_token')?.expected.nonce).toBe(f.nonce)
+  })
+  it('implicit SPA: discovery, JWKS and Graph call attach to the flow', () => {
+    const f = load('implicit-flow.har').flows[0]!
+    expect(f.kind).toBe('implicit')
+    expect(f.steps.map((s) => s.kind)).toEqual(['discovery', 'authorize', 'callback', 'jwks', 'graph'])
+    expect(f.jwks).toBeTruthy()
+  })
+  it('leaked secret: code flow with API call and refresh', () => {
+    const f = load('leaked-secret.har').flows[0]!
+    expect(f.steps.map((s) => s.kind)).toEqual(['authorize', 'callback', 'token', 'api', 'refresh'])
+    expect(f.steps[4]?.clientAuth).toBe('client_secret_basic')
+  })
+})
