@@ -15,10 +15,14 @@ export const PAGE_STYLE = `
 :root{color-scheme:light dark;--bg:#f3f4f6;--card:#fff;--fg:#1b1b1f;--muted:#4b5563;--line:#d1d5db;--accent:#0b57d0;--accent-fg:#fff;--warn:#7a4b00;--warn-bg:#fff4d6}
 @media (prefers-color-scheme:dark){:root{--bg:#111318;--card:#1c1f26;--fg:#eceef2;--muted:#b4bac6;--line:#3a3f4b;--accent:#8ab4f8;--accent-fg:#0b1a33;--warn:#ffd88a;--warn-bg:#3a2c0c}}
 *{box-sizing:border-box}
-body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:32px 0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{width:min(440px,100% - 32px);background:var(--card);border:1px solid var(--line);border-radius:12px;padding:28px 28px 24px;box-shadow:0 2px 12px rgb(0 0 0 / .08)}
 .sim{display:inline-block;margin:0 0 14px;padding:2px 10px;border-radius:999px;background:var(--warn-bg);color:var(--warn);font-size:12px;font-weight:600;letter-spacing:.02em}
 .tenant{margin:0;color:var(--muted);font-size:13px}
+.tenant code{display:block}
+dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;font-size:13px}
+dt{color:var(--muted)}
+dd{margin:0;overflow-wrap:anywhere}
 h1{margin:4px 0 16px;font-size:22px;font-weight:600}
 h2{margin:20px 0 8px;font-size:15px;font-weight:600}
 p{margin:0 0 12px}
@@ -69,7 +73,7 @@ export function describeScope(scope: string): string {
   return known[scope] ?? scope
 }
 
-function shell(title: string, tenantName: string, inner: string): string {
+function shell(title: string, tenantName: string, inner: string, tenantId?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -82,7 +86,7 @@ function shell(title: string, tenantName: string, inner: string): string {
 <body>
 <main>
 <p class="sim">Simulated — Token Lens demo tenant</p>
-<p class="tenant">${escapeHtml(tenantName)}</p>
+<p class="tenant">${escapeHtml(tenantName)}${tenantId !== undefined ? `<code>${escapeHtml(tenantId)}</code>` : ''}</p>
 ${inner}
 </main>
 </body>
@@ -110,6 +114,7 @@ export interface SignInPageOptions {
   /** Where the form posts (the emulator's /{tenant}/login URL). */
   action: string
   tenantName: string
+  tenantId?: string
   appName: string
 }
 
@@ -134,16 +139,25 @@ ${consent}
 <p class="small">Returns to <code>${escapeHtml(prompt.redirectUri)}</code></p>
 <div class="actions"><button type="submit" name="consent" value="decline" formnovalidate>Cancel</button><button class="primary" type="submit" name="consent" value="accept">Accept and sign in</button></div>
 </form>`
-  return shell('Sign in to the Token Lens demo tenant', opts.tenantName, inner)
+  return shell('Sign in to the Token Lens demo tenant', opts.tenantName, inner, opts.tenantId)
 }
 
-export function renderErrorPage(e: { error: string; description: string; code?: string }, tenantName: string): string {
-  const inner = `<h1>Sorry, but we're having trouble signing you in.</h1>
-<p>${escapeHtml(e.code ?? e.error)}: the request could not be completed, and the app cannot be told because the request itself is not trusted.</p>
-<h2>Technical details</h2>
-<p class="err"><code>${escapeHtml(e.error)}</code></p>
-<p class="err">${escapeHtml(e.description)}</p>`
-  return shell('Sign-in error', tenantName, inner)
+/** Split Entra's "AADSTSn: message Trace ID: … Correlation ID: … Timestamp: …" for display. */
+function splitDescription(description: string): { message: string; trace: [string, string][] } {
+  const m = /^(.*?)\s+Trace ID: (\S+) Correlation ID: (\S+) Timestamp: (.+)$/s.exec(description)
+  if (m === null) return { message: description, trace: [] }
+  return { message: m[1] ?? description, trace: [['Trace ID', m[2] ?? ''], ['Correlation ID', m[3] ?? ''], ['Timestamp', m[4] ?? '']] }
+}
+
+export function renderErrorPage(e: { error: string; description: string; code?: string }, tenantName: string, tenantId?: string): string {
+  const { message, trace } = splitDescription(e.description)
+  const rows: [string, string][] = [['Error code', e.code ?? '—'], ['OAuth error', e.error], ...trace]
+  const inner = `<h1>Sign-in stopped</h1>
+<p>The demo tenant refused this sign-in request before anyone chose an account. The problem is in the request itself (its client or redirect URI), so the tenant shows it here rather than sending it back to the app.</p>
+<p class="err">${escapeHtml(message)}</p>
+<h2>Details for troubleshooting</h2>
+<dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`
+  return shell('Sign-in stopped', tenantName, inner, tenantId)
 }
 
 /** response_mode=form_post: a form the user submits (no script on our pages). */
@@ -161,6 +175,6 @@ ${inputs}
 }
 
 export function renderSignedOutPage(tenantName: string): string {
-  return shell('Signed out', tenantName, `<h1>You signed out of your account</h1>
-<p>It's a good idea to close all browser windows.</p>`)
+  return shell('Signed out', tenantName, `<h1>Signed out of the demo tenant</h1>
+<p>The demo tenant ended your session. Tokens the app already holds stay valid until they expire; the app forgets them on its side.</p>`)
 }

@@ -202,11 +202,11 @@ function originOf(uri: string): string[] {
 export async function outcomeToResponse(ctx: TenantContext, outcome: AuthorizeOutcome, segment: string): Promise<EdgeResponse> {
   if (outcome.kind === 'prompt') {
     const action = `${LOGIN}/${encodeURIComponent(segment)}/login`
-    const html = renderSignInPage(outcome.prompt, { action, tenantName: `${ctx.tenantName} · ${ctx.tid}`, appName: ctx.appDisplayName })
+    const html = renderSignInPage(outcome.prompt, { action, tenantName: ctx.tenantName, tenantId: ctx.tid, appName: ctx.appDisplayName })
     // The login POST answers with a 302 to the redirect URI; CSP form-action covers that hop too.
     return htmlResponse(200, html, originOf(outcome.prompt.redirectUri))
   }
-  if (outcome.kind === 'error_page') return htmlResponse(200, renderErrorPage(outcome, `${ctx.tenantName} · ${ctx.tid}`), [])
+  if (outcome.kind === 'error_page') return htmlResponse(200, renderErrorPage(outcome, ctx.tenantName, ctx.tid), [])
   if (outcome.form !== undefined) return htmlResponse(200, renderFormPostPage(outcome.url, outcome.form, ctx.tenantName), originOf(outcome.url))
   return { status: 302, headers: { location: outcome.url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }, body: '' }
 }
