@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { annotateClaims, annotateHeader, describeClaim, describeHeader } from './annotate.ts'
+import { annotateClaims, annotateHeader, describeApp, describeClaim, describeDirectoryRole, describeGraphPermissionId, describeHeader, describeScopes } from './annotate.ts'
 import type { ClaimAnnotation } from './types.ts'
 
 const NOW = 1795638285 // 2026-11-25 20:24:45 UTC
@@ -283,5 +283,28 @@ describe('describeClaim / describeHeader', () => {
     expect((await describeClaim('aud', 'entra'))?.details).toMatch(/App ID URI/)
     expect((await describeClaim('nope'))).toBeUndefined()
     expect((await describeHeader('jku'))?.risky).toBe(true)
+  })
+})
+
+describe('look-up helpers for other screens', () => {
+  it('names apps, resources, roles and Graph permission IDs', async () => {
+    expect((await describeApp('1950a258-227b-4e31-a9cf-717495945fc2')).text).toBe('Microsoft Azure PowerShell')
+    expect((await describeApp('https://management.azure.com/')).text).toBe('Azure Resource Manager')
+    expect((await describeApp('https://contoso.sharepoint.com')).text).toBe('SharePoint Online / OneDrive')
+    expect((await describeApp('6a1f5d1e-0000-4000-8000-00000000abcd')).source).toBeUndefined()
+    expect(await describeDirectoryRole('62E90394-69F5-4237-9190-012177145E10')).toBe('Global Administrator')
+    expect(await describeDirectoryRole('__proto__')).toBeUndefined()
+    expect(await describeGraphPermissionId('e1fe6dd8-ba31-4d61-89e7-88639da4683d')).toEqual({ value: 'User.Read', type: 'delegated' })
+    expect(await describeGraphPermissionId('df021288-bdef-4463-88db-98f22de89214')).toEqual({ value: 'User.Read.All', type: 'application' })
+  })
+
+  it('reads a v2 scope parameter with resource prefixes', async () => {
+    const s = await describeScopes('openid offline_access https://graph.microsoft.com/Mail.Read User.Read api://11111111-2222-3333-4444-555555555555/access_as_user https://management.azure.com/.default')
+    expect(s.map((h) => h.raw)).toEqual(['openid', 'offline_access', 'https://graph.microsoft.com/Mail.Read', 'User.Read', 'api://11111111-2222-3333-4444-555555555555/access_as_user', 'https://management.azure.com/.default'])
+    expect(s[1]?.text).toMatch(/refresh token/)
+    expect(s[2]).toMatchObject({ text: 'Read the user’s mail', source: 'Microsoft Graph delegated permission' })
+    expect(s[3]?.source).toBe('Microsoft Graph delegated permission')
+    expect(s[4]?.text).toBe('"access_as_user" at App ID URI of application 11111111-2222-3333-4444-555555555555')
+    expect(s[5]?.text).toBe('All permissions configured for the app at Azure Resource Manager')
   })
 })

@@ -51,6 +51,30 @@ export async function describeHeader(name: string): Promise<HeaderInfo | undefin
   return resolveHeader(name)
 }
 
+/** Name of a Microsoft application or resource (GUID, App ID URI, api://GUID), e.g. for client_id. */
+export async function describeApp(appIdOrUri: string): Promise<HumanValue> {
+  const { describeAppOrResource } = await loadHumanise()
+  return describeAppOrResource(appIdOrUri)
+}
+
+/** Name of an Entra directory role template ID (as found in `wids`). */
+export async function describeDirectoryRole(templateId: string): Promise<string | undefined> {
+  const { lookupDirectoryRole } = await import('./lookups.ts')
+  return (await lookupDirectoryRole(templateId))?.name
+}
+
+/** A Microsoft Graph permission by ID (delegated scope or application role). */
+export async function describeGraphPermissionId(id: string): Promise<{ value: string; type: 'delegated' | 'application' } | undefined> {
+  const { lookupGraphPermissionId } = await import('./lookups.ts')
+  return lookupGraphPermissionId(id)
+}
+
+/** Words for each scope of an OAuth `scope` parameter; `entra` reads bare names as Graph scopes. */
+export async function describeScopes(scope: string, entra = true): Promise<HumanValue[]> {
+  const { describeScopeParam } = await loadHumanise()
+  return describeScopeParam(scope, entra)
+}
+
 /**
  * Annotate every member of a JWT payload, in payload order. Never rejects: a humaniser that
  * trips over an odd value falls back to the raw text.

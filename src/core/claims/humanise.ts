@@ -335,3 +335,29 @@ function actChain(value: unknown): HumanValue[] {
 }
 
 export { humaniseHeader } from './humanise-header.ts'
+
+/**
+ * Words for an OAuth `scope` request parameter (as seen in captured requests). Entra v2 scopes
+ * may carry their resource as a prefix ("https://graph.microsoft.com/User.Read",
+ * "api://<id>/access_as_user"); a bare name on the v2 endpoint means Microsoft Graph.
+ */
+export async function describeScopeParam(scope: string, entra: boolean): Promise<HumanValue[]> {
+  return Promise.all(
+    scope.split(/\s+/).filter(Boolean).map(async (s): Promise<HumanValue> => {
+      const oidc = word(W.OIDC_SCOPES, s)
+      if (oidc !== undefined) return hv(s, oidc, 'OpenID Connect scope')
+      const slash = s.lastIndexOf('/')
+      const resource = slash > 0 ? s.slice(0, slash) : undefined
+      const name = slash > 0 ? s.slice(slash + 1) : s
+      const res = resource === undefined ? undefined : await describeAppOrResource(resource)
+      const resName = res?.text
+      if (name === '.default') return hv(s, `All permissions configured for the app at ${resName ?? resource ?? 'the resource'}`, res?.source)
+      const graph = entra && (resource === undefined || isGraphAudience(resource))
+      if (graph) {
+        const h = await scopeValue(name, true)
+        return h.source === undefined ? hv(s, resName) : { ...h, raw: s }
+      }
+      return hv(s, resName === undefined ? undefined : `"${name}" at ${resName}`, res?.source)
+    }),
+  )
+}
