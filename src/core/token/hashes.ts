@@ -16,7 +16,7 @@ export function hashForAlg(alg: string, crv?: string): HashName | undefined {
   const info = algInfo(alg)
   if (info) return info.hash
   // Unregistered or unsupported algorithms still name their hash size at the end (e.g. ES256K).
-  const m = /(256|384|512)$/.exec(alg)
+  const m = /(256|384|512)K?$/.exec(alg)
   return m ? (`SHA-${m[1]}` as HashName) : undefined
 }
 

@@ -26,10 +26,12 @@ function describe(s: KeySummary): string {
   return `${kid} (${[s.kty, s.size].filter(Boolean).join(' ')})`
 }
 
-function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | undefined): Evaluated {
+function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | undefined, setHasKids: boolean): Evaluated {
   const info = algInfo(alg)
   const base = { jwk, summary }
-  if (kid !== undefined && jwk['kid'] !== kid) {
+  // A pasted key without any kid (common when copying one key) is still a candidate: nothing in
+  // the set contradicts the token's kid. Once keys carry kids, they must match exactly.
+  if (kid !== undefined && jwk['kid'] !== kid && (setHasKids || jwk['kid'] !== undefined)) {
     const own = typeof jwk['kid'] === 'string' ? `"${jwk['kid']}"` : 'no kid'
     return { ...base, category: 'kid', reason: `Its kid is ${own}, not the token's "${kid}".` }
   }
@@ -82,9 +84,10 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
   }
 
   const evaluated: Evaluated[] = []
+  const setHasKids = source.keys.some((k) => k['kid'] !== undefined)
   for (const jwk of source.keys) {
     const summary = await summarize(jwk, chain.source === 'issuer' ? chain.issuer : undefined)
-    evaluated.push(evaluate(jwk, summary, alg, kid))
+    evaluated.push(evaluate(jwk, summary, alg, kid, setHasKids))
   }
   const candidates: KeyCandidate[] = evaluated.map((e) => ({ key: e.summary, used: false, reason: e.reason }))
   chain.candidates = candidates
@@ -129,9 +132,10 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
     for (const e of algMismatch) {
       findings.push(finding('alg_mismatch', 'error', 'header.alg', `Key ${describe(e.summary)}: ${e.reason}`, SPEC.keyAlg, { expected: String(e.jwk['alg']), actual: alg }))
     }
-    if (useMismatch.length > 0 || algMismatch.length > 0 || kid !== undefined) {
+    const namedByKid = kid !== undefined && named.some((e) => e.jwk['kid'] === kid)
+    if (useMismatch.length > 0 || algMismatch.length > 0 || namedByKid) {
       const first = named[0]
-      if (kid !== undefined && first && first.category === 'incompatible') {
+      if (namedByKid && first && first.category === 'incompatible') {
         findings.push(finding('signature_invalid', 'error', 'signature', `The key named by kid "${kid}" cannot have made this signature: ${first.reason}`, SPEC.algVerification, { actual: alg }))
       }
       return result('invalid', alg, `The key${named.length > 1 ? 's' : ''} matching the token cannot verify it: ${named.map((e) => e.reason).join(' ')}`, chain)
