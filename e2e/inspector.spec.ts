@@ -221,6 +221,27 @@ test.describe('inspector', () => {
     await expect(redact).toHaveAttribute('aria-checked', 'true')
   })
 
+  test('Copy link warns while the token is still valid, then puts the token in the fragment', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.goto('/#/inspect')
+    await paste(page, F.tokens.valid)
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    const dialog = page.getByRole('alertdialog')
+    await expect(dialog).toContainText(/still valid \(expires in 5[78] min\)/)
+    await dialog.getByRole('button', { name: 'Copy anyway' }).click()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    const url = new URL(copied)
+    expect(url.search).toBe('')
+    expect(new URLSearchParams(url.hash.slice('#/inspect?'.length)).get('token')).toBe(F.tokens.valid)
+    // An expired token is copied without asking.
+    await paste(page, F.tokens.expired)
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'invalid')
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    expect(new URLSearchParams(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash.slice(10)).get('token')).toBe(F.tokens.expired)
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds nothing serious on an inspected token with findings (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme })

@@ -100,7 +100,7 @@ export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePas
       {chain.source === 'pasted' ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">Keys came from the key set you pasted; nothing was fetched.</p>
       ) : chain.source === 'none' ? (
-        <p className="text-sm text-slate-700 dark:text-slate-300">No key set was used. {report.signature.reason}</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">No key set was used for this token.</p>
       ) : (
         <ol aria-label="How the key was found" className="mt-1">
           <Step label="Issuer (iss)" state={chain.issuer ? 'ok' : 'bad'}>
