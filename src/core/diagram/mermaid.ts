@@ -26,9 +26,9 @@ function arrow(m: DiagramMessage): string {
 
 export function toMermaid(model: DiagramModel): string {
   const ids = new Map(model.participants.map((p, i) => [p.id, `p${i}`]))
-  const lines: string[] = ['sequenceDiagram', `  title ${mermaidText(model.title)}`, '  autonumber']
+  const lines: string[] = ['sequenceDiagram', `  title ${mermaidText(model.title) || 'Sequence diagram'}`, '  autonumber']
   model.participants.forEach((p, i) => {
-    const label = p.subtitle ? `${mermaidText(p.title)}<br/>${mermaidText(p.subtitle)}` : mermaidText(p.title)
+    const label = [p.title, p.subtitle ?? ''].map(mermaidText).filter(Boolean).join('<br/>') || '(unnamed)'
     lines.push(`  participant p${i} as ${label}`)
   })
   for (const m of model.messages) {
@@ -36,7 +36,8 @@ export function toMermaid(model: DiagramModel): string {
     const to = ids.get(m.to) ?? 'p0'
     const text = [m.label, ...m.details].map(mermaidText).filter(Boolean).join('<br/>')
     lines.push(`  ${from}${arrow(m)}${to}: ${text || ' '}`)
-    if (m.notes.length > 0) lines.push(`  Note over ${to}: ${m.notes.map(mermaidText).join('<br/>')}`)
+    const notes = m.notes.map(mermaidText).filter(Boolean)
+    if (notes.length > 0) lines.push(`  Note over ${to}: ${notes.join('<br/>')}`)
   }
   return `${lines.join('\n')}\n`
 }

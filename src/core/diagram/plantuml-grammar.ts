@@ -20,8 +20,8 @@ export function checkPlantUmlSubset(text: string): GrammarResult {
   const declared = new Set<string>()
   const participant = new RegExp(`^participant "([^"“”\\n]+)" as (${ID})$`)
   const arrowAlt = ARROWS.map((a) => a.replace(/[[\]#>-]/g, (c) => `\\${c}`)).join('|')
-  const message = new RegExp(`^(${ID}) (${arrowAlt}) (${ID}) : (.*)$`)
-  const note = new RegExp(`^note over (${ID}) : (.+)$`)
+  const message = new RegExp(`^(${ID}) (${arrowAlt}) (${ID})(?: : (\\S.*))?$`)
+  const note = new RegExp(`^note over (${ID}) : (\\S.*)$`)
   const textOk = (s: string) => !/[\r\n]/.test(s) && !/(^|[^\\])\\(?![n\\])/.test(s)
   lines.slice(1, -1).forEach((line, i) => {
     const n = i + 2

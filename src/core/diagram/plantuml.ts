@@ -21,17 +21,18 @@ function arrow(m: DiagramMessage): string {
 
 export function toPlantUml(model: DiagramModel): string {
   const ids = new Map(model.participants.map((p, i) => [p.id, `p${i}`]))
-  const lines: string[] = ['@startuml', `title ${plantText(model.title)}`, 'autonumber']
+  const lines: string[] = ['@startuml', `title ${plantText(model.title) || 'Sequence diagram'}`, 'autonumber']
   model.participants.forEach((p, i) => {
-    const name = [p.title, p.subtitle].filter((x): x is string => !!x).map((x) => plantText(x).replace(/["“”]/g, "'")).join('\\n')
+    const name = [p.title, p.subtitle].filter((x): x is string => !!x).map((x) => plantText(x).replace(/["“”]/g, "'")).filter(Boolean).join('\\n') || '(unnamed)'
     lines.push(`participant "${name}" as p${i}`)
   })
   for (const m of model.messages) {
     const from = ids.get(m.from) ?? 'p0'
     const to = ids.get(m.to) ?? 'p0'
     const text = [m.label, ...m.details].map(plantText).filter(Boolean).join('\\n')
-    lines.push(`${from} ${arrow(m)} ${to} : ${text}`)
-    if (m.notes.length > 0) lines.push(`note over ${to} : ${m.notes.map(plantText).join('\\n')}`)
+    lines.push(text ? `${from} ${arrow(m)} ${to} : ${text}` : `${from} ${arrow(m)} ${to}`)
+    const notes = m.notes.map(plantText).filter(Boolean)
+    if (notes.length > 0) lines.push(`note over ${to} : ${notes.join('\\n')}`)
   }
   lines.push('@enduml')
   return `${lines.join('\n')}\n`
