@@ -3,7 +3,8 @@
  * (authorize URL parameters, token POST body). Used only by the *.test.ts files.
  */
 import { base64url } from 'jose'
-import type { DemoTenant, EdgeResponse } from './types.ts'
+import type { DemoTenant, DemoTenantOptions, DemoTenantState, EdgeResponse } from './types.ts'
+import { createDemoTenant } from './tenant.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 
 export const REDIRECT = 'https://app.example/token-lens/redirect.html'
@@ -103,4 +104,16 @@ export function codeRedemption(code: string, verifier: string, extra: Record<str
     client_info: '1',
     ...extra,
   }
+}
+
+let cachedState: Promise<DemoTenantState> | undefined
+
+/**
+ * A fresh tenant (no sessions, codes or grants) that reuses one generated RSA key across tests:
+ * 2048-bit key generation costs ~0.1–1 s, and the key-generation path is covered separately.
+ */
+export async function newTenant(options: Omit<DemoTenantOptions, 'state'>): Promise<DemoTenant> {
+  cachedState ??= createDemoTenant({ now: () => START }).then((t) => t.serialize())
+  const base = await cachedState
+  return createDemoTenant({ ...options, state: { ...base, faults: {} } })
 }

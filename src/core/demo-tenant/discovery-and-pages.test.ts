@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createDemoTenant, corsPreflight } from './tenant.ts'
+import { corsPreflight } from './tenant.ts'
 import { DEMO_TENANT_ID } from './types.ts'
 import { DEMO_TENANT_DOMAIN } from './users.ts'
 import { escapeHtml, renderSignInPage } from './sign-in-page.ts'
-import { clock, msalAuthorizeUrl, pkcePair } from './demo-client.test-support.ts'
+import { clock, msalAuthorizeUrl, pkcePair, newTenant } from './demo-client.test-support.ts'
 
 const LOGIN = 'https://login.microsoftonline.com'
 
 async function get(url: string, headers: Record<string, string> = {}) {
-  const tenant = await createDemoTenant({ now: clock().now })
+  const tenant = await newTenant({ now: clock().now })
   const res = await tenant.handle({ method: 'GET', url, headers })
   return { tenant, res, json: JSON.parse(res.body) as Record<string, unknown> }
 }
@@ -83,7 +83,7 @@ describe('demo tenant: discovery and keys', () => {
 
 describe('demo tenant: sign-in page', () => {
   it('renders an accessible form, escapes every value and ships a hash-based CSP', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const res = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, state: '"><script>alert(1)</script>' }), headers: {} })
     expect(res.status).toBe(200)
@@ -100,7 +100,7 @@ describe('demo tenant: sign-in page', () => {
   })
 
   it('posts back to the emulator, which redirects to the app with the code', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const page = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, state: 's1' }), headers: {} })
     const action = /<form method="post" action="([^"]+)"/.exec(page.body)?.[1] ?? ''

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
-import { createDemoTenant } from './tenant.ts'
 import { DEMO_TENANT_ID } from './types.ts'
-import { REDIRECT, clock, codeRedemption, fragmentParams, msalAuthorizeUrl, pkcePair, signIn, tokenPost } from './demo-client.test-support.ts'
+import { REDIRECT, clock, codeRedemption, fragmentParams, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
 
 const TRACE = / Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/
 
 describe('demo tenant: failures the way Entra fails', () => {
   it('refuses a wrong PKCE verifier (AADSTS501481 invalid_grant) in Entra\'s error shape', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const other = await pkcePair()
     const back = await signIn(tenant, { challenge })
@@ -25,7 +24,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('refuses the second redemption of a code (AADSTS54005)', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     const body = codeRedemption(back.get('code') ?? '', verifier)
@@ -37,7 +36,7 @@ describe('demo tenant: failures the way Entra fails', () => {
 
   it('refuses an expired code after ten minutes (AADSTS70008)', async () => {
     const c = clock()
-    const tenant = await createDemoTenant({ now: c.now })
+    const tenant = await newTenant({ now: c.now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     c.advance(601)
@@ -47,7 +46,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('shows an error page, not a redirect, for an unregistered redirect URI (AADSTS50011)', async () => {
-    const tenant = await createDemoTenant({ now: clock().now, redirectUris: [REDIRECT] })
+    const tenant = await newTenant({ now: clock().now, redirectUris: [REDIRECT] })
     const { challenge } = await pkcePair()
     const out = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, redirectUri: `${REDIRECT}/` }))
     expect(out.kind).toBe('error_page')
@@ -66,7 +65,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('accepts any https …/redirect.html by default but nothing else', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     expect(tenant.beginAuthorize(msalAuthorizeUrl({ challenge, redirectUri: 'http://localhost:5173/redirect.html' })).kind).toBe('prompt')
     expect(tenant.beginAuthorize(msalAuthorizeUrl({ challenge, redirectUri: 'http://app.example/redirect.html' })).kind).toBe('error_page')
@@ -74,7 +73,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('switches: wrongRedirectUri, pkceMismatch, codeReuse, expiredCode', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { verifier, challenge } = await pkcePair()
     tenant.setFaults({ wrongRedirectUri: true })
     const page = tenant.beginAuthorize(msalAuthorizeUrl({ challenge }))
@@ -91,7 +90,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('returns access_denied (AADSTS65004) when consent is declined, by the user or by the fault switch', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     for (const faulted of [false, true]) {
       tenant.setFaults(faulted ? { consentDeclined: true } : {})
@@ -110,7 +109,7 @@ describe('demo tenant: failures the way Entra fails', () => {
 
   it('shifts iat/nbf/exp by the clock-skew fault', async () => {
     const c = clock()
-    const tenant = await createDemoTenant({ now: c.now, faults: { clockSkewSec: 900 } })
+    const tenant = await newTenant({ now: c.now, faults: { clockSkewSec: 900 } })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
@@ -122,7 +121,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('requires PKCE for the browser redemption when the request had no challenge (AADSTS9002325)', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const back = await signIn(tenant, { challenge: null })
     const { json } = await tokenPost(tenant, { ...codeRedemption(back.get('code') ?? '', 'x'), code_verifier: '' })
     expect(json.error_codes).toEqual([501481])
@@ -135,7 +134,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   })
 
   it('validates the authorize request: client, PKCE shape, response_type, scope, tenant', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const page = (u: string) => tenant.beginAuthorize(u)
     const errOf = (u: string) => {
@@ -151,13 +150,13 @@ describe('demo tenant: failures the way Entra fails', () => {
     expect(errOf(msalAuthorizeUrl({ challenge, scope: 'openid api://unknown-api/Read' }))).toBe('AADSTS500011')
     expect(errOf(msalAuthorizeUrl({ challenge, scope: 'openid api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Write' }))).toBe('AADSTS70011')
     // Any GUID client is accepted on the e2e "real tenant" path.
-    const anyClient = await createDemoTenant({ now: clock().now, acceptAnyClient: true, tenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
+    const anyClient = await newTenant({ now: clock().now, acceptAnyClient: true, tenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
     const o = anyClient.beginAuthorize(msalAuthorizeUrl({ challenge, clientId: '00000000-1111-4222-8333-444444444444', tenant: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }))
     expect(o.kind).toBe('prompt')
   })
 
   it('token endpoint: GET refused, JSON body reads as missing grant_type, unknown client, multi-resource scope', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const url = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/token`
     const get = await tenant.handle({ method: 'GET', url, headers: {} })
     expect((JSON.parse(get.body) as { error_codes: number[] }).error_codes).toEqual([900561])

@@ -3,7 +3,7 @@ import { base64url, compactVerify, createLocalJWKSet, decodeJwt, decodeProtected
 import { createDemoTenant } from './tenant.ts'
 import { DEMO_API_APP_ID, DEMO_API_SCOPE, DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { ROLE_GLOBAL_ADMINISTRATOR, ROLE_DEFAULT_MEMBER, DEMO_PARTNER_TENANT_ID } from './users.ts'
-import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, tokenPost } from './demo-client.test-support.ts'
+import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
 
 const ISS = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`
 
@@ -15,7 +15,7 @@ async function jwksOf(tenant: Awaited<ReturnType<typeof createDemoTenant>>) {
 describe('demo tenant: authorization code flow with PKCE', () => {
   it('signs in, redeems the code and issues tokens that verify against its JWKS', async () => {
     const c = clock()
-    const tenant = await createDemoTenant({ now: c.now })
+    const tenant = await newTenant({ now: c.now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge, state: 'st-1', nonce: 'n-1' })
     expect([...back.keys()]).toEqual(['code', 'client_info', 'state', 'session_state'])
@@ -78,7 +78,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
   it('issues a verifiable demo-API token (wids for the administrator) and a pairwise sub', async () => {
     const c = clock()
-    const tenant = await createDemoTenant({ now: c.now })
+    const tenant = await newTenant({ now: c.now })
     const { verifier, challenge } = await pkcePair()
     const scope = `${DEMO_API_SCOPE} openid profile offline_access`
     const admin = tenant.users.findIndex((u) => u.kind === 'admin')
@@ -103,7 +103,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('optionally adds at_hash over the returned access token', async () => {
-    const tenant = await createDemoTenant({ now: clock().now, idTokenAtHash: true })
+    const tenant = await newTenant({ now: clock().now, idTokenAtHash: true })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
@@ -112,7 +112,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('gives a B2B guest an idp claim, email and home-tenant client_info', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { verifier, challenge } = await pkcePair()
     const guest = tenant.users.findIndex((u) => u.kind === 'guest')
     const back = await signIn(tenant, { challenge }, guest)
@@ -128,7 +128,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
   it('rotates refresh tokens, switches resource on refresh, and stops at the SPA 24-hour limit', async () => {
     const c = clock()
-    const tenant = await createDemoTenant({ now: c.now })
+    const tenant = await newTenant({ now: c.now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge, scope: `openid profile offline_access User.Read ${DEMO_API_SCOPE}` })
     const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier, { scope: 'openid profile offline_access User.Read' }))
@@ -150,7 +150,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('refuses a refresh for a resource the user never consented to (AADSTS65001 consent_required)', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
@@ -182,7 +182,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('accepts the authorize URL exactly as MSAL.js 5 builds it and echoes state', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const url = msalAuthorizeUrl({ challenge, extra: { login_hint: 'nora@tokenlensdemo.onmicrosoft.com', clidata: 'x', pocd: '1', 'x-app-name': 'Token Lens' } })
     const out = tenant.beginAuthorize(url)
@@ -197,7 +197,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('supports common/organizations authorities and reports the real tid in tokens', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge, tenant: 'organizations' })
     const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier), { tenantSegment: 'organizations' })
@@ -205,7 +205,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   })
 
   it('answers prompt=none from the existing session and logout ends it', async () => {
-    const tenant = await createDemoTenant({ now: clock().now })
+    const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     await signIn(tenant, { challenge })
     const silent = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none' } }))
