@@ -88,7 +88,7 @@ describe('annotateClaims on an Entra v1.0 Graph token', async () => {
   })
 
   it('puts amr, acr, idp, ver, appidacr, acct, idtyp, xms_cc and xms_idrel into words', () => {
-    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Password (for a client: its secret)', 'Multi-factor authentication'])
+    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Password (for an app: its client secret)', 'Multi-factor authentication'])
     expect(byName(list, 'acr').human[0]?.text).toMatch(/^Met basic assurance/)
     expect(byName(list, 'idp').human[0]?.text).toBe('Personal Microsoft account')
     expect(byName(list, 'ver').human[0]?.text).toMatch(/^Entra v1\.0 format/)
@@ -176,6 +176,13 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(list, 'tfp').known).toBe(true)
     expect(byName(list, 'emails').personal).toBe(true)
     expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'Directory extension attribute' })
+  })
+
+  it('reads pwd_exp in both documented forms', async () => {
+    const rel = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, iat: NOW, pwd_exp: 3600 }, { now: NOW })
+    expect(byName(rel, 'pwd_exp').human[0]).toMatchObject({ raw: '3600', text: '2026-11-25 21:24:45 UTC (3600 s after iat)', relative: 'in 1 h' })
+    const abs = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, iat: NOW, pwd_exp: NOW + 86400 }, { now: NOW })
+    expect(byName(abs, 'pwd_exp').human[0]?.relative).toBe('in 1 d')
   })
 
   it('honours ctx.entra even without a recognisable issuer', async () => {

@@ -197,7 +197,7 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'azpacr':
       return [hv(raw, word(W.CLIENT_AUTH, raw))]
     case 'amr':
-      return asList(value).map((m) => hv(rawText(m), typeof m === 'string' ? (word(W.AMR, m) ?? 'Unregistered method name') : undefined))
+      return asList(value).map((m) => hv(rawText(m), typeof m !== 'string' ? undefined : entra && m === 'pwd' ? W.ENTRA_AMR_PWD : (word(W.AMR, m) ?? 'Unregistered method name')))
     case 'acr': {
       const table = entra ? W.ENTRA_ACR : context === 'keycloak' ? W.KEYCLOAK_ACR : W.STANDARD_ACR
       let text = word(table, raw)
@@ -276,7 +276,11 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       })
     case 'pwd_exp': {
       const iat = payload['iat']
-      if (typeof value === 'number' && typeof iat === 'number' && value < 1e9) return [timeValue(iat + value, ctx.now)]
+      if (typeof value === 'number' && typeof iat === 'number' && value < 1e9) {
+        // The optional-claims reference describes pwd_exp as seconds after iat; a small number is that form.
+        const t = timeValue(iat + value, ctx.now)
+        return [{ ...t, raw, text: `${t.text ?? ''} (${raw} s after iat)` }]
+      }
       return [timeValue(value, ctx.now)]
     }
     case 'sub':

@@ -17,7 +17,7 @@ export const AMR: Record<string, string> = {
   otp: 'One-time password / code',
   pin: 'PIN or pattern',
   pop: 'Proof of possession of a key',
-  pwd: 'Password (for a client: its secret)',
+  pwd: 'Password',
   rba: 'Risk-based authentication',
   retina: 'Retina scan',
   sc: 'Smart card',
@@ -34,6 +34,9 @@ export const AMR: Record<string, string> = {
   wiaormfa: 'Windows credential or MFA — Entra',
   none: 'No completed authentication — Entra',
 }
+
+/** Entra reads pwd more broadly: an app authenticating with a client secret also gets it. */
+export const ENTRA_AMR_PWD = 'Password (for an app: its client secret)'
 
 export const ENTRA_ACR: Record<string, string> = {
   '0': 'Did not meet ISO/IEC 29115 basic assurance (e.g. long-lived session)',
