@@ -1,0 +1,31 @@
+/** Messages between the main thread and the HAR worker (plain data, structured-cloned). */
+import type { Entry } from 'har-format'
+import type { FlowAnalysis } from '../core/flows/types.ts'
+import type { HarProblem, NotHarKind } from '../core/har/types.ts'
+
+export type HarPhase = 'reading' | 'parsing' | 'validating' | 'detecting' | 'exporting'
+
+export type WorkerRequest =
+  | { type: 'parse'; id: number; file: Blob; name: string }
+  | { type: 'export'; id: number; keepTokens: boolean; flowId: string | null; toolVersion: string }
+
+export type ImportOutcome =
+  | {
+      ok: true
+      creator: string
+      warnings: HarProblem[]
+      warningCount: number
+      analysis: FlowAnalysis
+      /** Only the entries that belong to a flow, by index: the rest stays in the worker. */
+      flowEntries: Record<number, Entry>
+      timings: { readMs: number; parseMs: number; detectMs: number }
+    }
+  | { ok: false; reason: 'not_har'; kind: NotHarKind; message: string }
+  | { ok: false; reason: 'invalid'; message: string; problems: HarProblem[]; problemCount: number }
+  | { ok: false; reason: 'failed'; message: string }
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; phase: HarPhase; done: number; total: number }
+  | { type: 'parsed'; id: number; outcome: ImportOutcome }
+  | { type: 'exported'; id: number; text: string; redactionCount: number }
+  | { type: 'error'; id: number; message: string }

@@ -1,0 +1,204 @@
+/**
+ * HAR import screen state: the analysed file (or this tab's live capture), progress, failures,
+ * the selected flow and the token verdicts. Parsing and analysis of files run in the HAR worker;
+ * the live capture is small and analysed here.
+ */
+import { create } from 'zustand'
+import type { Entry } from 'har-format'
+import type { CapturedEntry } from '../core/capture/types.ts'
+import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
+import { buildFlowReport, type TokenVerdict } from '../core/flows/report.ts'
+import type { Flow, FlowAnalysis, FlowToken } from '../core/flows/types.ts'
+import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
+import type { HarProblem } from '../core/har/types.ts'
+import { inspectToken } from '../core/token/inspect.ts'
+import type { InspectOptions } from '../core/token/types.ts'
+import { exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
+
+export const TOOL_VERSION = '0.1.0'
+
+export type ImportSource = 'file' | 'capture'
+
+export interface LoadedHar {
+  source: ImportSource
+  name: string
+  size: number
+  creator: string
+  warnings: HarProblem[]
+  warningCount: number
+  analysis: FlowAnalysis
+  /** Entries that take part in a flow, by index in the file. */
+  entries: Record<number, Entry>
+  timings?: { readMs: number; parseMs: number; detectMs: number; totalMs: number }
+}
+
+export interface ImportFailure {
+  title: string
+  message: string
+  problems: HarProblem[]
+  problemCount: number
+}
+
+export interface TokenCheck extends TokenVerdict {
+  familyLabel: string
+  /** Unix seconds the checks were evaluated at (the capture time of the step). */
+  evaluatedAt: number
+}
+
+export interface ImportState {
+  status: 'idle' | 'working' | 'ready' | 'error'
+  progress: Progress | null
+  loaded: LoadedHar | null
+  failure: ImportFailure | null
+  selectedFlowId: string | null
+  /** Keyed by `${flowId}/${tokenId}`. */
+  checks: Record<string, TokenCheck>
+  importFile: (file: File) => Promise<void>
+  analyseCapture: (entries: CapturedEntry[]) => void
+  selectFlow: (flowId: string) => void
+  checkTokens: (flowId: string) => Promise<void>
+  exportHar: (keepTokens: boolean, flowId: string | null) => Promise<{ text: string; redactionCount: number }>
+  exportReport: (generatedAt: string) => string
+  reset: () => void
+}
+
+/** What the flow already tells the inspector about a token (InspectOptions['expected']). */
+export function expectationsFor(token: FlowToken): NonNullable<InspectOptions['expected']> {
+  const e = token.expected
+  const out: NonNullable<InspectOptions['expected']> = {}
+  if (e.clientId) out.clientId = e.clientId
+  if (e.tokenType === 'id_token' && e.clientId) out.audience = e.clientId
+  if (e.audience) out.audience = e.audience
+  if (e.nonce) out.nonce = e.nonce
+  if (e.code) out.code = e.code
+  if (e.accessToken) out.accessToken = e.accessToken
+  if (e.issuer) out.issuer = e.issuer
+  if (e.responseType) out.responseType = e.responseType
+  if (e.tokenType) out.tokenType = e.tokenType
+  return out
+}
+
+let currentImport = 0
+let captureEntries: CapturedEntry[] = []
+
+export const useImportStore = create<ImportState>((set, get) => ({
+  status: 'idle',
+  progress: null,
+  loaded: null,
+  failure: null,
+  selectedFlowId: null,
+  checks: {},
+
+  importFile: async (file) => {
+    const id = ++currentImport
+    set({ status: 'working', progress: { phase: 'reading', done: 0, total: file.size }, failure: null, checks: {} })
+    const started = performance.now()
+    try {
+      const outcome = await parseHarFile(file, file.name, (p) => {
+        if (id === currentImport) set({ progress: p })
+      })
+      if (id !== currentImport) return
+      if (!outcome.ok) {
+        const failure: ImportFailure =
+          outcome.reason === 'invalid'
+            ? { title: 'This HAR file has structural problems', message: outcome.message, problems: outcome.problems, problemCount: outcome.problemCount }
+            : { title: outcome.reason === 'not_har' ? 'This is not a HAR file' : 'The file could not be read', message: outcome.message, problems: [], problemCount: 0 }
+        set({ status: 'error', failure, progress: null, loaded: null, selectedFlowId: null })
+        return
+      }
+      set({
+        status: 'ready',
+        progress: null,
+        loaded: {
+          source: 'file',
+          name: file.name,
+          size: file.size,
+          creator: outcome.creator,
+          warnings: outcome.warnings,
+          warningCount: outcome.warningCount,
+          analysis: outcome.analysis,
+          entries: outcome.flowEntries,
+          timings: { ...outcome.timings, totalMs: performance.now() - started },
+        },
+        selectedFlowId: outcome.analysis.flows[0]?.id ?? null,
+      })
+    } catch (error) {
+      if (id !== currentImport) return
+      set({ status: 'error', progress: null, loaded: null, failure: { title: 'The file could not be read', message: error instanceof Error ? error.message : String(error), problems: [], problemCount: 0 } })
+    }
+  },
+
+  analyseCapture: (entries) => {
+    currentImport++
+    captureEntries = entries
+    const analysis = analyzeFlows(entries)
+    const byIndex: Record<number, Entry> = {}
+    entries.forEach((e, i) => {
+      byIndex[i] = e
+    })
+    set({
+      status: 'ready',
+      progress: null,
+      failure: null,
+      checks: {},
+      loaded: { source: 'capture', name: 'Live capture of this tab', size: 0, creator: 'Token Lens', warnings: [], warningCount: 0, analysis, entries: byIndex },
+      selectedFlowId: analysis.flows[0]?.id ?? null,
+    })
+  },
+
+  selectFlow: (flowId) => set({ selectedFlowId: flowId }),
+
+  checkTokens: async (flowId) => {
+    const flow = get().loaded?.analysis.flows.find((f) => f.id === flowId)
+    if (!flow) return
+    const results: Record<string, TokenCheck> = {}
+    for (const token of flow.tokens) {
+      if (!token.jwt) continue
+      const step = flow.steps.find((s) => s.id === token.stepId)
+      // Checked as of the moment it was captured: an old HAR's tokens are expired today by design.
+      const now = step && step.time > 1e11 ? Math.floor(step.time / 1000) : Math.floor(Date.now() / 1000)
+      const options: InspectOptions = { now, expected: expectationsFor(token) }
+      if (flow.jwks) options.keys = { jwks: flow.jwks }
+      const report = await inspectToken(token.value, options)
+      results[`${flow.id}/${token.id}`] = {
+        signature: report.signature.status,
+        family: report.family,
+        familyLabel: report.familyLabel,
+        errors: report.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+        warnings: report.findings.filter((f) => f.severity === 'warning').map((f) => f.code),
+        evaluatedAt: report.evaluatedAt,
+      }
+    }
+    set((s) => ({ checks: { ...s.checks, ...results } }))
+  },
+
+  exportHar: async (keepTokens, flowId) => {
+    const loaded = get().loaded
+    if (!loaded) throw new Error('Nothing to export yet.')
+    if (loaded.source === 'file') return exportParsedHar(flowId, keepTokens, TOOL_VERSION)
+    const flow = flowId ? loaded.analysis.flows.find((f) => f.id === flowId) : undefined
+    const source: Entry[] = flow ? flowEntries(flow, captureEntries) : captureEntries
+    const { entries, redactionCount } = sanitizeEntries(source, { keepTokens })
+    const comment = keepTokens ? 'Exported by Token Lens with access and ID tokens KEPT (opt-in). Other secrets are redacted.' : 'Exported by Token Lens: secrets replaced by [redacted:…] placeholders.'
+    return { text: JSON.stringify(toHar(entries, TOOL_VERSION, comment), null, 2), redactionCount }
+  },
+
+  exportReport: (generatedAt) => {
+    const loaded = get().loaded
+    if (!loaded) throw new Error('Nothing to report yet.')
+    const report = buildFlowReport({ analysis: loaded.analysis, source: loaded.name, generatedAt, toolVersion: TOOL_VERSION, verdicts: get().checks })
+    return JSON.stringify(report, null, 2)
+  },
+
+  reset: () => {
+    currentImport++
+    set({ status: 'idle', progress: null, loaded: null, failure: null, selectedFlowId: null, checks: {} })
+  },
+}))
+
+/** The selected flow's steps as `_oauth`-annotated entries (for the diagram and step details). */
+export function annotatedEntries(flow: Flow, loaded: LoadedHar): CapturedEntry[] {
+  const all: Entry[] = []
+  for (const [i, e] of Object.entries(loaded.entries)) all[Number(i)] = e
+  return flowEntries(flow, all)
+}
