@@ -279,6 +279,18 @@ describe('annotateHeader', () => {
     expect(list.find((h) => h.name === 'foo')).toMatchObject({ known: false, risky: false })
   })
 
+  it('never rejects on arbitrary header values', async () => {
+    const names = fc.constantFrom('alg', 'typ', 'cty', 'kid', 'x5t', 'jku', 'x5u', 'jwk', 'x5c', 'crit', 'enc', 'zip', 'b64', 'nonce', 'p2c', 'url', 'toString', 'y')
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(names, fc.jsonValue()), async (header) => {
+        const list = await annotateHeader(header, { now: NOW })
+        expect(list.map((h) => h.name)).toEqual(Object.keys(header))
+        for (const h of list) expect(h.risky).toBe(['jku', 'x5u', 'jwk', 'x5c'].includes(h.name))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('describes a JWE header', async () => {
     const list = await annotateHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' }, { now: NOW })
     expect(list.map((h) => h.human[0]?.text)).toEqual(['RSA-OAEP with SHA-256 key encryption', 'AES-256-GCM', 'DEFLATE-compressed before encryption'])
