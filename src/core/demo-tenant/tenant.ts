@@ -3,6 +3,11 @@
  * answers every emulated URL (handle), and exposes the authorize steps directly for the in-app
  * sign-in page (beginAuthorize / completeAuthorize). State is plain JSON (serialize) so a page
  * that navigates away to the redirect URI can resume with the same keys, codes and sessions.
+ *
+ * Wiring (adapters, not here): MSAL's networkClient -> handle({method, url, headers, body});
+ * onRedirectNavigate(url) -> return false, then beginAuthorize(url) for /authorize (show the
+ * prompt, call completeAuthorize, save serialize(), navigate to outcome.url) or handle() for
+ * /logout (302 `location`); the app's own discovery/JWKS/Graph fetches -> handle().
  */
 import type {
   AuthorizeOutcome,

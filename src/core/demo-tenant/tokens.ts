@@ -18,7 +18,10 @@ import { DEMO_API_APP_ID } from './types.ts'
 import { GRAPH_RESOURCE_ID, v1Issuer, v2Issuer } from './discovery.ts'
 import { b64urlJson, decodeB64urlJson, randomB64, randomB64url, sha256, sha256B64url } from './encoding.ts'
 
-/** Entra backdates iat/nbf by five minutes to absorb client clock skew (observed in issued tokens). */
+/**
+ * Entra backdates iat and nbf by five minutes to absorb relying-party clock skew (observed; see
+ * openid/AppAuth-iOS#264, where a strict ±5 min iat check rejected every Entra ID token).
+ */
 export const BACKDATE_SEC = 300
 export const ID_TOKEN_LIFETIME_SEC = 3600
 /** An arbitrary constant: our demo tenant's "creation time" for Graph's xms_tcdt. */

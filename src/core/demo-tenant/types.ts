@@ -37,6 +37,8 @@ export interface DemoFaults {
   wrongRedirectUri?: boolean // AADSTS50011 at /authorize
   pkceMismatch?: boolean // invalid_grant AADSTS501481 at /token
   codeReuse?: boolean // the first redemption also burns a second one: a replay is refused (AADSTS54005)
+  // (Implementation: the tenant treats the code as already redeemed — as after a double
+  // handleRedirectPromise — so the app's own redemption gets invalid_grant AADSTS54005.)
   consentDeclined?: boolean // access_denied / AADSTS65004
   expiredCode?: boolean // AADSTS70008
   clockSkewSec?: number // tokens issued with iat/nbf shifted by this many seconds
