@@ -41,7 +41,8 @@ async function createProfile(page: Page) {
 }
 
 test.describe('real-tenant code path (emulator behind context.route)', () => {
-  test.use({ contextOptions: { recordHar: { path: 'e2e/fixtures/har/demo-signin.har', content: 'embed', urlFilter: /login\.microsoftonline\.com|graph\.microsoft\.com|redirect\.html/ } } })
+  // RECORD_HAR=1 refreshes the committed fixture; otherwise the recording goes to test-results/.
+  test.use({ contextOptions: { recordHar: { path: process.env.RECORD_HAR === '1' ? 'e2e/fixtures/har/demo-signin.har' : 'test-results/demo-signin.har', content: 'embed', urlFilter: /login\.microsoftonline\.com|graph\.microsoft\.com|redirect\.html/ } } })
 
   test('(b) a tenant GUID profile signs in, captures and validates with no other host contacted', async ({ page, context, guard }) => {
     const routed = await routeDemoTenant(context, { tenantId: TENANT, acceptAnyClient: true, idTokenAtHash: true, allow: guard.allow })

@@ -351,6 +351,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
     acquire: async (scopes, interactive) => {
       set({ busy: 'silent', error: null, notice: null })
+      startFlow()
       try {
         const s = await getSession(active())
         if (interactive) {
@@ -368,6 +369,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
     refresh: async () => {
       set({ busy: 'silent', error: null, notice: null })
+      startFlow()
       try {
         const s = await getSession(active())
         const scopes = get().account?.scopes.length ? get().account!.scopes : scopesOf(active())
@@ -381,6 +383,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
     signOut: async () => {
       set({ busy: 'signout', error: null })
+      startFlow()
       try {
         const s = await getSession(active())
         await s.signOut()

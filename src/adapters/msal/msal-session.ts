@@ -144,7 +144,6 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     profile,
     account,
     async signInRedirect(scopes) {
-      startFlow()
       navigationKind = 'authorize'
       // The demo asks consent for Graph User.Read up front (extraScopesToConsent), so "more
       // scopes" can then be acquired silently with the refresh token, as with a real tenant
@@ -152,7 +151,6 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       await app.loginRedirect({ scopes: scopes ?? baseScopes, ...common(), ...(demo ? { extraScopesToConsent: ['User.Read'] } : {}) })
     },
     async signInPopup(scopes) {
-      startFlow()
       const result = await app.loginPopup({ scopes: scopes ?? baseScopes, ...common() })
       app.setActiveAccount(result.account)
       return result

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { base64url } from 'jose'
 import { buildEntry, buildNavigationEntry, oauthErrorOf, parseFormBody, responseParams } from './har.ts'
 import { classifyStep, decodeClientInfo, grantTypeOf } from './classify.ts'
 import { explainParam, isMsalAdded, looksLikeJwt, maskValue } from './params.ts'
@@ -10,7 +11,7 @@ import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 
 const ORIGIN = 'https://app.example'
 const oauth = (step: OAuthAnnotation['step']): OAuthAnnotation => ({ step, flowId: 'f1', origin: 'captured', redactions: [] })
-const b64url = (s: string) => Buffer.from(s).toString('base64url')
+const b64url = (s: string) => base64url.encode(s)
 
 describe('HAR entries', () => {
   it('builds a valid HAR 1.2 entry with the _oauth annotation', () => {

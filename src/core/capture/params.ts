@@ -34,6 +34,7 @@ const PARAMS: Record<string, ParamInfo> = {
   'x-app-name': { meaning: 'Telemetry: the app name the developer configured.', addedBy: 'msal' },
   'x-app-ver': { meaning: 'Telemetry: the app version the developer configured.', addedBy: 'msal' },
   'client-request-id': { meaning: 'A correlation ID. Quote it when asking Microsoft support about a sign-in.', addedBy: 'msal' },
+  'X-AnchorMailbox': { meaning: 'A routing hint MSAL adds (Oid:{user object ID}@{tenant ID}) so Entra sends the request to the region holding the account.', addedBy: 'msal' },
   clidata: { meaning: 'Client data MSAL sends for diagnostics (library and environment details).', addedBy: 'msal' },
   claims: { meaning: 'Extra claims requested as JSON. MSAL sends client capabilities (xms_cc) or a claims challenge here.', addedBy: 'msal', spec: 'OIDC Core §5.5' },
   pocd: { meaning: 'MSAL asserts it checks the origin of popup responses (framing protection).', addedBy: 'msal' },

@@ -34,7 +34,7 @@ export function ProfileForm({ initial, onSave, onCancel }: { initial: Connection
           Nothing was sent. Fix {problems.length === 1 ? 'this problem' : `these ${problems.length} problems`} first.
         </div>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field label="Name" problems={shown} field="name"><input className={INPUT} value={p.name} onChange={(e) => set('name', e.target.value)} /></Field>
         <Field label="Kind" problems={shown} field="kind">
           <select className={INPUT} value={p.kind} onChange={(e) => set('kind', e.target.value as ProfileKind)}>

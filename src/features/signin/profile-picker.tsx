@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { KIND_LABELS, blankProfile, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'
 import { BUTTON_GHOST, BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
 import { CopyButton } from '../../ui/copy-button.tsx'
 import { Panel } from '../../ui/panel.tsx'
-import { ProfileForm } from './profile-form.tsx'
 
 function encodeProfile(p: ConnectionProfile): string {
   const bytes = new TextEncoder().encode(JSON.stringify({ ...p, id: undefined }))
@@ -23,10 +22,8 @@ export function decodeSharedProfile(text: string): ConnectionProfile | null {
 }
 
 /** Choose, add, edit, import, export and share connection profiles. */
-export function ProfilePicker({ redirectUri }: { redirectUri: string }) {
-  const { profiles, activeId, selectProfile, saveProfile, deleteProfile, importProfiles } = useSignInStore()
-  const [editing, setEditing] = useState<ConnectionProfile | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+export function ProfilePicker({ redirectUri, onEdit, message, setMessage }: { redirectUri: string; onEdit: (p: ConnectionProfile) => void; message: string | null; setMessage: (m: string) => void }) {
+  const { profiles, activeId, selectProfile, deleteProfile, importProfiles } = useSignInStore()
   const file = useRef<HTMLInputElement>(null)
   const active = profiles.find((p) => p.id === activeId) ?? profiles[0]
   const exportJson = () => {
@@ -40,17 +37,6 @@ export function ProfilePicker({ redirectUri }: { redirectUri: string }) {
   const shareLink = active && active.kind !== 'demo' ? `${window.location.origin}${window.location.pathname}#/signin?profile=${encodeProfile(active)}` : null
   return (
     <Panel id="connection" title="Connection" description="Profiles are stored in this browser only. An SPA has no secret, so there is none to store.">
-      {editing ? (
-        <ProfileForm
-          initial={editing}
-          onCancel={() => setEditing(null)}
-          onSave={(p) => {
-            saveProfile(p)
-            setEditing(null)
-            setMessage(`Saved "${p.name}".`)
-          }}
-        />
-      ) : (
         <div className="space-y-3">
           <label htmlFor="profile-select" className="block text-sm font-medium text-slate-700 dark:text-slate-200">Profile</label>
           <select id="profile-select" className={INPUT} value={active?.id} onChange={(e) => selectProfile(e.target.value)}>
@@ -65,10 +51,10 @@ export function ProfilePicker({ redirectUri }: { redirectUri: string }) {
             </dl>
           ) : null}
           <div className="flex flex-wrap gap-1.5">
-            <button type="button" className={BUTTON_SECONDARY} onClick={() => setEditing(blankProfile(`p-${Date.now().toString(36)}`, redirectUri))}>New profile</button>
+            <button type="button" className={BUTTON_SECONDARY} onClick={() => onEdit(blankProfile(`p-${Date.now().toString(36)}`, redirectUri))}>New profile</button>
             {active && active.kind !== 'demo' ? (
               <>
-                <button type="button" className={BUTTON_SECONDARY} onClick={() => setEditing(active)}>Edit</button>
+                <button type="button" className={BUTTON_SECONDARY} onClick={() => onEdit(active)}>Edit</button>
                 <button type="button" className={BUTTON_GHOST} onClick={() => deleteProfile(active.id)}>Delete</button>
               </>
             ) : null}
@@ -92,7 +78,6 @@ export function ProfilePicker({ redirectUri }: { redirectUri: string }) {
           </div>
           {message ? <p role="status" className="text-xs text-slate-600 dark:text-slate-300">{message}</p> : null}
         </div>
-      )}
     </Panel>
   )
 }

@@ -1,4 +1,7 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type { ConnectionProfile } from '../../core/capture/profile.ts'
+import { Panel } from '../../ui/panel.tsx'
+import { ProfileForm } from './profile-form.tsx'
 import { useSearchParams } from 'react-router'
 import { scopesOf, validateProfile } from '../../core/capture/profile.ts'
 import { DEMO_TENANT_ID } from '../../core/demo-tenant/types.ts'
@@ -29,6 +32,8 @@ export function SignInPage() {
   const problems = profile ? validateProfile(profile, window.location.origin) : []
   const shared = params.get('profile')
   const sharedProfile = shared ? decodeSharedProfile(shared) : null
+  const [editing, setEditing] = useState<ConnectionProfile | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
 
   useEffect(() => {
     void useSignInStore.getState().resume()
@@ -59,9 +64,22 @@ export function SignInPage() {
           <button type="button" className={BUTTON_GHOST} onClick={() => setParams({})}>Ignore</button>
         </div>
       ) : null}
+      {editing ? (
+        <Panel id="profile-editor" className="mt-6" title={s.profiles.some((p) => p.id === editing.id) ? `Edit "${editing.name}"` : 'New connection profile'} description="Checked as you type; nothing is sent until you sign in.">
+          <ProfileForm
+            initial={editing}
+            onCancel={() => setEditing(null)}
+            onSave={(p) => {
+              s.saveProfile(p)
+              setEditing(null)
+              setMessage(`Saved "${p.name}".`)
+            }}
+          />
+        </Panel>
+      ) : (
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-6">
-          <ProfilePicker redirectUri={redirectUri} />
+          <ProfilePicker redirectUri={redirectUri} onEdit={setEditing} message={message} setMessage={setMessage} />
           {!demo ? <RegistrationHelper profile={profile} /> : null}
           {demo ? <TrainerPanel faults={s.faults} onChange={(f) => void s.setFaults(f)} /> : null}
         </div>
@@ -96,6 +114,7 @@ export function SignInPage() {
           <TokenList clientId={profile.clientId} {...(tenantId ? { tenantId } : {})} />
         </div>
       </div>
+      )}
     </section>
   )
 }
