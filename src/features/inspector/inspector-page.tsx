@@ -73,7 +73,7 @@ export function InspectorPage() {
         <div className="space-y-6">
           <Panel title="Encoded token" id="token-input">
             <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
-            {s.source && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
+            {s.source && s.source !== 'paste' && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
           </Panel>
           <Panel title="Expectations" id="expectations" description="What your application expects. Every change re-validates at once.">
             <ExpectationsForm source={s.source} />

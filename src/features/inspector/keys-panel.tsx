@@ -116,7 +116,7 @@ export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePas
             <span className="break-all font-mono text-xs">{chain.kid ?? 'no kid: every compatible key is tried'}</span>
           </Step>
           <Step label="Key used" state={chain.selected ? 'ok' : 'bad'}>
-            {chain.selected ? <KeyFacts k={chain.selected} /> : <span className="text-sm">none — {report.signature.reason}</span>}
+            {chain.selected ? <KeyFacts k={chain.selected} /> : <span className="text-sm">none</span>}
           </Step>
         </ol>
       )}
@@ -125,7 +125,8 @@ export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePas
       {failedFetch ? (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
           <p className="font-semibold">The issuer’s keys could not be fetched.</p>
-          <p className="mt-1">{failedFetch.error ?? `Requesting ${failedFetch.url} failed.`} Browsers may only read another site’s documents when it allows it (CORS); some issuers do not, and offline nothing can be fetched. You can paste the issuer’s key set (JWKS) instead.</p>
+          <p className="mt-1">{failedFetch.error ?? `Requesting ${failedFetch.url} failed.`}</p>
+          <p className="mt-1">A browser may read another site’s documents only when that site allows it (CORS), and nothing can be fetched offline. Paste the issuer’s key set (JWKS) instead: it is checked exactly the same way.</p>
           <button type="button" className={`${BUTTON_SECONDARY} mt-2`} onClick={onUsePasted}>Paste a key set instead</button>
         </div>
       ) : null}

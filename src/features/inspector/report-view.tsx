@@ -26,6 +26,7 @@ function json(value: unknown): string {
 export function ReportView({ result, now, redactor, pretend, documents, onUsePasted }: { result: InspectionResult; now: number; redactor: Redactor; pretend: boolean; documents: Record<string, CachedDocument>; onUsePasted: () => void }) {
   const [tab, setTab] = useState<ContentTab>('claims')
   const { report, decoded } = result
+  const hasClaims = (report?.claims.length ?? 0) > 0
   const n = (k: 'error' | 'warning' | 'info') => report?.findings.filter((f) => f.severity === k).length ?? 0
   return (
     <>
@@ -48,13 +49,13 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
             {result.durationMs !== null ? <p className="mt-3 text-[11px] text-slate-500 dark:text-slate-400">Checked in {result.durationMs < 10 ? result.durationMs.toFixed(1) : Math.round(result.durationMs)} ms at the time shown in the claims (tolerance {report.clockToleranceSec} s).</p> : null}
           </Panel>
           {report.decodes && report.header ? (
-            <Panel title="Contents" id="contents">
+            <Panel title={report.form === 'jwe' ? 'Protected header' : 'Contents'} id="contents">
               <Tabs<ContentTab>
                 label="Token contents"
-                selected={tab}
+                selected={hasClaims || tab !== 'claims' ? tab : 'header'}
                 onSelect={setTab}
                 items={[
-                  { key: 'claims', label: `Claims (${report.claims.length})`, panel: <AnnotationTable kind="claim" caption="Payload claims" items={report.claims} now={now} redactor={redactor} /> },
+                  ...(hasClaims ? [{ key: 'claims' as const, label: `Claims (${report.claims.length})`, panel: <AnnotationTable kind="claim" caption="Payload claims" items={report.claims} now={now} redactor={redactor} /> }] : []),
                   { key: 'header', label: `Header (${report.headerParams.length})`, panel: <AnnotationTable kind="header" caption="JOSE header parameters" items={report.headerParams} now={now} redactor={redactor} /> },
                   {
                     key: 'json',
@@ -62,7 +63,7 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
                     panel: (
                       <div className="space-y-3">
                         <CodeBlock label="Header" text={json(report.header)} />
-                        {report.payload !== null ? <CodeBlock label={redactor.active ? 'Payload (personal claims hidden)' : 'Payload'} text={json(redactor.payload(report.payload))} /> : null}
+                        {report.payload !== null && report.payload !== undefined ? <CodeBlock label={redactor.active ? 'Payload (personal claims hidden)' : 'Payload'} text={json(redactor.payload(report.payload))} /> : null}
                       </div>
                     ),
                   },
@@ -71,7 +72,7 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
             </Panel>
           ) : null}
           {report.form === 'jws' || report.form === 'unsecured' ? (
-            <Panel title="Signature and keys" id="keys" description={report.signature.reason}>
+            <Panel title="Signature and keys" id="keys">
               <KeysPanel report={report} documents={documents} fromCache={result.fromCache} riskyHeaders={report.headerParams.filter((h) => h.risky)} onUsePasted={onUsePasted} />
             </Panel>
           ) : null}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { DecodedToken } from '../../core/token/types.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
@@ -27,6 +27,15 @@ const MAX_FILE_BYTES = 1024 * 1024
 export function TokenInput({ value, onChange, decoded, redacted, label = 'Token' }: { value: string; onChange: (value: string, source?: string) => void; decoded: DecodedToken | null; redacted: boolean; label?: string }) {
   const id = useId()
   const mirror = useRef<HTMLDivElement>(null)
+  const area = useRef<HTMLTextAreaElement>(null)
+  // Grow with the token (up to a limit) so the whole of a typical JWT is visible without
+  // scrolling; set through the CSSOM, which the style-src 'self' policy allows.
+  useLayoutEffect(() => {
+    const el = area.current
+    if (!el) return
+    el.style.height = 'auto'
+    el.style.height = `${Math.min(Math.max(el.scrollHeight + 2, 240), 520)}px`
+  }, [value, redacted])
   const fileInput = useRef<HTMLInputElement>(null)
   const [dragging, setDragging] = useState(false)
   const [fileError, setFileError] = useState<string | null>(null)
@@ -88,6 +97,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               {'\n'}
             </div>
             <textarea
+              ref={area}
               id={id}
               value={value}
               spellCheck={false}
@@ -98,7 +108,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               onChange={(e) => onChange(e.target.value, 'paste')}
               onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop }}
               placeholder="Paste a JWT (eyJ…), with or without “Bearer ”, or drop a file here"
-              className="relative block h-60 w-full resize-y overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
+              className="relative block min-h-60 w-full resize-y overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
             />
           </>
         )}
@@ -130,7 +140,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
 /** Redaction mode: the payload segment (which base64-encodes the personal claims) is not shown at all. */
 function RedactedView({ runs }: { runs: ReturnType<typeof segmentRuns> }) {
   return (
-    <div role="group" aria-label="Token (payload hidden by redaction mode)" className="h-60 overflow-y-auto whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5">
+    <div role="group" aria-label="Token (payload hidden by redaction mode)" className="min-h-60 overflow-y-auto whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5">
       {runs.map((r, i) =>
         r.kind === 'segment1' ? (
           <span key={i} className="mx-0.5 rounded bg-violet-100 px-1.5 py-0.5 font-sans text-xs font-medium text-violet-800 dark:bg-violet-500/15 dark:text-violet-200">
