@@ -178,6 +178,15 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'Directory extension attribute' })
   })
 
+  it('puts observed xms_* claims into words', async () => {
+    const ftd = btoa(String.fromCharCode(...new Array<number>(32).fill(7), 1, ...[...'usnorth-dsms'].map((c) => c.charCodeAt(0)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    const list = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, xms_ssm: '1', xms_st: { sub: 'abc' }, xms_ftd: ftd, xms_tcdt: NOW - 86400 }, { now: NOW })
+    expect(byName(list, 'xms_ssm').human[0]?.text).toMatch(/revoke/)
+    expect(byName(list, 'xms_st').human[0]?.text).toBe('Earlier token’s sub: abc')
+    expect(byName(list, 'xms_ftd').human[0]?.text).toBe('Opaque; carries the data-center label "usnorth-dsms"')
+    expect(byName(list, 'xms_tcdt').human[0]?.relative).toBe('1 d ago')
+  })
+
   it('reads pwd_exp in both documented forms', async () => {
     const rel = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, iat: NOW, pwd_exp: 3600 }, { now: NOW })
     expect(byName(rel, 'pwd_exp').human[0]).toMatchObject({ raw: '3600', text: '2026-11-25 21:24:45 UTC (3600 s after iat)', relative: 'in 1 h' })

@@ -2,6 +2,7 @@
  * Value humanisers: turn raw claim and header values into words. Lazily loaded by annotate.ts.
  * Each humaniser is total: odd values (wrong type, unknown code) come back as raw text.
  */
+import { base64url } from 'jose'
 import type { AnnotateContext, HumanValue } from './types.ts'
 import type { ClaimContext } from './platform.ts'
 import { humaniseTime } from './time.ts'
@@ -302,15 +303,37 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       return [hv(raw)]
     case 'birthdate':
       return [hv(raw, typeof value === 'string' && value.startsWith('0000-') ? 'Year withheld' : undefined)]
+    case 'xms_ssm':
+    case 'xms_cae':
+      return [hv(raw, value === '1' || value === 1 ? 'Continuous access evaluation applies: the resource may revoke this token before exp' : undefined)]
+    case 'xms_st': {
+      const st = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['sub'] : undefined
+      return [hv(raw, typeof st === 'string' ? `Earlier token’s sub: ${st}` : undefined)]
+    }
+    case 'xms_ftd':
+      return [hv(raw, typeof value === 'string' ? ftdLabel(value) : undefined)]
     case 'aio':
     case 'rh':
     case 'xms_rd':
-    case 'xms_ftd':
     case 'login_hint':
       return [hv(raw, 'Opaque: not meant to be read')]
     default:
       return [hv(raw)]
   }
+}
+
+/** Observed layout of xms_ftd: 32 bytes, a 0x01 byte, then an ASCII data-center label. */
+function ftdLabel(value: string): string {
+  try {
+    const bytes = base64url.decode(value)
+    if (bytes.length > 33 && bytes[32] === 1) {
+      const label = new TextDecoder('ascii', { fatal: false }).decode(bytes.subarray(33))
+      if (/^[\x20-\x7e]+$/.test(label)) return `Opaque; carries the data-center label "${label}"`
+    }
+  } catch {
+    // not base64url: fall through
+  }
+  return 'Opaque: not meant to be read'
 }
 
 const CNF: Record<string, string> = {
