@@ -18,6 +18,14 @@ describe('demo tenant: failures the way Entra fails', () => {
     expect(json.error).toBe('invalid_grant')
     expect(json.error_codes).toEqual([501481])
     expect(json.correlation_id).toBe('11111111-2222-4333-8444-555555555555')
+    // MSAL.js puts client-request-id in the token URL's query instead.
+    const viaQuery = await tenant.handle({
+      method: 'POST',
+      url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/token?client-request-id=66666666-7777-4888-9999-aaaaaaaaaaaa`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(codeRedemption(back.get('code') ?? '', other.verifier)).toString(),
+    })
+    expect((JSON.parse(viaQuery.body) as Record<string, unknown>).correlation_id).toBe('66666666-7777-4888-9999-aaaaaaaaaaaa')
     expect(String(json.error_description)).toMatch(/^AADSTS501481: /)
     expect(String(json.error_description)).toMatch(TRACE)
     expect(json.error_uri).toBe('https://login.microsoftonline.com/error?code=501481')

@@ -30,7 +30,8 @@ async function pkceMatches(code: DemoIssuedCode, verifier: string): Promise<bool
 
 export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise<EdgeResponse> {
   sweep(ctx)
-  const correlationId = header(req.headers, 'client-request-id')
+  // MSAL.js sends client-request-id as a query parameter of the token URL; others as a header.
+  const correlationId = header(req.headers, 'client-request-id') ?? queryParam(req.url, 'client-request-id')
   const fail = (err: EntraError): EdgeResponse => errorResponse(err, errorContext(ctx, correlationId))
   if (req.method !== 'POST') return fail(E.getOnToken())
   // A body that is not form-encoded (e.g. JSON) reads as empty, which is why Entra then complains
@@ -97,6 +98,14 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
   }
   if (form.get('client_info') === '1') body.client_info = clientInfo(user, ctx.tid)
   return jsonResponse(200, body, { 'x-ms-request-id': errorContext(ctx).traceId, ...(correlationId !== undefined ? { 'client-request-id': correlationId } : {}) })
+}
+
+function queryParam(url: string, name: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get(name) ?? undefined
+  } catch {
+    return undefined
+  }
 }
 
 function unionScopes(granted: string[], req: ScopeRequest): string[] {
