@@ -87,7 +87,7 @@ export const ENTRA_CLAIMS = {
   }),
   ver: entra('ver', 'Token version', '"1.0" or "2.0": which Entra token format this is.', 'The version of the token format, which decides the issuer form, which claims appear and what some of them mean. For an access token the version is chosen by the API’s app registration (`requestedAccessTokenVersion`, shown as accessTokenAcceptedVersion in the manifest: null or 1 gives v1.0, 2 gives v2.0), not by whether the client used the v1 or v2 endpoint; ID tokens follow the endpoint. v1.0 has appid/appidacr, unique_name, acr and amr; v2.0 has azp/azpacr and preferred_username.', 'string', {
     definedIn: [MS_ID, MS_AT, MS_TOKENS],
-    watchFor: 'Validate `iss` against the metadata of the same version. Microsoft Graph always issues v1.0 access tokens.',
+    watchFor: 'Validate `iss` against the metadata of the same version. Access tokens for Microsoft Graph are always v1.0.',
     variants: {
       okta: {
         summary: 'Okta’s token format version (always 1).',
