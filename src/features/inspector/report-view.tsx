@@ -46,7 +46,7 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
             }
           >
             <FindingsList findings={report.findings} redactor={redactor} />
-            {result.durationMs !== null ? <p className="mt-3 text-[11px] text-slate-500 dark:text-slate-400">Checked in {result.durationMs < 10 ? result.durationMs.toFixed(1) : Math.round(result.durationMs)} ms at the time shown in the claims (tolerance {report.clockToleranceSec} s).</p> : null}
+            {result.durationMs !== null ? <p className="mt-3 text-[11px] text-slate-500 dark:text-slate-400">Checked in {result.durationMs < 10 ? result.durationMs.toFixed(1) : Math.round(result.durationMs)} ms · clock tolerance {report.clockToleranceSec} s</p> : null}
           </Panel>
           {report.decodes && report.header ? (
             <Panel title={report.form === 'jwe' ? 'Protected header' : 'Contents'} id="contents">
