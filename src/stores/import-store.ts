@@ -15,6 +15,8 @@ import { inspectToken } from '../core/token/inspect.ts'
 import type { InspectOptions } from '../core/token/types.ts'
 import { exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
 
+export type { Progress as ImportProgressInfo } from '../adapters/har-worker.ts'
+
 export const TOOL_VERSION = '0.1.0'
 
 export type ImportSource = 'file' | 'capture'

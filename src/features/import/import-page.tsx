@@ -1,15 +1,65 @@
-import { PlannedScreen } from '../../ui/planned-screen.tsx'
+import { useCaptureStore } from '../../stores/capture-store.ts'
+import { useImportStore } from '../../stores/import-store.ts'
+import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { PageHeader } from '../../ui/page-header.tsx'
+import { Panel } from '../../ui/panel.tsx'
+import { formatBytes } from './download.ts'
+import { DropZone } from './drop-zone.tsx'
+import { ExportPanel } from './export-panel.tsx'
+import { FlowList } from './flow-list.tsx'
+import { FlowView } from './flow-view.tsx'
+import { ImportFailurePanel, ImportProgress } from './import-status.tsx'
 
+/** #/import: open a HAR file (or this tab's live capture), rebuild its flows, lint, draw and export them. */
 export function ImportPage() {
+  const { status, progress, loaded, failure, selectedFlowId } = useImportStore()
+  const importFile = useImportStore((s) => s.importFile)
+  const analyseCapture = useImportStore((s) => s.analyseCapture)
+  const selectFlow = useImportStore((s) => s.selectFlow)
+  const reset = useImportStore((s) => s.reset)
+  const captured = useCaptureStore((s) => s.entries)
+  const flows = loaded?.analysis.flows ?? []
+  const selected = flows.find((f) => f.id === selectedFlowId) ?? null
   return (
-    <PlannedScreen
-      title="Import"
-      lead="Open a HAR file from browser DevTools, HTTP Toolkit, Fiddler or Playwright and rebuild the OAuth and OpenID Connect flows inside it."
-      points={[
-        'Find every flow, every token and every step that happened server-side.',
-        'Lint each flow against RFC 9700, OAuth 2.1 and OpenID Connect Core.',
-        'Draw it, and export a sanitised copy you can share.',
-      ]}
-    />
+    <section className="mx-auto max-w-7xl px-4 py-8">
+      <PageHeader
+        title="Import"
+        lead="Open a HAR file from browser DevTools, HTTP Toolkit, Fiddler or Playwright and rebuild the OAuth and OpenID Connect flows inside it: steps, tokens, lint and a diagram."
+        actions={
+          <>
+            <button type="button" className={BUTTON_SECONDARY} disabled={captured.length === 0} onClick={() => analyseCapture(captured)} title={captured.length ? undefined : 'Sign in first: nothing captured in this tab yet'} data-testid="use-capture">
+              Use this tab&apos;s capture ({captured.length})
+            </button>
+            {loaded ? <button type="button" className={BUTTON_GHOST} onClick={reset}>Clear</button> : null}
+          </>
+        }
+      />
+      <div className="mt-6">
+        <DropZone onFile={(f) => void importFile(f)} busy={status === 'working'} />
+      </div>
+      {status === 'working' && progress ? <ImportProgress progress={progress} /> : null}
+      {status === 'error' && failure ? <ImportFailurePanel failure={failure} /> : null}
+      {status === 'ready' && loaded ? (
+        <>
+          <p className="mt-4 text-sm text-slate-600 dark:text-slate-300" data-testid="import-summary">
+            <span className="font-medium text-slate-900 dark:text-slate-100">{loaded.name}</span>
+            {loaded.size ? ` (${formatBytes(loaded.size)}, written by ${loaded.creator})` : ''}: {loaded.analysis.entryCount} entries, {flows.length} flow{flows.length === 1 ? '' : 's'} found, {loaded.analysis.unrelatedCount} unrelated.
+            {loaded.timings ? ` Read, checked and analysed in ${Math.round(loaded.timings.totalMs)} ms.` : ''}
+            {loaded.warningCount ? ` ${loaded.warningCount} small deviation${loaded.warningCount === 1 ? '' : 's'} from HAR 1.2 repaired.` : ''}
+          </p>
+          {flows.length === 0 ? (
+            <div className="mt-4 space-y-4">
+              <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">No OAuth or OpenID Connect traffic in this file: no authorization, token, discovery, JWKS or bearer-token requests.</p>
+              <Panel title="Export"><ExportPanel flowId={null} /></Panel>
+            </div>
+          ) : (
+            <div className="mt-4 grid gap-6 lg:grid-cols-[18rem_1fr]">
+              <FlowList flows={flows} selected={selectedFlowId} onSelect={selectFlow} />
+              {selected ? <FlowView key={selected.id} flow={selected} /> : null}
+            </div>
+          )}
+        </>
+      ) : null}
+    </section>
   )
 }

@@ -1,0 +1,51 @@
+import { useRef, useState, type DragEvent } from 'react'
+import { BUTTON_PRIMARY } from '../../ui/button-styles.ts'
+
+/** File picker plus drag-and-drop target for one .har file. */
+export function DropZone({ onFile, busy }: { onFile: (file: File) => void; busy: boolean }) {
+  const input = useRef<HTMLInputElement>(null)
+  const [over, setOver] = useState(false)
+  const take = (files: FileList | null | undefined) => {
+    const file = files?.[0]
+    if (file) onFile(file)
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setOver(false)
+    take(e.dataTransfer.files)
+  }
+  return (
+    <div
+      onDragOver={(e) => {
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid="har-drop-zone"
+      className={`rounded-xl border-2 border-dashed p-6 text-center transition-colors ${over ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-500/10' : 'border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900'}`}
+    >
+      <p className="text-sm font-medium text-slate-800 dark:text-slate-100">Drop a .har file here</p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+        From Chrome, Edge or Firefox DevTools (Network → Export HAR), HTTP Toolkit, Fiddler or Playwright&apos;s recordHar. It is read in this browser only.
+      </p>
+      <label className="mt-3 inline-block">
+        <span className="sr-only">Choose a HAR file</span>
+        <input
+          ref={input}
+          type="file"
+          accept=".har,application/json,.json"
+          className="sr-only"
+          data-testid="har-file-input"
+          onChange={(e) => {
+            take(e.target.files)
+            e.target.value = ''
+          }}
+        />
+        <button type="button" className={`${BUTTON_PRIMARY} mt-1`} disabled={busy} onClick={() => input.current?.click()}>
+          Choose a HAR file…
+        </button>
+      </label>
+    </div>
+  )
+}

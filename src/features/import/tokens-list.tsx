@@ -1,0 +1,66 @@
+import { useNavigate } from 'react-router'
+import type { Flow, FlowToken } from '../../core/flows/types.ts'
+import { expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
+import { useInspectorStore } from '../../stores/inspector-store.ts'
+import { Badge, type Tone } from '../../ui/badge.tsx'
+import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+
+const KIND: Record<FlowToken['kind'], string> = {
+  id_token: 'ID token',
+  access_token: 'Access token',
+  refresh_token: 'Refresh token',
+  code: 'Authorization code',
+  assertion: 'Assertion (incoming token)',
+  client_assertion: 'Client assertion',
+  id_token_hint: 'ID token hint',
+  device_code: 'Device code',
+}
+
+const SIG: Record<string, Tone> = { valid: 'green', invalid: 'red', unverifiable: 'slate', none: 'red' }
+
+function Verdict({ check }: { check: TokenCheck | undefined }) {
+  if (!check) return null
+  return (
+    <span className="flex flex-wrap items-center gap-1" data-testid="token-verdict">
+      <Badge tone={SIG[check.signature] ?? 'slate'}>signature {check.signature}</Badge>
+      {check.errors.length ? <Badge tone="red" title={check.errors.join(', ')}>{check.errors.length} error{check.errors.length > 1 ? 's' : ''}: {check.errors.slice(0, 3).join(', ')}</Badge> : <Badge tone="green">no errors</Badge>}
+      {check.warnings.length ? <Badge tone="amber" title={check.warnings.join(', ')}>{check.warnings.length} warning{check.warnings.length > 1 ? 's' : ''}</Badge> : null}
+      <span className="text-xs text-slate-500 dark:text-slate-400">{check.familyLabel}</span>
+    </span>
+  )
+}
+
+/** Tokens found in the flow; JWTs can be checked here and opened in the inspector with expectations filled. */
+export function TokensList({ flow }: { flow: Flow }) {
+  const navigate = useNavigate()
+  const checks = useImportStore((s) => s.checks)
+  if (flow.tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No tokens or codes in this flow.</p>
+  const open = (token: FlowToken) => {
+    const inspector = useInspectorStore.getState()
+    inspector.openToken(token.value, { expected: expectationsFor(token), source: 'HAR import' })
+    if (flow.jwks) {
+      // The keys the capture itself fetched: the token is verified against them, no network needed.
+      inspector.setPastedJwks(JSON.stringify(flow.jwks, null, 2))
+      inspector.setKeySource('pasted')
+    }
+    void navigate('/inspect')
+  }
+  return (
+    <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="flow-tokens">
+      {flow.tokens.map((t) => (
+        <li key={t.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+          <span className="min-w-36 font-medium">{KIND[t.kind]}</span>
+          <code className="text-xs text-slate-500 dark:text-slate-400" title="Shortened; the full value stays in this browser">{t.value.slice(0, 12)}…</code>
+          {t.occurrences > 1 ? <Badge>seen {t.occurrences}×</Badge> : null}
+          <Verdict check={checks[`${flow.id}/${t.id}`]} />
+          {t.jwt ? (
+            <button type="button" className={`${BUTTON_SECONDARY} ml-auto px-2 py-1 text-xs`} onClick={() => open(t)}>
+              Open in inspector
+            </button>
+          ) : null}
+          <span className="basis-full text-xs text-slate-500 dark:text-slate-400">{t.where}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
