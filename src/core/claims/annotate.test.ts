@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { annotateClaims, annotateHeader, describeApp, describeClaim, describeDirectoryRole, describeGraphPermissionId, describeHeader, describeScopes } from './annotate.ts'
+import { annotateClaims, annotateHeader, describeApp, describeClaim, describeDirectoryRole, describeGraphPermissionId, describeHeader, describeScopes, listClaims } from './annotate.ts'
 import type { ClaimAnnotation } from './types.ts'
 
 const NOW = 1795638285 // 2026-11-25 20:24:45 UTC
@@ -311,6 +311,12 @@ describe('describeClaim / describeHeader', () => {
     expect((await describeClaim('aud', 'entra'))?.details).toMatch(/App ID URI/)
     expect((await describeClaim('nope'))).toBeUndefined()
     expect((await describeHeader('jku'))?.risky).toBe(true)
+  })
+
+  it('lists every claim for a glossary', async () => {
+    const all = await listClaims()
+    expect(all.length).toBe(128)
+    expect(all.every((c) => c.title.length > 0)).toBe(true)
   })
 })
 

@@ -45,6 +45,12 @@ export async function describeClaim(name: string, context: ClaimContext = 'stand
   return resolveClaim(name, context)?.info
 }
 
+/** Every registry entry (base text), e.g. for a claims glossary. */
+export async function listClaims(): Promise<ClaimInfo[]> {
+  const { ALL_CLAIMS } = await loadRegistry()
+  return Object.values(ALL_CLAIMS).filter((c): c is ClaimInfo => c !== undefined)
+}
+
 /** The registry entry for a JOSE header parameter, or undefined. */
 export async function describeHeader(name: string): Promise<HeaderInfo | undefined> {
   const { resolveHeader } = await loadHeaders()
