@@ -7,7 +7,7 @@
  */
 import type { AuthorizeOutcome, DemoPendingAuthorize } from './types.ts'
 import { E, describe, errorUri, type EntraError } from './errors.ts'
-import { PENDING_LIFETIME_SEC, clientInfo, errorContext, findUser, resolveTenant, sweep, type TenantContext } from './context.ts'
+import { PENDING_LIFETIME_SEC, clientInfo, errorContext, findUser, own, resolveTenant, sweep, type TenantContext } from './context.ts'
 import { LOGIN_HOST } from './discovery.ts'
 import { randomB64url, randomGuid } from './encoding.ts'
 import { classifyScopes, consentKeysOf, isEntraError } from './scopes.ts'
@@ -177,7 +177,7 @@ function silentAuthorize(ctx: TenantContext, pending: DemoPendingAuthorize, to: 
   const [sid, session] = only
   const user = findUser(ctx, session.userId)
   if (user === undefined) return errorRedirect(ctx, to, E.loginRequired())
-  const granted = new Set(ctx.st.consents[`${user.id} ${pending.clientId}`] ?? [])
+  const granted = new Set(own(ctx.st.consents, `${user.id} ${pending.clientId}`) ?? [])
   const missing = consentKeysOf(pending.scopes).find((s) => !granted.has(s))
   if (missing !== undefined) return errorRedirect(ctx, to, { code: 65001, error: 'consent_required', message: `The user has not consented to '${missing}' for this application.` })
   return issueCode(ctx, pending, user, sid, session.authTime)
@@ -207,7 +207,7 @@ function issueCode(ctx: TenantContext, pending: DemoPendingAuthorize, user: Demo
 
 export function completeAuthorize(ctx: TenantContext, sessionId: string, choice: { userId: string; consent: boolean }): AuthorizeOutcome {
   sweep(ctx)
-  const pending = ctx.st.pending[sessionId]
+  const pending = own(ctx.st.pending, sessionId)
   if (pending === undefined || pending.createdAt + PENDING_LIFETIME_SEC < ctx.now()) return errorPage(ctx, E.flowExpired())
   const user = findUser(ctx, choice.userId)
   if (user === undefined) return errorPage(ctx, E.unknownUser(choice.userId), pending.correlationId)
@@ -215,7 +215,7 @@ export function completeAuthorize(ctx: TenantContext, sessionId: string, choice:
   const to: ReturnTo = { redirectUri: pending.redirectUri, responseMode: pending.responseMode, correlationId: pending.correlationId, ...(pending.state !== undefined ? { state: pending.state } : {}) }
   if (!choice.consent || ctx.st.faults.consentDeclined === true) return errorRedirect(ctx, to, E.consentDeclined())
   const key = `${user.id} ${pending.clientId}`
-  ctx.st.consents[key] = [...new Set([...(ctx.st.consents[key] ?? []), ...consentKeysOf(pending.scopes)])]
+  ctx.st.consents[key] = [...new Set([...(own(ctx.st.consents, key) ?? []), ...consentKeysOf(pending.scopes)])]
   // One IdP session per sign-in; its id is both the `sid` claim and the session_state value.
   const sid = randomGuid(ctx.random)
   ctx.st.sessions[sid] = { userId: user.id, authTime: ctx.now() }

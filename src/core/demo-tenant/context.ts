@@ -61,3 +61,11 @@ export function sweep(ctx: TenantContext): void {
   for (const [k, v] of Object.entries(st.codes)) if (v.issuedAt + 4 * CODE_LIFETIME_SEC < now) delete st.codes[k]
   for (const [k, v] of Object.entries(st.refreshTokens)) if (v.expiresAt + 3600 < now) delete st.refreshTokens[k]
 }
+
+/**
+ * Look up a caller-supplied key in a state record. Own properties only: a code, refresh token or
+ * session id such as "constructor" or "__proto__" must not find Object.prototype's members.
+ */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}

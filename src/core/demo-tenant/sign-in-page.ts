@@ -61,16 +61,17 @@ function escapeCspSource(origin: string): string {
 
 /** Words a person reads on the consent list (our wording). */
 export function describeScope(scope: string): string {
-  const known: Record<string, string> = {
+  const known = new Map<string, string>(Object.entries({
     openid: 'Sign you in',
     profile: 'View your basic profile',
     email: 'View your email address',
     offline_access: 'Maintain access to data you have given it access to',
     'User.Read': 'Sign you in and read your profile (Microsoft Graph)',
-  }
+  }))
   const api = `api://${DEMO_API_APP_ID}/`
   if (scope.startsWith(api)) return `${scope.slice(api.length) === 'Notes.Read' ? 'Read your notes' : scope.slice(api.length)} (Token Lens demo API)`
-  return known[scope] ?? scope
+  // A Map, not an object lookup: a scope named 'constructor' must not find Object.prototype's.
+  return known.get(scope) ?? scope
 }
 
 function shell(title: string, tenantName: string, inner: string, tenantId?: string): string {

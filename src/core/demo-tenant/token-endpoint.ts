@@ -7,7 +7,7 @@
 import { base64url } from 'jose'
 import type { DemoIssuedCode, DemoRefreshGrant, EdgeRequest, EdgeResponse } from './types.ts'
 import { E, errorResponse, jsonResponse, type EntraError } from './errors.ts'
-import { CODE_LIFETIME_SEC, SPA_REFRESH_LIFETIME_SEC, clientInfo, errorContext, findUser, sweep, type TenantContext } from './context.ts'
+import { CODE_LIFETIME_SEC, SPA_REFRESH_LIFETIME_SEC, clientInfo, errorContext, findUser, own, sweep, type TenantContext } from './context.ts'
 import { header, parseForm, randomB64url, sha256 } from './encoding.ts'
 import { classifyScopes, consentKeysOf, graphScp, isEntraError, resourceKeys, type ScopeRequest } from './scopes.ts'
 import { mintApiToken, mintGraphToken, mintIdToken, type IssuedAccessToken, type MintContext } from './tokens.ts'
@@ -56,7 +56,7 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
   const scopes = classifyScopes(scopeRaw)
   if (isEntraError(scopes)) return fail(scopes)
   if (scopes.api.length > 0 && scopes.graph.length > 0) return fail(E.multipleResources())
-  const consented = new Set([...consentKeysOf(grant.granted), ...(ctx.st.consents[`${grant.userId} ${clientId}`] ?? [])])
+  const consented = new Set([...consentKeysOf(grant.granted), ...(own(ctx.st.consents, `${grant.userId} ${clientId}`) ?? [])])
   const notConsented = resourceKeys(scopes).find((k) => !consented.has(k))
   if (notConsented !== undefined) return fail(E.scopeNotConsented(notConsented.replace(/^(graph|api):/, '')))
 
@@ -125,7 +125,7 @@ async function redeemCode(ctx: TenantContext, form: Map<string, string>, clientI
   if (codeValue === undefined) return E.missingParam('code', 'request body')
   const redirectUri = form.get('redirect_uri')
   if (redirectUri === undefined) return E.missingParam('redirect_uri', 'request body')
-  const code = ctx.st.codes[codeValue]
+  const code = own(ctx.st.codes, codeValue)
   if (code === undefined) return E.malformedCode()
   const faults = ctx.st.faults
   if (code.redeemed || faults.codeReuse === true) {
@@ -156,7 +156,7 @@ async function redeemCode(ctx: TenantContext, form: Map<string, string>, clientI
 function redeemRefresh(ctx: TenantContext, form: Map<string, string>, clientId: string): Grant | EntraError {
   const rt = form.get('refresh_token')
   if (rt === undefined) return E.missingParam('refresh_token', 'request body')
-  const g = ctx.st.refreshTokens[rt]
+  const g = own(ctx.st.refreshTokens, rt)
   if (g === undefined) return E.refreshUnknown()
   if (g.clientId !== clientId) return E.refreshOtherClient()
   if (g.expiresAt <= ctx.now()) return E.refreshExpired()
