@@ -20,8 +20,10 @@ import { checkHashes } from './hash-checks.ts'
 
 const DEFAULT_TOLERANCE = 300
 
-function emptyChain(): KeyChain {
-  return { source: 'none', fetches: [], refetched: false, candidates: [] }
+function emptyChain(kid?: string): KeyChain {
+  const chain: KeyChain = { source: 'none', fetches: [], refetched: false, candidates: [] }
+  if (kid !== undefined) chain.kid = kid
+  return chain
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -173,7 +175,7 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
   const graphNonce = isGraphNonce(header, d.payload, fam)
   let signature: SignatureResult
   if (verdict.blocker) {
-    signature = { status: verdict.blocker.status, alg: verdict.alg, reason: verdict.blocker.reason, chain: emptyChain() }
+    signature = { status: verdict.blocker.status, alg: verdict.alg, reason: verdict.blocker.reason, chain: emptyChain(verdict.kid) }
   } else if (graphNonce) {
     findings.push(
       finding(
@@ -184,7 +186,7 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
         SPEC.entraGraphToken,
       ),
     )
-    signature = { status: 'unverifiable', alg: verdict.alg, reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph (its header nonce is hashed before signing).', chain: emptyChain() }
+    signature = { status: 'unverifiable', alg: verdict.alg, reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph (its header nonce is hashed before signing).', chain: emptyChain(verdict.kid) }
   } else {
     const source = await resolveKeys(payload, verdict.kid, options)
     findings.push(...source.findings)
@@ -193,7 +195,9 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
   report.signature = signature
 
   if (payload && verdict.alg !== null && fam.tokenType === 'id_token') {
-    const crv = signature.chain.selected?.size
+    // EdDSA's _hash digest depends on the curve of the key that verified (KeySummary.size holds it).
+    const selected = signature.chain.selected
+    const crv = selected?.kty === 'OKP' ? selected.size : undefined
     await checkHashes(payload, verdict.alg, crv, options, findings)
   }
 
