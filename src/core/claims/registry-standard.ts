@@ -169,7 +169,7 @@ export const STANDARD_CLAIMS = {
       'A case-sensitive identifier the issuer makes unique per token. A recipient can remember the IDs it has seen until they expire and refuse repeats (replay protection), and it is handy for correlating logs. Required in RFC 9068 access tokens.',
     kind: 'string',
     definedIn: [rfc(7519, '4.1.7'), rfc(9068, '2.2')],
-    tokenTypes: ['id', 'access', 'dpop_proof'],
+    tokenTypes: ['id', 'access', 'DPoP proof'],
     versions: [],
     status: 'documented',
     personal: false,
@@ -180,7 +180,7 @@ export const STANDARD_CLAIMS = {
         details:
           'Every DPoP proof carries a fresh random jti. The server keeps the jti values it has accepted within its time window and rejects any proof it has already seen, so a captured proof cannot be replayed.',
         definedIn: [rfc(9449, '4.2'), rfc(9449, '11.1')],
-        tokenTypes: ['dpop_proof'],
+        tokenTypes: ['DPoP proof'],
       },
     },
   },
@@ -235,7 +235,7 @@ export const STANDARD_CLAIMS = {
         details:
           'When a server replies with a `DPoP-Nonce` header, the client must put that value in the `nonce` claim of its next proofs. It limits how long a pre-computed proof can be used.',
         definedIn: [rfc(9449, '8')],
-        tokenTypes: ['dpop_proof'],
+        tokenTypes: ['DPoP proof'],
         watchFor: 'Must equal the latest nonce the server issued; an old one is rejected with `use_dpop_nonce`.',
       },
     },

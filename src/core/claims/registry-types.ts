@@ -13,7 +13,7 @@ export interface ClaimText {
   details: string
   kind: ValueKind
   definedIn: SpecLink[]
-  /** 'id', 'access', 'logout', 'userinfo', 'set', 'dpop_proof', 'refresh' */
+  /** Shown as "<type> tokens": 'id', 'access', 'logout', 'userinfo', 'security event', 'DPoP proof', 'refresh' */
   tokenTypes: string[]
   /** Token versions ('1.0', '2.0' for Entra); empty when the claim is not versioned. */
   versions: string[]
