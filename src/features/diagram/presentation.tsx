@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DiagramLayout } from '../../core/diagram/layout.ts'
+import type { DiagramModel } from '../../core/diagram/types.ts'
+import { BUTTON_GHOST } from '../../ui/button-styles.ts'
+import { ExternalLink } from '../../ui/external-link.tsx'
+import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
+import type { DiagramColours, FontTable } from '../../ui/sequence-diagram/types.ts'
+
+interface Props {
+  model: DiagramModel
+  layout: DiagramLayout
+  colours: DiagramColours
+  fonts: FontTable
+  rowLabels: string[]
+  redact: boolean
+  startAt: number
+  onExit: (lastStep: number) => void
+}
+
+/**
+ * Step-through for a room: full screen (Fullscreen API, or a fixed overlay where it is refused),
+ * one more message per → / space, back with ←, large type for a projector. Redaction follows the
+ * page's setting: the model was built masked, so labels and explanations carry no secrets.
+ */
+export function Presentation({ model, layout, colours, fonts, rowLabels, redact, startAt, onExit }: Props) {
+  const total = model.messages.length
+  const [step, setStep] = useState(Math.min(Math.max(0, startAt), Math.max(0, total - 1)))
+  const root = useRef<HTMLDivElement>(null)
+  const stage = useRef<HTMLDivElement>(null)
+  const [zoom, setZoom] = useState(1)
+  const [fullscreen, setFullscreen] = useState(false)
+
+  const exit = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
+    onExit(step)
+  }, [onExit, step])
+
+  useEffect(() => {
+    const el = root.current
+    el?.focus()
+    // requestFullscreen needs a user gesture; the Present button click provides it. Where it is
+    // unavailable or refused (iframes, some mobile browsers) the fixed overlay is the fallback.
+    if (el && typeof el.requestFullscreen === 'function') el.requestFullscreen().then(() => setFullscreen(true), () => setFullscreen(false))
+    const onChange = () => setFullscreen(document.fullscreenElement === el)
+    document.addEventListener('fullscreenchange', onChange)
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange)
+      if (document.fullscreenElement === el) void document.exitFullscreen().catch(() => undefined)
+    }
+  }, [])
+
+  useEffect(() => {
+    const el = stage.current
+    if (!el) return
+    const fit = () => setZoom(Math.max(0.4, Math.min(1.9, (el.clientWidth - 16) / layout.width)))
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [layout.width])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return
+      const k = e.key
+      if (k === 'ArrowRight' || k === ' ' || k === 'PageDown' || k === 'ArrowDown') setStep((s) => Math.min(total - 1, s + 1))
+      else if (k === 'ArrowLeft' || k === 'PageUp' || k === 'ArrowUp' || k === 'Backspace') setStep((s) => Math.max(0, s - 1))
+      else if (k === 'Home') setStep(0)
+      else if (k === 'End') setStep(total - 1)
+      else if (k === 'Escape') exit()
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [total, exit])
+
+  const message = model.messages[step]
+  const ex = message?.explanation
+  return (
+    <div ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} data-testid="presentation" className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-800">
+        <h2 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">{model.title}</h2>
+        {model.template ? <span className="rounded-md bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">Template: illustrative values</span> : null}
+        {redact ? <span className="rounded-md bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">Redacted</span> : null}
+        <span className="text-lg tabular-nums text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="presentation-counter">
+          Step {step + 1} of {total}
+        </span>
+        <button type="button" className={BUTTON_GHOST} onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-label="Previous step">←</button>
+        <button type="button" className={BUTTON_GHOST} onClick={() => setStep((s) => Math.min(total - 1, s + 1))} disabled={step >= total - 1} aria-label="Next step">→</button>
+        <button type="button" className={BUTTON_GHOST} onClick={exit}>Exit{fullscreen ? ' (Esc)' : ''}</button>
+      </header>
+      <div className="h-1 bg-slate-100 dark:bg-slate-800" aria-hidden="true">
+        <div className="h-1 bg-indigo-500 transition-[width]" style={{ width: `${total ? ((step + 1) / total) * 100 : 0}%` }} />
+      </div>
+      <div ref={stage} className="min-h-0 flex-1 px-2 py-2">
+        <SequenceDiagram layout={layout} colours={colours} fonts={fonts} rowLabels={rowLabels} title={model.title} zoom={zoom} visibleCount={step + 1} currentIndex={step} className="h-full" />
+      </div>
+      <section className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-800 dark:bg-slate-900" aria-live="polite" data-testid="presentation-explanation">
+        {message ? (
+          <div className="mx-auto max-w-6xl">
+            <p className={`font-mono text-lg ${message.failed ? 'text-red-700 dark:text-red-400' : 'text-indigo-700 dark:text-indigo-300'}`}>
+              {step + 1}. {message.label}
+            </p>
+            {ex ? (
+              <>
+                <h3 className="mt-1 text-3xl font-semibold leading-tight tracking-tight">{ex.title}</h3>
+                <p className="mt-3 text-xl leading-relaxed text-slate-700 dark:text-slate-300">{ex.body}</p>
+                {ex.links.length ? (
+                  <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-base">
+                    {ex.links.map((l) => (
+                      <ExternalLink key={l.url} href={l.url}>{l.label}</ExternalLink>
+                    ))}
+                  </p>
+                ) : null}
+              </>
+            ) : null}
+            <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">→ or space: next · ←: back · Home/End · Esc: exit</p>
+          </div>
+        ) : (
+          <p className="text-xl">This flow has no messages.</p>
+        )}
+      </section>
+    </div>
+  )
+}

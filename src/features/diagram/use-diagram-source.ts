@@ -1,0 +1,81 @@
+/**
+ * Which flow the diagram shows: this tab's live capture, a flow of an imported HAR file, or a
+ * canonical template. The choice lives in the URL (`#/diagram?source=template:device-code`) so a
+ * trainer can bookmark a slide deck.
+ */
+import { useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import type { CapturedEntry } from '../../core/capture/types.ts'
+import { buildDiagramModel, buildModelFromInputs } from '../../core/diagram/model.ts'
+import { getTemplate, isTemplateId, listTemplates, type TemplateId } from '../../core/diagram/templates.ts'
+import type { DiagramModel } from '../../core/diagram/types.ts'
+import { useCaptureStore } from '../../stores/capture-store.ts'
+import { annotatedEntries, useImportStore } from '../../stores/import-store.ts'
+
+export interface SourceOption {
+  value: string
+  label: string
+  group: 'capture' | 'import' | 'template'
+}
+
+export interface DiagramSource {
+  options: SourceOption[]
+  value: string
+  setValue: (value: string) => void
+  model: DiagramModel
+  /** The exchanges behind the model; message.exchangeIndex points into this list. */
+  entries: CapturedEntry[]
+  summary: string | null
+  captureCount: number
+}
+
+const DEFAULT_TEMPLATE: TemplateId = 'auth-code-pkce-spa'
+
+export function useDiagramSource(redact: boolean): DiagramSource {
+  const [params, setParams] = useSearchParams()
+  const captured = useCaptureStore((s) => s.entries)
+  const loaded = useImportStore((s) => s.loaded)
+  const templates = useMemo(() => listTemplates(), [])
+
+  const options = useMemo(() => {
+    const out: SourceOption[] = []
+    if (captured.length > 0) out.push({ value: 'capture', label: `Live capture (${captured.length} exchange${captured.length === 1 ? '' : 's'})`, group: 'capture' })
+    for (const flow of loaded?.analysis.flows ?? []) out.push({ value: `import:${flow.id}`, label: `${loaded?.name ?? 'Imported'}: ${flow.label}`, group: 'import' })
+    for (const t of templates) out.push({ value: `template:${t.id}`, label: t.title, group: 'template' })
+    return out
+  }, [captured.length, loaded, templates])
+
+  const requested = params.get('source')
+  const fallback = captured.length > 0 ? 'capture' : `template:${DEFAULT_TEMPLATE}`
+  const value = requested && options.some((o) => o.value === requested) ? requested : fallback
+
+  const built = useMemo(() => {
+    if (value === 'capture') {
+      return { model: buildDiagramModel(captured, { redact, title: 'Live capture' }), entries: captured, summary: null }
+    }
+    if (value.startsWith('import:') && loaded) {
+      const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
+      if (flow) {
+        const entries = annotatedEntries(flow, loaded)
+        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}` }), entries, summary: null }
+      }
+    }
+    const id = value.startsWith('template:') ? value.slice('template:'.length) : DEFAULT_TEMPLATE
+    const t = getTemplate(isTemplateId(id) ? id : DEFAULT_TEMPLATE)
+    // Built from the same inputs so message.exchangeIndex points into t.inputs.
+    const model = buildModelFromInputs(t.inputs, { redact, title: `Template: ${t.title}`, template: true, clientTitle: t.clientTitle })
+    return { model, entries: t.inputs.map((i) => i.entry), summary: t.summary }
+  }, [value, captured, loaded, redact])
+
+  return {
+    options,
+    value,
+    setValue: (v) => setParams((p) => {
+      const next = new URLSearchParams(p)
+      next.set('source', v)
+      return next
+    }, { replace: true }),
+    ...built,
+    captureCount: captured.length,
+  }
+}

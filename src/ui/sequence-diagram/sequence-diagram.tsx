@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react'
+import { DiagramRow, SvgText } from './diagram-row.tsx'
+import type { DiagramColours, FontTable, SequenceLayout } from './types.ts'
+
+export interface SequenceDiagramProps {
+  layout: SequenceLayout
+  colours: DiagramColours
+  fonts: FontTable
+  /** Accessible name of each message (index-aligned with layout.rows). */
+  rowLabels: string[]
+  title: string
+  zoom?: number
+  onZoomChange?: (zoom: number) => void
+  selectedIndex?: number | null
+  /** Highlighted row (presentation mode), scrolled into view when it changes. */
+  currentIndex?: number | null
+  /** Rows at or after this index are hidden (presentation mode reveals them one by one). */
+  visibleCount?: number
+  /** Rows before visibleCount but before currentIndex are drawn faded when true. */
+  fadePast?: boolean
+  onActivate?: (index: number) => void
+  className?: string
+}
+
+/** Above this many rows only the rows near the viewport are mounted (DESIGN §9: 500 messages scroll smoothly). */
+const VIRTUALISE_ABOVE = 120
+const OVERSCAN_PX = 800
+
+function firstRowBelow(rows: SequenceLayout['rows'], y: number): number {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((rows[mid]?.bottom ?? 0) < y) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * A clickable, keyboard-operable SVG sequence diagram: sticky lane headers, lifelines, arrows
+ * (requests solid, answers dashed, redirects dotted with a ring at the start, failures in the
+ * error colour). Scroll or drag to pan; Ctrl/⌘ + wheel to zoom. ↑/↓ move between messages.
+ */
+export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, zoom = 1, onZoomChange, selectedIndex = null, currentIndex = null, visibleCount, fadePast = false, onActivate, className = '' }: SequenceDiagramProps) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const rowEls = useRef(new Map<number, SVGGElement>())
+  const pendingFocus = useRef<number | null>(null)
+  const [view, setView] = useState({ top: 0, height: 2000 })
+  const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null)
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current
+    if (el) setView({ top: el.scrollTop / zoom, height: el.clientHeight / zoom })
+  }, [zoom])
+  useEffect(onScroll, [onScroll])
+
+  const count = visibleCount === undefined ? layout.rows.length : Math.min(visibleCount, layout.rows.length)
+  const [from, to] = useMemo(() => {
+    if (layout.rows.length <= VIRTUALISE_ABOVE) return [0, count]
+    const start = firstRowBelow(layout.rows, view.top - OVERSCAN_PX)
+    const end = firstRowBelow(layout.rows, view.top + view.height + OVERSCAN_PX) + 1
+    return [start, Math.min(end, count)]
+  }, [layout.rows, view, count])
+
+  const scrollRowIntoView = useCallback(
+    (index: number) => {
+      const el = scroller.current
+      const row = layout.rows[index]
+      if (!el || !row) return
+      // Content y of a row is row.top * zoom (the sticky header occupies the first headerHeight).
+      const header = layout.headerHeight * zoom
+      const top = row.top * zoom
+      const bottom = (row.note ? row.note.box.y + row.note.box.h : row.bottom) * zoom
+      if (top < el.scrollTop + header + 8) el.scrollTo({ top: Math.max(0, top - header - 16) })
+      else if (bottom > el.scrollTop + el.clientHeight - 8) el.scrollTo({ top: bottom - el.clientHeight + 16 })
+    },
+    [layout, zoom],
+  )
+
+  useEffect(() => {
+    if (currentIndex !== null) scrollRowIntoView(currentIndex)
+  }, [currentIndex, scrollRowIntoView])
+
+  const registerRef = useCallback((index: number, el: SVGGElement | null) => {
+    if (el) {
+      rowEls.current.set(index, el)
+      if (pendingFocus.current === index) {
+        pendingFocus.current = null
+        el.focus()
+      }
+    } else rowEls.current.delete(index)
+  }, [])
+
+  const onKeyNav = useCallback(
+    (index: number, e: KeyboardEvent<SVGGElement>) => {
+      const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? count - 1 : null
+      if (next === null || next < 0 || next >= count) return
+      e.preventDefault()
+      scrollRowIntoView(next)
+      const el = rowEls.current.get(next)
+      if (el) el.focus()
+      else pendingFocus.current = next
+    },
+    [count, scrollRowIntoView],
+  )
+
+  const onWheel = (e: WheelEvent<HTMLDivElement>) => {
+    if (!onZoomChange || !(e.ctrlKey || e.metaKey)) return
+    e.preventDefault()
+    onZoomChange(Math.min(3, Math.max(0.3, zoom * (e.deltaY < 0 ? 1.1 : 1 / 1.1))))
+  }
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    const el = scroller.current
+    if (!el || e.button !== 0 || (e.target as Element).closest('[role="button"]')) return
+    drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, moved: false }
+  }
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current
+    const el = scroller.current
+    if (!d || !el) return
+    el.scrollLeft = d.left - (e.clientX - d.x)
+    el.scrollTop = d.top - (e.clientY - d.y)
+  }
+  const endDrag = () => {
+    drag.current = null
+  }
+
+  const w = layout.width * zoom
+  const bodyH = (layout.height - layout.headerHeight) * zoom
+  return (
+    <div
+      ref={scroller}
+      onScroll={onScroll}
+      onWheel={onWheel}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={endDrag}
+      onPointerLeave={endDrag}
+      className={`relative overflow-auto ${className}`}
+      style={{ backgroundColor: c.background }}
+      data-testid="sequence-diagram"
+    >
+      <svg width={w} height={layout.headerHeight * zoom} viewBox={`0 0 ${layout.width} ${layout.headerHeight}`} className="sticky top-0 z-10 block" style={{ backgroundColor: c.background }} role="img" aria-label={`${title}: participants ${layout.lanes.map((l) => l.texts[0]?.text ?? '').join(', ')}`}>
+        {layout.lanes.map((lane) => (
+          <line key={lane.id} x1={lane.x} x2={lane.x} y1={lane.box.y + lane.box.h} y2={layout.headerHeight} stroke={c.lifeline} strokeWidth={1.5} strokeDasharray="4 4" />
+        ))}
+        {layout.lanes.map((lane) => {
+          const lc = c.lane[lane.role] ?? { fill: c.background, stroke: c.lifeline }
+          return (
+            <g key={lane.id} data-lane={lane.id}>
+              <rect x={lane.box.x} y={lane.box.y} width={lane.box.w} height={lane.box.h} rx={8} fill={lc.fill} stroke={lc.stroke} strokeWidth={1.5} />
+              {lane.texts.map((t, k) => (
+                <SvgText key={k} t={t} fonts={fonts} fill={k === 0 ? c.text : c.muted} />
+              ))}
+            </g>
+          )
+        })}
+      </svg>
+      <svg width={w} height={bodyH} viewBox={`0 ${layout.headerHeight} ${layout.width} ${layout.height - layout.headerHeight}`} className="block" aria-label={title} role="group">
+        {layout.lanes.map((lane) => (
+          <line key={lane.id} x1={lane.x} x2={lane.x} y1={layout.headerHeight} y2={layout.lifelineBottom} stroke={c.lifeline} strokeWidth={1.5} strokeDasharray="4 4" />
+        ))}
+        {layout.rows.slice(from, to).map((row) => (
+          <DiagramRow
+            key={row.id}
+            row={row}
+            colours={c}
+            fonts={fonts}
+            ariaLabel={`Step ${row.index + 1}: ${rowLabels[row.index] ?? ''}`}
+            selected={selectedIndex === row.index}
+            current={currentIndex === row.index}
+            dimmed={fadePast && currentIndex !== null && row.index < currentIndex}
+            onActivate={onActivate}
+            onKeyNav={onKeyNav}
+            registerRef={registerRef}
+          />
+        ))}
+      </svg>
+    </div>
+  )
+}
