@@ -80,6 +80,15 @@ test.describe('sign-in flows against the demo tenant', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
     await expect(page.getByRole('list', { name: 'Captured exchanges' }).getByRole('listitem')).toHaveCount(entries.length)
+
+    // "Forget everything": captures, the MSAL cache, the demo tenant and stored inputs.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Forget everything' }).click()
+    await expect(page.getByText(/Everything was forgotten/)).toBeVisible()
+    const left = await page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.')))
+    expect(left.filter((k) => k !== 'token-lens:theme')).toEqual([])
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
+    await expect(page.getByText('Nothing captured yet.')).toBeVisible()
   })
 
   test('(f) step-through pauses before /authorize, after the redirect back and before /token', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { explainParam, isSensitiveName, maskValue } from '../../core/capture/params.ts'
+import { explainParam, isSensitiveName, maskValue, type ParamInfo } from '../../core/capture/params.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 
@@ -7,7 +7,7 @@ import { BUTTON_GHOST } from '../../ui/button-styles.ts'
  * Protocol parameters with what each one means, who added it (MSAL by itself, the app, the
  * identity provider) and secrets masked until revealed. Values are rendered as text only.
  */
-export function ParamTable({ params, caption, scopesFromApp }: { params: [string, string][]; caption: string; scopesFromApp?: string[] }) {
+export function ParamTable({ params, caption, scopesFromApp, response = false }: { params: [string, string][]; caption: string; scopesFromApp?: string[]; response?: boolean }) {
   const [revealed, setRevealed] = useState<Record<string, boolean>>({})
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
@@ -22,7 +22,7 @@ export function ParamTable({ params, caption, scopesFromApp }: { params: [string
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {params.map(([name, value], i) => {
-            const info = explainParam(name)
+            const info = response ? responseInfo(name) : explainParam(name)
             const secret = isSensitiveName(name)
             const shown = !secret || revealed[`${name}-${i}`]
             return (
@@ -68,4 +68,12 @@ function Scopes({ value, fromApp }: { value: string; fromApp: string[] | undefin
       ))}
     </span>
   )
+}
+
+/** In a response every parameter comes from the identity provider; a few mean something else there. */
+function responseInfo(name: string): ParamInfo | undefined {
+  const base = explainParam(name)
+  if (name === 'client_info') return { meaning: 'Base64url JSON with the user object ID (uid) and home tenant ID (utid), returned because the request carried client_info=1. MSAL builds the account ID from it; decoded below.', addedBy: 'idp' }
+  if (name === 'state') return { meaning: 'The state sent in the request, echoed back unchanged. MSAL compares it with the value it stored before it redeems the code; a different value means the response was not asked for by this tab.', addedBy: 'idp', spec: 'RFC 6749 §4.1.2, §10.12' }
+  return base ? { ...base, addedBy: 'idp' } : undefined
 }

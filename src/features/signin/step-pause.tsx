@@ -67,7 +67,7 @@ function RedirectDetail({ url }: { url: string }) {
       <p className="text-sm text-slate-600 dark:text-slate-300">
         The identity provider sent the browser back to the redirect URI with the result in the URL fragment. Token Lens read it before MSAL, which clears it. MSAL has not checked anything yet: on continue it compares the <code>state</code> with the one it stored, then redeems the code.
       </p>
-      <ParamTable params={Object.entries(params)} caption="Redirect response parameters" />
+      <ParamTable params={Object.entries(params)} caption="Redirect response parameters" response />
       {info ? (
         <div className="rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-800/60">
           <p className="font-medium">client_info, decoded</p>
