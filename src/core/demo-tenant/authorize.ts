@@ -9,7 +9,7 @@ import type { AuthorizeOutcome, DemoPendingAuthorize } from './types.ts'
 import { E, describe, errorUri, type EntraError } from './errors.ts'
 import { PENDING_LIFETIME_SEC, clientInfo, errorContext, findUser, own, resolveTenant, sweep, type TenantContext } from './context.ts'
 import { LOGIN_HOST } from './discovery.ts'
-import { randomB64url, randomGuid } from './encoding.ts'
+import { randomB64url, randomGuid, safeDecode } from './encoding.ts'
 import { classifyScopes, consentKeysOf, isEntraError } from './scopes.ts'
 import { toDemoUser, type DemoUserRecord } from './users.ts'
 
@@ -76,7 +76,7 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
   if (url.host !== LOGIN_HOST || m?.[1] === undefined) {
     return errorPage(ctx, { code: 90023, error: 'invalid_request', message: `'${url.origin}${url.pathname}' is not an authorization endpoint of this tenant.` }, correlationId)
   }
-  const segment = decodeURIComponent(m[1])
+  const segment = safeDecode(m[1])
   if (resolveTenant(ctx, segment) === null) return errorPage(ctx, E.tenantNotFound(segment), correlationId)
 
   const clientId = get('client_id')

@@ -60,6 +60,19 @@ export function sweep(ctx: TenantContext): void {
   // Keep redeemed/expired codes a while longer than their life so a replay still gets AADSTS54005/70008.
   for (const [k, v] of Object.entries(st.codes)) if (v.issuedAt + 4 * CODE_LIFETIME_SEC < now) delete st.codes[k]
   for (const [k, v] of Object.entries(st.refreshTokens)) if (v.expiresAt + 3600 < now) delete st.refreshTokens[k]
+  // The state lives in sessionStorage: keep only the newest entries of each kind.
+  capNewest(st.pending, MAX_ENTRIES, (v) => v.createdAt)
+  capNewest(st.codes, MAX_ENTRIES, (v) => v.issuedAt)
+  capNewest(st.refreshTokens, MAX_ENTRIES, (v) => v.issuedAt)
+}
+
+const MAX_ENTRIES = 50
+
+function capNewest<T>(record: Record<string, T>, max: number, time: (v: T) => number): void {
+  const entries = Object.entries(record)
+  if (entries.length <= max) return
+  entries.sort((a, b) => time(a[1]) - time(b[1]))
+  for (const [k] of entries.slice(0, entries.length - max)) delete record[k]
 }
 
 /**

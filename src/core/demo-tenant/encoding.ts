@@ -65,3 +65,12 @@ export function header(headers: Record<string, string>, name: string): string | 
 export function entraTimestamp(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
 }
+
+/** decodeURIComponent that never throws (a malformed %-escape stays as written). */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

@@ -82,4 +82,32 @@ describe('demo tenant: properties', () => {
       expect(done.kind === 'error_page' && done.code, name).toBe('AADSTS50089')
     }
   })
+
+  it('handle() always answers (never throws) whatever the URL, method, headers or body', async () => {
+    const tenant = await newTenant({ now: clock().now })
+    const path = fc.array(fc.oneof(fc.constantFrom('common', 'organizations', '5f0c1e7a-3b2d-4c8e-9a61-2d7e0b4f8c15', 'oauth2', 'v2.0', 'token', 'authorize', 'logout', 'login', 'discovery', 'keys', '.well-known', 'openid-configuration', 'v1.0', 'me', 'oidc', 'userinfo', '%E0%A4%A', '%'), fc.webSegment()), { maxLength: 6 })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('https://login.microsoftonline.com/', 'https://graph.microsoft.com/', 'https://example.org/'),
+        path,
+        fc.string(),
+        fc.constantFrom('GET' as const, 'POST' as const),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.dictionary(fc.constantFrom('authorization', 'content-type', 'client-request-id'), fc.string()),
+        async (base, segments, query, method, body, headers) => {
+          const res = await tenant.handle({ method, url: `${base}${segments.join('/')}?${query}`, headers, ...(body !== undefined ? { body } : {}) })
+          expect(res.status).toBeGreaterThanOrEqual(200)
+          expect(res.status).toBeLessThan(600)
+          expect(typeof res.body).toBe('string')
+        },
+      ),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('keeps its serialised state bounded however many sign-ins are started', async () => {
+    const tenant = await newTenant({ now: clock().now })
+    for (let i = 0; i < 120; i++) tenant.beginAuthorize(msalAuthorizeUrl({ challenge: 'c'.repeat(43) }))
+    expect(Object.keys(tenant.serialize().pending).length).toBeLessThanOrEqual(51)
+  })
 })

@@ -22,7 +22,7 @@ import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { beginAuthorize, completeAuthorize } from './authorize.ts'
 import { errorContext, resolveTenant, type TenantContext } from './context.ts'
 import { GRAPH_HOST, LOGIN, LOGIN_HOST, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
-import { GUID_RE, defaultRandom, header, parseForm } from './encoding.ts'
+import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
 import { E, errorResponse, jsonResponse } from './errors.ts'
 import { handleGraph } from './graph.ts'
 import { generateSigningKey, restoreSigningKey } from './keys.ts'
@@ -136,7 +136,7 @@ async function handle(ctx: TenantContext, req: EdgeRequest): Promise<EdgeRespons
   const tenantOf = (re: RegExp): { segment: string; ok: boolean } | null => {
     const m = re.exec(path)
     if (m?.[1] === undefined) return null
-    const segment = decodeURIComponent(m[1])
+    const segment = safeDecode(m[1])
     return { segment, ok: resolveTenant(ctx, segment) !== null }
   }
 
