@@ -2,6 +2,7 @@ import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.
 import { Badge } from '../../ui/badge.tsx'
 import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
 import { ExternalLink } from '../../ui/external-link.tsx'
+import { CodeText } from '../../ui/code-text.tsx'
 import { AnnotationValue, rawText } from './claim-value.tsx'
 import type { Redactor } from './redaction.ts'
 
@@ -66,7 +67,7 @@ function AnnotationRow({ annotation: a, now, redactor, kind }: { annotation: Ann
           <AnnotationValue annotation={a} now={now} redactor={redactor} />
         </td>
         <td className="py-2.5 pl-2 pr-4 text-xs leading-5 text-slate-700 dark:text-slate-300">
-          {a.summary ?? (a.known ? '' : 'Not a claim we know. It may be specific to this issuer or application.')}
+          {a.summary ? <CodeText text={a.summary} /> : a.known ? '' : 'Not a claim we know. It may be specific to this issuer or application.'}
         </td>
       </tr>
       <tr {...d.regionProps} className="border-b border-slate-100 bg-slate-50/70 dark:border-slate-800 dark:bg-slate-950/40">
@@ -85,11 +86,11 @@ function AnnotationDetails({ annotation: a, redactor }: { annotation: Annotation
   const hidden = claim?.personal && redactor.active
   return (
     <div className="max-w-3xl space-y-2.5 text-sm text-slate-700 dark:text-slate-300">
-      {a.details ? <p className="leading-6">{a.details}</p> : !a.known ? <p>Token Lens has no entry for <code className="font-mono">{a.name}</code>. Check the issuer’s documentation; do not rely on it for authorization unless you know who sets it.</p> : null}
+      {a.details ? <p className="leading-6"><CodeText text={a.details} /></p> : !a.known ? <p>Token Lens has no entry for <code className="font-mono">{a.name}</code>. Check the issuer’s documentation; do not rely on it for authorization unless you know who sets it.</p> : null}
       {a.watchFor ? (
         <p className="rounded-md border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500 dark:bg-amber-950/40 dark:text-amber-100">
           <span className="font-semibold">Watch for: </span>
-          {a.watchFor}
+          <CodeText text={a.watchFor} />
         </p>
       ) : null}
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs">

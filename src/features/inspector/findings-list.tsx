@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../../core/token/types.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
+import { CodeText } from '../../ui/code-text.tsx'
 import type { Redactor } from './redaction.ts'
 
 const GROUPS: { severity: Severity; title: string; tone: string; dot: string }[] = [
@@ -39,7 +40,7 @@ function FindingItem({ finding, redactor }: { finding: Finding; redactor: Redact
   const r = redactor.text
   return (
     <li data-finding-code={finding.code} data-severity={finding.severity} className="bg-white px-3 py-2.5 dark:bg-slate-900">
-      <p className="text-sm text-slate-900 dark:text-slate-100">{r(finding.message)}</p>
+      <p className="text-sm text-slate-900 dark:text-slate-100"><CodeText text={r(finding.message)} /></p>
       {finding.expected !== undefined || finding.actual !== undefined ? (
         <dl className="mt-1.5 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
           {finding.expected !== undefined ? (
