@@ -124,12 +124,20 @@ function checkAudience(ctx: ClaimContext, findings: Finding[]): void {
   }
 }
 
+const WHY_REQUIRED: Record<'iss' | 'sub' | 'aud' | 'exp' | 'iat', string> = {
+  iss: 'without it nothing says who issued the token, so its keys cannot be chosen',
+  sub: 'without it the token does not say who the user is',
+  aud: 'without it the token does not say who may accept it, so any client or API could',
+  exp: 'without it the token never expires',
+  iat: 'without it the token does not say when it was issued',
+}
+
 function requireClaims(ctx: ClaimContext, names: ('iss' | 'sub' | 'aud' | 'exp' | 'iat')[], ref: SpecRef, severity: 'error' | 'warning', what: string, findings: Finding[]): void {
   for (const name of names) {
     if (has(ctx.payload, name)) continue
     // missing_iss / missing_aud may already have been reported against an expected value.
     if (findings.some((f) => f.code === `missing_${name}`)) continue
-    findings.push(finding(`missing_${name}`, severity, name, `${what} must contain "${name}".`, ref))
+    findings.push(finding(`missing_${name}`, severity, name, `${what} must contain "${name}": ${WHY_REQUIRED[name]}.`, ref))
   }
 }
 
@@ -168,7 +176,7 @@ function checkLogoutToken(ctx: ClaimContext, findings: Finding[]): void {
     findings.push(finding('logout_event_invalid', 'error', 'sid', 'A logout token must contain "sub", "sid" or both, to say which session or user to sign out (Back-Channel Logout 1.0 §2.4).', SPEC.logoutToken))
   }
   if (has(p, 'nonce')) {
-    findings.push(finding('logout_nonce_present', 'error', 'nonce', 'A logout token must not contain "nonce" (Back-Channel Logout 1.0 §2.4): that rule keeps an ID token from being replayed as a logout token.', SPEC.logoutValidation, { actual: p['nonce'] }))
+    findings.push(finding('logout_nonce_present', 'error', 'nonce', 'A logout token must not contain "nonce" (Back-Channel Logout 1.0 §2.4): that rule keeps an ID token from being replayed as a logout token.', SPEC.logoutToken, { actual: p['nonce'] }))
   }
 }
 

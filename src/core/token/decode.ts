@@ -138,7 +138,7 @@ function decodeHeader(out: DecodedToken, seg: string): Record<string, unknown> |
     out.problems.push({
       segment: 'header',
       reason: 'not_object',
-      message: `The header is JSON but a ${Array.isArray(j.value) ? 'array' : typeof j.value}, not an object (RFC 7515 §5.2 step 4).`,
+      message: `The header is JSON but a ${Array.isArray(j.value) ? 'array' : typeof j.value}, not an object (RFC 7515 §5.2 step 3).`,
     })
     return null
   }
@@ -216,7 +216,7 @@ function decodeUnsafe(input: string): DecodedToken {
   }
   if (normalized.length > MAX_TOKEN_CHARS) {
     out.segments = []
-    out.formReason = `The input is ${normalized.length} characters long; tokens above ${MAX_TOKEN_CHARS} characters are not decoded.`
+    out.formReason = `The input is ${normalized.length} characters long; tokens above ${MAX_TOKEN_CHARS} characters are not decoded. Real tokens are a few kilobytes, and servers refuse request headers this large.`
     out.problems.push({ segment: 'token', reason: 'too_large', message: out.formReason })
     return out
   }

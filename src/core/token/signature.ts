@@ -117,9 +117,9 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
           'hs_with_public_key',
           'error',
           'header.alg',
-          `The token asks for ${alg} (a shared secret) but the ${kid !== undefined ? 'key it names' : 'available key'} is a ${hsPublic.jwk.kty} public key. Accepting it would let anyone who knows the public key forge tokens; a correct verifier refuses.`,
+          `The token asks for ${alg} (a shared secret) but the ${kid !== undefined ? 'key it names' : 'available key'} is ${/^[AEIOR]/.test(hsPublic.jwk.kty) ? 'an' : 'a'} ${hsPublic.jwk.kty} public key. Accepting it would let anyone who knows the public key forge tokens; a correct verifier refuses.`,
           SPEC.keyConfusion,
-          { expected: `a ${hsPublic.jwk.kty} signature algorithm`, actual: alg },
+          { expected: `an algorithm for ${hsPublic.jwk.kty} keys`, actual: alg },
         ),
       )
       return result('invalid', alg, `${alg} cannot be checked with a public key; the token is rejected.`, chain)
@@ -138,7 +138,7 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
       if (namedByKid && first && first.category === 'incompatible') {
         findings.push(finding('signature_invalid', 'error', 'signature', `The key named by kid "${kid}" cannot have made this signature: ${first.reason}`, SPEC.algVerification, { actual: alg }))
       }
-      return result('invalid', alg, `The key${named.length > 1 ? 's' : ''} matching the token cannot verify it: ${named.map((e) => e.reason).join(' ')}`, chain)
+      return result('invalid', alg, `No key that matches the token may verify it. ${named.map((e) => e.reason).join(' ')}`, chain)
     }
     return result('unverifiable', alg, `None of the ${evaluated.length} key${evaluated.length === 1 ? '' : 's'} can verify ${alg}.`, chain)
   }
