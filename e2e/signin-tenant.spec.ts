@@ -73,3 +73,21 @@ test.describe('real-tenant code path (emulator behind context.route)', () => {
     expect([...hosts].filter((h) => h !== app).sort()).toEqual(['graph.microsoft.com', 'login.microsoftonline.com'])
   })
 })
+
+test.describe('popup sign-in (secondary path)', () => {
+  test('a popup sign-in against the routed tenant returns tokens and captures the redirect back', async ({ page, context, guard }) => {
+    await routeDemoTenant(context, { tenantId: TENANT, acceptAnyClient: true, allow: guard.allow })
+    await createProfile(page)
+    const popupPromise = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with a popup' }).click()
+    const popup = await popupPromise
+    await expect(popup.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
+    await popup.getByRole('radio').first().check()
+    await popup.getByRole('button', { name: /Accept and sign in/ }).click()
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+    const entries = await page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as Entry[])
+    const steps = entries.map((e) => e._oauth.step)
+    expect(steps).toEqual(expect.arrayContaining(['discovery', 'jwks', 'redirect_back', 'token']))
+    await expect(page.locator('#tokens').getByRole('button', { name: /Open the ID token/ })).toBeVisible()
+  })
+})

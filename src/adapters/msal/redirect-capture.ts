@@ -9,6 +9,7 @@ import { appendToJournal, currentFlowId, readJournal, setPendingRedirect } from 
 import { readStored, writeStored } from '../storage.ts'
 
 const BRIDGE_ERROR_KEY = 'capture:bridge-error'
+export const CAPTURE_CHANNEL = 'token-lens:capture'
 
 function lastAuthorize(entries: CapturedEntry[]): CapturedEntry | undefined {
   for (let i = entries.length - 1; i >= 0; i--) if (entries[i]?._oauth.step === 'authorize') return entries[i]
@@ -33,8 +34,7 @@ export function recordRedirectBack(href: string, now: number): boolean {
   }
   const stateError = sentState !== undefined && params.state !== sentState ? { error: 'state_mismatch', description: 'The state in the redirect back differs from the one sent.' } : undefined
   const finalError = error ?? stateError
-  appendToJournal(
-    buildNavigationEntry(href, now, {
+  const entry = buildNavigationEntry(href, now, {
       step: 'redirect_back',
       flowId: currentFlowId(),
       origin: 'observed',
@@ -42,9 +42,17 @@ export function recordRedirectBack(href: string, now: number): boolean {
       label: stepLabel('redirect_back'),
       notes: authorize?._oauth.origin === 'simulated' ? [...notes, 'Issued by the demo tenant; observed by the redirect page.'] : notes,
       ...(finalError ? { error: finalError } : {}),
-    }),
-  )
+    })
+  appendToJournal(entry)
   setPendingRedirect({ url: href, at: now })
+  // A popup has its own sessionStorage: tell the window that opened it (same origin) too.
+  try {
+    const channel = new BroadcastChannel(CAPTURE_CHANNEL)
+    channel.postMessage({ entry })
+    channel.close()
+  } catch {
+    // BroadcastChannel unavailable: the popup's capture stays in the popup.
+  }
   return true
 }
 
