@@ -138,7 +138,7 @@ function decodeHeader(out: DecodedToken, seg: string): Record<string, unknown> |
     out.problems.push({
       segment: 'header',
       reason: 'not_object',
-      message: `The header is JSON but a ${Array.isArray(j.value) ? 'array' : typeof j.value}, not an object (RFC 7515 §5.2 step 3).`,
+      message: `The header is JSON but ${Array.isArray(j.value) ? 'an array' : j.value === null ? 'null' : `a ${typeof j.value}`}, not an object (RFC 7515 §5.2 step 3).`,
     })
     return null
   }
