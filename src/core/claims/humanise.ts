@@ -91,7 +91,8 @@ function issuerText(iss: string, context: ClaimContext): string | undefined {
   const where = word(cloud, lower) ?? (lower.endsWith('.ciamlogin.com') ? 'Entra External ID' : lower.endsWith('.b2clogin.com') ? 'Azure AD B2C' : 'Entra')
   const ver = v2 === undefined ? 'v1.0 issuer' : 'v2.0 issuer'
   const known = tenantText(tenant)
-  return `${ver}, ${where}, tenant ${tenant}${known === undefined ? '' : ` (${known})`}`
+  // The raw value (shown beside this) already holds the tenant GUID; name it only when well known.
+  return `Entra ${ver}, ${where}${known === undefined ? '' : `, ${known}`}`
 }
 
 function idpText(idp: string, payload: Record<string, unknown>): string {
@@ -191,8 +192,7 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       return [hv(raw, typeof value === 'string' && context !== 'okta' ? idpText(value, payload) : undefined)]
     case 'ver':
       if (entra && (typeof payload['tfp'] === 'string' || /\.b2clogin\.com\//i.test(rawText(payload['iss'])))) return [hv(raw, `Azure AD B2C token format ${raw}`)]
-      if (entra && value === '1.0') return [hv(raw, 'Entra v1.0 format: sts.windows.net issuer, appid/appidacr, unique_name')]
-      if (entra && value === '2.0') return [hv(raw, 'Entra v2.0 format: login.microsoftonline.com/…/v2.0 issuer, azp/azpacr, preferred_username')]
+      if (entra && (value === '1.0' || value === '2.0')) return [hv(raw, `Entra v${value} token format`)]
       return [hv(raw, context === 'okta' ? `Okta token format version ${raw}` : undefined)]
     case 'appidacr':
     case 'azpacr':
@@ -228,7 +228,8 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
           const s = rawText(w)
           const role = typeof w === 'string' ? await lookupDirectoryRole(w) : undefined
           if (role === undefined) return hv(s, 'Unknown directory role template')
-          const notes = [role.privileged === true ? 'privileged' : '', role.status ?? '', role.formerly === undefined ? '' : `formerly ${role.formerly.join(', ')}`].filter(Boolean)
+          const status = role.status !== undefined && !role.name.includes(role.status) ? role.status : ''
+          const notes = [role.privileged === true ? 'privileged' : '', status, role.formerly === undefined ? '' : `formerly ${role.formerly.join(', ')}`].filter(Boolean)
           return hv(s, notes.length === 0 ? role.name : `${role.name} (${notes.join('; ')})`, 'Entra directory role')
         }),
       )
