@@ -53,14 +53,24 @@ describe('discovery: iss -> openid-configuration -> jwks_uri -> kid', () => {
   })
 
   it('an issuer with a trailing slash does not produce a double slash', async () => {
+    const iss = 'https://idp.example/realms/a/'
+    const idp = issuer({})
+    const payload = base64url.encode(JSON.stringify({ iss, sub: 'x' }))
+    await inspectToken(`${base64url.encode('{"alg":"RS256"}')}.${payload}.c2ln`, opts(idp.fetchJson))
+    expect(idp.requests).toEqual(['https://idp.example/realms/a/.well-known/openid-configuration'])
+  })
+
+  it('Entra v1 issuers (sts.windows.net) are discovered at login.microsoftonline.com and checked against the v1 issuer', async () => {
     const v1 = constants.entraV1Issuer // https://sts.windows.net/{tid}/
+    const url = `https://login.microsoftonline.com/${constants.tenantId}/.well-known/openid-configuration`
     const idp = issuer({
-      [`${v1}.well-known/openid-configuration`]: { issuer: v1, jwks_uri: 'https://login.microsoftonline.com/common/discovery/keys' },
+      [url]: { issuer: v1, jwks_uri: 'https://login.microsoftonline.com/common/discovery/keys' },
       'https://login.microsoftonline.com/common/discovery/keys': jwks.entra,
     })
     const r = await inspectToken(scenario('entra-v1-access').token, opts(idp.fetchJson))
-    expect(idp.requests[0]).toBe(`https://sts.windows.net/${constants.tenantId}/.well-known/openid-configuration`)
+    expect(idp.requests[0]).toBe(url)
     expect(r.signature.status).toBe('valid')
+    expect(codes(r)).not.toContain('iss_mismatch')
   })
 
   it('refetches once when the kid is unknown (rotation) and then verifies', async () => {

@@ -85,6 +85,18 @@ export function substituteTenant(issuer: string, tid: unknown): string {
   return typeof tid === 'string' && issuer.includes('{tenantid}') ? issuer.split('{tenantid}').join(tid) : issuer
 }
 
+/**
+ * OIDC Discovery §4: the issuer plus /.well-known/openid-configuration (no double slash when the
+ * issuer ends in "/"). Entra v1.0 issuers (https://sts.windows.net/{tid}/) publish that same
+ * document at login.microsoftonline.com/{tid}/, the host browsers can fetch it from (MSAL uses
+ * it); its "issuer" is still the sts.windows.net value, which is checked below as for any issuer.
+ */
+export function discoveryUrlFor(iss: string): string {
+  const v1 = /^https:\/\/sts\.windows\.net\/([0-9a-f-]{36})\/?$/i.exec(iss)
+  if (v1) return `https://login.microsoftonline.com/${v1[1]}/.well-known/openid-configuration`
+  return `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`
+}
+
 export async function resolveKeys(
   payload: Record<string, unknown> | null,
   kid: string | undefined,
@@ -142,7 +154,7 @@ export async function resolveKeys(
     return { keys: [], chain, findings, unavailable: msg }
   }
 
-  const discoveryUrl = `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`
+  const discoveryUrl = discoveryUrlFor(iss)
   chain.discoveryUrl = discoveryUrl
   const disc = await fetchOne(discoveryUrl, 'discovery')
   if (!disc.ok) {
