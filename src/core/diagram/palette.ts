@@ -42,7 +42,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     noteFill: '#fefce8',
     noteStroke: '#eab308',
     noteText: '#713f12',
-    highlight: '#e0e7ff',
+    highlight: '#eef2ff',
     lane: {
       user: { fill: '#f5f3ff', stroke: '#8b5cf6' },
       browser: { fill: '#fffbeb', stroke: '#d97706' },
@@ -70,7 +70,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     noteFill: '#422006',
     noteStroke: '#a16207',
     noteText: '#fef08a',
-    highlight: '#312e81',
+    highlight: '#1e1b4b',
     lane: {
       user: { fill: '#2e1065', stroke: '#a78bfa' },
       browser: { fill: '#451a03', stroke: '#f59e0b' },

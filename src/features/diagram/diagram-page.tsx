@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
 import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
@@ -30,6 +30,13 @@ export function DiagramPage() {
   const { model, entries } = source
 
   const layout = useMemo(() => layoutDiagram(model, browserMeasure()), [model])
+  const frame = useRef<HTMLDivElement>(null)
+  const fitWidth = () => {
+    const w = frame.current?.clientWidth ?? 0
+    if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
+  }
+  // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
+  useEffect(fitWidth, [layout.width])
   const rowLabels = useMemo(() => {
     const title = new Map(model.participants.map((p) => [p.id, p.title]))
     return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
@@ -68,6 +75,7 @@ export function DiagramPage() {
           <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => Math.max(0.3, z / 1.2))} aria-label="Zoom out">−</button>
           <button type="button" className={`${BUTTON_GHOST} w-16 tabular-nums`} onClick={() => setZoom(1)} title="Reset zoom">{Math.round(zoom * 100)}%</button>
           <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => Math.min(3, z * 1.2))} aria-label="Zoom in">+</button>
+          <button type="button" className={BUTTON_GHOST} onClick={fitWidth} title="Fit the diagram to the width">Fit</button>
         </div>
       </div>
       {model.template ? (
@@ -84,7 +92,7 @@ export function DiagramPage() {
         <p className="mt-6 rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">This flow has no exchanges to draw.</p>
       ) : (
         <div className={`mt-3 grid gap-4 ${message ? 'lg:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
-          <div className="overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700">
+          <div ref={frame} className="overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700">
             <SequenceDiagram
               layout={layout}
               colours={palette}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * Benchmark: a 500-message sequence diagram laid out and rendered to an SVG string (DESIGN §9:
+ * < 200 ms). TypeScript sources are loaded through Vite's SSR module loader (no tsx needed).
+ * Prints the median of several runs after warm-up, for:
+ *   - core: buildDiagramModel (250 captured exchanges = 500 messages) + layoutDiagram + renderSvgString
+ *   - react: the on-screen <SequenceDiagram> rendered to static markup (react-dom/server)
+ * Usage: node scripts/bench-diagram.mjs [messages=500] [runs=25]
+ */
+// Production React (as shipped), not the development build with its extra checks.
+process.env.NODE_ENV = 'production'
+const { createServer } = await import('vite')
+import { performance } from 'node:perf_hooks'
+
+const N = Number(process.argv[2] ?? 500)
+const RUNS = Number(process.argv[3] ?? 25)
+
+const server = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
+try {
+  const layoutMod = await server.ssrLoadModule('/src/core/diagram/layout.ts')
+  const svgMod = await server.ssrLoadModule('/src/core/diagram/svg.ts')
+  const modelMod = await server.ssrLoadModule('/src/core/diagram/model.ts')
+  const paletteMod = await server.ssrLoadModule('/src/core/diagram/palette.ts')
+  const flows = await server.ssrLoadModule('/src/core/diagram/test-flows.ts')
+  const ui = await server.ssrLoadModule('/src/ui/sequence-diagram/sequence-diagram.tsx')
+  const React = await import('react')
+  const { renderToStaticMarkup } = await import('react-dom/server')
+
+  // 500 messages from real-looking captured exchanges: the demo sign-in repeated.
+  const one = flows.demoCapture()
+  // One demo sign-in draws 10 messages (two of its 6 exchanges are navigations without a response).
+  const entries = []
+  const reps = Math.ceil(N / 10)
+  for (let r = 0; r < reps; r++) entries.push(...one.map((e, i) => ({ ...e, startedDateTime: new Date(Date.UTC(2026, 0, 1) + (entries.length + i) * 1000).toISOString() })))
+  const measure = layoutMod.approximateMeasure
+
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const time = (fn) => {
+    for (let i = 0; i < 3; i++) fn()
+    const t = []
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now()
+      fn()
+      t.push(performance.now() - s)
+    }
+    return t
+  }
+
+  let msgs = 0
+  let bytes = 0
+  const core = time(() => {
+    const model = modelMod.buildDiagramModel(entries)
+    const layout = layoutMod.layoutDiagram(model, measure)
+    const svg = svgMod.renderSvgString(layout, { palette: paletteMod.PALETTES.light, title: model.title })
+    msgs = model.messages.length
+    bytes = svg.length
+  })
+  const modelOnly = time(() => modelMod.buildDiagramModel(entries))
+  const synthetic = flows.syntheticModel(N)
+  const layoutOnly = time(() => layoutMod.layoutDiagram(synthetic, measure))
+  const layout = layoutMod.layoutDiagram(synthetic, measure)
+  const fonts = { fonts: layoutMod.FONTS, sans: paletteMod.FONT_FAMILY.sans, mono: paletteMod.FONT_FAMILY.mono }
+  const labels = synthetic.messages.map((m) => m.label)
+  const react = time(() => renderToStaticMarkup(React.createElement(ui.SequenceDiagram, { layout, colours: paletteMod.PALETTES.dark, fonts, rowLabels: labels, title: 't', onActivate: () => {} })))
+
+  console.log(`diagram benchmark: ${msgs} messages, ${RUNS} runs after warm-up (Node ${process.version})`)
+  console.log(`  model + layout + SVG string: median ${median(core).toFixed(1)} ms (SVG ${(bytes / 1024).toFixed(0)} KiB)`)
+  console.log(`    of which model from ${entries.length} exchanges: median ${median(modelOnly).toFixed(1)} ms`)
+  console.log(`  layout only (synthetic ${N}): median ${median(layoutOnly).toFixed(1)} ms`)
+  console.log(`  React <SequenceDiagram> static render (virtualised, ${N} rows): median ${median(react).toFixed(1)} ms`)
+  const worst = Math.max(median(core), median(react))
+  console.log(`  target < 200 ms: ${worst < 200 ? 'met' : 'NOT met'}`)
+  process.exitCode = worst < 200 ? 0 : 1
+} finally {
+  await server.close()
+}
