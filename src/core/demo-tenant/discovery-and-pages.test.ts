@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { base64url, importJWK, type CryptoKey } from 'jose'
 import { corsPreflight } from './tenant.ts'
 import { DEMO_TENANT_ID } from './types.ts'
 import { DEMO_TENANT_DOMAIN } from './users.ts'
@@ -6,6 +7,29 @@ import { escapeHtml, renderSignInPage } from './sign-in-page.ts'
 import { clock, msalAuthorizeUrl, pkcePair, newTenant } from './demo-client.test-support.ts'
 
 const LOGIN = 'https://login.microsoftonline.com'
+
+/** Children of the outer DER SEQUENCE: whole TLV for the first (the signed TBS), contents for the rest. */
+function derChildren(der: Uint8Array): Uint8Array[] {
+  const read = (at: number): { start: number; end: number; contentStart: number } => {
+    let len = der[at + 1] ?? 0
+    let p = at + 2
+    if (len & 0x80) {
+      const n = len & 0x7f
+      len = 0
+      for (let i = 0; i < n; i++) len = len * 256 + (der[p + i] ?? 0)
+      p += n
+    }
+    return { start: at, end: p + len, contentStart: p }
+  }
+  const outer = read(0)
+  const out: Uint8Array[] = []
+  for (let at = outer.contentStart; at < outer.end; ) {
+    const c = read(at)
+    out.push(out.length === 0 ? der.slice(c.start, c.end) : der.slice(c.contentStart, c.end))
+    at = c.end
+  }
+  return out
+}
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const tenant = await newTenant({ now: clock().now })
@@ -53,12 +77,20 @@ describe('demo tenant: discovery and keys', () => {
     const keys = json.keys as Record<string, unknown>[]
     expect(keys).toHaveLength(1)
     const k = keys[0] ?? {}
-    expect(Object.keys(k).sort()).toEqual(['e', 'issuer', 'kid', 'kty', 'n', 'use', 'x5t'])
+    expect(Object.keys(k)).toEqual(['kty', 'use', 'kid', 'x5t', 'n', 'e', 'x5c', 'issuer'])
     expect(k).toMatchObject({ kty: 'RSA', use: 'sig', e: 'AQAB', issuer: `${LOGIN}/${DEMO_TENANT_ID}/v2.0` })
     expect(k.kid).toBe(k.x5t)
     expect(String(k.kid)).toMatch(/^[A-Za-z0-9_-]{27}$/)
     expect(String(k.n).length).toBe(342) // 2048-bit modulus
     expect(tenant.serialize().signingKey.kid).toBe(k.kid)
+    // x5c is a real self-signed certificate: x5t is its SHA-1 thumbprint and it verifies with the key.
+    const der = Uint8Array.from(atob(String((k.x5c as string[])[0])), (ch) => ch.charCodeAt(0))
+    const sha1 = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', der))
+    expect(base64url.encode(sha1)).toBe(k.x5t)
+    const [tbs, , sig] = derChildren(der)
+    const key = await importJWK({ kty: 'RSA', n: String(k.n), e: String(k.e) }, 'RS256')
+    const ok = await globalThis.crypto.subtle.verify('RSASSA-PKCS1-v1_5', key as CryptoKey, new Uint8Array((sig ?? new Uint8Array(1)).slice(1)), new Uint8Array(tbs ?? []))
+    expect(ok).toBe(true)
     const common = await tenant.handle({ method: 'GET', url: `${LOGIN}/common/discovery/v2.0/keys`, headers: {} })
     expect((JSON.parse(common.body) as { keys: { issuer: string }[] }).keys[0]?.issuer).toBe(`${LOGIN}/{tenantid}/v2.0`)
   })

@@ -101,6 +101,7 @@ export function jwksDocument(key: SigningKey, issuer: string | undefined): { key
         x5t: key.kid,
         n: key.publicJwk.n,
         e: key.publicJwk.e,
+        ...(key.x5c !== undefined ? { x5c: [key.x5c] } : {}),
         ...(issuer !== undefined ? { issuer } : {}),
       },
     ],

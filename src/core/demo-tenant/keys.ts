@@ -1,10 +1,12 @@
 /**
- * The tenant's signing key. Entra signs with 2048-bit RSA keys and names them by `kid` = `x5t` =
- * base64url(SHA-1 of the X.509 certificate). We have no certificate, so our `kid`/`x5t` are
- * base64url(SHA-1 of the RFC 7638 canonical public JWK): the same 27-character shape, honestly
- * derived from the key itself.
+ * The tenant's signing key. Entra signs with 2048-bit RSA keys, publishes each with a
+ * self-signed certificate (x5c) and names it by `kid` = `x5t` = base64url(SHA-1 of that
+ * certificate). We do the same (x509.ts). A key restored from an older saved state without a
+ * certificate keeps its saved kid.
  */
-import { base64url, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
+import type { RandomSource } from './types.ts'
+import { selfSignedCertificate } from './x509.ts'
 
 export interface SigningKey {
   kid: string
@@ -12,24 +14,23 @@ export interface SigningKey {
   publicKey: CryptoKey
   privateJwk: JWK
   publicJwk: { kty: 'RSA'; n: string; e: string }
+  /** DER certificate, standard base64 (absent only for keys restored from older state). */
+  x5c?: string
 }
 
-async function kidFor(n: string, e: string): Promise<string> {
-  // RFC 7638 §3.2: members in lexicographic order, no whitespace.
-  const canonical = JSON.stringify({ e, kty: 'RSA', n })
-  const digest = await globalThis.crypto.subtle.digest('SHA-1', new TextEncoder().encode(canonical))
-  return base64url.encode(new Uint8Array(digest))
-}
+/** The certificate subject Entra uses for its own signing keys is its STS name; ours says what it is. */
+export const CERT_SUBJECT = 'Token Lens demo tenant signing key (not trusted anywhere)'
 
-export async function generateSigningKey(): Promise<SigningKey> {
+export async function generateSigningKey(opts: { now: number; random: RandomSource }): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })
   const privateJwk = await exportJWK(privateKey)
   const { n, e } = privateJwk
   if (typeof n !== 'string' || typeof e !== 'string') throw new Error('RSA key export lacks n/e')
-  return { kid: await kidFor(n, e), privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e } }
+  const cert = await selfSignedCertificate({ n, e, privateKey, commonName: CERT_SUBJECT, notBefore: opts.now - 86_400, serial: opts.random(16) })
+  return { kid: cert.x5t, privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e }, x5c: cert.x5c }
 }
 
-export async function restoreSigningKey(saved: { kid: string; privateJwk: Record<string, unknown> }): Promise<SigningKey> {
+export async function restoreSigningKey(saved: { kid: string; privateJwk: Record<string, unknown>; x5c?: string }): Promise<SigningKey> {
   const privateJwk = saved.privateJwk as JWK
   const { n, e } = privateJwk
   if (typeof n !== 'string' || typeof e !== 'string' || privateJwk.kty !== 'RSA' || typeof privateJwk.d !== 'string') {
@@ -37,5 +38,5 @@ export async function restoreSigningKey(saved: { kid: string; privateJwk: Record
   }
   const privateKey = (await importJWK({ ...privateJwk, alg: 'RS256' }, 'RS256', { extractable: true })) as CryptoKey
   const publicKey = (await importJWK({ kty: 'RSA', n, e, alg: 'RS256' }, 'RS256')) as CryptoKey
-  return { kid: saved.kid, privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e } }
+  return { kid: saved.kid, privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e }, ...(saved.x5c !== undefined ? { x5c: saved.x5c } : {}) }
 }

@@ -48,7 +48,7 @@ export function isDefaultRedirectUri(uri: string): boolean {
   return (u.protocol === 'https:' || local) && u.pathname.endsWith('redirect.html') && u.hash === ''
 }
 
-function emptyState(tid: string, key: { kid: string; privateJwk: Record<string, unknown> }, faults: DemoFaults): DemoTenantState {
+function emptyState(tid: string, key: DemoTenantState['signingKey'], faults: DemoFaults): DemoTenantState {
   return { version: 1, tenantId: tid, signingKey: key, pending: {}, codes: {}, refreshTokens: {}, consents: {}, sessions: {}, faults }
 }
 
@@ -56,11 +56,11 @@ export async function createDemoTenant(options: DemoTenantOptions): Promise<Demo
   const tid = (options.tenantId ?? options.state?.tenantId ?? DEMO_TENANT_ID).toLowerCase()
   if (!GUID_RE.test(tid)) throw new Error(`Demo tenant ID must be a GUID, got '${tid}'`)
   const random = options.random ?? defaultRandom
-  const key = options.state !== undefined ? await restoreSigningKey(options.state.signingKey) : await generateSigningKey()
+  const key = options.state !== undefined ? await restoreSigningKey(options.state.signingKey) : await generateSigningKey({ now: options.now(), random })
   const st: DemoTenantState =
     options.state !== undefined
       ? (JSON.parse(JSON.stringify({ ...options.state, tenantId: tid })) as DemoTenantState)
-      : emptyState(tid, { kid: key.kid, privateJwk: { ...key.privateJwk } }, {})
+      : emptyState(tid, { kid: key.kid, privateJwk: { ...key.privateJwk }, ...(key.x5c !== undefined ? { x5c: key.x5c } : {}) }, {})
   if (options.faults !== undefined) st.faults = { ...options.faults }
   const clientIds = new Set((options.clientIds ?? [DEMO_CLIENT_ID]).map((c) => c.toLowerCase()))
   const redirectUris = options.redirectUris

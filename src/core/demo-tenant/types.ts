@@ -111,7 +111,7 @@ export interface DemoTenantState {
   version: 1
   tenantId: string
   /** The RS256 signing key as a private JWK (demo only: it signs nothing real). */
-  signingKey: { kid: string; privateJwk: Record<string, unknown> }
+  signingKey: { kid: string; privateJwk: Record<string, unknown>; /** Self-signed certificate, DER base64 (JWK x5c). */ x5c?: string }
   /** Authorize requests waiting for the sign-in page. */
   pending: Record<string, DemoPendingAuthorize>
   /** Issued authorization codes (kept after redemption to recognise replays). */
