@@ -111,4 +111,18 @@ describe('key selection', () => {
     expect(r.signature.status).toBe('invalid')
     expect(codes(r)).toContain('hs_with_public_key')
   })
+
+  it('the fully-specified "Ed25519" alg (RFC 9864) verifies with an Ed25519 key', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('Ed25519', { extractable: true })
+    const token = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'Ed25519', kid: 'e' }).sign(privateKey)
+    const r = await inspectToken(token, { now: NOW, keys: { jwks: { ...(await exportJWK(publicKey)), kid: 'e' } } })
+    expect(r.signature.status).toBe('valid')
+    expect(r.signature.chain.selected?.size).toBe('Ed25519')
+  })
+
+  it('a JWKS entry of an unknown kty is listed with a reason and skipped', async () => {
+    const r = await inspectToken(scenario('valid-id-rs256').token, { now: NOW, keys: { jwks: { keys: [{ kty: 'AKP', kid: 'rsa-1', pub: 'x' }, rsa1] } } })
+    expect(r.signature.status).toBe('valid')
+    expect(r.signature.chain.candidates[0]?.reason).toMatch(/AKP key cannot verify RS256/)
+  })
 })
