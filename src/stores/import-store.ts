@@ -7,8 +7,9 @@ import { create } from 'zustand'
 import type { Entry } from 'har-format'
 import type { CapturedEntry } from '../core/capture/types.ts'
 import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
+import { inspectorExpectations } from '../core/flows/tokens.ts'
 import { buildFlowReport, type TokenVerdict } from '../core/flows/report.ts'
-import type { Flow, FlowAnalysis, FlowToken } from '../core/flows/types.ts'
+import type { Flow, FlowAnalysis } from '../core/flows/types.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { HarProblem } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
@@ -65,20 +66,7 @@ export interface ImportState {
 }
 
 /** What the flow already tells the inspector about a token (InspectOptions['expected']). */
-export function expectationsFor(token: FlowToken): NonNullable<InspectOptions['expected']> {
-  const e = token.expected
-  const out: NonNullable<InspectOptions['expected']> = {}
-  if (e.clientId) out.clientId = e.clientId
-  if (e.tokenType === 'id_token' && e.clientId) out.audience = e.clientId
-  if (e.audience) out.audience = e.audience
-  if (e.nonce) out.nonce = e.nonce
-  if (e.code) out.code = e.code
-  if (e.accessToken) out.accessToken = e.accessToken
-  if (e.issuer) out.issuer = e.issuer
-  if (e.responseType) out.responseType = e.responseType
-  if (e.tokenType) out.tokenType = e.tokenType
-  return out
-}
+export const expectationsFor = inspectorExpectations
 
 let currentImport = 0
 let captureEntries: CapturedEntry[] = []

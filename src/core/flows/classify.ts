@@ -118,8 +118,29 @@ export function kindLabel(kind: StepKind): string {
   return KIND_LABEL[kind]
 }
 
+/**
+ * Cheap pre-filter: a GET without redirect, bearer header or any protocol word in its URL (most
+ * of a real HAR: scripts, images, styles, API pages) cannot be a protocol step, so it skips URL
+ * and body parsing. Keeps a 5,000-entry file well inside the 2 s import budget.
+ */
+const PROTOCOL_HINT = /[?&#;](client_id|code|state|id_token|access_token|error|samlrequest|samlresponse|response_type|post_logout_redirect_uri|id_token_hint)=|well-known|keys|jwks|certs|logout|end_?session|sign_?out|userinfo|device|token|authorize/i
+const FORM_POST_HINT = /name=["']?(code|id_token|access_token|error|SAMLResponse)["'\s>]/
+
+function maybeProtocol(entry: Entry): boolean {
+  if (entry.request.method !== 'GET') return true
+  const status = entry.response.status
+  if (status >= 300 && status < 400) return true
+  if (PROTOCOL_HINT.test(entry.request.url)) return true
+  for (const h of entry.request.headers) if (h.name.length === 13 && h.name.toLowerCase() === 'authorization') return true
+  const text = entry.response.content.text
+  return text !== undefined && text.length < 500_000 && /html/i.test(entry.response.content.mimeType) && FORM_POST_HINT.test(text)
+}
+
 /** Classifies one entry. Entries of kind 'other' may still become a callback during grouping. */
 export function classifyEntry(entry: Entry, index: number, time: number): FlowStep {
+  if (!maybeProtocol(entry)) {
+    return { id: `s${index}`, entryIndex: index, kind: 'other', origin: 'captured', label: KIND_LABEL.other, method: entry.request.method, url: entry.request.url, status: entry.response.status, time, request: {}, response: {} }
+  }
   const url = safeUrl(entry.request.url)
   const query = url ? queryParams(url) : {}
   const form = formParams(entry)

@@ -111,8 +111,13 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
   }
 
   const discovery = steps.find((s) => s.kind === 'discovery' && s.response.issuer)
-  const jwksStep = steps.find((s) => s.kind === 'jwks' && s.entryIndex !== null)
-  const jwks = jwksStep?.entryIndex != null ? responseJson(entries[jwksStep.entryIndex] as Entry) : null
+  // The first JWKS response with keys (a capture may also hold an empty or cached one).
+  let jwks: Record<string, unknown> | null = null
+  for (const s of steps) {
+    if (s.kind !== 'jwks' || s.entryIndex === null || jwks) continue
+    const json = responseJson(entries[s.entryIndex] as Entry)
+    if (json && Array.isArray(json.keys) && json.keys.length > 0) jwks = json
+  }
   const ctx: { clientId?: string; nonce?: string; responseType?: string; issuer?: string } = {}
   if (d.clientId) ctx.clientId = d.clientId
   if (authorize?.request.nonce) ctx.nonce = authorize.request.nonce

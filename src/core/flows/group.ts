@@ -170,10 +170,20 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
       }
       case 'other': {
         // A plain request at a redirect URI right after a redirect back: the callback of a
-        // fragment response, whose parameters never reach the network.
-        const u = safeUrl(step.url)
-        const list = u && step.method === 'GET' ? byRedirect.get(baseOf(u)) : undefined
-        const d = list ? latest(list, step.time, (x) => x.redirected && !x.callbackSeen) : undefined
+        // fragment response, whose parameters never reach the network. Prefix test first: most
+        // 'other' entries are assets that match no redirect URI.
+        if (step.method !== 'GET' || byRedirect.size === 0) break
+        let list: Draft[] | undefined
+        let matched = ''
+        for (const [redirectBase, candidates] of byRedirect) {
+          if (step.url.startsWith(redirectBase)) {
+            list = candidates
+            matched = redirectBase
+          }
+        }
+        const u = list ? safeUrl(step.url) : null
+        if (!u || !list || baseOf(u) !== matched) break
+        const d = latest(list, step.time, (x) => x.redirected && !x.callbackSeen)
         if (d) add(d, { ...step, kind: 'callback', label: 'Callback at the redirect URI' })
         break
       }

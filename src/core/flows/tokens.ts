@@ -5,6 +5,7 @@
  * c_hash / at_hash checks (OIDC Core §3.3.2.11, §3.2.2.9).
  */
 import { looksLikeJwt } from './http.ts'
+import type { InspectOptions } from '../token/types.ts'
 import type { FlowStep, FlowToken, FlowTokenKind, TokenExpectations } from './types.ts'
 
 interface Context {
@@ -38,9 +39,12 @@ export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
     for (const [k, v] of Object.entries(expected) as [keyof TokenExpectations, string | undefined][]) if (v !== undefined) (clean as Record<string, string>)[k] = v
     found.set(value, { id: `t${found.size + 1}`, kind, value, where: describe(step, place), stepId: step.id, occurrences: 1, jwt: looksLikeJwt(value), expected: clean })
   }
+  // Access tokens get the client ID only: their issuer and version follow the resource (a Graph
+  // token is a v1 token from sts.windows.net even when the sign-in used the v2.0 endpoint).
   const base: TokenExpectations = {}
   if (ctx.clientId) base.clientId = ctx.clientId
-  if (ctx.issuer) base.issuer = ctx.issuer
+  const idBase: TokenExpectations = { ...base }
+  if (ctx.issuer) idBase.issuer = ctx.issuer
 
   for (const step of steps) {
     if (step.origin === 'not_observed') continue
@@ -49,7 +53,7 @@ export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
     const place = front ? `${step.responseMode ?? 'response'} of the redirect` : step.responseMode === 'json' ? 'response body' : 'response'
     const frontChannel = (params: Record<string, string>, where: string) => {
       put('code', params.code, step, where, {})
-      const idExp: TokenExpectations = { ...base, tokenType: 'id_token' }
+      const idExp: TokenExpectations = { ...idBase, tokenType: 'id_token' }
       if (ctx.nonce) idExp.nonce = ctx.nonce
       if (ctx.responseType) idExp.responseType = ctx.responseType
       if (params.code) idExp.code = params.code
@@ -66,7 +70,7 @@ export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
       // On-behalf-of: the incoming access token the middle tier exchanges (RFC 7523 §2.1).
       put('assertion', step.request.assertion, step, 'form body of the token request', { tokenType: 'access_token' })
       put('device_code', step.request.device_code, step, 'form body of the token request', {})
-      const idExp: TokenExpectations = { ...base, tokenType: 'id_token' }
+      const idExp: TokenExpectations = { ...idBase, tokenType: 'id_token' }
       // A refresh does not repeat the nonce of the original request (OIDC Core §12.2).
       if (ctx.nonce && step.kind === 'token' && step.grantType === 'authorization_code') idExp.nonce = ctx.nonce
       if (res.access_token) idExp.accessToken = res.access_token
@@ -75,7 +79,23 @@ export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
       put('refresh_token', res.refresh_token, step, 'response body', {})
     }
     if (step.bearer) put('access_token', step.bearer, step, 'Authorization header', { ...base, tokenType: 'access_token' })
-    if (step.kind === 'logout') put('id_token_hint', step.request.id_token_hint, step, 'id_token_hint of the sign-out request', { ...base, tokenType: 'id_token' })
+    if (step.kind === 'logout') put('id_token_hint', step.request.id_token_hint, step, 'id_token_hint of the sign-out request', { ...idBase, tokenType: 'id_token' })
   }
   return [...found.values()]
+}
+
+/** A found token's expectations in the inspector's terms (InspectOptions['expected']); an ID token's audience is the client (OIDC Core §3.1.3.7 rule 3). */
+export function inspectorExpectations(token: FlowToken): NonNullable<InspectOptions['expected']> {
+  const e = token.expected
+  const out: NonNullable<InspectOptions['expected']> = {}
+  if (e.clientId) out.clientId = e.clientId
+  if (e.tokenType === 'id_token' && e.clientId) out.audience = e.clientId
+  if (e.audience) out.audience = e.audience
+  if (e.nonce) out.nonce = e.nonce
+  if (e.code) out.code = e.code
+  if (e.accessToken) out.accessToken = e.accessToken
+  if (e.issuer) out.issuer = e.issuer
+  if (e.responseType) out.responseType = e.responseType
+  if (e.tokenType) out.tokenType = e.tokenType
+  return out
 }

@@ -1,30 +1,46 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Link } from 'react-router'
+import { approximateMeasure, FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
+import { buildDiagramModel } from '../../core/diagram/model.ts'
+import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
 import type { Flow } from '../../core/flows/types.ts'
+import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
+import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
+import { useDark } from './use-dark.ts'
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host
-  } catch {
-    return 'unknown host'
-  }
-}
-
-const FRONT = new Set(['authorize', 'redirect_back', 'callback', 'logout', 'saml'])
+const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }
 
 /**
- * Fallback drawing of the flow as a message list (who talks to whom), used until the shared
- * sequence-diagram renderer is available.
+ * The flow drawn with the shared sequence-diagram renderer (secrets masked). Server-side steps
+ * inferred by flow detection are drawn from their "not observed" entries like any other.
+ * The full Diagram screen (presentation mode, exports) opens the same flow.
  */
-export function FlowDiagram({ flow }: { flow: Flow }) {
+export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
+  const dark = useDark()
+  const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label }), [flow, loaded])
+  // The core's fixed-width measurer: no canvas needed, and the same result in tests and browsers.
+  const layout = useMemo(() => layoutDiagram(model, approximateMeasure), [model])
+  const rowLabels = useMemo(() => {
+    const title = new Map(model.participants.map((p) => [p.id, p.title]))
+    return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
+  }, [model])
+  const frame = useRef<HTMLDivElement>(null)
+  const [zoom, setZoom] = useState(1)
+  useEffect(() => {
+    const w = frame.current?.clientWidth ?? 0
+    if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
+  }, [layout.width])
   return (
-    <ol className="space-y-1 font-mono text-xs" data-testid="flow-diagram" aria-label="Messages of the flow">
-      {flow.steps.map((s) => {
-        const from = s.origin === 'not_observed' ? 'App server' : FRONT.has(s.kind) ? 'Browser' : 'App'
-        return (
-          <li key={s.id} className={s.origin === 'not_observed' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-700 dark:text-slate-300'}>
-            {from} {s.origin === 'not_observed' ? '⇢' : '→'} {hostOf(s.url)}: {s.label}
-          </li>
-        )
-      })}
-    </ol>
+    <div data-testid="flow-diagram">
+      <div ref={frame} className="h-[32rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
+        <SequenceDiagram layout={layout} colours={PALETTES[dark ? 'dark' : 'light']} fonts={FONT_TABLE} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} className="h-full" />
+      </div>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}>
+          Open in the Diagram screen
+        </Link>{' '}
+        for presentation mode, message details and SVG, Mermaid or PlantUML export.
+      </p>
+    </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import type { Flow } from '../../core/flows/types.ts'
-import { useImportStore } from '../../stores/import-store.ts'
+import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { Panel } from '../../ui/panel.tsx'
 import { ExportPanel } from './export-panel.tsx'
@@ -20,7 +20,7 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
 }
 
 /** One flow in detail: facts, steps, lint findings, tokens, diagram and exports. */
-export function FlowView({ flow }: { flow: Flow }) {
+export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
   const checkTokens = useImportStore((s) => s.checkTokens)
   // Tokens are checked as soon as a flow is shown: pure, local, fast (keys come from the capture).
   useEffect(() => {
@@ -28,7 +28,7 @@ export function FlowView({ flow }: { flow: Flow }) {
   }, [flow.id, checkTokens])
   const notObserved = flow.steps.some((s) => s.origin === 'not_observed')
   return (
-    <div className="space-y-4" data-testid="flow-view">
+    <div className="min-w-0 space-y-4" data-testid="flow-view">
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-lg font-semibold tracking-tight">{flow.label}</h2>
@@ -53,7 +53,7 @@ export function FlowView({ flow }: { flow: Flow }) {
         <TokensList flow={flow} />
       </Panel>
       <Panel title="Diagram">
-        <FlowDiagram flow={flow} />
+        <FlowDiagram flow={flow} loaded={loaded} />
       </Panel>
       <Panel title="Export" description="Sanitised by default: codes, tokens, refresh tokens, secrets, passwords and cookies become [redacted:…] placeholders.">
         <ExportPanel flowId={flow.id} />

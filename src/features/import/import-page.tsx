@@ -55,7 +55,7 @@ export function ImportPage() {
           ) : (
             <div className="mt-4 grid gap-6 lg:grid-cols-[18rem_1fr]">
               <FlowList flows={flows} selected={selectedFlowId} onSelect={selectFlow} />
-              {selected ? <FlowView key={selected.id} flow={selected} /> : null}
+              {selected ? <FlowView key={selected.id} flow={selected} loaded={loaded} /> : null}
             </div>
           )}
         </>

@@ -1,0 +1,12 @@
+import { useSyncExternalStore } from 'react'
+
+/** Follows `<html class="dark">`, which the app shell sets from the theme choice. */
+function subscribe(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+  return () => observer.disconnect()
+}
+
+export function useDark(): boolean {
+  return useSyncExternalStore(subscribe, () => document.documentElement.classList.contains('dark'), () => false)
+}
