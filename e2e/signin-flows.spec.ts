@@ -45,6 +45,23 @@ test.describe('sign-in flows against the demo tenant', () => {
     expect(entries.some((e) => e._oauth.step === 'token')).toBe(false)
   })
 
+  test('cancelling at a pause or on the demo sign-in page lets the next sign-in start', async ({ page }) => {
+    await page.goto('/#/signin')
+    await page.getByRole('switch', { name: 'Step through' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await expect(page.getByRole('heading', { name: 'Before /authorize' })).toBeVisible()
+    await page.getByRole('button', { name: 'Cancel sign-in' }).click()
+    await expect(page.getByText(/cancelled at a step-through pause/)).toBeVisible()
+    await page.getByRole('switch', { name: 'Step through' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click()
+    await expect(page.getByText(/cancelled on the demo sign-in page/)).toBeVisible()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+  })
+
   test('(d) an AADSTS50011 redirect URI error is explained', async ({ page }) => {
     await page.goto('/#/signin')
     await page.getByRole('switch', { name: 'Wrong redirect URI' }).click()
@@ -54,6 +71,11 @@ test.describe('sign-in flows against the demo tenant', () => {
     await expect(alert).toContainText('InvalidReplyTo')
     await expect(alert).toContainText(/How to fix it/)
     await expect(alert).toContainText(/Single-page application/)
+    // Switching the fault off, the next sign-in works (MSAL's pending interaction was released).
+    await page.getByRole('switch', { name: 'Wrong redirect URI' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
   })
 
   test('(e) refresh, more scopes with Graph /me, and sign-out are captured', async ({ page }) => {

@@ -65,6 +65,7 @@ export interface SignInState {
   signOut: () => Promise<void>
   forgetEverything: () => Promise<void>
   dismissError: () => void
+  cancelDemo: () => void
 }
 
 const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', flow: 'signin:flow' } as const
@@ -147,7 +148,11 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
   const applyOutcome = (outcome: AuthorizeOutcome) => {
     if (outcome.kind === 'prompt') set({ demoPage: outcome.prompt, demoError: null, busy: null })
-    else if (outcome.kind === 'error_page') set({ demoPage: null, demoError: { error: outcome.error, description: outcome.description, ...(outcome.code ? { code: outcome.code } : {}) }, busy: null })
+    else if (outcome.kind === 'error_page') {
+      // The flow ends at the identity provider's error page: release MSAL's pending interaction.
+      set({ demoPage: null, demoError: { error: outcome.error, description: outcome.description, ...(outcome.code ? { code: outcome.code } : {}) }, busy: null })
+      void abandonInteraction()
+    }
     else window.location.assign(outcome.url)
   }
 
@@ -189,6 +194,18 @@ export const useSignInStore = create<SignInState>((set, get) => {
   const afterTokens = async (s: MsalSession, result: Awaited<ReturnType<MsalSession['acquireSilent']>> | null) => {
     summarize(result)
     if (result && result.scopes.some((sc) => /(^|\/)User\.Read$/i.test(sc)) && result.accessToken) await s.callGraphMe(result.accessToken).catch(() => undefined)
+  }
+
+  const abandonInteraction = async () => {
+    try {
+      // handleRedirectPromise is memoised per MSAL instance, so use a fresh one: with no
+      // response to process it clears MSAL's "interaction in progress" flag.
+      session = null
+      sessionFor = null
+      await (await getSession(active())).handleRedirect()
+    } catch {
+      // Nothing to finish.
+    }
   }
 
   return {
@@ -330,11 +347,15 @@ export const useSignInStore = create<SignInState>((set, get) => {
       }
     },
     cancelPause: () => {
+      const pause = get().pause
       rejectPause?.(new Error('Cancelled at the step-through pause before /token.'))
       releasePause = null
       rejectPause = null
       setPendingRedirect(null)
-      set({ pause: null, busy: null, notice: 'Sign-in cancelled at a step-through pause. Nothing more was sent.' })
+      set({ pause: null, busy: null, demoPage: null, notice: 'Sign-in cancelled at a step-through pause. Nothing more was sent.' })
+      // MSAL still holds the interaction as "in progress"; with no response in the URL,
+      // handleRedirectPromise clears it so the next sign-in can start.
+      if (pause?.kind !== 'token') void abandonInteraction()
     },
 
     chooseDemoUser: async (userId, consent) => {
@@ -411,5 +432,9 @@ export const useSignInStore = create<SignInState>((set, get) => {
       set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
     },
     dismissError: () => set({ error: null, demoError: null }),
+    cancelDemo: () => {
+      set({ demoPage: null, demoError: null, busy: null, notice: 'Sign-in cancelled on the demo sign-in page. Nothing more was sent.' })
+      void abandonInteraction()
+    },
   }
 })

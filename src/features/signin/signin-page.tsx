@@ -105,7 +105,7 @@ export function SignInPage() {
             </p>
           </div>
           {s.pause ? <StepPause pause={s.pause} appScopes={scopesOf(profile)} onContinue={() => void s.continuePause()} onCancel={s.cancelPause} /> : null}
-          {s.demoPage ? <DemoSignIn prompt={s.demoPage} busy={s.busy !== null} onChoose={(u, c) => void s.chooseDemoUser(u, c)} onCancel={() => useSignInStore.setState({ demoPage: null, notice: 'Sign-in cancelled on the demo sign-in page.' })} /> : null}
+          {s.demoPage ? <DemoSignIn prompt={s.demoPage} busy={s.busy !== null} onChoose={(u, c) => void s.chooseDemoUser(u, c)} onCancel={s.cancelDemo} /> : null}
           {s.demoError ? (
             <ErrorPanel title="The demo tenant refused the authorization request" errorCode={s.demoError.code ?? s.demoError.error} oauthError={s.demoError.error} message={s.demoError.description} onDismiss={s.dismissError} />
           ) : null}
