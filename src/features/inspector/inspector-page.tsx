@@ -69,20 +69,16 @@ export function InspectorPage() {
           </div>
         }
       />
-      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <div className="space-y-6">
+      {/* Wide screens: input and settings on the left, the report on the right. Narrow screens:
+          input, then the report, then the settings (the report is what people came for). */}
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:grid-rows-[auto_1fr]">
+        <div className="lg:col-start-1 lg:row-start-1">
           <Panel title="Encoded token" id="token-input">
             <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
             {s.source && s.source !== 'paste' && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
           </Panel>
-          <Panel title="Expectations" id="expectations" description="What your application expects. Every change re-validates at once.">
-            <ExpectationsForm source={s.source} />
-          </Panel>
-          <Panel title="Verification keys" id="key-source">
-            <KeySourceForm jwksError={main.jwksError} jwksRef={jwksRef} />
-          </Panel>
         </div>
-        <div className="min-w-0 space-y-6">
+        <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {hasInput ? (
             <Suspense fallback={<Loading what="the report" />}>
               <ReportView result={main} now={clock} redactor={redactor} pretend={s.pretendNow !== null} documents={s.documents} onUsePasted={usePasted} />
@@ -109,6 +105,14 @@ export function InspectorPage() {
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Put a second token beside this one.</p>
             )}
+          </Panel>
+        </div>
+        <div className="space-y-6 lg:col-start-1 lg:row-start-2">
+          <Panel title="Expectations" id="expectations" description="What your application expects. Every change re-validates at once.">
+            <ExpectationsForm source={s.source} />
+          </Panel>
+          <Panel title="Verification keys" id="key-source">
+            <KeySourceForm jwksError={main.jwksError} jwksRef={jwksRef} />
           </Panel>
         </div>
       </div>
