@@ -77,7 +77,11 @@ export function detectFamily(
 }
 
 function detectFromClaims(header: Record<string, unknown> | null, p: Record<string, unknown> | null): FamilyResult {
-  if (!p) return make(header ? 'jwt' : 'unknown')
+  if (!p) {
+    // A JWS whose payload is not a claims object (RFC 7515 Appendix A.4, RFC 7520 §4) is not a JWT.
+    const r = make('unknown')
+    return header ? { ...r, label: 'Signed content (JWS), not a JWT' } : r
+  }
   const events = p['events']
   if (typOf(header) === 'logout+jwt' || (typeof events === 'object' && events !== null && has(events as Record<string, unknown>, BACKCHANNEL_LOGOUT_EVENT))) {
     return make('logout')

@@ -123,6 +123,7 @@ describe('RFC 7520 §4 (JOSE cookbook) signatures', () => {
       expect(r.signature.status).toBe('valid')
       expect(r.signature.chain.selected?.kid).toBe(v.key.kid)
       expect(r.payload).toMatch(/^It’s a dangerous business, Frodo/)
+      expect(r.familyLabel).toBe('Signed content (JWS), not a JWT')
       expect(r.findings.map((f) => f.code)).toEqual(['payload_not_object'])
     })
     it(`${name} tampered signature is invalid`, async () => {
