@@ -71,6 +71,15 @@ function decodeFindings(d: DecodedToken, findings: Finding[]): void {
   }
 }
 
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 }
+
+function sortBySeverity(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f)
+}
+
 function annotateContext(options: InspectOptions, fam: FamilyResult): AnnotateContext {
   const ctx: AnnotateContext = { now: options.now }
   ctx.tokenType = fam.tokenType === 'id_token' ? 'id' : fam.tokenType === 'access_token' ? 'access' : fam.tokenType === 'logout_token' ? 'logout' : 'unknown'
@@ -204,5 +213,7 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
   const { claims, headerParams } = await annotate(header, d.payload, annotateContext(options, fam))
   report.claims = claims
   report.headerParams = headerParams
+  // Errors first, then warnings, then information; otherwise in the order the checks ran.
+  report.findings = sortBySeverity(findings)
   return report
 }

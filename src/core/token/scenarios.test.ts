@@ -286,7 +286,14 @@ describe('scenario details', () => {
     expect(r.signature.status).toBe('valid')
   })
 
-  it('logout tokens: a valid one passes; missing sub and sid is logout_event_invalid', async () => {
+  it('findings come errors first, then warnings, then information', async () => {
+    const r = await inspectScenario('expired-within-tolerance', { expected: { audience: 'other', alg: 'RS256' }, keys: { jwks: jwks.twoRsa } })
+    const order = r.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity))
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(new Set(order).size).toBe(2)
+  })
+
+    it('logout tokens: a valid one passes; missing sub and sid is logout_event_invalid', async () => {
     const ok = await inspectScenario('valid-logout')
     expect(ok.family).toBe('logout')
     expect(ok.tokenType).toBe('logout_token')
