@@ -105,7 +105,7 @@ export function MessagePanel({ message, index, entry, redact, sourceLabel, onClo
                         <p className="text-xs"><span className="font-mono font-semibold">{t.name}</span> <span className="text-slate-500 dark:text-slate-400">· {t.where}</span></p>
                         <button type="button" className={`${BUTTON_SECONDARY} !py-0.5 !text-xs`} onClick={() => openInInspector(t.token, `${t.where}: ${t.name}`)}>Open in inspector</button>
                       </div>
-                      <pre className="mt-2 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-relaxed text-slate-700 dark:bg-slate-950 dark:text-slate-300">
+                      <pre tabIndex={0} aria-label={`${t.name}: decoded header and payload`} className="mt-2 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-relaxed text-slate-700 dark:bg-slate-950 dark:text-slate-300">
                         {(redact ? redactText : (s: string) => s)(JSON.stringify({ header: t.header, payload: t.payload }, null, 2))}
                       </pre>
                     </li>
