@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts'
+import { test, expect, expectAccessible } from './fixtures.ts'
 import type { Page } from '@playwright/test'
 
 interface Entry {
@@ -102,6 +102,13 @@ test.describe('sign-in flows against the demo tenant', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
     await expect(page.getByRole('list', { name: 'Captured exchanges' }).getByRole('listitem')).toHaveCount(entries.length)
+    const tokenRow = page.getByRole('list', { name: 'Captured exchanges' }).getByRole('button', { name: /Token request/ }).first()
+    await tokenRow.click()
+    await expect(page.getByText('code_verifier').first()).toBeVisible()
+    await expect(page.getByText(/"refresh_token": ".*chars\)"/).first()).toBeVisible()
+    await expectAccessible(page, 'on the Flow screen with an exchange open')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible(page, 'on the Flow screen with an exchange open, dark theme')
 
     // "Forget everything": captures, the MSAL cache, the demo tenant and stored inputs.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click()
@@ -120,10 +127,14 @@ test.describe('sign-in flows against the demo tenant', () => {
 
     const pause = page.getByRole('region', { name: /Before \/authorize|After the redirect back|Before the \/token POST/ })
     await expect(page.getByRole('heading', { name: 'Before /authorize' })).toBeVisible()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible(page, 'at pause 1, dark theme')
+    await page.emulateMedia({ colorScheme: 'light' })
     const table = page.getByRole('table', { name: 'Authorization request parameters' })
     await expect(table.getByRole('rowheader', { name: /code_challenge_method/ })).toContainText('added by MSAL')
     await expect(table.getByRole('rowheader', { name: /^client_info/ })).toContainText('added by MSAL')
     await expect(table).toContainText('S256')
+    await expectAccessible(page, 'at pause 1')
     await expect(table.getByRole('row', { name: /^scope/ })).toContainText('offline_access')
     await page.getByRole('button', { name: 'Continue to the demo sign-in page' }).click()
     await pickUser(page)
@@ -133,6 +144,7 @@ test.describe('sign-in flows against the demo tenant', () => {
     await expect(back.getByRole('rowheader', { name: /^code/ })).toBeVisible()
     await expect(back.getByRole('rowheader', { name: /^state/ })).toBeVisible()
     await expect(pause).toContainText('utid')
+    await expectAccessible(page, 'at pause 2')
     expect((await captures(page)).some((e) => e._oauth.step === 'token')).toBe(false)
     await page.getByRole('button', { name: /Continue: let MSAL check the response/ }).click()
 
@@ -140,6 +152,7 @@ test.describe('sign-in flows against the demo tenant', () => {
     const body = page.getByRole('table', { name: 'Token request body' })
     await expect(body.getByRole('rowheader', { name: /^code_verifier/ })).toBeVisible()
     await expect(body).toContainText('authorization_code')
+    await expectAccessible(page, 'at pause 3')
     expect((await captures(page)).some((e) => e._oauth.step === 'token')).toBe(false)
     await page.getByRole('button', { name: /Continue: send the token request/ }).click()
 

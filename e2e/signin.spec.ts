@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts'
+import { test, expect, expectAccessible } from './fixtures.ts'
 import type { Page } from '@playwright/test'
 
 interface Entry {
@@ -15,6 +15,7 @@ async function demoSignIn(page: Page, user: RegExp = /Member|Megan|member/i) {
   await page.goto('/#/signin')
   await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
+  await expectAccessible(page, 'on the demo sign-in page')
   await page.getByRole('button', { name: user }).first().click()
   const accept = page.getByRole('button', { name: 'Accept' })
   if (await accept.isVisible().catch(() => false)) await accept.click()

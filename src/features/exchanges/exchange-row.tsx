@@ -36,7 +36,7 @@ export function ExchangeRow({ entry, index, all, reveal }: { entry: CapturedEntr
     <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <button {...d.buttonProps} className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-left hover:bg-slate-50 dark:hover:bg-slate-800/50">
         <Chevron open={d.open} />
-        <span className="w-6 text-right font-mono text-xs text-slate-400">{index + 1}</span>
+        <span className="w-6 text-right font-mono text-xs text-slate-500 dark:text-slate-400">{index + 1}</span>
         <span className="w-52 shrink-0 text-sm font-medium">{entry._oauth.label ?? stepLabel(entry._oauth.step)}</span>
         <span className="w-12 font-mono text-xs font-semibold text-slate-600 dark:text-slate-300">{entry.response.status === 0 ? 'NAV' : entry.request.method}</span>
         <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-700 dark:text-slate-200" title={entry.request.url.split('?')[0]}>

@@ -43,8 +43,8 @@ export function ParamTable({ params, caption, scopesFromApp, response = false }:
                   ) : null}
                 </td>
                 <td className="px-3 py-2 text-xs leading-relaxed text-slate-600 dark:text-slate-300">
-                  {info ? info.meaning : <span className="italic text-slate-400">A parameter we have no notes for (a custom or provider-specific one).</span>}
-                  {info?.spec ? <span className="ml-1 whitespace-nowrap text-slate-400 dark:text-slate-500">({info.spec})</span> : null}
+                  {info ? info.meaning : <span className="italic text-slate-500 dark:text-slate-400">A parameter we have no notes for (a custom or provider-specific one).</span>}
+                  {info?.spec ? <span className="ml-1 whitespace-nowrap text-slate-500 dark:text-slate-400">({info.spec})</span> : null}
                 </td>
               </tr>
             )
