@@ -12,6 +12,7 @@ import { LOGIN_HOST } from './discovery.ts'
 import { randomB64url, randomGuid, safeDecode } from './encoding.ts'
 import { classifyScopes, consentKeysOf, isEntraError } from './scopes.ts'
 import { toDemoUser, type DemoUserRecord } from './users.ts'
+import { requestedIdTokenClaims, resolveLoginHint } from './claims-request.ts'
 
 const PROMPTS = new Set(['login', 'none', 'consent', 'select_account', 'create'])
 const AUTHORIZE_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/authorize\/?$/i
@@ -130,6 +131,7 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
 
   const nonce = get('nonce')
   const loginHint = get('login_hint')
+  const idTokenClaims = requestedIdTokenClaims(get('claims'))
   const pending: DemoPendingAuthorize = {
     sessionId: randomB64url(ctx.random, 24),
     tenantSegment: segment,
@@ -144,6 +146,7 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
     ...(challenge !== undefined ? { codeChallenge: challenge, codeChallengeMethod: methodRaw === 'S256' ? 'S256' : 'plain' } : {}),
     ...(prompt !== undefined ? { prompt } : {}),
     ...(loginHint !== undefined ? { loginHint } : {}),
+    ...(idTokenClaims.length > 0 ? { idTokenClaims } : {}),
   }
 
   if (prompt === 'none') return silentAuthorize(ctx, pending, to)
@@ -158,7 +161,8 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
       scopes: scopes.requested,
       consentScopes: consentScopesFor(scopes.requested),
       users: ctx.users.map(toDemoUser),
-      ...(loginHint !== undefined ? { loginHint } : {}),
+      // An opaque hint (our login_hint claim, sent back by MSAL) is shown as the address it names.
+      ...(loginHint !== undefined ? { loginHint: resolveLoginHint(loginHint, ctx.users)?.signInName ?? loginHint } : {}),
       ...(prompt !== undefined ? { prompt } : {}),
     },
   }
@@ -167,11 +171,8 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
 /** prompt=none (OIDC Core §3.1.2.1): answer from an existing session or fail without UI. */
 function silentAuthorize(ctx: TenantContext, pending: DemoPendingAuthorize, to: ReturnTo): AuthorizeOutcome {
   const sessions = Object.entries(ctx.st.sessions)
-  const hint = pending.loginHint?.toLowerCase()
-  const match = sessions.filter(([, s]) => {
-    const u = findUser(ctx, s.userId)
-    return u !== undefined && (hint === undefined || u.signInName.toLowerCase() === hint || u.userPrincipalName.toLowerCase() === hint)
-  })
+  const hinted = pending.loginHint !== undefined ? (resolveLoginHint(pending.loginHint, ctx.users)?.id ?? '') : undefined
+  const match = sessions.filter(([, s]) => findUser(ctx, s.userId) !== undefined && (hinted === undefined || s.userId === hinted))
   const only = match.length === 1 ? match[0] : undefined
   if (only === undefined) return errorRedirect(ctx, to, match.length === 0 ? E.loginRequired() : { code: 16000, error: 'interaction_required', message: 'More than one user is signed in; the request does not say which one to use.' })
   const [sid, session] = only
@@ -197,6 +198,7 @@ function issueCode(ctx: TenantContext, pending: DemoPendingAuthorize, user: Demo
     ...(pending.nonce !== undefined ? { nonce: pending.nonce } : {}),
     ...(pending.codeChallenge !== undefined ? { codeChallenge: pending.codeChallenge } : {}),
     ...(pending.codeChallengeMethod !== undefined ? { codeChallengeMethod: pending.codeChallengeMethod } : {}),
+    ...(pending.idTokenClaims !== undefined ? { idTokenClaims: pending.idTokenClaims } : {}),
   }
   // Entra's order in the redirect: code, client_info, state, session_state.
   const params: [string, string][] = [['code', code], ['client_info', clientInfo(user, ctx.tid)]]

@@ -32,7 +32,7 @@ export interface AuthorizeParams {
   extra?: Record<string, string>
 }
 
-/** Parameter set and order of an MSAL.js 5 loginRedirect /authorize URL. */
+/** Parameter set and order of an msal-browser 5.30 loginRedirect /authorize URL (observed). */
 export function msalAuthorizeUrl(p: AuthorizeParams): string {
   const q = new URLSearchParams()
   q.set('client_id', p.clientId ?? DEMO_CLIENT_ID)
@@ -41,10 +41,13 @@ export function msalAuthorizeUrl(p: AuthorizeParams): string {
   q.set('client-request-id', '0f4e3c2b-1a09-4877-8665-5443322110ff')
   q.set('response_mode', 'fragment')
   q.set('client_info', '1')
+  q.set('clidata', '1')
   q.set('prompt', 'select_account')
-  q.set('nonce', p.nonce ?? 'nonce-0193-abc')
+  q.set('nonce', p.nonce ?? '01a21487-69e5-7088-a2e6-49c5f171cbc2')
   q.set('state', p.state ?? 'eyJpZCI6IjAxOTMiLCJtZXRhIjp7ImludGVyYWN0aW9uVHlwZSI6InJlZGlyZWN0In19')
-  q.set('claims', '{"access_token":{"xms_cc":{"values":["CP1"]}}}')
+  // What msal-browser 5.30 actually sends (observed against this emulator in Chromium).
+  q.set('claims', '{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false},"tenant_region_sub_scope":{"essential":false}}}')
+  q.set('pocd', '1')
   q.set('x-client-SKU', 'msal.js.browser')
   q.set('x-client-VER', '5.30.0')
   q.set('response_type', 'code')

@@ -38,7 +38,8 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
     const jwks = await jwksOf(tenant)
     const id = await jwtVerify(String(json.id_token), jwks, { issuer: ISS, audience: DEMO_CLIENT_ID, currentDate: new Date(c.now() * 1000) })
-    expect(Object.keys(id.payload)).toEqual(['aud', 'iss', 'iat', 'nbf', 'exp', 'aio', 'name', 'nonce', 'oid', 'preferred_username', 'rh', 'sid', 'sub', 'tid', 'uti', 'ver'])
+    // MSAL asks for login_hint and signin_state through `claims`; the rest is Entra's default set.
+    expect(Object.keys(id.payload)).toEqual(['aud', 'iss', 'iat', 'nbf', 'exp', 'aio', 'login_hint', 'name', 'nonce', 'oid', 'preferred_username', 'rh', 'sid', 'signin_state', 'sub', 'tid', 'uti', 'ver'])
     expect(id.payload.nonce).toBe('n-1')
     expect(id.payload.ver).toBe('2.0')
     expect(id.payload.tid).toBe(DEMO_TENANT_ID)
@@ -202,6 +203,23 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     const back = await signIn(tenant, { challenge, tenant: 'organizations' })
     const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier), { tenantSegment: 'organizations' })
     expect(decodeJwt(String(json.id_token)).iss).toBe(ISS)
+  })
+
+  it('issues an opaque login_hint claim that works as login_hint for a silent sign-in', async () => {
+    const tenant = await newTenant({ now: clock().now })
+    const { verifier, challenge } = await pkcePair()
+    await signIn(tenant, { challenge }, 0)
+    const back = await signIn(tenant, { challenge }, 1)
+    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const hint = String(decodeJwt(String(json.id_token)).login_hint)
+    expect(hint).toMatch(/^O\./)
+    // Two sessions: without a hint prompt=none cannot choose; with the claim's value it can.
+    const ambiguous = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none' } }))
+    expect(ambiguous.kind === 'redirect' && new URLSearchParams(new URL(ambiguous.url).hash.slice(1)).get('error')).toBe('interaction_required')
+    const silent = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none', login_hint: hint } }))
+    expect(silent.kind === 'redirect' && new URL(silent.url).hash).toContain('code=')
+    const shown = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { login_hint: hint } }))
+    expect(shown.kind === 'prompt' && shown.prompt.loginHint).toBe(tenant.users[1]?.userPrincipalName)
   })
 
   it('answers prompt=none from the existing session and logout ends it', async () => {

@@ -21,6 +21,7 @@ interface Grant {
   granted: string[]
   nonce?: string
   refreshExpiresAt?: number
+  idTokenClaims?: string[]
 }
 
 async function pkceMatches(code: DemoIssuedCode, verifier: string): Promise<boolean> {
@@ -85,7 +86,16 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
   }
   if (scopes.oidc.includes('offline_access') || grant.granted.includes('offline_access')) {
     const expiresAt = grant.refreshExpiresAt ?? ctx.now() + SPA_REFRESH_LIFETIME_SEC
-    const rt = issueRefresh(ctx, { clientId, userId: user.id, sid: grant.sid, authTime: grant.authTime, scopes: unionScopes(grant.granted, scopes), issuedAt: ctx.now(), expiresAt })
+    const rt = issueRefresh(ctx, {
+      clientId,
+      userId: user.id,
+      sid: grant.sid,
+      authTime: grant.authTime,
+      scopes: unionScopes(grant.granted, scopes),
+      issuedAt: ctx.now(),
+      expiresAt,
+      ...(grant.idTokenClaims !== undefined ? { idTokenClaims: grant.idTokenClaims } : {}),
+    })
     body.refresh_token = rt
     body.refresh_token_expires_in = Math.max(0, expiresAt - ctx.now())
   }
@@ -94,6 +104,7 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
       email: scopes.oidc.includes('email') || grant.granted.includes('email'),
       ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
       ...(ctx.idTokenAtHash ? { accessTokenForHash: access.token } : {}),
+      optional: grant.idTokenClaims ?? [],
     })
   }
   if (form.get('client_info') === '1') body.client_info = clientInfo(user, ctx.tid)
@@ -150,6 +161,7 @@ async function redeemCode(ctx: TenantContext, form: Map<string, string>, clientI
     authTime: code.authTime,
     granted: code.scopes,
     ...(code.nonce !== undefined ? { nonce: code.nonce } : {}),
+    ...(code.idTokenClaims !== undefined ? { idTokenClaims: code.idTokenClaims } : {}),
   }
 }
 
@@ -160,6 +172,14 @@ function redeemRefresh(ctx: TenantContext, form: Map<string, string>, clientId: 
   if (g === undefined) return E.refreshUnknown()
   if (g.clientId !== clientId) return E.refreshOtherClient()
   if (g.expiresAt <= ctx.now()) return E.refreshExpired()
-  return { clientId, userId: g.userId, sid: g.sid, authTime: g.authTime, granted: g.scopes, refreshExpiresAt: g.expiresAt }
+  return {
+    clientId,
+    userId: g.userId,
+    sid: g.sid,
+    authTime: g.authTime,
+    granted: g.scopes,
+    refreshExpiresAt: g.expiresAt,
+    ...(g.idTokenClaims !== undefined ? { idTokenClaims: g.idTokenClaims } : {}),
+  }
 }
 

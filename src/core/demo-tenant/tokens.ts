@@ -16,6 +16,7 @@ import type { DemoUserRecord } from './users.ts'
 import type { RandomSource } from './types.ts'
 import { DEMO_API_APP_ID } from './types.ts'
 import { GRAPH_RESOURCE_ID, v1Issuer, v2Issuer } from './discovery.ts'
+import { loginHintClaim } from './claims-request.ts'
 import { b64urlJson, decodeB64urlJson, randomB64, randomB64url, sha256, sha256B64url } from './encoding.ts'
 
 /**
@@ -80,7 +81,10 @@ function isGuest(u: DemoUserRecord): boolean {
   return u.kind === 'guest' && u.homeTenantId !== undefined
 }
 
-export async function mintIdToken(ctx: MintContext, opts: { nonce?: string; email: boolean; accessTokenForHash?: string }): Promise<string> {
+export async function mintIdToken(
+  ctx: MintContext,
+  opts: { nonce?: string; email: boolean; accessTokenForHash?: string; /** Optional claims asked for via `claims`. */ optional?: string[] },
+): Promise<string> {
   const u = ctx.user
   const t = times(ctx, ID_TOKEN_LIFETIME_SEC)
   const payload: Record<string, unknown> = { aud: ctx.clientId, iss: v2Issuer(ctx.tid), iat: t.iat, nbf: t.nbf, exp: t.exp, aio: aio(ctx.random) }
@@ -91,12 +95,15 @@ export async function mintIdToken(ctx: MintContext, opts: { nonce?: string; emai
   // Guests: Entra emits email by default and names their home IdP (same value a v1 iss would have).
   if (opts.email || isGuest(u)) payload.email = u.mail
   if (isGuest(u)) payload.idp = v1Issuer(u.homeTenantId ?? ctx.tid)
+  // After exp, Entra lists claims alphabetically; optional ones slot in by name.
+  if (opts.optional?.includes('login_hint') === true) payload.login_hint = loginHintClaim(u, ctx.tid)
   payload.name = u.displayName
   if (opts.nonce !== undefined) payload.nonce = opts.nonce
   payload.oid = u.id
   payload.preferred_username = u.signInName
   payload.rh = rh(ctx.random)
   payload.sid = ctx.sid
+  if (opts.optional?.includes('signin_state') === true) payload.signin_state = ['kmsi']
   payload.sub = await pairwiseSub(ctx.clientId, u.id)
   payload.tid = ctx.tid
   payload.uti = uti(ctx.random)

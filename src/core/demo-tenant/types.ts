@@ -137,6 +137,8 @@ export interface DemoPendingAuthorize {
   responseMode: 'fragment' | 'query' | 'form_post'
   prompt?: string
   loginHint?: string
+  /** ID token claims asked for through the OIDC `claims` parameter (MSAL asks for login_hint, signin_state). */
+  idTokenClaims?: string[]
   correlationId: string
   createdAt: number
 }
@@ -153,6 +155,7 @@ export interface DemoIssuedCode {
   authTime: number
   issuedAt: number
   redeemed: boolean
+  idTokenClaims?: string[]
 }
 
 export interface DemoRefreshGrant {
@@ -165,6 +168,7 @@ export interface DemoRefreshGrant {
   issuedAt: number
   /** SPA refresh tokens live a fixed 24 h from sign-in; redeeming does not extend it (AADSTS700084). */
   expiresAt: number
+  idTokenClaims?: string[]
 }
 
 export interface DemoTenant {
