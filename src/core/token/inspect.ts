@@ -199,7 +199,8 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
   } else {
     const source = await resolveKeys(payload, verdict.kid, options)
     findings.push(...source.findings)
-    signature = await verifyWithKeys({ token: d.normalized, alg: verdict.alg ?? '', kid: verdict.kid, source }, findings)
+    const x5t = typeof header['x5t'] === 'string' ? header['x5t'] : undefined
+    signature = await verifyWithKeys({ token: d.normalized, alg: verdict.alg ?? '', kid: verdict.kid, x5t, source }, findings)
   }
   report.signature = signature
 

@@ -125,4 +125,26 @@ describe('key selection', () => {
     expect(r.signature.status).toBe('valid')
     expect(r.signature.chain.candidates[0]?.reason).toMatch(/AKP key cannot verify RS256/)
   })
+
+  it('without a kid, a header x5t picks the key (ADFS style) and there is no ambiguity', async () => {
+    const t = scenario('kid-absent-multiple-jwks').token // signed by rsa-2, header {alg}
+    const [, p, sig] = t.split('.')
+    const set = { keys: jwks.twoRsa.keys.map((k) => ({ ...k, kid: undefined, x5t: `thumb-${k.kid}` })) }
+    // x5t names rsa-1, so only rsa-1 is tried (the signature, by rsa-2 over another header, fails).
+    const header = base64url.encode('{"alg":"RS256","x5t":"thumb-rsa-1"}')
+    const r = await inspectToken(`${header}.${p}.${sig}`, { now: NOW, keys: { jwks: set } })
+    expect(codes(r)).not.toContain('kid_ambiguous')
+    expect(r.signature.chain.candidates.find((c) => c.key.x5t === 'thumb-rsa-2')?.reason).toMatch(/x5t/)
+    expect(r.signature.status).toBe('invalid')
+  })
+
+  it('x5t verifies when it names the signing key', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
+    const token = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'RS256', x5t: 'T2' }).sign(privateKey)
+    const other = jwks.twoRsa.keys[0]
+    const r = await inspectToken(token, { now: NOW, keys: { jwks: { keys: [{ ...other, kid: undefined, x5t: 'T1' }, { ...(await exportJWK(publicKey)), x5t: 'T2' }] } } })
+    expect(r.signature.status).toBe('valid')
+    expect(r.signature.chain.selected?.x5t).toBe('T2')
+    expect(codes(r)).not.toContain('kid_ambiguous')
+  })
 })

@@ -26,9 +26,14 @@ function describe(s: KeySummary): string {
   return `${kid} (${[s.kty, s.size].filter(Boolean).join(' ')})`
 }
 
-function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | undefined, setHasKids: boolean): Evaluated {
+function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | undefined, setHasKids: boolean, x5t: string | undefined): Evaluated {
   const info = algInfo(alg)
   const base = { jwk, summary }
+  // Without a kid, a header x5t (SHA-1 certificate thumbprint, RFC 7515 §4.1.7; ADFS sends only
+  // this) names the key just as well, when the published keys carry x5t too.
+  if (kid === undefined && x5t !== undefined && jwk['x5t'] !== x5t) {
+    return { ...base, category: 'kid', reason: `Its x5t is ${typeof jwk['x5t'] === 'string' ? `"${jwk['x5t']}"` : 'missing'}, not the token's "${x5t}".` }
+  }
   // A pasted key without any kid (common when copying one key) is still a candidate: nothing in
   // the set contradicts the token's kid. Once keys carry kids, they must match exactly.
   if (kid !== undefined && jwk['kid'] !== kid && (setHasKids || jwk['kid'] !== undefined)) {
@@ -68,6 +73,8 @@ export interface VerifyInput {
   token: string
   alg: string
   kid: string | undefined
+  /** The header's x5t, used to name the key only when there is no kid. */
+  x5t?: string | undefined
   source: KeySource
 }
 
@@ -78,6 +85,8 @@ function result(status: SignatureResult['status'], alg: string | null, reason: s
 /** Verifies with the resolved keys and explains the outcome. Pushes findings into `findings`. */
 export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): Promise<SignatureResult> {
   const { token, alg, kid, source } = input
+  // x5t narrows the choice only when some published key carries an x5t to compare with.
+  const x5t = kid === undefined && input.x5t !== undefined && source.keys.some((k) => k['x5t'] === input.x5t) ? input.x5t : undefined
   const chain = source.chain
   if (source.keys.length === 0) {
     return result('unverifiable', alg, source.unavailable ?? 'No keys to verify against.', chain)
@@ -87,7 +96,7 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
   const setHasKids = source.keys.some((k) => k['kid'] !== undefined)
   for (const jwk of source.keys) {
     const summary = await summarize(jwk, chain.source === 'issuer' ? chain.issuer : undefined)
-    evaluated.push(evaluate(jwk, summary, alg, kid, setHasKids))
+    evaluated.push(evaluate(jwk, summary, alg, kid, setHasKids, x5t))
   }
   const candidates: KeyCandidate[] = evaluated.map((e) => ({ key: e.summary, used: false, reason: e.reason }))
   chain.candidates = candidates
@@ -168,7 +177,7 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
     }
   })
 
-  if (kid === undefined && usable.length > 1) {
+  if (kid === undefined && x5t === undefined && usable.length > 1) {
     findings.push(
       finding(
         'kid_ambiguous',
