@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { cleanup, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { blankProfile } from '../../core/capture/profile.ts'
+import { ProfileForm } from './profile-form.tsx'
+import { registrationBody } from './registration-helper.tsx'
+
+const origin = window.location.origin
+
+afterEach(cleanup)
+
+describe('ProfileForm', () => {
+  it('refuses a malformed GUID, a foreign redirect URI and an http authority before anything is saved', async () => {
+    const onSave = vi.fn()
+    const user = userEvent.setup()
+    render(<ProfileForm initial={blankProfile('p1', `${origin}/redirect.html`)} onSave={onSave} onCancel={() => undefined} />)
+    await user.type(screen.getByLabelText('Tenant'), '72f988bf-0000-4000-8000-00000000c0d')
+    await user.type(screen.getByLabelText('Application (client) ID'), '1234')
+    await user.clear(screen.getByLabelText('Redirect URI'))
+    await user.type(screen.getByLabelText('Redirect URI'), 'https://elsewhere.example/redirect.html')
+    await user.click(screen.getByRole('button', { name: 'Save profile' }))
+    expect(onSave).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing was sent')
+    expect(screen.getByLabelText('Tenant')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByLabelText('Tenant')).toHaveAccessibleDescription(/not a well-formed GUID/)
+    expect(screen.getByLabelText('Application (client) ID')).toHaveAccessibleDescription(/is not a GUID/)
+    expect(screen.getByLabelText('Redirect URI')).toHaveAccessibleDescription(/elsewhere\.example/)
+
+    await user.selectOptions(screen.getByLabelText('Kind'), 'oidc')
+    await user.type(screen.getByLabelText('Authority (issuer URL)'), 'http://idp.example')
+    expect(screen.getByLabelText('Authority (issuer URL)')).toHaveAccessibleDescription(/https/)
+  })
+
+  it('saves a valid profile, trimmed', async () => {
+    const onSave = vi.fn()
+    const user = userEvent.setup()
+    render(<ProfileForm initial={blankProfile('p1', `${origin}/redirect.html`)} onSave={onSave} onCancel={() => undefined} />)
+    await user.type(screen.getByLabelText('Tenant'), ' contoso.onmicrosoft.com ')
+    await user.type(screen.getByLabelText('Application (client) ID'), '11111111-2222-3333-4444-555555555555')
+    await user.click(screen.getByRole('button', { name: 'Save profile' }))
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', kind: 'entra' }))
+  })
+})
+
+describe('registration body', () => {
+  it('registers the redirect URI under spa and documents User.Read', () => {
+    const body = registrationBody({ ...blankProfile('p', 'https://app.example/redirect.html'), tenant: 'contoso.com' })
+    expect(body).toMatchObject({
+      spa: { redirectUris: ['https://app.example/redirect.html'] },
+      signInAudience: 'AzureADMyOrg',
+      requiredResourceAccess: [{ resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }] }],
+    })
+    expect(registrationBody({ ...blankProfile('p', 'x'), tenant: 'common' }).signInAudience).toBe('AzureADandPersonalMicrosoftAccount')
+  })
+})
