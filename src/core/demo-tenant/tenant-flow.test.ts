@@ -220,6 +220,11 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(silent.kind === 'redirect' && new URL(silent.url).hash).toContain('code=')
     const shown = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { login_hint: hint } }))
     expect(shown.kind === 'prompt' && shown.prompt.loginHint).toBe(tenant.users[1]?.userPrincipalName)
+    // logout_hint ends only that user's session: the other user can still sign in silently.
+    await tenant.handle({ method: 'GET', url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/logout?logout_hint=${encodeURIComponent(hint)}`, headers: {} })
+    const after = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none' } }))
+    expect(after.kind === 'redirect' && new URL(after.url).hash).toContain('code=')
+    expect(Object.values(tenant.serialize().sessions).map((x) => x.userId)).toEqual([tenant.users[0]?.id])
   })
 
   it('answers prompt=none from the existing session and logout ends it', async () => {

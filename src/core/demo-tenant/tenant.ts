@@ -20,6 +20,7 @@ import type {
 } from './types.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { beginAuthorize, completeAuthorize } from './authorize.ts'
+import { resolveLoginHint } from './claims-request.ts'
 import { errorContext, resolveTenant, type TenantContext } from './context.ts'
 import { GRAPH_HOST, LOGIN, LOGIN_HOST, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
 import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
@@ -218,7 +219,13 @@ export async function outcomeToResponse(ctx: TenantContext, outcome: AuthorizeOu
 
 /** OIDC RP-Initiated Logout 1.0 §2–3: end the IdP session, return to a registered URI or say so. */
 async function logout(ctx: TenantContext, url: URL): Promise<EdgeResponse> {
-  ctx.st.sessions = {}
+  // logout_hint (MSAL sends our login_hint claim) ends only that user's sessions, without the
+  // account picker; without it every session of the demo tenant in this browser ends.
+  const hint = url.searchParams.get('logout_hint')
+  const hinted = hint !== null ? resolveLoginHint(hint, ctx.users) : undefined
+  for (const [sid, session] of Object.entries(ctx.st.sessions)) {
+    if (hinted === undefined || session.userId === hinted.id) delete ctx.st.sessions[sid]
+  }
   const target = url.searchParams.get('post_logout_redirect_uri')
   const state = url.searchParams.get('state')
   // With a registered list, post_logout_redirect_uri must be on it; otherwise any https or
