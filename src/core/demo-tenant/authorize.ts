@@ -211,14 +211,19 @@ export function completeAuthorize(ctx: TenantContext, sessionId: string, choice:
   sweep(ctx)
   const pending = own(ctx.st.pending, sessionId)
   if (pending === undefined || pending.createdAt + PENDING_LIFETIME_SEC < ctx.now()) return errorPage(ctx, E.flowExpired())
+  const to: ReturnTo = { redirectUri: pending.redirectUri, responseMode: pending.responseMode, correlationId: pending.correlationId, ...(pending.state !== undefined ? { state: pending.state } : {}) }
+  // Cancel needs no account choice: the app hears access_denied either way.
+  if (!choice.consent) {
+    delete ctx.st.pending[sessionId]
+    return errorRedirect(ctx, to, E.consentDeclined())
+  }
   const user = findUser(ctx, choice.userId)
   if (user === undefined) return errorPage(ctx, E.unknownUser(choice.userId), pending.correlationId)
   delete ctx.st.pending[sessionId]
-  const to: ReturnTo = { redirectUri: pending.redirectUri, responseMode: pending.responseMode, correlationId: pending.correlationId, ...(pending.state !== undefined ? { state: pending.state } : {}) }
-  if (!choice.consent || ctx.st.faults.consentDeclined === true) return errorRedirect(ctx, to, E.consentDeclined())
+  if (ctx.st.faults.consentDeclined === true) return errorRedirect(ctx, to, E.consentDeclined())
   const key = `${user.id} ${pending.clientId}`
   ctx.st.consents[key] = [...new Set([...(own(ctx.st.consents, key) ?? []), ...consentKeysOf(pending.scopes)])]
-  // One IdP session per sign-in; its id is both the `sid` claim and the session_state value.
+  // One IdP session per sign-in; we use its id for both the `sid` claim and session_state.
   const sid = randomGuid(ctx.random)
   ctx.st.sessions[sid] = { userId: user.id, authTime: ctx.now() }
   return issueCode(ctx, pending, user, sid, ctx.now())

@@ -154,6 +154,18 @@ describe('demo tenant: sign-in page', () => {
     expect(replay.body).toContain('AADSTS50089')
   })
 
+  it('Cancel without picking an account sends access_denied back to the app', async () => {
+    const tenant = await newTenant({ now: clock().now })
+    const { challenge } = await pkcePair()
+    const page = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, state: 's2' }), headers: {} })
+    const session = /name="session" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
+    const res = await tenant.handle({ method: 'POST', url: `${LOGIN}/${DEMO_TENANT_ID}/login`, headers: {}, body: new URLSearchParams({ session, consent: 'decline' }).toString() })
+    expect(res.status).toBe(302)
+    const p = new URLSearchParams(new URL(res.headers.location ?? '').hash.slice(1))
+    expect(p.get('error')).toBe('access_denied')
+    expect(p.get('state')).toBe('s2')
+  })
+
   it('pre-selects the login_hint user, including a guest by home address', () => {
     const users = [
       { id: 'a', displayName: 'A', userPrincipalName: 'a@t.example', kind: 'member' as const, description: '' },
