@@ -22,13 +22,17 @@ async function rowNames(page: Page): Promise<string[]> {
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
 }
 
+/** The app follows the system theme by default: switch it the way a user's OS would. */
 async function setTheme(page: Page, theme: 'light' | 'dark') {
-  await page.evaluate((t) => document.documentElement.classList.toggle('dark', t === 'dark'), theme)
+  await page.emulateMedia({ colorScheme: theme })
+  await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+  await page.waitForTimeout(400) // let colour transitions finish before a screenshot
 }
 
 test.describe('diagram of a captured demo-tenant sign-in', () => {
   test('shows discovery, authorize, redirect back, token, JWKS and Graph in order; the token POST carries code_verifier', async ({ page }) => {
     await demoSignIn(page)
+    await page.setViewportSize({ width: 1600, height: 900 })
     await page.goto('/#/diagram')
     await expect(page.getByTestId('source-picker')).toHaveValue('capture')
     await expect(page.getByTestId('template-banner')).toHaveCount(0)
@@ -107,6 +111,7 @@ test.describe('diagram templates, keyboard and presentation', () => {
   })
 
   test('presentation mode reveals one message per key press, with explanations', async ({ page }) => {
+    await page.setViewportSize({ width: 1600, height: 900 })
     await page.goto('/#/diagram?source=template:auth-code-pkce-spa')
     await page.getByRole('button', { name: /Present/ }).click()
     const deck = page.getByTestId('presentation')

@@ -36,7 +36,7 @@ export function showParam(name: string, value: string, opts: LabelOptions): stri
   if (name === 'client_secret') return `${name}=${MASK}`
   if (SECRET_PARAMS.has(name)) return `${name}=${opts.redact ? MASK : abbreviate(value)}`
   if (PERSONAL_PARAMS.has(name) && opts.redact) return `${name}=${MASK}`
-  if (name === 'scope') return `${name}=${abbreviate(value, 60)}`
+  if (name === 'scope') return `${name}=${abbreviate(value.replace(GUID, (g) => `${g.slice(0, 8)}…`), 60)}`
   return `${name}=${abbreviate(value, 40)}`
 }
 

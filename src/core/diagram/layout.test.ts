@@ -125,3 +125,16 @@ describe('layoutDiagram', () => {
     expect(fitText('short', FONTS.detail, 200, approximateMeasure).text).toBe('short')
   })
 })
+
+describe('wrapText', () => {
+  it('wraps on spaces within the width and marks a cut with an ellipsis', async () => {
+    const { wrapText } = await import('./layout.ts')
+    const text = 'state matches the value sent in the authorize request and the nonce matches the ID token'
+    const lines = wrapText(text, FONTS.note, 150, approximateMeasure, 2)
+    expect(lines).toHaveLength(2)
+    for (const l of lines) expect(approximateMeasure(l, FONTS.note)).toBeLessThanOrEqual(150)
+    expect(lines[1]!.endsWith('…')).toBe(true)
+    expect(wrapText('short note', FONTS.note, 150, approximateMeasure, 2)).toEqual(['short note'])
+    expect(wrapText('', FONTS.note, 150, approximateMeasure, 2)).toEqual([])
+  })
+})

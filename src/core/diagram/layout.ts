@@ -98,6 +98,8 @@ const LINE_H: Record<FontRole, number> = { title: 18, subtitle: 15, label: 18, d
 const ROW_GAP = 14
 const SELF_LOOP = 28
 const NOTE_PAD = 8
+const NOTE_W = 300
+const MAX_NOTES = 3
 
 /** Width-keyed cache: the same strings recur a lot (status lines, parameter names). */
 function cached(measure: MeasureText): MeasureText {
@@ -128,6 +130,36 @@ export function fitText(text: string, font: FontSpec, maxWidth: number, measure:
   return { text: cut, width: measure(cut, font) }
 }
 
+/**
+ * Greedy word wrap into at most maxLines lines of maxWidth; the last line ends with an ellipsis
+ * when text remains. A single word longer than a line is cut by fitText.
+ */
+export function wrapText(text: string, font: FontSpec, maxWidth: number, measure: MeasureText, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean)
+  const lines: string[] = []
+  let current = ''
+  let i = 0
+  for (; i < words.length; i++) {
+    const word = words[i] ?? ''
+    const candidate = current ? `${current} ${word}` : word
+    if (measure(candidate, font) <= maxWidth || !current) {
+      current = candidate
+      continue
+    }
+    lines.push(current)
+    current = word
+    if (lines.length === maxLines) break
+  }
+  if (lines.length < maxLines) {
+    if (current) lines.push(current)
+    return lines.map((l) => fitText(l, font, maxWidth, measure).text)
+  }
+  // Out of lines with words left: mark the cut on the last line.
+  const last = lines[maxLines - 1] ?? ''
+  lines[maxLines - 1] = fitText(`${last} ${words.slice(i).join(' ')}`, font, maxWidth, measure).text
+  return lines.map((l) => fitText(l, font, maxWidth, measure).text)
+}
+
 interface Line {
   text: string
   width: number
@@ -152,7 +184,11 @@ export function layoutDiagram(model: DiagramModel, measureRaw: MeasureText, opti
   const rowsText = model.messages.map((m) => {
     const lines: Line[] = [{ ...fitText(m.label, FONTS.label, maxLabel, measure), font: 'label' }]
     for (const d of m.details) lines.push({ ...fitText(d, FONTS.detail, maxLabel, measure), font: 'detail' })
-    const notes: Line[] = m.notes.map((n) => ({ ...fitText(n, FONTS.note, 260, measure), font: 'note' as const }))
+    // Notes wrap (two lines each, at most three notes); the side panel lists them all.
+    const shown = m.notes.slice(0, MAX_NOTES)
+    const noteTexts = shown.flatMap((n) => wrapText(n, FONTS.note, NOTE_W, measure, 2))
+    if (m.notes.length > MAX_NOTES) noteTexts.push(`+${m.notes.length - MAX_NOTES} more in the details`)
+    const notes: Line[] = noteTexts.map((n) => ({ ...fitText(n, FONTS.note, NOTE_W, measure), font: 'note' as const }))
     const width = INDENT + Math.max(0, ...lines.map((l) => l.width))
     return { lines, notes, width }
   })

@@ -142,7 +142,8 @@ export function buildModelFromInputs(inputs: ExchangeInput[], opts: BuildOptions
     const front = FRONT_CHANNEL.has(step)
     const reqKind: MessageKind = front ? 'redirect' : 'request'
     const notes = [...(entry._oauth.notes ?? [])]
-    if (entry._oauth.origin !== main || (step === 'redirect_back' && entry._oauth.origin === 'observed')) {
+    const saysObserved = notes.some((n) => /observed/i.test(n))
+    if (entry._oauth.origin !== main || (step === 'redirect_back' && entry._oauth.origin === 'observed' && !saysObserved)) {
       notes.push(step === 'redirect_back' && entry._oauth.origin === 'observed' ? 'observed at the redirect URI' : ORIGIN_NOTE[entry._oauth.origin])
     }
     if (entry._oauth.redactions.length > 0) notes.push(`${entry._oauth.redactions.length} value${entry._oauth.redactions.length === 1 ? '' : 's'} redacted in the capture`)

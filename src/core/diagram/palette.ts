@@ -67,9 +67,9 @@ export const PALETTES: Record<ThemeName, Palette> = {
     action: '#c4b5fd',
     badge: '#818cf8',
     badgeText: '#0f172a',
-    noteFill: '#422006',
+    noteFill: '#1c1917',
     noteStroke: '#a16207',
-    noteText: '#fef08a',
+    noteText: '#fde68a',
     highlight: '#1e1b4b',
     lane: {
       user: { fill: '#2e1065', stroke: '#a78bfa' },

@@ -78,8 +78,8 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
   const message = model.messages[step]
   const ex = message?.explanation
   return (
-    <div ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} data-testid="presentation" className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-800">
+    <div ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} data-testid="presentation" className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100">
+      <header className="flex items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-700">
         <h2 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">{model.title}</h2>
         {model.template ? <span className="rounded-md bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">Template: illustrative values</span> : null}
         {redact ? <span className="rounded-md bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">Redacted</span> : null}
@@ -93,10 +93,10 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
       <div className="h-1 bg-slate-100 dark:bg-slate-800" aria-hidden="true">
         <div className="h-1 bg-indigo-500 transition-[width]" style={{ width: `${total ? ((step + 1) / total) * 100 : 0}%` }} />
       </div>
-      <div ref={stage} className="min-h-0 flex-1 px-2 py-2">
+      <div ref={stage} className="min-h-0 flex-1 px-2 py-2" style={{ backgroundColor: colours.background }}>
         <SequenceDiagram layout={layout} colours={colours} fonts={fonts} rowLabels={rowLabels} title={model.title} zoom={zoom} visibleCount={step + 1} currentIndex={step} className="h-full" />
       </div>
-      <section className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-800 dark:bg-slate-900" aria-live="polite" data-testid="presentation-explanation">
+      <section className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-700 dark:bg-slate-950" aria-live="polite" data-testid="presentation-explanation">
         {message ? (
           <div className="mx-auto max-w-6xl">
             <p className={`font-mono text-lg ${message.failed ? 'text-red-700 dark:text-red-400' : 'text-indigo-700 dark:text-indigo-300'}`}>

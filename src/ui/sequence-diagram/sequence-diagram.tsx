@@ -73,7 +73,12 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
       const top = row.top * zoom
       const bottom = (row.note ? row.note.box.y + row.note.box.h : row.bottom) * zoom
       if (top < el.scrollTop + header + 8) el.scrollTo({ top: Math.max(0, top - header - 16) })
-      else if (bottom > el.scrollTop + el.clientHeight - 8) el.scrollTo({ top: bottom - el.clientHeight + 16 })
+      else if (bottom > el.scrollTop + el.clientHeight - 8) {
+        // Snap to a row boundary so no label is left half under the sticky lane headers.
+        const wanted = bottom - el.clientHeight + 16
+        const snap = layout.rows.find((r) => r.top * zoom - header - 12 >= wanted)
+        el.scrollTo({ top: snap && snap.index <= index ? snap.top * zoom - header - 12 : wanted })
+      }
     },
     [layout, zoom],
   )
