@@ -223,13 +223,13 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
     selectProfile: (id) => {
       writeStored('local', KEYS.active, id)
-      set({ activeId: id, error: null, notice: null })
+      set({ activeId: id, error: null, notice: null, demoError: null, demoPage: null, pause: null })
     },
     saveProfile: (profile) => {
       const profiles = get().profiles.some((p) => p.id === profile.id) ? get().profiles.map((p) => (p.id === profile.id ? profile : p)) : [...get().profiles, profile]
       persistProfiles(profiles)
       writeStored('local', KEYS.active, profile.id)
-      set({ profiles, activeId: profile.id })
+      set({ profiles, activeId: profile.id, error: null, demoError: null, demoPage: null, pause: null })
     },
     deleteProfile: (id) => {
       if (id === 'demo') return

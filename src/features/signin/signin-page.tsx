@@ -80,7 +80,6 @@ export function SignInPage() {
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-6">
           <ProfilePicker redirectUri={redirectUri} onEdit={setEditing} message={message} setMessage={setMessage} />
-          {!demo ? <RegistrationHelper profile={profile} /> : null}
           {demo ? <TrainerPanel faults={s.faults} onChange={(f) => void s.setFaults(f)} /> : null}
         </div>
         <div className="min-w-0 space-y-6">
@@ -104,6 +103,7 @@ export function SignInPage() {
               {s.busy ? BUSY_TEXT[s.busy] : s.notice ?? (captures ? `${captures} exchange${captures === 1 ? '' : 's'} captured so far — see the Flow screen.` : '')}
             </p>
           </div>
+          {!demo && !s.account ? <RegistrationHelper profile={profile} /> : null}
           {s.pause ? <StepPause pause={s.pause} appScopes={scopesOf(profile)} onContinue={() => void s.continuePause()} onCancel={s.cancelPause} /> : null}
           {s.demoPage ? <DemoSignIn prompt={s.demoPage} busy={s.busy !== null} onChoose={(u, c) => void s.chooseDemoUser(u, c)} onCancel={s.cancelDemo} /> : null}
           {s.demoError ? (
@@ -112,6 +112,7 @@ export function SignInPage() {
           {s.error ? <ErrorPanel title={s.error.title} errorCode={s.error.errorCode} message={s.error.message} onDismiss={s.dismissError} /> : null}
           {s.account ? <AccountPanel /> : null}
           <TokenList clientId={profile.clientId} {...(tenantId ? { tenantId } : {})} />
+          {!demo && s.account ? <RegistrationHelper profile={profile} /> : null}
         </div>
       </div>
       )}
