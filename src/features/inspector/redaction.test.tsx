@@ -17,14 +17,16 @@ describe('makeRedactor', () => {
     const r = makeRedactor(true, [claims])
     expect(r.isPersonal('name')).toBe(true)
     expect(r.isPersonal('aud')).toBe(false)
+    // Not annotated (yet): hidden until the registry says otherwise.
+    expect(r.isPersonal('preferred_username')).toBe(true)
     expect(r.text('Signed in as Ada Lovelace (ada@x.example), oid 2b0c4e6a-8d1f, for api://x')).toBe('Signed in as •••••• (••••••), oid ••••••, for api://x')
     // Very short values are left alone (they would mask unrelated text and identify nobody).
     expect(r.text('ab')).toBe('ab')
   })
 
   it('masks personal members of a payload and personal values nested elsewhere', () => {
-    const r = makeRedactor(true, [claims])
-    expect(r.payload({ name: 'Ada Lovelace', aud: 'api://x', note: { by: 'Ada Lovelace' } })).toEqual({ name: MASK, aud: 'api://x', note: { by: '••••••' } })
+    const r2 = makeRedactor(true, [[...claims, claim('note', null, false)]])
+    expect(r2.payload({ name: 'Ada Lovelace', aud: 'api://x', note: { by: 'Ada Lovelace' }, other: 1 })).toEqual({ name: MASK, aud: 'api://x', note: { by: '••••••' }, other: MASK })
   })
 
   it('treats regular-expression characters in values literally', () => {

@@ -39,9 +39,11 @@ const OFF: Redactor = { active: false, isPersonal: () => false, text: (t) => t, 
 export function makeRedactor(active: boolean, annotations: readonly (readonly ClaimAnnotation[])[]): Redactor {
   if (!active) return OFF
   const personal = new Set<string>()
+  const annotated = new Set<string>()
   const values = new Set<string>()
   for (const list of annotations) {
     for (const claim of list) {
+      annotated.add(claim.name)
       if (!claim.personal) continue
       personal.add(claim.name)
       collectStrings(claim.value, values)
@@ -60,11 +62,13 @@ export function makeRedactor(active: boolean, annotations: readonly (readonly Cl
   }
   return {
     active: true,
-    isPersonal: (name) => personal.has(name),
+    // A claim whose annotation has not arrived yet (a second token still being inspected) is
+    // hidden until we know: redaction errs on the safe side.
+    isPersonal: (name) => personal.has(name) || !annotated.has(name),
     text,
     payload: (payload) => {
       if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return deep(payload)
-      return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, personal.has(k) ? MASK : deep(v)]))
+      return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, personal.has(k) || !annotated.has(k) ? MASK : deep(v)]))
     },
   }
 }
