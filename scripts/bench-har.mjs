@@ -149,7 +149,8 @@ if (!nodeOnly) {
   const port = Number(process.env.BENCH_PORT ?? 4399)
   const build = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(1)
-  const preview = spawn('npx', ['vite', 'preview', '--outDir', out, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' })
+  // Started without npx so that killing the child stops the server itself.
+  const preview = spawn(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', out, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' })
   try {
     const base = `http://127.0.0.1:${port}/`
     for (let i = 0; i < 50; i++) {

@@ -29,23 +29,23 @@ export function DropZone({ onFile, busy }: { onFile: (file: File) => void; busy:
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         From Chrome, Edge or Firefox DevTools (Network → Export HAR), HTTP Toolkit, Fiddler or Playwright&apos;s recordHar. It is read in this browser only.
       </p>
-      <label className="mt-3 inline-block">
-        <span className="sr-only">Choose a HAR file</span>
-        <input
-          ref={input}
-          type="file"
-          accept=".har,application/json,.json"
-          className="sr-only"
-          data-testid="har-file-input"
-          onChange={(e) => {
-            take(e.target.files)
-            e.target.value = ''
-          }}
-        />
-        <button type="button" className={`${BUTTON_PRIMARY} mt-1`} disabled={busy} onClick={() => input.current?.click()}>
-          Choose a HAR file…
-        </button>
-      </label>
+      {/* The native input stays hidden: the visible button is the one control (no duplicate tab stop). */}
+      <input
+        ref={input}
+        type="file"
+        accept=".har,application/json,.json"
+        className="hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="har-file-input"
+        onChange={(e) => {
+          take(e.target.files)
+          e.target.value = ''
+        }}
+      />
+      <button type="button" className={`${BUTTON_PRIMARY} mt-3`} disabled={busy} onClick={() => input.current?.click()}>
+        Choose a HAR file…
+      </button>
     </div>
   )
 }

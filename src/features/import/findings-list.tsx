@@ -24,7 +24,7 @@ function Explanation({ finding }: { finding: FlowFinding }) {
       {why.aadsts ? (
         <p>
           <span className="font-semibold">AADSTS{why.aadsts.code} · {why.aadsts.name}</span>: {why.aadsts.meaning} {why.aadsts.fix}
-          {why.aadsts.pairingInferred ? <span className="text-slate-500"> (the OAuth error paired with this code is our inference, not confirmed)</span> : null}
+          {why.aadsts.pairingInferred ? <span className="text-slate-600 dark:text-slate-400"> (the OAuth error paired with this code is our inference, not confirmed)</span> : null}
         </p>
       ) : null}
     </div>

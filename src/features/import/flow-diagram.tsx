@@ -26,6 +26,8 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   }, [model])
   const frame = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState(1)
+  const [selected, setSelected] = useState<number | null>(null)
+  const message = selected !== null ? model.messages[selected] : undefined
   useEffect(() => {
     const w = frame.current?.clientWidth ?? 0
     if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
@@ -33,9 +35,16 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   return (
     <div data-testid="flow-diagram">
       <div ref={frame} className="h-[32rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-        <SequenceDiagram layout={layout} colours={PALETTES[dark ? 'dark' : 'light']} fonts={FONT_TABLE} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} className="h-full" />
+        <SequenceDiagram layout={layout} colours={PALETTES[dark ? 'dark' : 'light']} fonts={FONT_TABLE} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} selectedIndex={selected} onActivate={setSelected} className="h-full" />
       </div>
+      {message ? (
+        <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" aria-live="polite" data-testid="diagram-selection">
+          <p className="font-medium text-slate-900 dark:text-slate-100">{rowLabels[selected ?? 0]}</p>
+          {message.notes.length ? <p className="mt-1 text-slate-600 dark:text-slate-300">{message.notes.join(' · ')}</p> : null}
+        </div>
+      ) : null}
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        Select an arrow to read it.{' '}
         <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}>
           Open in the Diagram screen
         </Link>{' '}
