@@ -78,6 +78,28 @@ test.describe('sign-in flows against the demo tenant', () => {
     await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
   })
 
+  test('trainer faults at the token endpoint and at consent are captured and explained', async ({ page }) => {
+    await page.goto('/#/signin')
+    await page.getByRole('switch', { name: 'PKCE verifier mismatch' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    const alert = page.getByRole('alert').filter({ hasText: 'invalid_grant' }).first()
+    await expect(alert).toBeVisible({ timeout: 20_000 })
+    await expect(alert).toContainText('AADSTS501481')
+    await expect(alert).toContainText(/What it means/)
+    const token = (await captures(page)).find((e) => e._oauth.step === 'token')
+    expect(token?.response.status).toBe(400)
+    expect(token?._oauth.error).toMatchObject({ error: 'invalid_grant', code: 'AADSTS501481' })
+
+    await page.getByRole('switch', { name: 'PKCE verifier mismatch' }).click()
+    await page.getByRole('switch', { name: 'Consent declined' }).click()
+    await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
+    await pickUser(page)
+    const denied = page.getByRole('alert').filter({ hasText: 'access_denied' }).first()
+    await expect(denied).toBeVisible({ timeout: 20_000 })
+    await expect(denied).toContainText('AADSTS65004')
+  })
+
   test('(e) refresh, more scopes with Graph /me, and sign-out are captured', async ({ page }) => {
     await page.goto('/#/signin')
     await page.getByRole('button', { name: 'Sign in to the demo tenant' }).click()
