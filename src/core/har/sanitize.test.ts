@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseHar } from './parse.ts'
 import { sanitizeEntries, sanitizeUrl, toHar } from './sanitize.ts'
 import { mkEntry } from './test-entry.ts'
-import { HAR_FIXTURE_SECRETS as secrets, HAR_FIXTURES } from './test-fixtures.ts'
+import { HAR_FIXTURE_SECRETS as secrets, HAR_FIXTURES, toBase64 } from './test-fixtures.ts'
 
 function load(name: string) {
   const r = parseHar(HAR_FIXTURES[name] ?? '')
@@ -93,6 +93,17 @@ describe('sanitiser placement', () => {
     expect(out).not.toContain('p@ss w0rd&more')
     expect(out).not.toContain(encodeURIComponent('p@ss w0rd&more'))
     expect(out).toContain('[redacted:value]')
+  })
+
+  it('decodes textual base64 bodies under a binary MIME type before redacting, keeps binary ones', () => {
+    const e = mkEntry({ url: 'https://idp.example/token', json: {} })
+    e.response.content = { size: 1, mimeType: 'application/octet-stream', encoding: 'base64', text: toBase64(JSON.stringify({ refresh_token: 'RT-hidden-in-base64' })) }
+    const png = mkEntry({ url: 'https://cdn.example/x.png' })
+    png.response.content = { size: 4, mimeType: 'image/png', encoding: 'base64', text: 'iVBORw0KGgoAAAANSUhEUg==' }
+    const [clean, image] = sanitizeEntries([e, png]).entries
+    expect(clean?.response.content.text).toContain('[redacted:refresh_token]')
+    expect(clean?.response.content.encoding).toBeUndefined()
+    expect(image?.response.content).toMatchObject({ encoding: 'base64', text: 'iVBORw0KGgoAAAANSUhEUg==' })
   })
 
   it('sanitizeUrl leaves ordinary parameters byte for byte', () => {

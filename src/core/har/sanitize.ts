@@ -194,6 +194,15 @@ function sanitizeEntry(entry: Entry, r: Redactor): Entry {
     request.postData = pd
   }
   const content = { ...res.content }
+  if (typeof content.text === 'string' && content.encoding === 'base64') {
+    // A body kept in base64 under a binary or unusual MIME type can still be JSON or a form
+    // page carrying tokens: decode it when it is text, so the same rules apply.
+    const decoded = textOf(content.text)
+    if (decoded !== null) {
+      content.text = decoded
+      delete content.encoding
+    }
+  }
   if (typeof content.text === 'string' && content.encoding !== 'base64') content.text = r.body(content.text, content.mimeType, 'response.content.text')
   const response = {
     ...res,
@@ -203,6 +212,21 @@ function sanitizeEntry(entry: Entry, r: Redactor): Entry {
     content,
   }
   return { ...entry, request, response }
+}
+
+/** The UTF-8 text of a base64 body, or null when it is binary. */
+function textOf(b64: string): string | null {
+  try {
+    const text = base64ToText(b64)
+    // U+FFFD marks invalid UTF-8; other C0 controls (except tab, CR, LF) mean binary data.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 0xfffd || c < 0x09 || (c > 0x0d && c < 0x20)) return null
+    }
+    return text
+  } catch {
+    return null
+  }
 }
 
 function escapeRegExp(s: string): string {
