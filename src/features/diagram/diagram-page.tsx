@@ -78,6 +78,9 @@ export function DiagramPage() {
           <button type="button" className={BUTTON_GHOST} onClick={fitWidth} title="Fit the diagram to the width">Fit</button>
         </div>
       </div>
+      {source.error ? (
+        <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{source.error}</p>
+      ) : null}
       {model.template ? (
         <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100" data-testid="template-banner">
           <strong>Template.</strong> {source.summary} The values are illustrative, not a real sign-in.

@@ -26,6 +26,8 @@ export interface DiagramSource {
   /** The exchanges behind the model; message.exchangeIndex points into this list. */
   entries: CapturedEntry[]
   summary: string | null
+  /** Set when the chosen flow could not be drawn. */
+  error?: string
   captureCount: number
 }
 
@@ -49,7 +51,22 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   const fallback = captured.length > 0 ? 'capture' : `template:${DEFAULT_TEMPLATE}`
   const value = requested && options.some((o) => o.value === requested) ? requested : fallback
 
-  const built = useMemo(() => {
+  const built = useMemo((): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; error?: string } => {
+    try {
+      return buildFor(value)
+    } catch (error) {
+      // A malformed exchange must not blank the screen: say what failed and draw a template.
+      const t = getTemplate(DEFAULT_TEMPLATE)
+      return {
+        model: buildModelFromInputs(t.inputs, { redact, title: `Template: ${t.title}`, template: true, clientTitle: t.clientTitle }),
+        entries: t.inputs.map((i) => i.entry),
+        summary: t.summary,
+        error: `This flow could not be drawn (${error instanceof Error ? error.message : String(error)}). Showing a template instead.`,
+      }
+    }
+  }, [value, captured, loaded, redact])
+
+  function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null } {
     if (value === 'capture') {
       return { model: buildDiagramModel(captured, { redact, title: 'Live capture' }), entries: captured, summary: null }
     }
@@ -65,7 +82,7 @@ export function useDiagramSource(redact: boolean): DiagramSource {
     // Built from the same inputs so message.exchangeIndex points into t.inputs.
     const model = buildModelFromInputs(t.inputs, { redact, title: `Template: ${t.title}`, template: true, clientTitle: t.clientTitle })
     return { model, entries: t.inputs.map((i) => i.entry), summary: t.summary }
-  }, [value, captured, loaded, redact])
+  }
 
   return {
     options,
