@@ -93,14 +93,15 @@ test.describe('popup sign-in (secondary path)', () => {
 })
 
 test.describe('connection profiles', () => {
-  test('a profile shared as a link is offered, added and selected; nothing is sent', async ({ page, guard }) => {
-    const shared = { name: 'Shared Contoso', kind: 'entra', cloud: 'public', tenant: 'contoso.onmicrosoft.com', clientId: CLIENT, redirectUri: 'http://127.0.0.1:4273/redirect.html', scopes: 'User.Read' }
+  test('a profile shared as a link is offered, added and selected; nothing is sent', async ({ page, guard, baseURL }) => {
+    const shared = { name: 'Shared Contoso', kind: 'entra', cloud: 'public', tenant: 'contoso.onmicrosoft.com', clientId: CLIENT, redirectUri: new URL('/redirect.html', baseURL).href, scopes: 'User.Read' }
     const encoded = Buffer.from(JSON.stringify(shared)).toString('base64url')
     await page.goto(`/#/signin?profile=${encoded}`)
     await expect(page.getByRole('status').filter({ hasText: 'Shared Contoso' })).toBeVisible()
     await page.getByRole('button', { name: 'Add it' }).click()
     await expect(page.getByLabel('Profile', { exact: true }).locator('option:checked')).toHaveText(/Shared Contoso/)
     await expect(page.getByRole('button', { name: 'How to register this app in your tenant' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled()
     expect(guard.requests().filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([])
     await page.reload()
     await expect(page.getByLabel('Profile', { exact: true }).locator('option:checked')).toHaveText(/Shared Contoso/)

@@ -41,6 +41,19 @@ test.describe('sign-in with the demo tenant', () => {
     await tokens.getByRole('button', { name: /Open the ID token/ }).click()
     await expect(page).toHaveURL(/#\/inspect/)
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
-    await page.screenshot({ path: '/tmp/signin-shots/inspector-id.png', fullPage: true })
+    // The expectations came from the flow: the nonce sent at /authorize and the access token
+    // of the same response (at_hash); a mismatch on either would be an error finding.
+    const nonce = new URL(authorize.request.url).searchParams.get('nonce')!
+    await expect(page.getByLabel('Nonce', { exact: true })).toHaveValue(nonce)
+    await expect(page.getByText('0 errors')).toBeVisible()
+    const idPayload = JSON.parse(Buffer.from(JSON.parse(token.response.content.text!).id_token.split('.')[1], 'base64url').toString()) as { nonce: string; at_hash?: string }
+    expect(idPayload.nonce).toBe(nonce)
+    expect(idPayload.at_hash).toBeTruthy()
+
+    // The demo API access token is valid too.
+    await page.goBack()
+    await page.locator('#tokens').getByRole('button', { name: /Open the Access token/ }).first().click()
+    await expect(page).toHaveURL(/#\/inspect/)
+    await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
   })
 })
