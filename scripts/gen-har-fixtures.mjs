@@ -156,7 +156,9 @@ const secrets = {}
   const state = seeded('imp:state', 32)
   const nonce = seeded('imp:nonce', 32)
   const accessToken = await jwt({ aud: '00000003-0000-0000-c000-000000000000', azp: clientId, scp: 'User.Read', sub: seeded('imp:sub') }, clock)
-  const idToken = await jwt({ aud: clientId, nonce, sub: seeded('imp:sub'), name: 'Adele Vance', at_hash: 'placeholder' }, clock)
+  // at_hash: left half of SHA-256 of the access token, base64url (OIDC Core §3.2.2.9).
+  const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url')
+  const idToken = await jwt({ aud: clientId, nonce, sub: seeded('imp:sub'), name: 'Adele Vance', at_hash: atHash }, clock)
   secrets.implicit = { accessToken, idToken }
   const authorizeUrl = `${AUTHORITY}/authorize?${form({ client_id: clientId, redirect_uri: `${app}/`, response_type: 'id_token token', response_mode: 'fragment', scope: 'openid profile User.Read', state, nonce })}`
   const entries = [

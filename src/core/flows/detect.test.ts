@@ -3,6 +3,8 @@ import { parseHar } from '../har/parse.ts'
 import { HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows, flowEntries } from './detect.ts'
+import { inspectorExpectations } from './tokens.ts'
+import { inspectToken } from '../token/inspect.ts'
 
 const IDP = 'https://login.example.com/tenant/oauth2/v2.0'
 const APP = 'https://app.example'
@@ -183,6 +185,17 @@ describe('fixtures', () => {
     expect(f.kind).toBe('implicit')
     expect(f.steps.map((s) => s.kind)).toEqual(['discovery', 'authorize', 'callback', 'jwks', 'graph'])
     expect(f.jwks).toBeTruthy()
+  })
+  it('implicit SPA: its tokens verify against the captured JWKS with the flow\'s expectations (nonce, at_hash)', async () => {
+    const f = load('implicit-flow.har').flows[0]!
+    const id = f.tokens.find((t) => t.kind === 'id_token')!
+    expect(id.expected.accessToken).toBeTruthy()
+    for (const t of f.tokens) {
+      const step = f.steps.find((s) => s.id === t.stepId)!
+      const r = await inspectToken(t.value, { now: Math.floor(step.time / 1000), keys: { jwks: f.jwks }, expected: inspectorExpectations(t) })
+      expect(r.signature.status, t.kind).toBe('valid')
+      expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.code), t.kind).toEqual([])
+    }
   })
   it('leaked secret: code flow with API call and refresh', () => {
     const f = load('leaked-secret.har').flows[0]!

@@ -22,7 +22,7 @@ export function StepsList({ steps }: { steps: FlowStep[] }) {
           {s.responseMode ? <Badge>{s.responseMode}</Badge> : null}
           {s.error ? <Badge tone="red">{s.error.error}{s.error.code ? ` · AADSTS${s.error.code}` : ''}</Badge> : null}
           <span className="basis-full break-all pl-8 font-mono text-xs text-slate-600 dark:text-slate-400">
-            {s.method} {sanitizeUrl(s.url)} {s.status ? <span className="text-slate-600 dark:text-slate-400">→ {s.status}</span> : null}
+            {s.method} {sanitizeUrl(s.url)} {s.status ? <span className="whitespace-nowrap text-slate-600 dark:text-slate-400">→ {s.status}</span> : null}
           </span>
         </li>
       ))}
