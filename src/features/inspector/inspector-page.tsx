@@ -62,7 +62,7 @@ export function InspectorPage() {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <Switch checked={s.redact} onChange={s.setRedact} label="Redact personal data" description="Masks names, e-mail addresses, object IDs and other personal claims everywhere on screen" />
-            {hasInput ? <CopyLinkButton link={inspectLink(s.input.trim())} validFor={stillValidFor(main.report, clock)} /> : null}
+            {hasInput ? <CopyLinkButton link={inspectLink(main.decoded?.normalized || s.input.trim())} validFor={stillValidFor(main.report, clock)} /> : null}
             <button type="button" className={BUTTON_SECONDARY} onClick={s.clear} disabled={!hasInput && s.compareInput === ''}>
               Clear
             </button>
