@@ -5,8 +5,9 @@
  */
 import { create } from 'zustand'
 import { demoProfile, sanitizeProfile, scopesOf, type ConnectionProfile } from '../core/capture/profile.ts'
+import { loadProfiles, persistProfiles, readFlow, readSetting, redirectUriDefault, writeFlow, writeSetting } from '../adapters/msal/signin-persistence.ts'
 import type { AuthorizeOutcome, AuthorizePrompt, DemoFaults, EdgeRequest } from '../core/demo-tenant/types.ts'
-import { forgetAllStored, readStored, writeStored } from '../adapters/storage.ts'
+import { forgetAllStored } from '../adapters/storage.ts'
 import { appendToJournal, readPendingRedirect, setPendingRedirect, writeJournal, startFlow } from '../adapters/msal/capture-journal.ts'
 import type { MsalSession } from '../adapters/msal/msal-session.ts'
 
@@ -66,42 +67,6 @@ export interface SignInState {
   forgetEverything: () => Promise<void>
   dismissError: () => void
   cancelDemo: () => void
-}
-
-const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', flow: 'signin:flow' } as const
-
-function redirectUriDefault(): string {
-  return new URL('redirect.html', new URL(import.meta.env.BASE_URL, window.location.origin)).href
-}
-
-function loadProfiles(): ConnectionProfile[] {
-  const demo = demoProfile(redirectUriDefault())
-  try {
-    const raw = readStored('local', KEYS.profiles)
-    const parsed: unknown = raw ? JSON.parse(raw) : []
-    const list = Array.isArray(parsed) ? parsed.map((p, i) => sanitizeProfile(p, `p${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo') : []
-    return [demo, ...list]
-  } catch {
-    return [demo]
-  }
-}
-
-function persistProfiles(profiles: ConnectionProfile[]): void {
-  writeStored('local', KEYS.profiles, JSON.stringify(profiles.filter((p) => p.kind !== 'demo')))
-}
-
-interface FlowMemo {
-  profileId: string
-  stepThrough: boolean
-}
-
-function readFlow(): FlowMemo | null {
-  try {
-    const raw = readStored('session', KEYS.flow)
-    return raw ? (JSON.parse(raw) as FlowMemo) : null
-  } catch {
-    return null
-  }
 }
 
 // Module state that is not rendered: the MSAL session and the resolver of a paused request.
@@ -210,8 +175,8 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
   return {
     profiles: loadProfiles(),
-    activeId: readStored('local', KEYS.active) ?? 'demo',
-    stepThrough: readStored('local', KEYS.step) === '1',
+    activeId: readSetting('active') ?? 'demo',
+    stepThrough: readSetting('step') === '1',
     busy: null,
     pause: null,
     demoPage: null,
@@ -222,20 +187,20 @@ export const useSignInStore = create<SignInState>((set, get) => {
     faults: {},
 
     selectProfile: (id) => {
-      writeStored('local', KEYS.active, id)
+      writeSetting('active', id)
       set({ activeId: id, error: null, notice: null, demoError: null, demoPage: null, pause: null })
     },
     saveProfile: (profile) => {
       const profiles = get().profiles.some((p) => p.id === profile.id) ? get().profiles.map((p) => (p.id === profile.id ? profile : p)) : [...get().profiles, profile]
       persistProfiles(profiles)
-      writeStored('local', KEYS.active, profile.id)
+      writeSetting('active', profile.id)
       set({ profiles, activeId: profile.id, error: null, demoError: null, demoPage: null, pause: null })
     },
     deleteProfile: (id) => {
       if (id === 'demo') return
       const profiles = get().profiles.filter((p) => p.id !== id)
       persistProfiles(profiles)
-      writeStored('local', KEYS.active, 'demo')
+      writeSetting('active', 'demo')
       set({ profiles, activeId: 'demo' })
     },
     importProfiles: (json) => {
@@ -255,7 +220,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
       return `Imported ${renamed.length} profile${renamed.length === 1 ? '' : 's'}.`
     },
     setStepThrough: (on) => {
-      writeStored('local', KEYS.step, on ? '1' : null)
+      writeSetting('step', on ? '1' : null)
       set({ stepThrough: on })
     },
     setFaults: async (faults) => {
@@ -303,7 +268,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
     signIn: async (mode) => {
       const profile = active()
       set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null })
-      writeStored('session', KEYS.flow, JSON.stringify({ profileId: profile.id, stepThrough: get().stepThrough } satisfies FlowMemo))
+      writeFlow({ profileId: profile.id, stepThrough: get().stepThrough })
       try {
         startFlow()
         const s = await getSession(profile)
@@ -376,7 +341,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
       try {
         const s = await getSession(active())
         if (interactive) {
-          writeStored('session', KEYS.flow, JSON.stringify({ profileId: active().id, stepThrough: get().stepThrough } satisfies FlowMemo))
+          writeFlow({ profileId: active().id, stepThrough: get().stepThrough })
           await s.acquireRedirect(scopes)
           return
         }
