@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter } from 'react-router'
+import type { CapturedEntry } from '../../core/capture/types.ts'
+import { parseHar } from '../../core/har/parse.ts'
+import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
+import { useImportStore } from '../../stores/import-store.ts'
+import { FindingsList } from './findings-list.tsx'
+import { ImportPage } from './import-page.tsx'
+
+afterEach(() => {
+  cleanup()
+  useImportStore.getState().reset()
+})
+
+function entriesOf(name: string): CapturedEntry[] {
+  const r = parseHar(HAR_FIXTURES[name] ?? '')
+  if (!r.ok) throw new Error(r.message)
+  // The live-capture path analyses entries on the main thread; any HAR entries serve here.
+  return r.entries as CapturedEntry[]
+}
+
+describe('ImportPage', () => {
+  it('shows flows, lint findings with spec links, steps and tokens of an analysed capture', async () => {
+    render(
+      <MemoryRouter>
+        <ImportPage />
+      </MemoryRouter>,
+    )
+    expect(screen.getByRole('button', { name: 'Choose a HAR file…' })).toBeEnabled()
+    act(() => useImportStore.getState().analyseCapture(entriesOf('leaked-secret.har')))
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 flow found')
+    const findings = screen.getByTestId('flow-findings')
+    const secret = within(findings).getAllByText(/client secret is visible/)
+    expect(secret).toHaveLength(2)
+    expect(within(findings).getAllByRole('link', { name: /RFC 8252 §8\.5/ })[0]).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc8252#section-8.5')
+    expect(within(screen.getByTestId('flow-steps')).getAllByRole('listitem')).toHaveLength(5)
+    // Codes in step URLs are masked on screen.
+    expect(screen.getByTestId('flow-steps')).toHaveTextContent('code=[redacted:code]')
+    await waitFor(() => expect(screen.getAllByTestId('token-verdict').length).toBeGreaterThan(0))
+  })
+
+  it('lists the server-side step of a confidential web app as not observed', () => {
+    render(
+      <MemoryRouter>
+        <ImportPage />
+      </MemoryRouter>,
+    )
+    act(() => useImportStore.getState().analyseCapture(entriesOf('webapp-confidential.har')))
+    const steps = within(screen.getByTestId('flow-steps')).getAllByRole('listitem')
+    expect(steps.at(-1)).toHaveTextContent('Token request (server-side, not observed)')
+    expect(screen.getByText('has a server-side step')).toBeInTheDocument()
+  })
+})
+
+describe('FindingsList', () => {
+  it('explains an error response from the lazily loaded table, AADSTS included', async () => {
+    render(
+      <FindingsList
+        steps={[]}
+        findings={[{ code: 'error_response', severity: 'error', message: 'Token request failed: invalid_client (AADSTS7000218).', specRef: { label: 'RFC 6749 §5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' }, error: { error: 'invalid_client', code: '7000218', description: 'AADSTS7000218: The request body must contain client_assertion or client_secret.' } }]}
+      />,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Explain this error' }))
+    const why = await screen.findByTestId('error-explanation')
+    expect(why).toHaveTextContent('AADSTS7000218')
+    expect(why).toHaveTextContent('could not authenticate the client')
+  })
+})
