@@ -132,6 +132,18 @@ test.describe('sign-in flows against the demo tenant', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await expectAccessible(page, 'on the Flow screen with an exchange open, dark theme')
 
+    // The HAR export is redacted: no code, verifier, refresh or access token leaves in it.
+    const downloadPromise = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export HAR (redacted)' }).click()
+    const download = await downloadPromise
+    const harText = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')
+    const har = JSON.parse(harText) as { log: { version: string; entries: Entry[] } }
+    expect(har.log.version).toBe('1.2')
+    expect(har.log.entries).toHaveLength(entries.length)
+    const tokenBody = JSON.parse(entries.find((e) => e._oauth.step === 'token')!.response.content.text!) as Record<string, string>
+    for (const secret of [tokenBody.refresh_token!, tokenBody.access_token!, tokenBody.id_token!]) expect(harText.includes(secret)).toBe(false)
+    expect(harText).toContain('[redacted:refresh_token]')
+
     // "Forget everything": captures, the MSAL cache, the demo tenant and stored inputs.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click()
     await page.getByRole('button', { name: 'Forget everything' }).click()
