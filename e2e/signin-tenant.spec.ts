@@ -74,6 +74,29 @@ test.describe('real-tenant code path (emulator behind context.route)', () => {
   })
 })
 
+test.describe('step-through against the routed tenant', () => {
+  test('pauses at all three points across the real navigations', async ({ page, context, guard }) => {
+    await routeDemoTenant(context, { tenantId: TENANT, acceptAnyClient: true, allow: guard.allow })
+    await createProfile(page)
+    await page.getByRole('switch', { name: 'Step through' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Before /authorize' })).toBeVisible()
+    expect(guard.requests().some((u) => u.includes('/oauth2/v2.0/authorize'))).toBe(false)
+    await page.getByRole('button', { name: 'Continue to the identity provider' }).click()
+    await expect(page).toHaveURL(/^https:\/\/login\.microsoftonline\.com\//)
+    await page.getByRole('radio').first().check()
+    await page.getByRole('button', { name: /Accept and sign in/ }).click()
+    await expect(page.getByRole('heading', { name: 'After the redirect back' })).toBeVisible({ timeout: 20_000 })
+    expect(guard.requests().some((u) => u.includes('/oauth2/v2.0/token'))).toBe(false)
+    await page.getByRole('button', { name: /Continue: let MSAL check the response/ }).click()
+    await expect(page.getByRole('heading', { name: 'Before the /token POST' })).toBeVisible()
+    expect(guard.requests().some((u) => u.includes('/oauth2/v2.0/token'))).toBe(false)
+    await page.getByRole('button', { name: /Continue: send the token request/ }).click()
+    await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+    expect(guard.requests().some((u) => u.includes('/oauth2/v2.0/token'))).toBe(true)
+  })
+})
+
 test.describe('popup sign-in (secondary path)', () => {
   test('a popup sign-in against the routed tenant returns tokens and captures the redirect back', async ({ page, context, guard }) => {
     await routeDemoTenant(context, { tenantId: TENANT, acceptAnyClient: true, allow: guard.allow })
