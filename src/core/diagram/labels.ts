@@ -131,8 +131,11 @@ export function requestDetails(entry: CapturedEntry, opts: LabelOptions): string
     case 'device_authorization':
       return pairUp(pick(formParams(entry), DEVICE_PARAMS, opts))
     case 'redirect_back':
-    case 'callback':
-      return pairUp(pick(redirectParams(url), REDIRECT_PARAMS, opts))
+    case 'callback': {
+      // response_mode=form_post carries the response in the POST body (OAuth 2.0 Form Post Response Mode §2).
+      const inUrl = pick(redirectParams(url), REDIRECT_PARAMS, opts)
+      return pairUp(inUrl.length > 0 ? inUrl : pick(formParams(entry), REDIRECT_PARAMS, opts))
+    }
     case 'graph':
     case 'api':
     case 'userinfo': {

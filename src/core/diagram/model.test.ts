@@ -124,3 +124,29 @@ describe('canonical templates', () => {
     expect(templateModel('device-code')).toEqual(templateModel('device-code'))
   })
 })
+
+describe('buildDiagramModel from a browser-recorded HAR (perspective: browser)', () => {
+  it('makes the browser the caller, the redirect URI host the app, and a not-observed token call the app’s', async () => {
+    const { entryFactory } = await import('./templates/build.ts')
+    const entry = entryFactory()
+    const idp = 'https://login.microsoftonline.com/contoso.onmicrosoft.com'
+    const entries = [
+      entry({ step: 'authorize', url: `${idp}/oauth2/v2.0/authorize?response_type=code&response_mode=form_post`, status: 200 }),
+      entry({ step: 'redirect_back', method: 'POST', url: `${idp}/login`, form: { login: 'x' }, status: 200 }),
+      entry({ step: 'callback', method: 'POST', url: 'https://webapp.contoso.test/signin-oidc', form: { code: 'C', state: 'S' }, status: 302, responseHeaders: { Location: 'https://webapp.contoso.test/' } }),
+      entry({ step: 'token', url: `${idp}/oauth2/v2.0/token`, form: { grant_type: 'authorization_code', code: 'C' }, status: 0 }),
+    ]
+    entries[3]!._oauth.origin = 'not_observed'
+    const m = buildDiagramModel(entries, { perspective: 'browser' })
+    expect(m.participants.map((p) => `${p.title}${p.subtitle ? ` @ ${p.subtitle}` : ''}`)).toEqual(['Browser', 'App (redirect URI) @ webapp.contoso.test', 'Authorization endpoint @ login.microsoftonline.com', 'Token endpoint @ login.microsoftonline.com'])
+    const [authorize, authorizeResp, login, loginResp, callback, callbackResp, tokenReq] = m.messages
+    expect([authorize!.from, authorize!.to, authorize!.kind]).toEqual(['browser', 'authorize:login.microsoftonline.com', 'redirect'])
+    expect(authorizeResp!.to).toBe('browser')
+    expect([login!.label, login!.to, login!.kind, loginResp!.to]).toEqual(['POST /…/login', 'authorize:login.microsoftonline.com', 'request', 'browser'])
+    expect([callback!.label, callback!.to, callback!.kind]).toEqual(['POST /signin-oidc', 'client:App (redirect URI)', 'redirect'])
+    expect([callbackResp!.kind, callbackResp!.to]).toEqual(['redirect', 'browser'])
+    expect([tokenReq!.from, tokenReq!.to]).toEqual(['client:App (redirect URI)', 'token:login.microsoftonline.com'])
+    expect(tokenReq!.notes).toContain('not observed: inferred')
+    expect(callback!.details.join(' ')).toContain('state=S')
+  })
+})

@@ -31,6 +31,10 @@ export interface ExchangeInput {
   explainResponse?: StepExplanation
   before?: ActionInput[]
   after?: ActionInput[]
+  /** Arrow kind of the request (default: redirect for front-channel steps, else request). */
+  kind?: MessageKind
+  /** First label line of the request arrow (default: method and short path). */
+  requestLabel?: string
   /**
    * Draw the answer only after every later exchange (a middle-tier API answers its caller after
    * its own downstream calls, as in on-behalf-of). Deferred answers close last-in, first-out.
@@ -44,6 +48,11 @@ export interface BuildOptions {
   redact?: boolean
   /** Lane title of the app that made the requests (default "This app"). */
   clientTitle?: string
+  /**
+   * app: the app recorded its own exchanges (live capture); browser: a HAR recorded in the
+   * browser, where the browser is the caller of everything it saw.
+   */
+  perspective?: 'app' | 'browser'
 }
 
 const FRONT_CHANNEL = new Set(['authorize', 'redirect_back', 'callback', 'logout', 'saml'])
@@ -87,7 +96,34 @@ function defaults(entry: CapturedEntry, clientTitle: string): { caller: Particip
   return { caller: client, callee: calleeFor(step, host) }
 }
 
-export function toExchangeInputs(entries: CapturedEntry[], clientTitle = 'This app'): ExchangeInput[] {
+/**
+ * A HAR recorded in the browser (DevTools, HTTP Toolkit) sees every request from the browser's
+ * side: the browser is the caller, the app is whatever serves the redirect URI, and a token call
+ * the browser never saw (a confidential client's, marked not_observed) is the app's own.
+ */
+function browserPerspective(entries: CapturedEntry[]): ExchangeInput[] {
+  const hostOf = (e: CapturedEntry) => safeUrl(e.request.url)?.host
+  const idpHosts = new Set(entries.filter((e) => ['authorize', 'token', 'refresh', 'logout', 'device_authorization'].includes(e._oauth.step)).map(hostOf).filter((h): h is string => !!h))
+  const appHost = entries.filter((e) => e._oauth.step === 'callback' || e._oauth.step === 'redirect_back').map(hostOf).find((h) => h && !idpHosts.has(h))
+  const BROWSER: ParticipantSpec = { role: 'browser', title: 'Browser' }
+  const APP: ParticipantSpec = { role: 'client', title: 'App (redirect URI)', ...(appHost ? { host: appHost } : {}) }
+  return entries.map((entry) => {
+    const host = hostOf(entry)
+    const step = entry._oauth.step
+    const atIdp = !!host && idpHosts.has(host)
+    let callee = calleeFor(step, host)
+    if (step === 'callback' || step === 'redirect_back' || step === 'other') {
+      callee = atIdp ? { role: 'authorize', ...(host ? { host } : {}) } : host && host === appHost ? APP : step === 'other' ? callee : APP
+    }
+    const serverSide = entry._oauth.origin === 'not_observed' && (step === 'token' || step === 'refresh' || step === 'graph' || step === 'api')
+    const front = step === 'authorize' || step === 'logout' || step === 'saml' || ((step === 'callback' || step === 'redirect_back') && !atIdp)
+    const url = safeUrl(entry.request.url)
+    return { entry, caller: serverSide ? APP : BROWSER, callee, kind: front ? 'redirect' : 'request', requestLabel: `${entry.request.method} ${shortPath(url, entry.request.url)}` } satisfies ExchangeInput
+  })
+}
+
+export function toExchangeInputs(entries: CapturedEntry[], clientTitle = 'This app', perspective: 'app' | 'browser' = 'app'): ExchangeInput[] {
+  if (perspective === 'browser') return browserPerspective(entries)
   let authorizeHost: string | undefined
   return entries.map((entry) => {
     const d = defaults(entry, clientTitle)
@@ -140,16 +176,17 @@ export function buildModelFromInputs(inputs: ExchangeInput[], opts: BuildOptions
     for (const a of input.before ?? []) pushAction(a, index)
     const step = entry._oauth.step
     const front = FRONT_CHANNEL.has(step)
-    const reqKind: MessageKind = front ? 'redirect' : 'request'
+    const reqKind: MessageKind = input.kind ?? (front ? 'redirect' : 'request')
     const notes = [...(entry._oauth.notes ?? [])]
-    const saysObserved = notes.some((n) => /observed/i.test(n))
-    if (entry._oauth.origin !== main || (step === 'redirect_back' && entry._oauth.origin === 'observed' && !saysObserved)) {
+    // The capture's own notes often say how the step was seen already; don't say it twice.
+    const saysOrigin = notes.some((n) => /observed|inferred|simulated|demo tenant/i.test(n))
+    if (!saysOrigin && (entry._oauth.origin !== main || (step === 'redirect_back' && entry._oauth.origin === 'observed'))) {
       notes.push(step === 'redirect_back' && entry._oauth.origin === 'observed' ? 'observed at the redirect URI' : ORIGIN_NOTE[entry._oauth.origin])
     }
     if (entry._oauth.redactions.length > 0) notes.push(`${entry._oauth.redactions.length} value${entry._oauth.redactions.length === 1 ? '' : 's'} redacted in the capture`)
     const hasResponse = !isNavigation(entry)
     const redirectFailed = (step === 'redirect_back' || step === 'callback') && !!entry._oauth.error
-    const label = requestLabel(entry)
+    const label = input.requestLabel ?? requestLabel(entry)
     messages.push({
       id: `m${messages.length}`,
       from: caller,
@@ -202,7 +239,7 @@ export function buildDiagramModel(entries: CapturedEntry[], opts: BuildOptions =
     // HAR entries are not guaranteed to be in order (HAR 1.2: "sorted by startedDateTime" is a
     // SHOULD for producers); a stable sort keeps capture order for equal times.
     .sort((a, b) => (a.e.startedDateTime < b.e.startedDateTime ? -1 : a.e.startedDateTime > b.e.startedDateTime ? 1 : a.i - b.i))
-  const inputs = toExchangeInputs(sorted.map((x) => x.e), opts.clientTitle)
+  const inputs = toExchangeInputs(sorted.map((x) => x.e), opts.clientTitle, opts.perspective)
   const model = buildModelFromInputs(inputs, opts)
   // exchangeIndex must point into the caller's list, not the sorted one.
   for (const m of model.messages) if (m.exchangeIndex !== null) m.exchangeIndex = sorted[m.exchangeIndex]?.i ?? m.exchangeIndex

@@ -74,7 +74,7 @@ export function useDiagramSource(redact: boolean): DiagramSource {
       const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
       if (flow) {
         const entries = annotatedEntries(flow, loaded)
-        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}` }), entries, summary: null }
+        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective: 'browser' }), entries, summary: null }
       }
     }
     const id = value.startsWith('template:') ? value.slice('template:'.length) : DEFAULT_TEMPLATE
