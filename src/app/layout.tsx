@@ -18,19 +18,19 @@ export function Layout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2.5 sm:gap-6">
           <NavLink to="/inspect" className="flex items-center gap-2 font-semibold tracking-tight" aria-label="Token Lens, home">
             <Logo />
-            <span className="text-base">Token&nbsp;Lens</span>
+            <span className="hidden text-base sm:inline">Token&nbsp;Lens</span>
           </NavLink>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          <nav aria-label="Main" className="-my-1 flex min-w-0 flex-1 gap-1 overflow-x-auto py-1">
             {NAV.map((item) => (
               <NavLink
                 key={item.to}
                 to={item.to}
                 title={item.hint}
                 className={({ isActive }) =>
-                  `rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                  `shrink-0 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors sm:px-3 ${
                     isActive
                       ? 'bg-indigo-50 text-indigo-800 dark:bg-indigo-500/15 dark:text-indigo-200'
                       : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
