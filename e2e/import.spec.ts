@@ -74,6 +74,10 @@ test.describe('HAR import', () => {
     const body = await text(await dl)
     for (const s of Object.values(SECRETS.webapp ?? {})) for (const f of forms(s)) expect(body.includes(f)).toBe(false)
     expect(body).toContain('[redacted:password]')
+    // The same flow opens in the Diagram screen, inferred server-side step included.
+    await page.getByRole('link', { name: 'Open in the Diagram screen' }).click()
+    await expect(page).toHaveURL(/#\/diagram\?source=import/)
+    await expect(page.getByTestId('sequence-diagram').first()).toContainText('Inferred: the code reached the app')
   })
 
   test('the recorded demo sign-in rebuilds, lints clean, validates its tokens and opens them in the inspector', async ({ page }) => {
