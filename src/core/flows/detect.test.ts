@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseHar } from '../har/parse.ts'
+import { sanitizeEntries } from '../har/sanitize.ts'
 import { HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows, flowEntries } from './detect.ts'
@@ -163,6 +164,26 @@ describe('grouping', () => {
     ])
     expect(annotated[2]?.request.url).toBe(`${IDP}/token`)
     expect(annotated[2]?.request.postData?.text).toContain('code=C9')
+  })
+})
+
+describe('re-importing a sanitised export', () => {
+  it('placeholders identify nothing: grouping follows state, no placeholder is listed as a token, redacted secrets are not flagged', () => {
+    const entries = [
+      mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
+      mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB', client_secret: 'top-secret' }, json: { access_token: jwt('2'), refresh_token: 'RT-B' }, at: 2 }),
+      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, json: { access_token: jwt('1') }, at: 3 }),
+    ]
+    const clean = sanitizeEntries(entries).entries
+    const a = analyzeFlows(clean)
+    expect(a.flows.map((f) => [f.clientId, f.steps.map((s) => s.kind)])).toEqual([
+      ['one', ['authorize', 'token']],
+      ['two', ['authorize', 'token']],
+    ])
+    expect(a.flows.flatMap((f) => f.tokens)).toEqual([])
+    expect(a.flows.flatMap((f) => f.findings.map((x) => x.code))).not.toContain('client_secret_exposed')
+    expect(a.flows.flatMap((f) => f.findings.map((x) => x.code))).not.toContain('refresh_token_exposed')
   })
 })
 

@@ -4,7 +4,7 @@
  * they share a value with (state, code, client_id + redirect URI, a refresh or access token),
  * and only when nothing is shared, the nearest earlier flow in time.
  */
-import { baseOf, safeUrl } from './http.ts'
+import { baseOf, real, safeUrl } from './http.ts'
 import type { FlowStep } from './types.ts'
 
 export interface Draft {
@@ -63,13 +63,19 @@ function absorb(d: Draft, step: FlowStep): void {
   }
   if ((step.kind === 'token' || step.kind === 'refresh' || step.kind === 'device_authorization') && !d.authority) d.authority = hostOf(step.url)
   if (!d.clientId && r.client_id) d.clientId = r.client_id
-  if (res.code) d.codes.add(res.code)
-  if (step.kind === 'callback' && r.code) d.codes.add(r.code)
-  if (res.access_token) d.accessTokens.add(res.access_token)
-  if (res.refresh_token) d.refreshTokens.add(res.refresh_token)
-  if (res.id_token) d.idTokens.add(res.id_token)
-  if (step.kind === 'callback' && r.id_token) d.idTokens.add(r.id_token)
-  if (step.kind === 'device_authorization' && res.device_code) d.deviceCode = res.device_code
+  // Values are matched across steps, so sanitised placeholders ("[redacted:code]") never count.
+  const add = (set: Set<string>, v: string | undefined) => {
+    const value = real(v)
+    if (value) set.add(value)
+  }
+  add(d.codes, res.code)
+  if (step.kind === 'callback') add(d.codes, r.code)
+  add(d.accessTokens, res.access_token)
+  add(d.refreshTokens, res.refresh_token)
+  add(d.idTokens, res.id_token)
+  if (step.kind === 'callback') add(d.idTokens, r.id_token)
+  const deviceCode = real(res.device_code)
+  if (step.kind === 'device_authorization' && deviceCode) d.deviceCode = deviceCode
   if (step.kind === 'redirect_back' || (step.kind === 'authorize' && step.responseMode)) d.redirected = true
   if (step.kind === 'callback') d.callbackSeen = true
 }
@@ -136,7 +142,7 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         const p = authParams(step)
         const target = safeUrl(step.kind === 'callback' ? step.url : (step.redirectTo ?? step.url))
         let d = p.state ? byState.get(p.state) : undefined
-        if (!d && p.code) d = drafts.find((x) => x.codes.has(p.code ?? ''))
+        if (!d && real(p.code)) d = drafts.find((x) => x.codes.has(p.code ?? ''))
         if (!d && target) d = latest(byRedirect.get(baseOf(target)) ?? [], step.time, () => true)
         if (!d) d = latest(drafts, step.time, (x) => x.origin === 'authorize' && !x.callbackSeen)
         add(d ?? open(step, 'authorize'), step)
@@ -146,13 +152,13 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
       case 'refresh': {
         const g = step.grantType ?? ''
         let d: Draft | undefined
-        if (g === 'authorization_code' && r.code) d = drafts.find((x) => x.codes.has(r.code ?? ''))
+        if (g === 'authorization_code' && real(r.code)) d = drafts.find((x) => x.codes.has(r.code ?? ''))
         if (!d && g === 'authorization_code') {
           d = latest(drafts, step.time, (x) => x.origin === 'authorize' && x.clientId === r.client_id && !x.steps.some((s) => s.grantType === 'authorization_code'))
         }
-        if (!d && g === 'refresh_token' && r.refresh_token) d = drafts.find((x) => x.refreshTokens.has(r.refresh_token ?? ''))
+        if (!d && g === 'refresh_token' && real(r.refresh_token)) d = drafts.find((x) => x.refreshTokens.has(r.refresh_token ?? ''))
         if (!d && g === 'refresh_token' && r.client_id) d = latest(drafts, step.time, (x) => x.clientId === r.client_id && x.last >= step.time - TIME_WINDOW_MS * 48)
-        if (!d && /device_code/.test(g) && r.device_code) d = drafts.find((x) => x.deviceCode === r.device_code)
+        if (!d && /device_code/.test(g) && real(r.device_code)) d = drafts.find((x) => x.deviceCode === r.device_code)
         // Polling the token endpoint repeats the same device code: keep polls in one flow.
         add(d ?? open(step, 'token'), step)
         break
@@ -209,14 +215,14 @@ function attachDeferred(step: FlowStep, drafts: Draft[], add: (d: Draft, s: Flow
     case 'userinfo':
     case 'graph':
     case 'api': {
-      const bearer = step.bearer
+      const bearer = real(step.bearer)
       let d = bearer ? drafts.find((x) => x.accessTokens.has(bearer)) : undefined
       if (!d) d = latest(drafts, step.time, (x) => oauth(x) && step.time - x.last <= TIME_WINDOW_MS)
       add(d ?? latest(drafts, step.time, (x) => x.origin === 'api' && x.authority === host) ?? withAuthority(open(step, 'api'), host), step)
       return
     }
     case 'logout': {
-      const hint = step.request.id_token_hint
+      const hint = real(step.request.id_token_hint)
       let d = hint ? drafts.find((x) => x.idTokens.has(hint)) : undefined
       if (!d && step.request.client_id) d = latest(drafts, step.time, (x) => x.clientId === step.request.client_id)
       if (!d) d = latest(drafts, step.time, (x) => oauth(x) && x.authority === host)

@@ -93,3 +93,13 @@ export function timeOf(entry: Entry, index: number): number {
 export function looksLikeJwt(value: string): boolean {
   return /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/.test(value)
 }
+
+/** A value our sanitiser put in place of a secret ("[redacted:code]"): it identifies nothing. */
+export function isPlaceholder(value: string | undefined): boolean {
+  return value !== undefined && value.startsWith('[redacted:')
+}
+
+/** The value, unless it is missing or a placeholder. */
+export function real(value: string | undefined): string | undefined {
+  return value === undefined || value === '' || isPlaceholder(value) ? undefined : value
+}

@@ -4,7 +4,7 @@
  * discouraged practice; info = worth knowing, not wrong.
  */
 import { basicSecret } from './classify.ts'
-import { safeUrl } from './http.ts'
+import { real, safeUrl } from './http.ts'
 import type { Flow, FlowFinding, FlowStep } from './types.ts'
 import type { Entry } from 'har-format'
 
@@ -195,9 +195,9 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
 function lintTokensInQuery(step: FlowStep, out: FlowFinding[]): void {
   const spots: string[] = []
   const url = safeUrl(step.url)
-  if (url) for (const k of TOKEN_PARAMS) if (url.searchParams.has(k)) spots.push(`${k} in the request URL`)
+  if (url) for (const k of TOKEN_PARAMS) if (real(url.searchParams.get(k) ?? undefined)) spots.push(`${k} in the request URL`)
   if (step.redirectTo && step.responseMode === 'query') {
-    for (const k of TOKEN_PARAMS) if (k in step.response) spots.push(`${k} in the query of the redirect`)
+    for (const k of TOKEN_PARAMS) if (real(step.response[k])) spots.push(`${k} in the query of the redirect`)
   }
   if (spots.length === 0) return
   out.push({
@@ -212,16 +212,16 @@ function lintTokensInQuery(step: FlowStep, out: FlowFinding[]): void {
 function lintSecrets(step: FlowStep, entries: readonly Entry[], out: FlowFinding[]): void {
   const entry = step.entryIndex !== null ? entries[step.entryIndex] : undefined
   const basic = entry ? basicSecret(entry) : null
-  if (step.request.client_secret || basic) {
+  if (real(step.request.client_secret) || (basic && real(basic.secret))) {
     out.push({
       code: 'client_secret_exposed',
       severity: 'error',
       stepId: step.id,
-      message: `A client secret is visible in this capture (${step.request.client_secret ? 'client_secret parameter' : 'HTTP Basic Authorization header'}). A secret that reaches a browser is not secret: rotate it and keep it on the server.`,
+      message: `A client secret is visible in this capture (${real(step.request.client_secret) ? 'client_secret parameter' : 'HTTP Basic Authorization header'}). A secret that reaches a browser is not secret: rotate it and keep it on the server.`,
       specRef: rfc(8252, '8.5'),
     })
   }
-  if ((step.kind === 'token' || step.kind === 'refresh') && step.response.refresh_token) {
+  if ((step.kind === 'token' || step.kind === 'refresh') && real(step.response.refresh_token)) {
     const confidential = step.clientAuth !== undefined && step.clientAuth !== 'none'
     out.push({
       code: 'refresh_token_exposed',

@@ -4,7 +4,7 @@
  * token audience (rule 3), and a code or access token handed back beside an ID token feeds the
  * c_hash / at_hash checks (OIDC Core §3.3.2.11, §3.2.2.9).
  */
-import { looksLikeJwt } from './http.ts'
+import { isPlaceholder, looksLikeJwt } from './http.ts'
 import type { InspectOptions } from '../token/types.ts'
 import type { FlowStep, FlowToken, FlowTokenKind, TokenExpectations } from './types.ts'
 
@@ -29,7 +29,7 @@ function describe(step: FlowStep, place: string): string {
 export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
   const found = new Map<string, FlowToken>()
   const put = (kind: FlowTokenKind, value: string | undefined, step: FlowStep, place: string, expected: TokenExpectations) => {
-    if (!value) return
+    if (!value || isPlaceholder(value)) return
     const prior = found.get(value)
     if (prior) {
       prior.occurrences++
