@@ -130,6 +130,8 @@ test.describe('sign-in flows against the demo tenant', () => {
     await expect(page.getByText(/"refresh_token": ".*chars\)"/).first()).toBeVisible()
     await expectAccessible(page, 'on the Flow screen with an exchange open')
     await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    await page.waitForTimeout(400)
     await expectAccessible(page, 'on the Flow screen with an exchange open, dark theme')
 
     // The HAR export is redacted: no code, verifier, refresh or access token leaves in it.
@@ -162,6 +164,9 @@ test.describe('sign-in flows against the demo tenant', () => {
     const pause = page.getByRole('region', { name: /Before \/authorize|After the redirect back|Before the \/token POST/ })
     await expect(page.getByRole('heading', { name: 'Before /authorize' })).toBeVisible()
     await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    // Let the 150 ms colour transitions finish, or axe measures colours half-way.
+    await page.waitForTimeout(400)
     await expectAccessible(page, 'at pause 1, dark theme')
     await page.emulateMedia({ colorScheme: 'light' })
     const table = page.getByRole('table', { name: 'Authorization request parameters' })

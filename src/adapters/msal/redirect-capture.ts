@@ -16,10 +16,18 @@ function lastAuthorize(entries: CapturedEntry[]): CapturedEntry | undefined {
   return undefined
 }
 
-/** Returns true when a response (code or error) was found and recorded. */
+/** Returns true when a sign-in response (code or error) was found and recorded. */
 export function recordRedirectBack(href: string, now: number): boolean {
   const params = responseParams(href)
   if (!params.state && !params.code && !params.error) return false
+  // Only a state: the identity provider sending the browser back after sign-out.
+  if (!params.code && !params.error) {
+    appendToJournal(
+      buildNavigationEntry(href, now, { step: 'logout', flowId: currentFlowId(), origin: 'observed', redactions: [], label: 'Back after sign-out', notes: ['The identity provider ended its session and sent the browser back to the post-logout redirect URI.'] }),
+    )
+    // Not a sign-in response: nothing for the sign-in screen to finish or explain.
+    return false
+  }
   const entries = readJournal()
   const authorize = lastAuthorize(entries)
   const sentState = authorize?.request.queryString.find((q) => q.name === 'state')?.value
