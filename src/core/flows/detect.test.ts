@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseHar } from '../har/parse.ts'
 import { sanitizeEntries } from '../har/sanitize.ts'
-import { HAR_FIXTURES } from '../har/test-fixtures.ts'
+import { HAR_FIXTURES, toBase64 } from '../har/test-fixtures.ts'
 import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows, flowEntries } from './detect.ts'
 import { inspectorExpectations } from './tokens.ts'
@@ -164,6 +164,41 @@ describe('grouping', () => {
     ])
     expect(annotated[2]?.request.url).toBe(`${IDP}/token`)
     expect(annotated[2]?.request.postData?.text).toContain('code=C9')
+  })
+})
+
+describe('exporter variants give the same flow', () => {
+  type Raw = { request: { postData?: { text?: string; params?: { name: string; value: string }[] }; queryString?: unknown; headers: { name: string; value: string }[] }; response: { status: number | string; content: { text?: string; encoding?: string; mimeType: string } } }
+  const variants: [string, (e: Raw) => void][] = [
+    // Firefox: form bodies as params only, no queryString, capitalised header names.
+    ['Firefox', (e) => {
+      if (e.request.postData?.text) {
+        e.request.postData.params = [...new URLSearchParams(e.request.postData.text)].map(([name, value]) => ({ name, value }))
+        delete e.request.postData.text
+      }
+      delete e.request.queryString
+      for (const h of e.request.headers) h.name = h.name.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
+    }],
+    // HTTP Toolkit / Fiddler: every body base64, status as a string.
+    ['HTTP Toolkit / Fiddler', (e) => {
+      const c = e.response.content
+      if (c.text) {
+        c.text = toBase64(c.text)
+        c.encoding = 'base64'
+      }
+      e.response.status = String(e.response.status)
+    }],
+  ]
+  it.each(variants)('%s', (_name, mutate) => {
+    const har = JSON.parse(HAR_FIXTURES['leaked-secret.har'] ?? '') as { log: { entries: Raw[] } }
+    const reference = analyzeFlows((parseHar(JSON.stringify(har)) as { entries: never[] }).entries)
+    har.log.entries.forEach(mutate)
+    const r = parseHar(JSON.stringify(har))
+    if (!r.ok) throw new Error(r.message)
+    const a = analyzeFlows(r.entries)
+    const summary = (x: typeof a) => x.flows.map((f) => ({ steps: f.steps.map((s) => s.kind), tokens: f.tokens.map((t) => t.kind), findings: f.findings.map((x) => x.code) }))
+    expect(summary(a)).toEqual(summary(reference))
+    expect(a.flows[0]?.findings.map((x) => x.code)).toContain('client_secret_exposed')
   })
 })
 

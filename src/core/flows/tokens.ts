@@ -23,7 +23,7 @@ function describe(step: FlowStep, place: string): string {
   } catch {
     /* keep the raw URL */
   }
-  return `${place} (${step.label}, ${host})`
+  return `${place} · ${host}`
 }
 
 export function findTokens(steps: FlowStep[], ctx: Context): FlowToken[] {
