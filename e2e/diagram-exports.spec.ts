@@ -46,10 +46,33 @@ async function mermaidParse(browser: Browser, texts: string[]): Promise<string[]
   }
 }
 
-test('SVG, PNG, Mermaid and PlantUML downloads are non-empty and valid', async ({ page, browser }) => {
+async function demoSignIn(page: Page) {
+  await page.goto('/#/signin')
+  await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
+  await page.getByRole('button', { name: /Member/ }).first().click()
+  const accept = page.getByRole('button', { name: 'Accept' })
+  await expect(accept.or(page.getByRole('heading', { name: /^Signed in as/ })).first()).toBeVisible({ timeout: 20_000 })
+  if (await accept.isVisible()) await accept.click()
+  await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+}
+
+test('SVG, PNG, Mermaid and PlantUML downloads are non-empty and valid (template)', async ({ page, browser }) => {
   await page.goto('/#/diagram?source=template:on-behalf-of')
   await expect(page.getByTestId('sequence-diagram')).toBeVisible()
+  await checkExports(page, browser)
+})
 
+test('the exports of a captured demo-tenant sign-in are valid too', async ({ page, browser }) => {
+  await demoSignIn(page)
+  await page.goto('/#/diagram')
+  await expect(page.getByTestId('source-picker')).toHaveValue('capture')
+  const mermaid = await checkExports(page, browser)
+  expect(mermaid).toContain('POST /…/oauth2/v2.0/token')
+  expect(mermaid).toContain('code_verifier=')
+})
+
+async function checkExports(page: Page, browser: Browser): Promise<string> {
   const svg = (await download(page, 'SVG')).toString('utf8')
   expect(svg.length).toBeGreaterThan(1000)
   expect(svg).not.toMatch(/<style|<script|class=/)
@@ -76,7 +99,8 @@ test('SVG, PNG, Mermaid and PlantUML downloads are non-empty and valid', async (
   expect(puml.startsWith('@startuml\n')).toBe(true)
   expect(checkPlantUmlSubset(puml).errors).toEqual([])
   if (PLANTUML) expect(spawnSync(PLANTUML, ['-syntax'], { input: puml, encoding: 'utf8', timeout: 60_000 }).stdout.split('\n')[0]).toBe('SEQUENCE')
-})
+  return mermaid
+}
 
 test('the real Mermaid parser accepts every template and rejects broken text', async ({ browser }) => {
   const texts = TEMPLATE_IDS.flatMap((id) => [toMermaid(templateModel(id)), toMermaid(templateModel(id, { redact: true }))])
