@@ -173,7 +173,7 @@ export function layoutDiagram(model: DiagramModel, measureRaw: MeasureText, opti
 
   // Lane boxes.
   const laneLines = model.participants.map((p) => {
-    const lines: Line[] = [{ ...fitText(p.title, FONTS.title, 220, measure), font: 'title' }]
+    const lines: Line[] = [{ ...fitText(p.title, FONTS.title, 260, measure), font: 'title' }]
     if (p.subtitle) lines.push({ ...fitText(p.subtitle, FONTS.subtitle, 220, measure), font: 'subtitle' })
     return lines
   })

@@ -73,7 +73,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     highlight: '#1e1b4b',
     lane: {
       user: { fill: '#2e1065', stroke: '#a78bfa' },
-      browser: { fill: '#451a03', stroke: '#f59e0b' },
+      browser: { fill: '#271a0c', stroke: '#f59e0b' },
       client: { fill: '#1e1b4b', stroke: '#818cf8' },
       device_authorization: { fill: '#082f49', stroke: '#38bdf8' },
       authorize: { fill: '#082f49', stroke: '#38bdf8' },

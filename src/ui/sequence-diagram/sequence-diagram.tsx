@@ -49,9 +49,16 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
   const [view, setView] = useState({ top: 0, height: 2000 })
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null)
 
+  const lastView = useRef(view)
   const onScroll = useCallback(() => {
     const el = scroller.current
-    if (el) setView({ top: el.scrollTop / zoom, height: el.clientHeight / zoom })
+    if (!el) return
+    const next = { top: el.scrollTop / zoom, height: el.clientHeight / zoom }
+    // The overscan covers small moves: re-render only when the window shifted noticeably.
+    const prev = lastView.current
+    if (Math.abs(next.top - prev.top) < OVERSCAN_PX / 4 && Math.abs(next.height - prev.height) < 1) return
+    lastView.current = next
+    setView(next)
   }, [zoom])
   useEffect(onScroll, [onScroll])
 
