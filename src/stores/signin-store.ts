@@ -157,8 +157,9 @@ export const useSignInStore = create<SignInState>((set, get) => {
   }
 
   const afterTokens = async (s: MsalSession, result: Awaited<ReturnType<MsalSession['acquireSilent']>> | null) => {
-    summarize(result)
+    // Graph /me first, so that "signed in" on screen means every exchange is captured.
     if (result && result.scopes.some((sc) => /(^|\/)User\.Read$/i.test(sc)) && result.accessToken) await s.callGraphMe(result.accessToken).catch(() => undefined)
+    summarize(result)
   }
 
   const abandonInteraction = async () => {

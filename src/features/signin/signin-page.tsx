@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ConnectionProfile } from '../../core/capture/profile.ts'
 import { Panel } from '../../ui/panel.tsx'
 import { ProfileForm } from './profile-form.tsx'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { scopesOf, validateProfile } from '../../core/capture/profile.ts'
 import { DEMO_TENANT_ID } from '../../core/demo-tenant/types.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'
@@ -100,7 +100,12 @@ export function SignInPage() {
               </ul>
             ) : null}
             <p aria-live="polite" className="mt-3 text-sm text-slate-600 dark:text-slate-300">
-              {s.busy ? BUSY_TEXT[s.busy] : s.notice ?? (captures ? `${captures} exchange${captures === 1 ? '' : 's'} captured so far — see the Flow screen.` : '')}
+              {s.busy ? BUSY_TEXT[s.busy] : s.notice}
+              {!s.busy && !s.notice && captures ? (
+                <>
+                  {captures} exchange{captures === 1 ? '' : 's'} captured so far: <Link to="/flow" className="text-indigo-700 underline dark:text-indigo-300">see every request and response</Link>.
+                </>
+              ) : null}
             </p>
           </div>
           {!demo && !s.account ? <RegistrationHelper profile={profile} /> : null}

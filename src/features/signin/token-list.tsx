@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { decodeToken } from '../../core/token/decode.ts'
+import { DEMO_API_APP_ID } from '../../core/demo-tenant/types.ts'
 import { maskValue } from '../../core/capture/params.ts'
 import { tokensFromCaptures, type FlowToken } from '../../core/capture/tokens.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
@@ -15,6 +16,15 @@ function audienceOf(token: string): string | null {
   const payload = decodeToken(token).payload
   const aud = payload && typeof payload === 'object' ? (payload as { aud?: unknown }).aud : undefined
   return typeof aud === 'string' ? aud : null
+}
+
+const GRAPH_AUDIENCES = new Set(['00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.com'])
+
+function audienceName(aud: string, clientId: string): string {
+  if (aud.toLowerCase() === clientId.toLowerCase()) return `this app (${aud})`
+  if (GRAPH_AUDIENCES.has(aud)) return `Microsoft Graph (${aud})`
+  if (aud === DEMO_API_APP_ID || aud === `api://${DEMO_API_APP_ID}`) return `the demo API (${aud})`
+  return aud
 }
 
 /** Every token the captured flow returned; each opens in the inspector with its expectations. */
@@ -33,7 +43,7 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {tokens.map((t, i) => (
-            <TokenRow key={`${t.entryIndex}-${t.kind}-${i}`} token={t} onOpen={() => open(t)} />
+            <TokenRow key={`${t.entryIndex}-${t.kind}-${i}`} token={t} clientId={clientId} onOpen={() => open(t)} />
           ))}
         </ul>
       )}
@@ -41,7 +51,7 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
   )
 }
 
-function TokenRow({ token, onOpen }: { token: FlowToken; onOpen: () => void }) {
+function TokenRow({ token, clientId, onOpen }: { token: FlowToken; clientId: string; onOpen: () => void }) {
   const [reveal, setReveal] = useState(false)
   const aud = token.kind === 'refresh_token' ? null : audienceOf(token.value)
   return (
@@ -51,7 +61,7 @@ function TokenRow({ token, onOpen }: { token: FlowToken; onOpen: () => void }) {
           {KIND[token.kind]}
           <Badge tone={token.label === 'Refresh' ? 'sky' : 'indigo'}>{token.label}</Badge>
           {token.kind === 'refresh_token' ? <Badge tone="amber" title="Opaque to the app; only the token endpoint can read it">opaque</Badge> : null}
-          {aud ? <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">aud {aud}</span> : null}
+          {aud ? <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">for {audienceName(aud, clientId)}</span> : null}
         </p>
         <p className="mt-0.5 break-all font-mono text-xs text-slate-600 dark:text-slate-300">{reveal ? token.value : maskValue(token.value)}</p>
       </div>
