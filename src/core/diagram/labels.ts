@@ -175,10 +175,10 @@ export function responseLabel(entry: CapturedEntry): string {
 export function responseDetails(entry: CapturedEntry, opts: LabelOptions): string[] {
   const err = entry._oauth.error
   if (err) return [err.code, err.description ? abbreviate(err.description, 70) : undefined].filter((x): x is string => !!x).slice(0, 2)
-  const location = entry.response.redirectURL || headerValue(entry.response.headers, 'location')
-  if (entry.response.status >= 300 && entry.response.status < 400 && location) {
-    const u = safeUrl(location)
-    return [`Location: ${u ? `${u.host}${shortPath(u, location)}` : abbreviate(location, 40)}`, ...pairUp(pick(redirectParams(u), REDIRECT_PARAMS, opts), 1)]
+  const locationHeader = entry.response.redirectURL || headerValue(entry.response.headers, 'location')
+  if (entry.response.status >= 300 && entry.response.status < 400 && locationHeader) {
+    const u = safeUrl(locationHeader)
+    return [`Location: ${u ? `${u.host}${shortPath(u, locationHeader)}` : abbreviate(locationHeader, 40)}`, ...pairUp(pick(redirectParams(u), REDIRECT_PARAMS, opts), 1)]
   }
   const body = responseBodyJson(entry)
   if (!body) return []
