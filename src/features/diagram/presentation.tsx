@@ -59,6 +59,13 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
     return () => ro.disconnect()
   }, [layout.width])
 
+  const toggleFullscreen = useCallback(() => {
+    const el = root.current
+    if (!el) return
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
+    else if (typeof el.requestFullscreen === 'function') el.requestFullscreen().catch(() => undefined)
+  }, [])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return
@@ -68,12 +75,13 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
       else if (k === 'Home') setStep(0)
       else if (k === 'End') setStep(total - 1)
       else if (k === 'Escape') exit()
+      else if (k === 'f' || k === 'F') toggleFullscreen()
       else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [total, exit])
+  }, [total, exit, toggleFullscreen])
 
   const message = model.messages[step]
   const ex = message?.explanation
@@ -115,7 +123,7 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
                 ) : null}
               </>
             ) : null}
-            <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">→ or space: next · ←: back · Home/End · Esc: exit</p>
+            <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">→ or space: next · ←: back · Home/End · F: full screen · Esc: exit</p>
           </div>
         ) : (
           <p className="text-xl">This flow has no messages.</p>
