@@ -82,6 +82,10 @@ scope.addEventListener('message', (event) => {
       (outcome) => post({ type: 'parsed', id: msg.id, outcome }),
       (error: unknown) => post({ type: 'parsed', id: msg.id, outcome: { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) } }),
     )
+  } else if (msg.type === 'clear') {
+    // Let the file's entries be garbage-collected once the page no longer shows it.
+    entries = []
+    analysis = null
   } else if (msg.type === 'export') {
     try {
       post({ type: 'progress', id: msg.id, phase: 'exporting', done: 0, total: entries.length })

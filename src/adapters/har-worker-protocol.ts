@@ -8,6 +8,7 @@ export type HarPhase = 'reading' | 'parsing' | 'validating' | 'detecting' | 'exp
 export type WorkerRequest =
   | { type: 'parse'; id: number; file: Blob; name: string }
   | { type: 'export'; id: number; keepTokens: boolean; flowId: string | null; toolVersion: string }
+  | { type: 'clear'; id: number }
 
 export type ImportOutcome =
   | {

@@ -68,3 +68,8 @@ export async function exportParsedHar(flowId: string | null, keepTokens: boolean
   if (res.type !== 'exported') throw new Error('Unexpected answer from the HAR worker.')
   return { text: res.text, redactionCount: res.redactionCount }
 }
+
+/** Drops the last parsed file from the worker's memory (no answer expected). */
+export function clearParsedHar(): void {
+  worker?.postMessage({ type: 'clear', id: nextId++ } satisfies WorkerRequest)
+}

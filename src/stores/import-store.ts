@@ -14,7 +14,7 @@ import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { HarProblem } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
 import type { InspectOptions } from '../core/token/types.ts'
-import { exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
+import { clearParsedHar, exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
 
 export type { Progress as ImportProgressInfo } from '../adapters/har-worker.ts'
 
@@ -120,6 +120,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
 
   analyseCapture: (entries) => {
     currentImport++
+    clearParsedHar()
     captureEntries = entries
     const analysis = analyzeFlows(entries)
     const byIndex: Record<number, Entry> = {}
@@ -182,6 +183,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
 
   reset: () => {
     currentImport++
+    clearParsedHar()
     set({ status: 'idle', progress: null, loaded: null, failure: null, selectedFlowId: null, checks: {} })
   },
 }))

@@ -222,6 +222,19 @@ describe('re-importing a sanitised export', () => {
   })
 })
 
+describe('round trip', () => {
+  it('an exported flow with its inferred step re-imports with exactly one not-observed token call', () => {
+    const r = parseHar(HAR_FIXTURES['webapp-confidential.har'] ?? '')
+    if (!r.ok) throw new Error(r.message)
+    const flow = analyzeFlows(r.entries).flows[0]!
+    const exported = JSON.stringify({ log: { version: '1.2', creator: { name: 'Token Lens', version: 't' }, entries: sanitizeEntries(flowEntries(flow, r.entries)).entries } })
+    const again = parseHar(exported)
+    if (!again.ok) throw new Error(again.message)
+    const steps = analyzeFlows(again.entries).flows[0]!.steps
+    expect(steps.map((s) => `${s.kind}:${s.origin}`)).toEqual(['authorize:captured', 'redirect_back:captured', 'callback:captured', 'token:not_observed'])
+  })
+})
+
 describe('fixtures', () => {
   const load = (name: string) => {
     const r = parseHar(HAR_FIXTURES[name] ?? '')

@@ -89,7 +89,8 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
   // A code that reached the app but was never redeemed in the capture: a confidential client
   // redeemed it server-side (RFC 6749 §4.1.3). Show that step as "not observed".
   const codeStep = steps.find((s) => (s.kind === 'callback' && s.request.code) || ((s.kind === 'redirect_back' || s.kind === 'authorize') && s.response.code))
-  const redeemed = steps.some((s) => s.grantType === 'authorization_code' && s.origin !== 'not_observed')
+  // An inferred step already in the file (our own export, re-imported) counts as the redemption.
+  const redeemed = steps.some((s) => s.grantType === 'authorization_code')
   if (codeStep && !redeemed) {
     const after = steps.filter((s) => s.kind === 'callback').at(-1) ?? codeStep
     const code = after.kind === 'callback' ? (after.request.code ?? codeStep.response.code) : codeStep.response.code
