@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import type { Flow } from '../../core/flows/types.ts'
 import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
 import { Badge } from '../../ui/badge.tsx'
@@ -27,6 +27,9 @@ export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
     void checkTokens(flow.id)
   }, [flow.id, checkTokens])
   const notObserved = flow.steps.some((s) => s.origin === 'not_observed')
+  // The diagram (model, layout, SVG) is the heaviest part: it renders in a second, interruptible
+  // pass so the first paint after a large import is short and the page stays responsive.
+  const diagramFlow = useDeferredValue<Flow | null>(flow, null)
   return (
     <div className="min-w-0 space-y-4" data-testid="flow-view">
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -53,7 +56,7 @@ export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
         <TokensList flow={flow} />
       </Panel>
       <Panel title="Diagram">
-        <FlowDiagram flow={flow} loaded={loaded} />
+        {diagramFlow ? <FlowDiagram flow={diagramFlow} loaded={loaded} /> : <p className="text-sm text-slate-600 dark:text-slate-300">Drawing…</p>}
       </Panel>
       <Panel title="Export" description="Sanitised by default: codes, tokens, refresh tokens, secrets, passwords and cookies become [redacted:…] placeholders.">
         <ExportPanel flowId={flow.id} />
