@@ -3,7 +3,7 @@ import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 
 /**
  * GitHub Pages serves project sites under /<repo>/, so the base path comes from the
@@ -56,7 +56,7 @@ function chunkStats(): Plugin {
   return {
     name: 'token-lens:chunk-stats',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    generateBundle(options, bundle) {
       const chunks: Record<string, { modules: string[]; imports: string[]; dynamicImports: string[]; isEntry: boolean; facade: string | null }> = {}
       for (const [fileName, out] of Object.entries(bundle)) {
         if (out.type !== 'chunk') continue
@@ -70,7 +70,10 @@ function chunkStats(): Plugin {
       }
       const dir = resolve(process.cwd(), '.build-stats')
       mkdirSync(dir, { recursive: true })
-      writeFileSync(resolve(dir, 'chunks.json'), JSON.stringify(chunks, null, 2))
+      // One file per output folder, so a build elsewhere (dist-subpath, a scratch folder) never
+      // overwrites the stats that describe dist/.
+      const out = basename(options.dir ?? 'dist')
+      writeFileSync(resolve(dir, out === 'dist' ? 'chunks.json' : `chunks-${out}.json`), JSON.stringify(chunks, null, 2))
     },
   }
 }
