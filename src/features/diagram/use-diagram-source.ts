@@ -68,7 +68,10 @@ export function useDiagramSource(redact: boolean): DiagramSource {
 
   function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null } {
     if (value === 'capture') {
-      return { model: buildDiagramModel(captured, { redact, title: 'Live capture' }), entries: captured, summary: null }
+      // Say what the room is looking at: the demo tenant's answers are simulated, not Entra's.
+      const simulated = captured.some((e) => e._oauth.origin === 'simulated')
+      const title = simulated ? 'Sign-in captured in this tab (demo tenant, simulated)' : 'Sign-in captured in this tab'
+      return { model: buildDiagramModel(captured, { redact, title }), entries: captured, summary: null }
     }
     if (value.startsWith('import:') && loaded) {
       const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
