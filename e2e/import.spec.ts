@@ -145,6 +145,8 @@ test.describe('HAR import', () => {
       dt.items.add(new File([JSON.stringify(har)], 'big.har', { type: 'application/json' }))
       return dt
     }, base)
+    // Let the page collect the garbage of building that file before measuring.
+    await page.waitForTimeout(1500)
     await page.evaluate(() => {
       const w = window as unknown as { __gap: number; __frames: number; __probe: boolean }
       w.__gap = 0
