@@ -1,5 +1,5 @@
-// Public surface of the pure core. Filled by the token core, capture and diagram modules.
-export {}
+// Public surface of the pure core, for other code and acceptance tests. App modules import
+// the specific files instead, so that the bundler can keep heavy parts in lazy chunks.
 export * from "./claims/annotate.ts"
 export * from "./claims/types.ts"
 export * from "./compare/compare-claims.ts"
@@ -20,3 +20,11 @@ export { toPlantUml } from "./diagram/plantuml.ts"
 export { checkPlantUmlSubset } from "./diagram/plantuml-grammar.ts"
 export { exchangeDetail, redactText, type ExchangeDetail, type FoundToken } from "./diagram/exchange-detail.ts"
 export { TEMPLATE_IDS, listTemplates, templateModel, getTemplate, isTemplateId, type TemplateId } from "./diagram/templates.ts"
+export * from "./har/types.ts"
+export { parseHar, parseHarValue, type ParseProgress } from "./har/parse.ts"
+export { sanitizeEntries, sanitizeUrl, toHar, type SanitizeOptions, type SanitizeResult } from "./har/sanitize.ts"
+export * from "./flows/types.ts"
+export { analyzeFlows, flowEntries } from "./flows/detect.ts"
+export { kindLabel as stepKindLabel } from "./flows/classify.ts"
+export { explainError, type FlowErrorExplanation } from "./flows/errors.ts"
+export { buildFlowReport, type FlowReport, type FlowReportInput, type TokenVerdict } from "./flows/report.ts"
