@@ -191,7 +191,9 @@ describe('exporter variants give the same flow', () => {
   ]
   it.each(variants)('%s', (_name, mutate) => {
     const har = JSON.parse(HAR_FIXTURES['leaked-secret.har'] ?? '') as { log: { entries: Raw[] } }
-    const reference = analyzeFlows((parseHar(JSON.stringify(har)) as { entries: never[] }).entries)
+    const parsed = parseHar(JSON.stringify(har))
+    if (!parsed.ok) throw new Error(parsed.message)
+    const reference = analyzeFlows(parsed.entries)
     har.log.entries.forEach(mutate)
     const r = parseHar(JSON.stringify(har))
     if (!r.ok) throw new Error(r.message)
