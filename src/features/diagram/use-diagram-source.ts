@@ -77,7 +77,10 @@ export function useDiagramSource(redact: boolean): DiagramSource {
       const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
       if (flow) {
         const entries = annotatedEntries(flow, loaded)
-        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective: 'browser' }), entries, summary: null }
+        // Same perspective as the Import screen's diagram: a HAR file is the browser's view; a
+        // live capture analysed on the Import screen is still the app's own record.
+        const perspective = loaded.source === 'file' ? 'browser' : 'app'
+        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }), entries, summary: null }
       }
     }
     const id = value.startsWith('template:') ? value.slice('template:'.length) : DEFAULT_TEMPLATE

@@ -13,11 +13,14 @@ const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mon
 /**
  * The flow drawn with the shared sequence-diagram renderer (secrets masked). Server-side steps
  * inferred by flow detection are drawn from their "not observed" entries like any other.
- * The full Diagram screen (presentation mode, exports) opens the same flow.
+ * The full Diagram screen (presentation mode, exports) opens the same flow, from the same perspective.
  */
 export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
   const dark = useDark()
-  const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label }), [flow, loaded])
+  // A HAR file was recorded in the browser: the browser makes every call it saw and the app is the
+  // redirect URI's host. "Analyse this tab's capture" holds the app's own exchanges instead.
+  const perspective = loaded.source === 'file' ? 'browser' : 'app'
+  const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }), [flow, loaded, perspective])
   // The core's fixed-width measurer: no canvas needed, and the same result in tests and browsers.
   const layout = useMemo(() => layoutDiagram(model, approximateMeasure), [model])
   const rowLabels = useMemo(() => {

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
+import { analyzeFlows } from '../../core/flows/detect.ts'
+import { parseHar } from '../../core/har/parse.ts'
+import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
+import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
+import { DiagramPage } from './diagram-page.tsx'
+
+afterEach(() => {
+  cleanup()
+  useImportStore.getState().reset()
+})
+
+function load(name: string, source: LoadedHar['source']): string {
+  const r = parseHar(HAR_FIXTURES[name] ?? '')
+  if (!r.ok) throw new Error(r.message)
+  const analysis = analyzeFlows(r.entries)
+  const entries: LoadedHar['entries'] = {}
+  r.entries.forEach((e, i) => {
+    entries[i] = e
+  })
+  useImportStore.setState({ status: 'ready', loaded: { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis, entries } })
+  const flow = analysis.flows[0]
+  if (!flow) throw new Error('no flow detected')
+  return `import:${flow.id}`
+}
+
+function open(source: string) {
+  render(
+    <MemoryRouter initialEntries={[`/diagram?source=${encodeURIComponent(source)}`]}>
+      <DiagramPage />
+    </MemoryRouter>,
+  )
+  expect(screen.getByTestId('source-picker')).toHaveValue(source)
+  const cast = screen.getByRole('img', { name: /participants/ }).getAttribute('aria-label') ?? ''
+  const rows = screen.getAllByRole('button', { name: /^Step \d+:/ }).map((b) => b.getAttribute('aria-label') ?? '')
+  return { cast, rows }
+}
+
+describe('<DiagramPage> with ?source=import:…', () => {
+  it('draws an imported HAR file from the browser’s perspective', () => {
+    const { cast, rows } = open(load('webapp-confidential.har', 'file'))
+    expect(cast).toMatch(/participants Browser, App \(redirect URI\), /)
+    expect(rows.find((r) => r.includes('/signin-oidc'))).toMatch(/: Browser to App \(redirect URI\): POST \/signin-oidc/)
+    // The code redemption the browser never saw is drawn from the app server.
+    expect(rows.find((r) => r.includes('to Token endpoint'))).toMatch(/: App \(redirect URI\) to Token endpoint: POST /)
+    expect(within(screen.getByTestId('source-picker')).getByRole('option', { selected: true })).toHaveTextContent('webapp-confidential.har')
+  })
+
+  it('keeps the app’s perspective for this tab’s capture analysed on the Import screen', () => {
+    const { cast } = open(load('webapp-confidential.har', 'capture'))
+    expect(cast).toMatch(/participants This app, /)
+    expect(cast).not.toContain('Browser')
+  })
+})
