@@ -51,7 +51,8 @@ function decodeFindings(d: DecodedToken, findings: Finding[]): void {
   }
   if (!d.decodes) {
     const first = d.problems.find((p) => p.reason !== 'segment_count') ?? d.problems[0]
-    const detail = first && first.message !== d.formReason ? ` ${first.message}` : ''
+    // decode() already quotes the first problem in formReason for 3- and 5-segment input; add it only when missing.
+    const detail = first && !d.formReason.includes(first.message) ? ` ${first.message}` : ''
     findings.push(finding('malformed', 'error', first?.segment === 'token' || !first ? 'token' : first.segment, `${d.formReason}${detail}`.trim(), d.segments.length === 3 ? SPEC.jwsParse : SPEC.jwsCompact))
     return
   }
