@@ -5,7 +5,6 @@ import { classifyStep, decodeClientInfo, grantTypeOf } from './classify.ts'
 import { explainParam, isMsalAdded, looksLikeJwt, maskValue } from './params.ts'
 import { authorityOf, blankProfile, demoProfile, discoveryUrlOf, extraParamsOf, sanitizeProfile, validateProfile } from './profile.ts'
 import { tokensFromCaptures } from './tokens.ts'
-import { aadstsCodesIn, explainError } from './error-catalog.ts'
 import { isCapturedEntry, type OAuthAnnotation } from './types.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 
@@ -143,21 +142,5 @@ describe('tokens from a captured flow', () => {
     expect(list.map((t) => t.kind)).toEqual(['id_token', 'access_token', 'refresh_token'])
     expect(list[0]?.expected).toMatchObject({ audience: DEMO_CLIENT_ID, issuer: 'https://login.microsoftonline.com/TID/v2.0', nonce: 'N1', accessToken: 'AT', code: 'C1', tokenType: 'id_token' })
     expect(list[2]?.expected).toBeUndefined()
-  })
-})
-
-describe('error catalogue', () => {
-  it('explains every AADSTS code the issue lists and MSAL codes', async () => {
-    const codes = [50011, 50020, 50058, 50076, 50079, 53003, 65001, 65004, 70011, 700016, 700051, 700054, 7000218, 90014, 9002326, 9002327, 500113, 50126]
-    for (const n of codes) {
-      const [first] = await explainError({ text: `AADSTS${n}: something` })
-      expect(first?.name, `AADSTS${n}`).toBeTruthy()
-      expect(first?.cause.length).toBeGreaterThan(20)
-    }
-    for (const code of ['state_mismatch', 'nonce_mismatch', 'authority_uri_insecure', 'endpoints_resolution_error']) {
-      const found = await explainError({ errorCode: code })
-      expect(found.some((e) => e.source === 'MSAL'), code).toBe(true)
-    }
-    expect(aadstsCodesIn('AADSTS50011 and AADSTS50011, AADSTS700016')).toEqual(['AADSTS50011', 'AADSTS700016'])
   })
 })

@@ -1,7 +1,8 @@
 /**
- * Error explanations for flow lint findings. The table is loaded lazily (a separate chunk) so
- * the import screen does not pay for it until an error response is shown.
+ * Error explanations for flow lint findings, in the shape the import screen shows. A thin view
+ * over the shared catalogue (src/core/errors/error-catalog.ts), which loads lazily on first use.
  */
+import { aadstsKey, loadErrorCatalog } from '../errors/error-catalog.ts'
 import type { StepError } from './types.ts'
 
 export interface FlowErrorExplanation {
@@ -12,24 +13,13 @@ export interface FlowErrorExplanation {
   aadsts?: { code: string; name: string; meaning: string; fix: string; pairingInferred: boolean }
 }
 
-interface Table {
-  oauth: Record<string, { spec: string; meaning: string; fix: string }>
-  aadsts: Record<string, { name: string; oauth?: string; pairing?: string; meaning: string; fix: string }>
-}
-
-let table: Promise<Table> | undefined
-
-function load(): Promise<Table> {
-  table ??= import('./data/error-explanations.json').then((m) => (m as { default: Table }).default)
-  return table
-}
-
 export async function explainError(err: StepError): Promise<FlowErrorExplanation> {
-  const t = await load()
+  const c = await loadErrorCatalog()
   const out: FlowErrorExplanation = { error: err.error }
-  const o = t.oauth[err.error]
-  if (o) Object.assign(out, { spec: o.spec, meaning: o.meaning, fix: o.fix })
-  const a = err.code ? t.aadsts[err.code] : undefined
-  if (a && err.code) out.aadsts = { code: err.code, name: a.name, meaning: a.meaning, fix: a.fix, pairingInferred: a.pairing === 'inferred' }
+  const o = c.oauth[err.error]
+  if (o) Object.assign(out, { spec: o.spec, meaning: o.meaning, fix: o.action })
+  const a = err.code ? c.aadsts[aadstsKey(err.code)] : undefined
+  // A pairing the reference does not confirm (inferred, or Entra's own error page) is not shown as certain.
+  if (a && err.code) out.aadsts = { code: err.code, name: a.name, meaning: a.cause, fix: a.fix, pairingInferred: a.oauthError !== undefined && !a.certain }
   return out
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/capture/error-catalog.ts'
+import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/errors/error-catalog.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'

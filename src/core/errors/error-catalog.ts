@@ -1,7 +1,8 @@
 /**
- * Explaining a failed sign-in: the OAuth `error` (RFC 6749 §4.1.2.1, §5.2), Entra's AADSTS code
- * found in `error_description`, and MSAL's own error codes. The catalogue is ~80 KB, so it is
- * loaded on demand (dynamic import) only when an error is shown.
+ * The one error catalogue of Token Lens: the OAuth `error` (RFC 6749 §4.1.2.1, §5.2), Entra's
+ * AADSTS codes found in `error_description`, and MSAL's own error codes. Both the sign-in error
+ * panel and HAR flow lint read it. The data is ~80 KB, so it is loaded on demand (dynamic
+ * import, its own chunk) only when an error is explained, never in the first view.
  */
 
 export interface ErrorExplanation {
@@ -18,17 +19,42 @@ export interface ErrorExplanation {
   spec?: string
 }
 
-interface Catalog {
-  aadsts: Record<string, { name: string; oauthError?: string; certain: boolean; surface?: string; cause: string; fix: string }>
-  msal: Record<string, { kind: string; meaning: string; fix: string }>
-  oauth: Record<string, { spec: string; meaning: string; action: string }>
+export interface AadstsEntry {
+  name: string
+  oauthError?: string
+  /** True only when the reference marks the pairing documented or observed (not inferred, not an error page). */
+  certain: boolean
+  surface?: string
+  cause: string
+  fix: string
+  /** Explanation written by us; entries without it still carry the reference notes' wording. */
+  ownWords?: boolean
 }
 
-let catalog: Promise<Catalog> | null = null
+export interface OAuthErrorEntry {
+  spec: string
+  meaning: string
+  action: string
+  ownWords?: boolean
+}
 
-function load(): Promise<Catalog> {
-  catalog ??= import('./data/error-catalog.json').then((m) => m.default as unknown as Catalog)
+export interface ErrorCatalog {
+  aadsts: Record<string, AadstsEntry>
+  msal: Record<string, { kind: string; meaning: string; fix: string }>
+  oauth: Record<string, OAuthErrorEntry>
+}
+
+let catalog: Promise<ErrorCatalog> | null = null
+
+/** The catalogue data, fetched once (a separate chunk). */
+export function loadErrorCatalog(): Promise<ErrorCatalog> {
+  catalog ??= import('./data/error-catalog.json').then((m) => m.default as unknown as ErrorCatalog)
   return catalog
+}
+
+/** 'AADSTS50011', '50011' and 50011 all name the same catalogue key. */
+export function aadstsKey(code: string | number): string {
+  return `AADSTS${String(code).replace(/^AADSTS/i, '')}`
 }
 
 export function aadstsCodesIn(text: string): string[] {
@@ -40,7 +66,7 @@ export function aadstsCodesIn(text: string): string[] {
  * error code, then the OAuth error.
  */
 export async function explainError(input: { errorCode?: string; oauthError?: string; text?: string }): Promise<ErrorExplanation[]> {
-  const c = await load()
+  const c = await loadErrorCatalog()
   const out: ErrorExplanation[] = []
   for (const code of aadstsCodesIn(`${input.text ?? ''} ${input.errorCode ?? ''}`)) {
     const e = c.aadsts[code]
