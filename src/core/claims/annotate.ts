@@ -26,15 +26,24 @@ function rawText(value: unknown): string {
   }
 }
 
-function loadRegistry() {
-  return import('./registry.ts')
+/**
+ * Each lazy chunk is requested once and its promise kept: a dynamic import() of a module that is
+ * already loaded still goes through the host's resolution (and, in a Vite build, the preload
+ * helper) on every call, a measurable share of a re-validation that otherwise takes a fraction
+ * of a millisecond. A failed load is forgotten, so the next call tries again (e.g. back online).
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = undefined
+      throw e
+    }))
 }
-function loadHeaders() {
-  return import('./header-registry.ts')
-}
-function loadHumanise() {
-  return import('./humanise.ts')
-}
+
+const loadRegistry = once(() => import('./registry.ts'))
+const loadHeaders = once(() => import('./header-registry.ts'))
+const loadHumanise = once(() => import('./humanise.ts'))
 
 /**
  * The registry entry for `name` (with the platform variant merged in), or undefined.
