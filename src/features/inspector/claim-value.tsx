@@ -11,15 +11,22 @@ export function rawText(value: unknown): string {
   }
 }
 
+// One formatter for every time claim: creating it per call (toLocaleString with options) was the
+// costliest part of rendering the claims table.
+let localFormat: Intl.DateTimeFormat | null | undefined
+
 function localTime(sec: number): string | null {
   const d = new Date(sec * 1000)
   if (Number.isNaN(d.getTime())) return null
-  try {
-    // dateStyle/timeStyle cannot be combined with timeZoneName (ECMA-402 §11.1.2), so fields are listed.
-    return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
-  } catch {
-    return d.toString()
+  if (localFormat === undefined) {
+    try {
+      // dateStyle/timeStyle cannot be combined with timeZoneName (ECMA-402 §11.1.2), so fields are listed.
+      localFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
+    } catch {
+      localFormat = null
+    }
   }
+  return localFormat ? localFormat.format(d) : d.toString()
 }
 
 /** A NumericDate: UTC, local and a relative part that follows the live clock. */
