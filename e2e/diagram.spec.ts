@@ -22,6 +22,8 @@ async function rowNames(page: Page): Promise<string[]> {
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
 }
 
+const counterText = (page: Page) => page.getByTestId('presentation-counter').innerText()
+
 /** The app follows the system theme by default: switch it the way a user's OS would. */
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme })
@@ -159,6 +161,42 @@ test.describe('diagram templates, keyboard and presentation', () => {
     await page.keyboard.press('Escape')
     if (await deck.isVisible()) await page.keyboard.press('Escape') // the first Esc may only leave browser full screen
     await expect(deck).toHaveCount(0)
+  })
+
+  test('presentation mode keeps Tab inside the overlay, makes the page inert and gives focus back to Present', async ({ page }) => {
+    await page.goto('/#/diagram?source=template:auth-code-pkce-spa')
+    const present = page.getByRole('button', { name: /Present/ })
+    await present.click()
+    const deck = page.getByTestId('presentation')
+    await expect(deck).toBeVisible()
+    await expect(page.locator('#root')).toHaveAttribute('inert', '')
+    await page.keyboard.press('ArrowRight') // step 2: the "previous" button is enabled too
+    // Where does focus sit after each Tab? Never outside the overlay, never on the bare page.
+    const focusOutside = () =>
+      page.evaluate(() => {
+        const overlay = document.querySelector('[data-testid="presentation"]')
+        const a = document.activeElement
+        if (!overlay || !a || a === document.body || !overlay.contains(a)) return a ? `${a.tagName}${a.id ? `#${a.id}` : ''} ${a.textContent?.slice(0, 40) ?? ''}` : 'nothing'
+        return null
+      })
+    const visited = new Set<string>()
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      expect(await focusOutside(), `after Tab ${i + 1}`).toBeNull()
+      visited.add(await page.evaluate(() => { const a = document.activeElement; return `${a?.tagName ?? ''} ${a?.getAttribute('aria-label') ?? a?.textContent ?? ''}` }))
+    }
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Shift+Tab')
+      expect(await focusOutside(), `after Shift+Tab ${i + 1}`).toBeNull()
+    }
+    // It cycled through the overlay's own controls (previous, next, exit and the explanation's links).
+    expect(visited.size).toBeGreaterThanOrEqual(3)
+    await expect(counterText(page)).resolves.toBe('Step 2 of 13') // Tab moved focus, not the slides
+    await page.keyboard.press('Escape')
+    if (await deck.isVisible()) await page.keyboard.press('Escape')
+    await expect(deck).toHaveCount(0)
+    await expect(page.locator('#root')).not.toHaveAttribute('inert', /.*/)
+    await expect(present).toBeFocused()
   })
 
   test('presentation honours redaction', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import { analyzeFlows } from '../../core/flows/detect.ts'
 import { parseHar } from '../../core/har/parse.ts'
@@ -52,5 +52,39 @@ describe('<DiagramPage> with ?source=import:…', () => {
     const { cast } = open(load('webapp-confidential.har', 'capture'))
     expect(cast).toMatch(/participants This app, /)
     expect(cast).not.toContain('Browser')
+  })
+})
+
+describe('<DiagramPage> presentation mode', () => {
+  it('renders the overlay outside the app root, makes the app inert while open and refocuses Present on exit', () => {
+    const root = document.body.appendChild(document.createElement('div'))
+    root.id = 'root'
+    const other = document.body.appendChild(document.createElement('div'))
+    other.setAttribute('inert', '') // already inert: must stay so after the presentation closes
+    try {
+      render(
+        <MemoryRouter initialEntries={['/diagram?source=template:auth-code-pkce-spa']}>
+          <DiagramPage />
+        </MemoryRouter>,
+        { container: root },
+      )
+      const present = screen.getByRole('button', { name: /Present/ })
+      present.focus()
+      fireEvent.click(present)
+      const deck = screen.getByTestId('presentation')
+      expect(root.contains(deck)).toBe(false)
+      expect(deck.parentElement).toBe(document.body)
+      expect(root).toHaveAttribute('inert')
+      expect(deck.contains(document.activeElement)).toBe(true)
+      fireEvent.keyDown(window, { key: 'Escape' })
+      expect(screen.queryByTestId('presentation')).toBeNull()
+      expect(root).not.toHaveAttribute('inert')
+      expect(other).toHaveAttribute('inert')
+      expect(document.activeElement).toBe(present)
+    } finally {
+      cleanup()
+      root.remove()
+      other.remove()
+    }
   })
 })

@@ -31,6 +31,7 @@ export function DiagramPage() {
 
   const layout = useMemo(() => layoutDiagram(model, browserMeasure()), [model])
   const frame = useRef<HTMLDivElement>(null)
+  const presentButton = useRef<HTMLButtonElement>(null)
   const fitWidth = () => {
     const w = frame.current?.clientWidth ?? 0
     if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
@@ -52,7 +53,7 @@ export function DiagramPage() {
         title="Diagram"
         lead="The flow as a sequence diagram: click any arrow for its request and response, step through it in presentation mode, export it for your slides."
         actions={
-          <button type="button" className={BUTTON_PRIMARY} onClick={() => setPresenting(selected ?? 0)} disabled={model.messages.length === 0}>
+          <button ref={presentButton} type="button" className={BUTTON_PRIMARY} onClick={() => setPresenting(selected ?? 0)} disabled={model.messages.length === 0}>
             ▶ Present
           </button>
         }
@@ -117,7 +118,7 @@ export function DiagramPage() {
         </div>
       )}
       {presenting !== null ? (
-        <Presentation model={model} layout={layout} colours={palette} fonts={FONT_TABLE} rowLabels={rowLabels} redact={redact} startAt={presenting} onExit={(last) => { setPresenting(null); setSelected(last) }} />
+        <Presentation model={model} layout={layout} colours={palette} fonts={FONT_TABLE} rowLabels={rowLabels} redact={redact} startAt={presenting} returnFocus={presentButton} onExit={(last) => { setPresenting(null); setSelected(last) }} />
       ) : null}
     </section>
   )

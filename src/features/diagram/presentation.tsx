@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { createPortal } from 'react-dom'
 import type { DiagramLayout } from '../../core/diagram/layout.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
 import type { DiagramColours, FontTable } from '../../ui/sequence-diagram/types.ts'
+import { cycleFocus, useModalOverlay } from './use-modal-overlay.ts'
 
 interface Props {
   model: DiagramModel
@@ -15,20 +17,25 @@ interface Props {
   redact: boolean
   startAt: number
   onExit: (lastStep: number) => void
+  /** Gets focus back when the presentation closes (the Present button). */
+  returnFocus?: RefObject<HTMLElement | null>
 }
 
 /**
  * Step-through for a room: full screen (Fullscreen API, or a fixed overlay where it is refused),
  * one more message per → / space, back with ←, large type for a projector. Redaction follows the
  * page's setting: the model was built masked, so labels and explanations carry no secrets.
+ * Rendered into document.body so the rest of the page can be made inert while it is open; focus
+ * stays inside and returns to the Present button on exit.
  */
-export function Presentation({ model, layout, colours, fonts, rowLabels, redact, startAt, onExit }: Props) {
+export function Presentation({ model, layout, colours, fonts, rowLabels, redact, startAt, onExit, returnFocus }: Props) {
   const total = model.messages.length
   const [step, setStep] = useState(Math.min(Math.max(0, startAt), Math.max(0, total - 1)))
   const root = useRef<HTMLDivElement>(null)
   const stage = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState(1)
   const [fullscreen, setFullscreen] = useState(false)
+  useModalOverlay(root, returnFocus)
 
   const exit = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
@@ -70,7 +77,10 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return
       const k = e.key
-      if (k === 'ArrowRight' || k === ' ' || k === 'PageDown' || k === 'ArrowDown') setStep((s) => Math.min(total - 1, s + 1))
+      // Tab cycles through the overlay's controls only, wherever focus happens to be.
+      if (k === 'Tab') {
+        if (root.current) cycleFocus(root.current, e.shiftKey)
+      } else if (k === 'ArrowRight' || k === ' ' || k === 'PageDown' || k === 'ArrowDown') setStep((s) => Math.min(total - 1, s + 1))
       else if (k === 'ArrowLeft' || k === 'PageUp' || k === 'ArrowUp' || k === 'Backspace') setStep((s) => Math.max(0, s - 1))
       else if (k === 'Home') setStep(0)
       else if (k === 'End') setStep(total - 1)
@@ -85,7 +95,7 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
 
   const message = model.messages[step]
   const ex = message?.explanation
-  return (
+  return createPortal(
     <div ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} data-testid="presentation" className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-700">
         <h2 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">{model.title}</h2>
@@ -129,6 +139,7 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
           <p className="text-xl">This flow has no messages.</p>
         )}
       </section>
-    </div>
+    </div>,
+    document.body,
   )
 }
