@@ -58,7 +58,7 @@ export const ENTRA_OPTIONAL_CLAIMS = {
   }),
   home_oid: entra('home_oid', 'Home object ID (legacy)', 'For guests: their object ID in their home tenant.', 'An older optional claim giving a guest user’s object ID in their home tenant. Microsoft no longer lists it among current optional claims.', 'guid', { ...LEGACY, personal: true }),
   platf: entra('platf', 'Device platform (legacy)', 'The platform of a managed device.', 'An older optional claim giving the device’s platform as a small number, only for managed devices. Microsoft no longer lists it.', 'string', LEGACY),
-  enfpolids: entra('enfpolids', 'Enforced policy IDs (legacy)', 'IDs of policies evaluated for the user.', 'An older optional claim listing the IDs of policies that were evaluated for the user. Microsoft no longer lists it.', 'array', LEGACY),
+  enfpolids: entra('enfpolids', 'Enforced policy IDs (legacy)', 'Which policies were checked for this user (legacy).', 'An older optional claim listing the IDs of policies that were evaluated for the user. Microsoft no longer lists it.', 'array', LEGACY),
   signin_state: entra('signin_state', 'Sign-in state (legacy)', 'Flags about the device and session at sign-in.', 'An older optional claim with flags such as dvc_mngd (device managed), dvc_cmp (device compliant), dvc_dmjd (domain joined), dvc_mngd_app (managed through MDM), inknownntwk (inside a known network) and kmsi ("Keep me signed in" was chosen).', 'array', {
     ...LEGACY,
     watchFor: 'Don’t base security decisions on inknownntwk; use Conditional Access and CAE.',
@@ -67,7 +67,7 @@ export const ENTRA_OPTIONAL_CLAIMS = {
   xms_idrel: entra('xms_idrel', 'Identity relationship', 'How the subject relates to the resource tenant (member, guest, service principal, ...).', `${FACTS} Documented values include 1 member user, 3 Microsoft account member, 5 guest, 7 service principal, 9 device, 11 GDAP user, 13 app without a service principal, 15 passthrough, 17/19 native identity users, 21/23 Teams meeting participants, 25 content-sharing user, 27 fully synced multi-tenant-org member, 29 weak multi-tenant-org user, 31 DAP user, 33 federated managed identity.`, 'space_separated', AGENT),
   xms_act_fct: entra('xms_act_fct', 'Actor facts', 'Facts about the calling app (e.g. 11 = it is an agent identity).', `${FACTS} Documented: 11 = the actor is an agent identity, 13 = an agent’s user account.`, 'space_separated', AGENT),
   xms_sub_fct: entra('xms_sub_fct', 'Subject facts', 'Facts about the subject (e.g. 13 = an agent’s user account).', `${FACTS} Documented: 11 = the subject is an agent identity, 13 = the subject is an agent’s user account.`, 'space_separated', AGENT),
-  xms_tnt_fct: entra('xms_tnt_fct', 'Tenant facts', 'Facts about the tenant in tid.', FACTS, 'space_separated', AGENT),
+  xms_tnt_fct: entra('xms_tnt_fct', 'Tenant facts', 'Characteristics of the tenant named by tid.', FACTS, 'space_separated', AGENT),
   xms_par_app_azp: entra('xms_par_app_azp', 'Parent agent blueprint', 'The app ID of the blueprint (parent) of the calling agent identity.', 'Present in tokens obtained by an AI agent identity: the client ID of the agent blueprint it was created from. Useful for audit logs.', 'guid', {
     ...AGENT,
     watchFor: 'Microsoft advises logging it, not authorising on it.',
@@ -90,7 +90,7 @@ export const ENTRA_OPTIONAL_CLAIMS = {
     watchFor: 'It contains names that can be changed or reused: authorise on `oid`, not on this path.',
   }),
   xms_az_rid: entra('xms_az_rid', 'Azure resource ID', 'The Azure compute resource associated with a managed-identity token.', 'An Azure Resource Manager resource ID (for example a virtual machine or app) linked to the managed identity that requested the token. Not documented.', 'string', { ...OBSERVED, versions: ['1.0', '2.0'], definedIn: [MS_MI] }),
-  deviceid: entra('deviceid', 'Device ID', 'The Entra device object ID of the device used, when known.', 'The object ID of the registered or joined device the user signed in from. Not documented as a token claim.', 'guid', { ...OBSERVED, tokenTypes: ['id', 'access'], personal: true }),
+  deviceid: entra('deviceid', 'Device ID', 'The device the user signed in from, as its Entra object ID, when known.', 'The object ID of the registered or joined device the user signed in from. Not documented as a token claim.', 'guid', { ...OBSERVED, tokenTypes: ['id', 'access'], personal: true }),
   xms_ssm: entra('xms_ssm', 'Smart session management (xms_ssm)', '"1" in tokens that continuous access evaluation can revoke.', 'Seen with the value "1" in access tokens issued to clients that declared cp1 when CAE applies; Azure SDK tests read it as "smart session management" and use it to confirm a token is CAE-enabled (revocable before it expires). Not documented.', 'string', {
     ...OBSERVED,
     versions: ['1.0', '2.0'],

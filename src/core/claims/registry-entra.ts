@@ -34,7 +34,7 @@ export const ENTRA_CLAIMS = {
     watchFor: 'Tells you a guest came from elsewhere; it is not a key for correlating the same person across tenants.',
     variants: {
       okta: {
-        summary: 'The Okta ID of the identity provider that authenticated the user.',
+        summary: 'Which identity provider, by its Okta ID, authenticated the user.',
         details: 'In Okta ID tokens, the ID of the identity provider the user authenticated with: the Okta org itself, or a social / enterprise IdP configured in Okta.',
         definedIn: [OKTA_TOKENS],
         tokenTypes: ['id'],

@@ -294,7 +294,7 @@ export const STANDARD_CLAIMS = {
   azp: {
     name: 'azp',
     title: 'Authorized party',
-    summary: 'The client the token was issued to.',
+    summary: 'The client application that received this token.',
     details:
       'In OpenID Connect, the client ID of the party the ID token was issued to. It matters when `aud` lists several audiences: then azp says which of them is the client. If present, it must equal your client ID.',
     kind: 'string',

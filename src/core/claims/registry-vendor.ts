@@ -56,7 +56,7 @@ export const VENDOR_CLAIMS = {
   resource_access: vendor('resource_access', 'keycloak', 'Client roles', 'Roles per client: {"<client>": {"roles": [...]}}.', 'Roles the user holds in specific Keycloak clients, keyed by client ID.', 'object', {
     watchFor: 'Read the roles under your own client ID only.',
   }),
-  'allowed-origins': vendor('allowed-origins', 'keycloak', 'Allowed origins', 'Web origins allowed for CORS for this client.', 'The web origins configured for the client; Keycloak’s adapters use them for CORS checks.', 'array'),
+  'allowed-origins': vendor('allowed-origins', 'keycloak', 'Allowed origins', 'Origins this client may call from in the browser (CORS).', 'The web origins configured for the client; Keycloak’s adapters use them for CORS checks.', 'array'),
 } satisfies Partial<Record<ClaimName, ClaimInfo>>
 
 /** Vendor readings of claim names whose base entry lives in another registry file. */
@@ -78,7 +78,7 @@ export const VENDOR_VARIANTS: Partial<Record<ClaimName, Partial<Record<ClaimCont
   azp: {
     google: { summary: 'The client that requested the token, when different from aud.', details: 'Set when the requester differs from the audience, e.g. an Android app asking for an ID token for the web client of the same project.', definedIn: [GOOGLE_ID] },
     auth0: { summary: 'The client that requested the token.', details: 'In the default Auth0 token profile, the client ID of the app that requested the token (the RFC 9068 profile uses client_id instead).', tokenTypes: ['access', 'id'], definedIn: [AUTH0_PROFILES] },
-    keycloak: { summary: 'The client the token was issued to.', details: 'The client ID of the Keycloak client that requested the token; present in both ID and access tokens.', tokenTypes: ['id', 'access'], definedIn: [KEYCLOAK_DOCS] },
+    keycloak: { summary: 'The Keycloak client that received this token.', details: 'The client ID of the Keycloak client that requested the token; present in both ID and access tokens.', tokenTypes: ['id', 'access'], definedIn: [KEYCLOAK_DOCS] },
   },
   acr: {
     keycloak: { summary: 'Keycloak level of authentication ("1" fresh login, "0" SSO reuse by default).', details: 'With default settings Keycloak writes "1" after an interactive login and "0" when the session cookie was reused; realms can map their own levels of authentication (LoA) to other values.', definedIn: [KEYCLOAK_DOCS] },
