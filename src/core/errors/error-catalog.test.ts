@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { aadstsCodesIn, aadstsKey, explainError, loadErrorCatalog } from './error-catalog.ts'
+import { aadstsCodesIn, aadstsKey, explainError, loadErrorCatalog, type ErrorCatalog } from './error-catalog.ts'
 import { explainError as explainFlowError } from '../flows/errors.ts'
 
 describe('error catalogue', () => {
@@ -52,5 +54,80 @@ describe('error catalogue', () => {
     // No pairing at all (basis not_determined): nothing to call inferred.
     const none = await explainFlowError({ error: 'invalid_request', code: '650056' })
     expect(none.aadsts?.pairingInferred).toBe(false)
+  })
+})
+
+/** The research notes the catalogue started from; product text must not reuse their sentences. */
+const REFERENCE_DIR = '/work/shared/reference/errors'
+const REFERENCE_FILES = ['aadsts.json', 'msal_errors.json', 'oauth_errors.json']
+/** Sentences this short ("Sign in interactively.") are too generic to count as copying. */
+const MIN_WORDS = 6
+
+function normalise(sentence: string): string {
+  return sentence.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s"'(]+|[\s.!?;:"')]+$/g, '')
+}
+
+/** Sentences (and ';'-separated clauses, which the notes use as sentences) of at least MIN_WORDS words. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;])\s+/)
+    .map(normalise)
+    .filter((s) => s.split(' ').length >= MIN_WORDS)
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsIn)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn)
+  return []
+}
+
+/** Every user-facing text field of every catalogue entry, labelled for failure messages. */
+function ourTexts(c: ErrorCatalog): { label: string; text: string; own: boolean }[] {
+  return [
+    ...Object.entries(c.aadsts).flatMap(([k, e]) => [
+      { label: `aadsts ${k} cause`, text: e.cause, own: e.ownWords === true },
+      { label: `aadsts ${k} fix`, text: e.fix, own: e.ownWords === true },
+    ]),
+    ...Object.entries(c.msal).flatMap(([k, e]) => [
+      { label: `msal ${k} meaning`, text: e.meaning, own: e.ownWords === true },
+      { label: `msal ${k} fix`, text: e.fix, own: e.ownWords === true },
+    ]),
+    ...Object.entries(c.oauth).flatMap(([k, e]) => [
+      { label: `oauth ${k} meaning`, text: e.meaning, own: e.ownWords === true },
+      { label: `oauth ${k} action`, text: e.action, own: e.ownWords === true },
+    ]),
+  ]
+}
+
+describe('error catalogue text is our own', () => {
+  it('marks every entry as written in our own words', async () => {
+    const c = await loadErrorCatalog()
+    const missing = [
+      ...Object.entries(c.aadsts).filter(([, e]) => e.ownWords !== true).map(([k]) => `aadsts ${k}`),
+      ...Object.entries(c.msal).filter(([, e]) => e.ownWords !== true).map(([k]) => `msal ${k}`),
+      ...Object.entries(c.oauth).filter(([, e]) => e.ownWords !== true).map(([k]) => `oauth ${k}`),
+    ]
+    // Ratchet while the rewrite is in progress: exactly this many MSAL entries are still the notes' text.
+    const REMAINING = 145
+    expect(missing, `${missing.length} entries still carry the reference wording`).toHaveLength(REMAINING)
+  })
+
+  it('splits text into normalised sentences and drops short ones', () => {
+    expect(sentencesOf('Sign in again.  Register the URI under the Single-page application platform; then retry it now!')).toEqual([
+      'register the uri under the single-page application platform',
+    ])
+    expect(sentencesOf('Use   the  SAME redirect URI on both calls.')).toEqual(sentencesOf('use the same redirect uri on both calls'))
+  })
+
+  it('shares no sentence of six or more words with the reference notes', async () => {
+    const reference = new Set(
+      REFERENCE_FILES.flatMap((f) => stringsIn(JSON.parse(readFileSync(join(REFERENCE_DIR, f), 'utf8')) as unknown)).flatMap(sentencesOf),
+    )
+    // Guard against a vacuous pass (e.g. the notes moved or the splitter broke).
+    expect(reference.size).toBeGreaterThan(500)
+    const texts = ourTexts(await loadErrorCatalog())
+    const copied = texts.filter((t) => t.own).flatMap((t) => sentencesOf(t.text).filter((s) => reference.has(s)).map((s) => `${t.label}: "${s}"`))
+    expect(copied).toEqual([])
   })
 })

@@ -27,7 +27,7 @@ export interface AadstsEntry {
   surface?: string
   cause: string
   fix: string
-  /** Explanation written by us; entries without it still carry the reference notes' wording. */
+  /** Explanation written by the Token Lens team (a test requires it on every entry). */
   ownWords?: boolean
 }
 
@@ -40,7 +40,7 @@ export interface OAuthErrorEntry {
 
 export interface ErrorCatalog {
   aadsts: Record<string, AadstsEntry>
-  msal: Record<string, { kind: string; meaning: string; fix: string }>
+  msal: Record<string, { kind: string; meaning: string; fix: string; ownWords?: boolean }>
   oauth: Record<string, OAuthErrorEntry>
 }
 
