@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { sanitizeEntries, toHar } from '../../core/har/sanitize.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
@@ -6,6 +6,7 @@ import { useCaptureStore } from '../../stores/capture-store.ts'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
 import { Switch } from '../../ui/switch.tsx'
+import { DiagramSection } from './diagram-section.tsx'
 import { ExchangeRow } from './exchange-row.tsx'
 
 function download(name: string, text: string) {
@@ -19,8 +20,40 @@ function download(name: string, text: string) {
 /** Every captured exchange of this tab, in order, each expandable into request and response. */
 export function ExchangesPage() {
   const entries = useCaptureStore((s) => s.entries)
-  const clear = useCaptureStore((s) => s.clear)
+  const clearCapture = useCaptureStore((s) => s.clear)
   const [reveal, setReveal] = useState(false)
+  const [openRows, setOpenRows] = useState<ReadonlySet<number>>(() => new Set())
+  // The row the diagram asked for; `seq` makes a second click on the same arrow scroll again.
+  const [target, setTarget] = useState<{ index: number; seq: number } | null>(null)
+  const rowButtons = useRef(new Map<number, HTMLButtonElement>())
+  const registerRow = useCallback((index: number, el: HTMLButtonElement | null) => {
+    if (el) rowButtons.current.set(index, el)
+    else rowButtons.current.delete(index)
+  }, [])
+  const toggleRow = useCallback((index: number) => {
+    setOpenRows((rows) => {
+      const next = new Set(rows)
+      if (!next.delete(index)) next.add(index)
+      return next
+    })
+  }, [])
+  const showExchange = useCallback((index: number) => {
+    setOpenRows((rows) => (rows.has(index) ? rows : new Set(rows).add(index)))
+    setTarget((t) => ({ index, seq: (t?.seq ?? 0) + 1 }))
+  }, [])
+  useEffect(() => {
+    const el = target ? rowButtons.current.get(target.index) : undefined
+    if (!el) return
+    // Focus first (without the browser's own jump), then one scroll that respects reduced motion.
+    el.focus({ preventScroll: true })
+    const reduce = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    el.closest('li')?.scrollIntoView?.({ block: 'start', behavior: reduce ? 'auto' : 'smooth' })
+  }, [target])
+  const clear = () => {
+    setOpenRows(new Set())
+    setTarget(null)
+    clearCapture()
+  }
   const flows = useMemo(() => new Set(entries.map((e) => e._oauth.flowId)).size, [entries])
   const exportHar = (keepTokens: boolean) => {
     const { entries: clean, redactionCount } = sanitizeEntries(entries, { keepTokens })
@@ -50,13 +83,27 @@ export function ExchangesPage() {
         </div>
       ) : (
         <>
-          <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-300">
-            <p>{entries.length} exchange{entries.length === 1 ? '' : 's'} in {flows} flow{flows === 1 ? '' : 's'}. Secrets are masked until you reveal them; nothing here leaves the browser.</p>
+          <DiagramSection entries={entries} onShowExchange={showExchange} />
+          <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h2 className="text-base font-semibold">Exchanges</h2>
+              <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">{entries.length} exchange{entries.length === 1 ? '' : 's'} in {flows} flow{flows === 1 ? '' : 's'}. Secrets are masked until you reveal them; nothing here leaves the browser.</p>
+            </div>
             <Switch checked={reveal} onChange={setReveal} label="Reveal secrets" description="Show codes, verifiers and tokens in full" />
           </div>
           <ol className="mt-3 space-y-2" aria-label="Captured exchanges">
             {entries.map((e: CapturedEntry, i) => (
-              <ExchangeRow key={`${e.startedDateTime}-${i}`} entry={e} index={i} all={entries} reveal={reveal} />
+              <ExchangeRow
+                key={`${e.startedDateTime}-${i}`}
+                entry={e}
+                index={i}
+                all={entries}
+                reveal={reveal}
+                open={openRows.has(i)}
+                onToggle={toggleRow}
+                buttonRef={registerRow}
+                highlighted={target?.index === i}
+              />
             ))}
           </ol>
         </>

@@ -1,0 +1,15 @@
+import { useSyncExternalStore } from 'react'
+
+/**
+ * Follows `<html class="dark">`, which the app shell sets from the theme choice. The same
+ * twelve lines live in the diagram and import features (features never import each other).
+ */
+function subscribe(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+  return () => observer.disconnect()
+}
+
+export function useDark(): boolean {
+  return useSyncExternalStore(subscribe, () => document.documentElement.classList.contains('dark'), () => false)
+}
