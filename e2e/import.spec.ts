@@ -81,6 +81,11 @@ test.describe('HAR import', () => {
   })
 
   test('the recorded demo sign-in rebuilds, lints clean, validates its tokens and opens them in the inspector', async ({ page }) => {
+    // The recording is a snapshot: its ID token expires an hour after it was made, so the
+    // inspector's "now" is pinned to a minute after the recorded token response.
+    const recorded = JSON.parse(readFileSync(resolve(DIR, 'demo-signin.har'), 'utf8')) as { log: { entries: { startedDateTime: string; response: { content: { text?: string } } }[] } }
+    const tokenResponse = recorded.log.entries.find((e) => e.response.content.text?.includes('"id_token"'))!
+    await page.clock.setFixedTime(new Date(tokenResponse.startedDateTime).getTime() + 60_000)
     await importViaChooser(page, 'demo-signin.har')
     await expect(page.getByTestId('flow-list')).toContainText('lint clean')
     const tokens = page.getByTestId('flow-tokens')

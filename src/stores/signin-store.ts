@@ -10,6 +10,9 @@ import type { AuthorizeOutcome, AuthorizePrompt, DemoFaults, EdgeRequest } from 
 import { forgetAllStored } from '../adapters/storage.ts'
 import { appendToJournal, readPendingRedirect, setPendingRedirect, writeJournal, startFlow } from '../adapters/msal/capture-journal.ts'
 import type { MsalSession } from '../adapters/msal/msal-session.ts'
+import type { GraphMe } from '../adapters/msal/graph-me.ts'
+
+export type { GraphMe }
 
 export type Pause =
   | { kind: 'authorize'; url: string; demo: boolean }
@@ -35,12 +38,16 @@ export interface AccountSummary {
   expiresOn: string | null
 }
 
-export type Busy = null | 'loading' | 'signin' | 'redirect' | 'token' | 'silent' | 'signout'
+export type Busy = null | 'loading' | 'signin' | 'redirect' | 'token' | 'graph' | 'silent' | 'signout'
 
 export interface SignInState {
   profiles: ConnectionProfile[]
   activeId: string
   stepThrough: boolean
+  /** After a sign-in, get a Graph User.Read token silently and call /me (persisted, default on). */
+  callGraph: boolean
+  /** What Graph /me answered after the last sign-in (or why it was not called successfully). */
+  graph: GraphMe | null
   busy: Busy
   pause: Pause | null
   demoPage: AuthorizePrompt | null
@@ -55,6 +62,7 @@ export interface SignInState {
   deleteProfile: (id: string) => void
   importProfiles: (json: string) => string
   setStepThrough: (on: boolean) => void
+  setCallGraph: (on: boolean) => void
   setFaults: (faults: DemoFaults) => Promise<void>
   resume: () => Promise<void>
   signIn: (mode: 'redirect' | 'popup') => Promise<void>
@@ -156,9 +164,29 @@ export const useSignInStore = create<SignInState>((set, get) => {
     return session
   }
 
-  const afterTokens = async (s: MsalSession, result: Awaited<ReturnType<MsalSession['acquireSilent']>> | null) => {
-    // Graph /me first, so that "signed in" on screen means every exchange is captured.
-    if (result && result.scopes.some((sc) => /(^|\/)User\.Read$/i.test(sc)) && result.accessToken) await s.callGraphMe(result.accessToken).catch(() => undefined)
+  /**
+   * Tokens arrived. After a sign-in (signIn = true) and with the option on, get a Graph
+   * User.Read token silently and call /me when User.Read was granted: the demo consents it up
+   * front (extraScopesToConsent); a real tenant when the profile asked for it or the token
+   * response's scope lists it. Otherwise (more scopes, refresh) /me is called only when the
+   * token in hand is itself for User.Read. Graph runs before "signed in" shows, so the screen
+   * never claims a flow whose exchanges are still being captured; a Graph failure never fails
+   * the sign-in.
+   */
+  const afterTokens = async (s: MsalSession, result: Awaited<ReturnType<MsalSession['acquireSilent']>> | null, signIn = false) => {
+    if (!result) return
+    const { grantsUserRead, graphMeAfterSignIn, summarizeMe } = await import('../adapters/msal/graph-me.ts')
+    if (signIn) {
+      const granted = s.profile.kind === 'demo' || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
+      if (!get().callGraph) set({ graph: null })
+      else if (granted && result.account) {
+        set({ busy: 'graph' })
+        set({ graph: await graphMeAfterSignIn(s) })
+      } else set({ graph: { status: 'skipped', explanation: 'Microsoft Graph /me was not called: neither the profile\'s scopes nor the token response grant User.Read. Add User.Read to the profile\'s scopes to see it.' } })
+    } else if (grantsUserRead(result.scopes) && result.accessToken) {
+      const me = await s.callGraphMe(result.accessToken).catch(() => null)
+      if (me) set({ graph: summarizeMe(me.status, me.body, result.fromCache) })
+    }
     summarize(result)
   }
 
@@ -178,6 +206,8 @@ export const useSignInStore = create<SignInState>((set, get) => {
     profiles: loadProfiles(),
     activeId: readSetting('active') ?? 'demo',
     stepThrough: readSetting('step') === '1',
+    callGraph: readSetting('graph') !== '0',
+    graph: null,
     busy: null,
     pause: null,
     demoPage: null,
@@ -224,6 +254,11 @@ export const useSignInStore = create<SignInState>((set, get) => {
       writeSetting('step', on ? '1' : null)
       set({ stepThrough: on })
     },
+    setCallGraph: (on) => {
+      // Stored only when switched off: the default (on) needs no key.
+      writeSetting('graph', on ? null : '0')
+      set({ callGraph: on })
+    },
     setFaults: async (faults) => {
       const { setDemoFaults } = await import('../adapters/msal/demo-edge.ts')
       await setDemoFaults(faults)
@@ -255,7 +290,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
         setPendingRedirect(null)
         set({ busy: pending ? 'token' : 'loading' })
         const result = await s.handleRedirect()
-        if (result) await afterTokens(s, result)
+        if (result) await afterTokens(s, result, true)
         else {
           const acc = s.account()
           if (acc) set({ account: { name: acc.name ?? acc.username, username: acc.username, tenantId: acc.tenantId, homeAccountId: acc.homeAccountId, scopes: [], expiresOn: null } })
@@ -268,7 +303,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
 
     signIn: async (mode) => {
       const profile = active()
-      set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null })
+      set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null, graph: null })
       writeFlow({ profileId: profile.id, stepThrough: get().stepThrough })
       try {
         startFlow()
@@ -276,7 +311,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
         await s.fetchMetadata()
         if (mode === 'popup') {
           const result = await s.signInPopup()
-          await afterTokens(s, result)
+          await afterTokens(s, result, true)
           set({ busy: null })
         } else {
           await s.signInRedirect()
@@ -300,7 +335,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
         try {
           const s = await getSession(active())
           const result = await s.handleRedirect()
-          await afterTokens(s, result)
+          await afterTokens(s, result, true)
           set({ busy: null })
         } catch (error) {
           await fail('Signing in did not complete', error)
@@ -374,7 +409,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
       try {
         const s = await getSession(active())
         await s.signOut()
-        set({ account: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
+        set({ account: null, graph: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
       } catch (error) {
         await fail('Sign-out failed', error)
       }
@@ -395,7 +430,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
       forgetAllStored()
       session = null
       sessionFor = null
-      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
+      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, callGraph: true, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
     },
     dismissError: () => set({ error: null, demoError: null }),
     cancelDemo: () => {

@@ -42,8 +42,8 @@ export interface MsalSession {
   /** Fetches discovery and JWKS as the app (MSAL 5 fetches neither for Entra) and records both. */
   fetchMetadata: () => Promise<void>
   clearCache: () => Promise<void>
-  /** GET Graph /me with the access token (captured like every other call). */
-  callGraphMe: (accessToken: string) => Promise<void>
+  /** GET Graph /me with the access token (captured like every other call); status and JSON body. */
+  callGraphMe: (accessToken: string) => Promise<{ status: number; body: unknown }>
 }
 
 export function pageBase(): string {
@@ -162,7 +162,7 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     },
     async acquireSilent(scopes, forceRefresh) {
       const acc = account()
-      if (!acc) throw new InteractionRequiredAuthError('no_account', 'Sign in first: there is no account in the MSAL cache.')
+      if (!acc) throw new InteractionRequiredAuthError('no_account', '', 'Sign in first: there is no account in the MSAL cache.')
       return app.acquireTokenSilent({ scopes, account: acc, forceRefresh })
     },
     async acquireRedirect(scopes) {
@@ -186,7 +186,8 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     },
     async callGraphMe(accessToken) {
       const host = profile.cloud === 'usgov' ? 'graph.microsoft.us' : profile.cloud === 'china' ? 'microsoftgraph.chinacloudapi.cn' : 'graph.microsoft.com'
-      await network.sendGetRequestAsync(`https://${host}/v1.0/me`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
+      const response = await network.sendGetRequestAsync<unknown>(`https://${host}/v1.0/me`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
+      return { status: response.status, body: response.body }
     },
   }
 }

@@ -1,12 +1,12 @@
 /**
- * What the sign-in screen keeps between visits: connection profiles and two settings in
+ * What the sign-in screen keeps between visits: connection profiles and three settings in
  * localStorage (an SPA has no secret, so a profile holds none), and the flow in progress in
  * sessionStorage (it must survive the redirect round trip, not the tab).
  */
 import { demoProfile, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { readStored, writeStored } from '../storage.ts'
 
-const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', flow: 'signin:flow' } as const
+const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', graph: 'signin:graph-me', flow: 'signin:flow' } as const
 
 export function redirectUriDefault(): string {
   return new URL('redirect.html', new URL(import.meta.env.BASE_URL, window.location.origin)).href
@@ -29,11 +29,11 @@ export function persistProfiles(profiles: ConnectionProfile[]): void {
   writeStored('local', KEYS.profiles, JSON.stringify(profiles.filter((p) => p.kind !== 'demo')))
 }
 
-export function readSetting(name: 'active' | 'step'): string | null {
+export function readSetting(name: 'active' | 'step' | 'graph'): string | null {
   return readStored('local', KEYS[name])
 }
 
-export function writeSetting(name: 'active' | 'step', value: string | null): void {
+export function writeSetting(name: 'active' | 'step' | 'graph', value: string | null): void {
   writeStored('local', KEYS[name], value)
 }
 

@@ -21,7 +21,7 @@ import { TokenList } from './token-list.tsx'
 import { TrainerPanel } from './trainer-panel.tsx'
 import { AccountPanel } from './account-panel.tsx'
 
-const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
+const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', graph: 'Calling Microsoft Graph /me…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
 
 export function SignInPage() {
   const s = useSignInStore()
@@ -92,6 +92,7 @@ export function SignInPage() {
                 Sign in with a popup
               </button>
               <Switch checked={s.stepThrough} onChange={s.setStepThrough} label="Step through" description="Pause before /authorize, after the redirect back and before the /token POST" />
+              <Switch checked={s.callGraph} onChange={s.setCallGraph} label="Call Microsoft Graph /me after sign-in" description="When User.Read is granted: get a Graph token silently with the refresh token, then GET /v1.0/me (both captured)" />
               {demo ? <Badge tone="violet" title="Answers come from the demo tenant running in this page">simulated: no network</Badge> : null}
             </div>
             {problems.length ? (
