@@ -16,6 +16,14 @@ async function demoSignIn(page: Page, user: RegExp = /Member|Megan|member/i) {
   await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
 }
 
+/** Waits until a smooth scroll has come to rest (two frames in a row at the same scrollY). */
+async function scrollSettled(page: Page) {
+  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+    const y = window.scrollY
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)))
+  }))
+}
+
 /** The app follows the system theme by default: switch it the way a user's OS would. */
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme })
@@ -26,6 +34,8 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 test.describe('Flow screen: sequence diagram of the live capture', () => {
   test('draws authorize and token; clicking the token message opens the token exchange with code_verifier', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 })
+    // Reduced motion: the jump to the row is instant, so the screenshots show where it lands.
+    await page.emulateMedia({ reducedMotion: 'reduce' })
     await demoSignIn(page)
     await page.goto('/#/flow')
     const section = page.getByRole('button', { name: 'Sequence diagram' })
@@ -48,6 +58,8 @@ test.describe('Flow screen: sequence diagram of the live capture', () => {
     await expect(tokenRow).toBeInViewport()
     const detail = page.locator(`#${await tokenRow.getAttribute('aria-controls').then((id) => CSS_escape(id ?? ''))}`)
     await expect(detail.locator('dt', { hasText: /^code_verifier\b/ })).toBeVisible()
+    await scrollSettled(page)
+    await expect(tokenRow).toBeInViewport()
     await page.screenshot({ path: `${SHOTS}/flow-token-open-light.png` })
 
     // Enter on the authorize arrow does the same for its row.
@@ -57,7 +69,8 @@ test.describe('Flow screen: sequence diagram of the live capture', () => {
     await expect(authorizeRow).toHaveAttribute('aria-expanded', 'true')
     await expect(authorizeRow).toBeFocused()
 
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await scrollSettled(page)
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }))
     await setTheme(page, 'dark')
     await page.screenshot({ path: `${SHOTS}/flow-dark.png` })
     await expectAccessible(page, 'Flow screen with the diagram (dark)')
