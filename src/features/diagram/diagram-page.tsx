@@ -12,7 +12,7 @@ import { Legend } from './legend.tsx'
 import { browserMeasure } from './measure.ts'
 import { MessagePanel } from './message-panel.tsx'
 import { Presentation } from './presentation.tsx'
-import { useDark } from './use-dark.ts'
+import { useDark } from '../../ui/use-dark.ts'
 import { useDiagramSource } from './use-diagram-source.ts'
 
 const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }

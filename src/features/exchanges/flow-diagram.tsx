@@ -15,7 +15,7 @@ import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
 import { Switch } from '../../ui/switch.tsx'
-import { useDark } from './use-dark.ts'
+import { useDark } from '../../ui/use-dark.ts'
 
 const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }
 

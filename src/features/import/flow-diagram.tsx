@@ -6,7 +6,7 @@ import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
-import { useDark } from './use-dark.ts'
+import { useDark } from '../../ui/use-dark.ts'
 
 const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }
 

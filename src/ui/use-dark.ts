@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
 
 /**
- * Follows `<html class="dark">`, which the app shell sets from the theme choice. The same
- * twelve lines live in the diagram and import features (features never import each other).
+ * Follows `<html class="dark">`, which the app shell sets from the theme choice (and the system
+ * setting). For components that draw colours themselves, such as the sequence-diagram SVG.
  */
 function subscribe(onChange: () => void): () => void {
   const observer = new MutationObserver(onChange)
