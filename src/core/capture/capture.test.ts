@@ -4,7 +4,7 @@ import { buildEntry, buildNavigationEntry, oauthErrorOf, parseFormBody, response
 import { classifyStep, decodeClientInfo, grantTypeOf } from './classify.ts'
 import { explainParam, isMsalAdded, looksLikeJwt, maskValue } from './params.ts'
 import { authorityOf, blankProfile, demoProfile, discoveryUrlOf, extraParamsOf, sanitizeProfile, validateProfile } from './profile.ts'
-import { tokensFromCaptures } from './tokens.ts'
+import { isGraphSilentStep, tokensFromCaptures } from './tokens.ts'
 import { isCapturedEntry, type OAuthAnnotation } from './types.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 
@@ -142,5 +142,41 @@ describe('tokens from a captured flow', () => {
     expect(list.map((t) => t.kind)).toEqual(['id_token', 'access_token', 'refresh_token'])
     expect(list[0]?.expected).toMatchObject({ audience: DEMO_CLIENT_ID, issuer: 'https://login.microsoftonline.com/TID/v2.0', nonce: 'N1', accessToken: 'AT', code: 'C1', tokenType: 'id_token' })
     expect(list[2]?.expected).toBeUndefined()
+  })
+
+  describe('the silent Graph User.Read step after a sign-in', () => {
+    const flow = (flowId: string, step: OAuthAnnotation['step'], extra: Partial<OAuthAnnotation> = {}): OAuthAnnotation => ({ ...oauth(step), flowId, ...extra })
+    const code = (flowId: string) => buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: 'grant_type=authorization_code&code=C1&scope=openid%20profile%20offline_access', status: 200, responseBody: JSON.stringify({ id_token: 'ID', access_token: 'AT', refresh_token: 'RT' }), startedAt: 1, oauth: flow(flowId, 'token') })
+    const refresh = (flowId: string, scope: string, extra: Partial<OAuthAnnotation> = {}) =>
+      buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: `grant_type=refresh_token&refresh_token=RT&scope=${encodeURIComponent(scope)}`, status: 200, responseBody: JSON.stringify({ access_token: 'GAT', refresh_token: 'RT2', scope: 'User.Read' }), startedAt: 2, oauth: flow(flowId, 'refresh', extra) })
+
+    it('labels a User.Read refresh right after the code redemption of the same flow "Graph (silent)"', () => {
+      const entries = [code('f1'), refresh('f1', 'User.Read openid profile offline_access')]
+      expect(isGraphSilentStep(entries, 1)).toBe(true)
+      const list = tokensFromCaptures(entries, DEMO_CLIENT_ID)
+      expect(list.filter((t) => t.entryIndex === 1).map((t) => t.label)).toEqual(['Graph (silent)', 'Graph (silent)'])
+      expect(list.filter((t) => t.entryIndex === 0).every((t) => t.label === 'Sign-in')).toBe(true)
+    })
+
+    it('recognises the resource-URI form of the scope', () => {
+      expect(isGraphSilentStep([code('f1'), refresh('f1', 'https://graph.microsoft.com/User.Read offline_access')], 1)).toBe(true)
+    })
+
+    it('keeps "Refresh" for a refresh of another flow, of other scopes, or with no sign-in before it', () => {
+      expect(isGraphSilentStep([code('f1'), refresh('f2', 'User.Read')], 1)).toBe(false)
+      expect(isGraphSilentStep([code('f1'), refresh('f1', 'api://x/read offline_access')], 1)).toBe(false)
+      expect(isGraphSilentStep([refresh('f1', 'User.Read')], 0)).toBe(false)
+      expect(isGraphSilentStep([code('f1'), refresh('f1', 'User.ReadWrite')], 1)).toBe(false)
+      expect(tokensFromCaptures([code('f1'), refresh('f2', 'User.Read')], DEMO_CLIENT_ID).filter((t) => t.entryIndex === 1).map((t) => t.label)).toEqual(['Refresh', 'Refresh'])
+    })
+
+    it('trusts an _oauth label or note that names Graph', () => {
+      expect(isGraphSilentStep([refresh('f9', 'openid', { notes: ['Silent Microsoft Graph token after sign-in.'] })], 0)).toBe(true)
+      expect(isGraphSilentStep([refresh('f9', 'openid', { label: 'Graph token' })], 0)).toBe(true)
+    })
+
+    it('never labels an authorization-code response as Graph', () => {
+      expect(isGraphSilentStep([code('f1')], 0)).toBe(false)
+    })
   })
 })

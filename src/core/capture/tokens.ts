@@ -15,7 +15,7 @@ export interface FlowToken {
   value: string
   /** Index of the captured entry that carried it. */
   entryIndex: number
-  /** "Sign-in", "Refresh", "More scopes"... */
+  /** "Sign-in", "Refresh", "Graph (silent)"... */
   label: string
   scope?: string
   expected?: NonNullable<InspectOptions['expected']>
@@ -64,6 +64,37 @@ function codeBefore(entries: CapturedEntry[], index: number): string | undefined
   return undefined
 }
 
+/** Microsoft Graph's User.Read however it is written: bare, resource URI or app ID prefix. */
+const GRAPH_USER_READ = /^(?:(?:https:\/\/graph\.microsoft\.com|00000003-0000-0000-c000-000000000000)\/)?User\.Read$/i
+
+/**
+ * Was this refresh-token POST the silent Graph User.Read request the app makes right after a
+ * sign-in? True when its `_oauth` label or notes name Graph, or when it asked for User.Read
+ * (RFC 6749 §6 `scope`) after an authorization-code redemption of the same flow. Such tokens
+ * are labelled "Graph (silent)" instead of a plain "Refresh", so the list does not suggest the
+ * user pressed a refresh button.
+ */
+export function isGraphSilentStep(entries: readonly CapturedEntry[], index: number): boolean {
+  const entry = entries[index]
+  if (!entry || param(entry, 'grant_type') !== 'refresh_token') return false
+  const annotated = [entry._oauth.label ?? '', ...(entry._oauth.notes ?? [])].some((t) => /\bgraph\b/i.test(t))
+  if (annotated) return true
+  const scopes = (param(entry, 'scope') ?? '').split(/\s+/)
+  if (!scopes.some((s) => GRAPH_USER_READ.test(s))) return false
+  for (let i = index - 1; i >= 0; i--) {
+    const e = entries[i]
+    if (!e || e._oauth.flowId !== entry._oauth.flowId) continue
+    if ((e._oauth.step === 'token' || e._oauth.step === 'refresh') && param(e, 'grant_type') === 'authorization_code') return true
+  }
+  return false
+}
+
+/** The label of the tokens one token response carried. */
+function labelOf(entries: readonly CapturedEntry[], index: number, grant: string | undefined): string {
+  if (grant !== 'refresh_token') return 'Sign-in'
+  return isGraphSilentStep(entries, index) ? 'Graph (silent)' : 'Refresh'
+}
+
 export function tokensFromCaptures(entries: CapturedEntry[], clientId: string, tenantId?: string): FlowToken[] {
   const issuer = issuerFromCaptures(entries, tenantId)
   const out: FlowToken[] = []
@@ -73,7 +104,7 @@ export function tokensFromCaptures(entries: CapturedEntry[], clientId: string, t
     const body = jsonBody(entry)
     if (!body) return
     const grant = param(entry, 'grant_type')
-    const label = grant === 'refresh_token' ? 'Refresh' : 'Sign-in'
+    const label = labelOf(entries, index, grant)
     const scope = typeof body.scope === 'string' ? body.scope : undefined
     const accessToken = typeof body.access_token === 'string' ? body.access_token : undefined
     const scopeField = scope !== undefined ? { scope } : {}

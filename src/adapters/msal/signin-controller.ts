@@ -1,0 +1,258 @@
+/**
+ * Sign-in orchestration behind the sign-in store: one MSAL session per connection profile, the
+ * step-through pauses (before /authorize, at the redirect back, before /token), the demo
+ * tenant's sign-in page, the Graph /me follow-up and the mapping of MSAL errors to what the
+ * screen shows. The store owns the state; this module reads and patches it through the access
+ * it is given (adapters never import stores). MSAL, the demo tenant and the Graph helpers load
+ * by dynamic import only when a flow needs them, so the first view stays free of them.
+ */
+import { scopesOf } from '../../core/capture/profile.ts'
+import type { DemoFaults } from '../../core/demo-tenant/types.ts'
+import { forgetAllStored } from '../storage.ts'
+import { readPendingRedirect, setPendingRedirect, startFlow, writeJournal } from './capture-journal.ts'
+import { loadProfiles, readFlow, writeFlow } from './signin-persistence.ts'
+import type { MsalSession } from './msal-session.ts'
+import { activeProfile, createSignInSession, reportFailure } from './signin-session.ts'
+import type { AccountSummary, SignInViewAccess } from './signin-types.ts'
+
+type TokenResult = Awaited<ReturnType<MsalSession['acquireSilent']>>
+
+export interface SignInController {
+  setFaults: (faults: DemoFaults) => Promise<void>
+  resume: () => Promise<void>
+  signIn: (mode: 'redirect' | 'popup') => Promise<void>
+  continuePause: () => Promise<void>
+  cancelPause: () => void
+  chooseDemoUser: (userId: string, consent: boolean) => Promise<void>
+  acquire: (scopes: string[], interactive: boolean) => Promise<void>
+  refresh: () => Promise<void>
+  signOut: () => Promise<void>
+  forgetEverything: () => Promise<void>
+  cancelDemo: () => void
+}
+
+function accountOf(result: TokenResult | null): AccountSummary | null {
+  if (!result?.account) return null
+  return {
+    name: result.account.name ?? result.account.username,
+    username: result.account.username,
+    tenantId: result.account.tenantId,
+    homeAccountId: result.account.homeAccountId,
+    scopes: result.scopes,
+    expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null,
+  }
+}
+
+export function createSignInController({ getState: get, setState: set }: SignInViewAccess): SignInController {
+  const wiring = createSignInSession({ getState: get, setState: set })
+  const getSession = wiring.get
+  const active = () => activeProfile(get())
+  const fail = (title: string, error: unknown) => reportFailure(set, title, error)
+  const { abandonInteraction, startDemoAuthorize } = wiring
+
+  /**
+   * Tokens arrived. After a sign-in (signIn = true) and with the option on, get a Graph
+   * User.Read token silently and call /me when User.Read was granted: the demo consents it up
+   * front (extraScopesToConsent); a real tenant when the profile asked for it or the token
+   * response's scope lists it. Otherwise (more scopes, refresh) /me is called only when the
+   * token in hand is itself for User.Read. Graph runs before "signed in" shows, so the screen
+   * never claims a flow whose exchanges are still being captured; a Graph failure never fails
+   * the sign-in.
+   */
+  const afterTokens = async (s: MsalSession, result: TokenResult | null, signIn = false) => {
+    if (!result) return
+    const { grantsUserRead, graphMeAfterSignIn, summarizeMe } = await import('./graph-me.ts')
+    if (signIn) {
+      const granted = s.profile.kind === 'demo' || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
+      if (!get().callGraph) set({ graph: null })
+      else if (granted && result.account) {
+        set({ busy: 'graph' })
+        set({ graph: await graphMeAfterSignIn(s) })
+      } else set({ graph: { status: 'skipped', explanation: 'Microsoft Graph /me was not called: neither the profile\'s scopes nor the token response grant User.Read. Add User.Read to the profile\'s scopes to see it.' } })
+    } else if (grantsUserRead(result.scopes) && result.accessToken) {
+      const me = await s.callGraphMe(result.accessToken).catch(() => null)
+      if (me) set({ graph: summarizeMe(me.status, me.body, result.fromCache) })
+    }
+    const account = accountOf(result)
+    if (account) set({ account })
+  }
+
+  /** Redeem the code waiting in the URL (or MSAL's storage) and show who signed in. */
+  const finishRedirect = async (s: MsalSession) => {
+    const result = await s.handleRedirect()
+    await afterTokens(s, result, true)
+    set({ busy: null })
+  }
+
+  return {
+    setFaults: async (faults) => {
+      const { setDemoFaults } = await import('./demo-edge.ts')
+      await setDemoFaults(faults)
+      set({ faults })
+    },
+
+    resume: async () => {
+      const { takeBridgeError } = await import('./redirect-capture.ts')
+      const { readDemoFaults } = await import('./demo-edge.ts')
+      set({ faults: readDemoFaults() })
+      const bridgeError = takeBridgeError()
+      const pending = readPendingRedirect()
+      const flow = readFlow()
+      if (bridgeError) {
+        setPendingRedirect(null)
+        set({ error: { title: 'The redirect back was refused', errorCode: 'state_mismatch', message: `The response that came back to the redirect URI does not belong to a sign-in this tab started, so it was refused (its state does not match). ${bridgeError}` } })
+      }
+      const profile = (flow && get().profiles.find((p) => p.id === flow.profileId)) || active()
+      // Only load MSAL when there is something to finish, or an account to show.
+      const hasMsalState = Object.keys(sessionStorage).some((k) => k.startsWith('msal.'))
+      if (!pending && !hasMsalState) return
+      set({ busy: 'loading' })
+      try {
+        const s = await getSession(profile)
+        if (pending && flow?.stepThrough) {
+          set({ pause: { kind: 'redirect', url: pending.url }, busy: null })
+          return
+        }
+        setPendingRedirect(null)
+        set({ busy: pending ? 'token' : 'loading' })
+        const result = await s.handleRedirect()
+        if (result) await afterTokens(s, result, true)
+        else {
+          const acc = s.account()
+          if (acc) set({ account: { name: acc.name ?? acc.username, username: acc.username, tenantId: acc.tenantId, homeAccountId: acc.homeAccountId, scopes: [], expiresOn: null } })
+        }
+        set({ busy: null })
+      } catch (error) {
+        await fail('Signing in did not complete', error)
+      }
+    },
+
+    signIn: async (mode) => {
+      const profile = active()
+      set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null, graph: null })
+      writeFlow({ profileId: profile.id, stepThrough: get().stepThrough })
+      try {
+        startFlow()
+        const s = await getSession(profile)
+        await s.fetchMetadata()
+        if (mode === 'popup') {
+          await afterTokens(s, await s.signInPopup(), true)
+          set({ busy: null })
+        } else {
+          await s.signInRedirect()
+        }
+      } catch (error) {
+        await fail('Signing in failed', error)
+      }
+    },
+
+    continuePause: async () => {
+      const pause = get().pause
+      if (!pause) return
+      set({ pause: null })
+      if (pause.kind === 'authorize') {
+        set({ busy: 'redirect' })
+        if (pause.demo) await startDemoAuthorize(pause.url).catch((e: unknown) => fail('The demo tenant could not start the sign-in', e))
+        else window.location.assign(pause.url)
+      } else if (pause.kind === 'redirect') {
+        setPendingRedirect(null)
+        set({ busy: 'token' })
+        try {
+          await finishRedirect(await getSession(active()))
+        } catch (error) {
+          await fail('Signing in did not complete', error)
+        }
+      } else {
+        set({ busy: 'token' })
+        wiring.releaseTokenPause()
+      }
+    },
+
+    cancelPause: () => {
+      const pause = get().pause
+      wiring.rejectTokenPause(new Error('Cancelled at the step-through pause before /token.'))
+      setPendingRedirect(null)
+      set({ pause: null, busy: null, demoPage: null, notice: 'Sign-in cancelled at a step-through pause. Nothing more was sent.' })
+      // MSAL still holds the interaction as "in progress"; with no response in the URL,
+      // handleRedirectPromise clears it so the next sign-in can start.
+      if (pause?.kind !== 'token') void abandonInteraction()
+    },
+
+    chooseDemoUser: async (userId, consent) => {
+      const page = get().demoPage
+      if (!page) return
+      set({ busy: 'redirect' })
+      try {
+        const { demoCompleteAuthorize } = await import('./demo-edge.ts')
+        wiring.applyOutcome(await demoCompleteAuthorize(page.sessionId, { userId, consent }))
+      } catch (error) {
+        await fail('The demo tenant could not finish the sign-in', error)
+      }
+    },
+
+    acquire: async (scopes, interactive) => {
+      set({ busy: 'silent', error: null, notice: null })
+      startFlow()
+      try {
+        const s = await getSession(active())
+        if (interactive) {
+          writeFlow({ profileId: active().id, stepThrough: get().stepThrough })
+          await s.acquireRedirect(scopes)
+          return
+        }
+        const result = await s.acquireSilent(scopes, false)
+        await afterTokens(s, result)
+        set({ busy: null, notice: `Token for ${scopes.join(' ')} acquired ${result.fromCache ? 'from the MSAL cache (no request was needed)' : 'with the refresh token'}.` })
+      } catch (error) {
+        await fail(`Could not get a token for ${scopes.join(' ')}`, error)
+      }
+    },
+
+    refresh: async () => {
+      set({ busy: 'silent', error: null, notice: null })
+      startFlow()
+      try {
+        const s = await getSession(active())
+        const granted = get().account?.scopes
+        const result = await s.acquireSilent(granted?.length ? granted : scopesOf(active()), true)
+        await afterTokens(s, result)
+        set({ busy: null, notice: 'Tokens refreshed silently with the refresh token (grant_type=refresh_token).' })
+      } catch (error) {
+        await fail('Silent refresh failed', error)
+      }
+    },
+
+    signOut: async () => {
+      set({ busy: 'signout', error: null })
+      startFlow()
+      try {
+        await (await getSession(active())).signOut()
+        set({ account: null, graph: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
+      } catch (error) {
+        await fail('Sign-out failed', error)
+      }
+    },
+
+    forgetEverything: async () => {
+      try {
+        await wiring.current()?.clearCache()
+      } catch {
+        // The cache is removed below anyway.
+      }
+      for (const area of [sessionStorage, localStorage]) {
+        for (const key of Object.keys(area)) if (key.startsWith('msal.')) area.removeItem(key)
+      }
+      const { forgetDemoTenant } = await import('./demo-edge.ts')
+      forgetDemoTenant()
+      writeJournal([])
+      forgetAllStored()
+      wiring.drop()
+      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, callGraph: true, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
+    },
+
+    cancelDemo: () => {
+      set({ demoPage: null, demoError: null, busy: null, notice: 'Sign-in cancelled on the demo sign-in page. Nothing more was sent.' })
+      void abandonInteraction()
+    },
+  }
+}
