@@ -33,7 +33,7 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
   const tokens = useMemo(() => tokensFromCaptures(entries, clientId, tenantId).sort((a, b) => b.entryIndex - a.entryIndex), [entries, clientId, tenantId])
   const navigate = useNavigate()
   const open = (t: FlowToken) => {
-    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in (${t.label.toLowerCase()}, ${KIND[t.kind]})` })
+    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}` })
     void navigate('/inspect')
   }
   return (
@@ -59,7 +59,7 @@ function TokenRow({ token, clientId, onOpen }: { token: FlowToken; clientId: str
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
           {KIND[token.kind]}
-          <Badge tone={token.label === 'Refresh' ? 'sky' : 'indigo'}>{token.label}</Badge>
+          <Badge tone={token.label === 'Refresh' ? 'sky' : token.label === 'Graph (silent)' ? 'violet' : 'indigo'}>{token.label}</Badge>
           {token.kind === 'refresh_token' ? <Badge tone="amber" title="Opaque to the app; only the token endpoint can read it">opaque</Badge> : null}
           {aud ? <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">for {audienceName(aud, clientId)}</span> : null}
         </p>
