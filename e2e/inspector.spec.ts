@@ -40,6 +40,14 @@ async function paste(page: Page, token: string) {
 
 const verdict = (page: Page) => page.locator('[data-verdict]')
 
+/**
+ * The made-up issuers are not well-known identity providers, so the page asks before contacting
+ * them (a token can name any host); these tests agree for the one token.
+ */
+async function fetchOnce(page: Page) {
+  await page.getByTestId('key-consent').getByRole('button', { name: 'Fetch once' }).click()
+}
+
 test.describe('inspector', () => {
   test.beforeEach(async ({ page, context }) => {
     await serveIssuers(context)
@@ -49,6 +57,7 @@ test.describe('inspector', () => {
   test('a token signed by the issuer’s key is valid and the key chain is shown', async ({ page }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.valid)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
     await expect(verdict(page).getByRole('heading')).toHaveText('Valid')
     await expect(verdict(page)).toContainText(/expires in 5[78] min/)
@@ -69,6 +78,7 @@ test.describe('inspector', () => {
   test('an expired token shows the expired finding and how long ago', async ({ page }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.expired)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'invalid')
     await expect(page.locator('[data-finding-code="expired"]')).toBeVisible()
     await expect(verdict(page)).toContainText(/expired 2 h ago/)
@@ -106,6 +116,7 @@ test.describe('inspector', () => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.jku)
     await expect(page.getByTestId('header-key-warning')).toContainText('https://attacker.test.example/jwks.json')
+    await fetchOnce(page)
     await expect(page.locator('[data-finding-code="untrusted_jku"]')).toBeVisible()
     // Verified with the issuer's key all the same.
     await expect(page.locator('#keys')).toContainText(F.signingThumbprint)
@@ -117,10 +128,15 @@ test.describe('inspector', () => {
   test('a jwt.ms-style #id_token= link opens the token, and the token survives a reload', async ({ page }) => {
     await page.goto(`/#id_token=${F.tokens.valid}&state=abc`)
     await expect(page).toHaveURL(/#\/inspect$/)
-    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    // A link's token was chosen by someone else: its issuer is not contacted without consent.
     await expect(page.getByText('Opened from a redirect link')).toBeVisible()
+    await expect(verdict(page).getByRole('heading')).toHaveText('Cannot be verified here — keys not fetched yet')
+    await page.getByTestId('key-consent').getByRole('button', { name: 'Always trust issuer.test.example' }).click()
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    // "Always trust" is remembered, so after a reload the keys are fetched without asking.
     await page.reload()
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await expect(page.getByTestId('key-consent')).toHaveCount(0)
     await page.getByRole('button', { name: 'Clear' }).click()
     await expect(page.getByLabel('Token', { exact: true })).toHaveValue('')
     await page.reload()
@@ -130,6 +146,7 @@ test.describe('inspector', () => {
   test('redaction hides the person’s name and e-mail everywhere on screen', async ({ page }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.valid)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
     await expect(page.locator('body')).toContainText(F.person.name)
     await page.getByRole('switch', { name: 'Redact personal data' }).click()
@@ -151,6 +168,39 @@ test.describe('inspector', () => {
     await expectAccessible(page, 'redaction mode')
   })
 
+  test('an unknown issuer is not contacted until the user agrees; "Fetch once" then verifies the token', async ({ page, guard }) => {
+    await page.goto('/#/inspect')
+    await paste(page, F.tokens.valid)
+    const consent = page.getByTestId('key-consent')
+    await expect(consent).toContainText('Fetch the signing keys from issuer.test.example?')
+    await expect(consent).toContainText('This page will contact issuer.test.example (GET discovery + JWKS, no token sent).')
+    await expect(consent.getByRole('button', { name: 'Always trust issuer.test.example' })).toBeVisible()
+    await expect(consent.getByRole('button', { name: 'Paste a JWKS instead' })).toBeVisible()
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'unverifiable')
+    await expect(verdict(page).getByRole('heading')).toHaveText('Cannot be verified here — keys not fetched yet')
+    // The report is complete (claims are read) while nothing has gone to the issuer's host.
+    await expect(page.locator('[data-claim="iss"]')).toBeVisible()
+    await page.waitForTimeout(500)
+    expect(guard.requests().filter((u) => u.includes('issuer.test.example'))).toEqual([])
+    await consent.getByRole('button', { name: 'Fetch once' }).click()
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await expect(page.getByTestId('key-consent')).toHaveCount(0)
+    expect(guard.requests()).toContain(`${F.issuer}/.well-known/openid-configuration`)
+    // "Once" means this token: another token from the same host asks again.
+    await paste(page, F.tokens.expired)
+    await expect(page.getByTestId('key-consent')).toBeVisible()
+  })
+
+  test('"Paste a JWKS instead" verifies without contacting the issuer', async ({ page, guard }) => {
+    await page.goto('/#/inspect')
+    await paste(page, F.tokens.valid)
+    await page.getByTestId('key-consent').getByRole('button', { name: 'Paste a JWKS instead' }).click()
+    await expect(page.getByLabel('Pasted JWKS or JWK')).toBeFocused()
+    await page.getByLabel('Pasted JWKS or JWK').fill(JSON.stringify(F.jwks))
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    expect(guard.requests().filter((u) => u.includes('issuer.test.example'))).toEqual([])
+  })
+
   test('a malformed token says which segment failed, and keeps the input', async ({ page }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.badHeader)
@@ -165,6 +215,7 @@ test.describe('inspector', () => {
     await context.route('https://down.test.example/**', (route) => route.abort('connectionrefused'))
     await page.goto('/#/inspect')
     await paste(page, F.tokens.unreachable)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'unverifiable')
     await expect(page.getByText('The issuer’s keys could not be fetched.')).toBeVisible()
     await page.getByRole('button', { name: 'Paste a key set instead' }).click()
@@ -179,6 +230,7 @@ test.describe('inspector', () => {
   test('expectations re-validate at once, and "pretend the time is" changes the verdict', async ({ page }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.valid)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
     await page.getByLabel('Audience (aud)').fill('some-other-api')
     await expect(page.locator('[data-finding-code="aud_mismatch"]')).toBeVisible()
@@ -202,6 +254,9 @@ test.describe('inspector', () => {
     for (let i = 0; i < 30 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
     await expect(input).toBeFocused()
     await page.keyboard.insertText(F.tokens.valid)
+    const once = page.getByTestId('key-consent').getByRole('button', { name: 'Fetch once' })
+    await once.focus()
+    await page.keyboard.press('Enter')
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
     const tab = page.getByRole('tab', { name: /^Claims/ })
     await tab.focus()
@@ -225,6 +280,7 @@ test.describe('inspector', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto('/#/inspect')
     await paste(page, F.tokens.valid)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
     await page.getByRole('button', { name: 'Copy link' }).click()
     const dialog = page.getByRole('alertdialog')
@@ -236,6 +292,7 @@ test.describe('inspector', () => {
     expect(new URLSearchParams(url.hash.slice('#/inspect?'.length)).get('token')).toBe(F.tokens.valid)
     // An expired token is copied without asking.
     await paste(page, F.tokens.expired)
+    await fetchOnce(page)
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'invalid')
     await page.getByRole('button', { name: 'Copy link' }).click()
     await expect(page.getByRole('alertdialog')).toHaveCount(0)
@@ -248,6 +305,8 @@ test.describe('inspector', () => {
       await page.goto('/#/inspect')
       await paste(page, F.tokens.jku)
       await expect(page.getByTestId('header-key-warning')).toBeVisible()
+      // The consent prompt is on screen too, so axe checks it in both schemes.
+      await expect(page.getByTestId('key-consent')).toBeVisible()
       await page.getByRole('button', { name: /^iss: show explanation/ }).click()
       await expectAccessible(page, `jku token (${scheme})`)
     })

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createKeyFetcher, inspectLink, useInspectorStore } from './inspector-store.ts'
+import { createKeyFetcher, inspectLink, keyFetchConsent, useInspectorStore } from './inspector-store.ts'
 
 const store = () => useInspectorStore.getState()
 
@@ -58,5 +58,61 @@ describe('inspector store', () => {
 
   it('builds links with the token in the fragment', () => {
     expect(inspectLink('a.b.c')).toMatch(/#\/inspect\?token=a\.b\.c$/)
+  })
+})
+
+/** An (unsigned-looking) JWT with the given issuer; only its payload matters for consent. */
+function tokenFrom(iss: string): string {
+  const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  return `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss, sub: 's' })}.c2ln`
+}
+
+describe('key fetch consent', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    useInspectorStore.setState({ approvedHosts: [], sessionHosts: [], onceFor: null })
+  })
+
+  const consentFor = (iss: string) => keyFetchConsent(iss, store())
+
+  it('trusts well-known providers, asks for any other https issuer, and has nothing to ask without one', () => {
+    expect(consentFor('https://login.microsoftonline.com/t/v2.0')).toEqual({ state: 'trusted', host: 'login.microsoftonline.com' })
+    expect(consentFor('https://accounts.google.com')).toEqual({ state: 'trusted', host: 'accounts.google.com' })
+    expect(consentFor('https://issuer.test.example')).toEqual({ state: 'ask', host: 'issuer.test.example' })
+    expect(keyFetchConsent(undefined, store())).toEqual({ state: 'none' })
+    expect(consentFor('http://issuer.test.example')).toEqual({ state: 'none' })
+  })
+
+  it('a token opened by this tab (sign-in, capture, import) trusts its issuer and the expected one, for this tab only', () => {
+    store().openToken(tokenFrom('https://idp.test.example/t'), { source: 'sign-in', expected: { issuer: 'https://other.test.example/' } })
+    expect(consentFor('https://idp.test.example/t').state).toBe('trusted')
+    expect(consentFor('https://other.test.example/').state).toBe('trusted')
+    expect(JSON.parse(sessionStorage.getItem('token-lens:inspector:session-issuers') ?? '[]')).toEqual(['idp.test.example', 'other.test.example'])
+    expect(localStorage.getItem('token-lens:inspector:session-issuers')).toBeNull()
+  })
+
+  it('a token from a link, or pasted, does not make its issuer trusted', () => {
+    store().openToken(tokenFrom('https://evil.test.example'), { source: 'a link', fromLink: true })
+    store().setInput(tokenFrom('https://pasted.test.example'), 'paste')
+    expect(consentFor('https://evil.test.example').state).toBe('ask')
+    expect(consentFor('https://pasted.test.example').state).toBe('ask')
+  })
+
+  it('"Fetch once" holds for the current token only', () => {
+    const a = tokenFrom('https://issuer.test.example')
+    store().setInput(a, 'paste')
+    store().allowOnce('issuer.test.example')
+    expect(consentFor('https://issuer.test.example').state).toBe('trusted')
+    store().setInput(`${a}x`, 'paste')
+    expect(consentFor('https://issuer.test.example').state).toBe('ask')
+    expect(localStorage.getItem('token-lens:inspector:trusted-issuers')).toBeNull()
+  })
+
+  it('"Always trust" persists the host in localStorage and ignores values that are not hosts', () => {
+    store().alwaysTrust('issuer.test.example')
+    store().alwaysTrust('issuer.test.example')
+    store().alwaysTrust('bad host/"x"')
+    expect(consentFor('https://issuer.test.example/anything').state).toBe('trusted')
+    expect(JSON.parse(localStorage.getItem('token-lens:inspector:trusted-issuers') ?? '[]')).toEqual(['issuer.test.example'])
   })
 })

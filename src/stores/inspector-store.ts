@@ -12,6 +12,8 @@ import type { InspectOptions } from '../core/token/types.ts'
 import { readStored, writeStored } from '../adapters/storage.ts'
 import { fetchJsonAtEdge } from '../adapters/network-edge.ts'
 import { inspectLinkFor } from '../adapters/fragment.ts'
+import { decodeToken } from '../core/token/decode.ts'
+import { isWellKnownIssuerHost, issuerHost } from '../core/token/issuer-trust.ts'
 
 export type Expectations = NonNullable<InspectOptions['expected']>
 
@@ -28,7 +30,20 @@ export interface OpenTokenOptions {
   expected?: InspectOptions['expected']
   /** Where the token came from, shown to the user ("sign-in", "HAR import", "link"). */
   source?: string
+  /**
+   * The token arrived in a link (`#/inspect?token=`, `#id_token=`): someone else chose it, so its
+   * issuer is not trusted for an automatic key fetch. Tokens from this tab's own sign-ins,
+   * captures and imports are (their issuer is one the user already talked to).
+   */
+  fromLink?: boolean
 }
+
+/**
+ * Whether the issuer's keys may be fetched for the current token: `trusted` (fetch), `ask` (a
+ * host the user has not approved: show the consent prompt, fetch nothing), `none` (no https
+ * issuer, so there is nothing to fetch or approve).
+ */
+export type KeyFetchConsent = { state: 'trusted'; host: string } | { state: 'ask'; host: string } | { state: 'none' }
 
 export interface InspectorState {
   input: string
@@ -45,6 +60,12 @@ export interface InspectorState {
   redact: boolean
   /** url -> document; session memory only (not persisted). */
   documents: Record<string, CachedDocument>
+  /** Hosts the user chose "Always trust" for (localStorage, survives the tab). */
+  approvedHosts: string[]
+  /** Issuer hosts of tokens this tab's own sign-ins, captures and imports opened (sessionStorage). */
+  sessionHosts: string[]
+  /** "Fetch once": the host approved for this one token (memory only). */
+  onceFor: { input: string; host: string } | null
 
   setInput: (input: string, source?: string) => void
   openToken: (token: string, opts?: OpenTokenOptions) => void
@@ -59,6 +80,10 @@ export interface InspectorState {
   setRedact: (on: boolean) => void
   cacheDocument: (url: string, document: unknown, fetchedAt: number) => void
   forgetDocuments: () => void
+  /** "Fetch once": fetch the keys from `host` for the current token only. */
+  allowOnce: (host: string) => void
+  /** "Always trust": remember `host` in localStorage and fetch. */
+  alwaysTrust: (host: string) => void
 }
 
 const KEY = {
@@ -71,7 +96,53 @@ const KEY = {
   jwks: 'inspector:jwks',
   compare: 'inspector:compare',
   redact: 'inspector:redact',
+  sessionHosts: 'inspector:session-issuers',
+  approvedHosts: 'inspector:trusted-issuers',
 } as const
+
+const HOST_RE = /^[a-z0-9.-]+(?::\d{1,5})?$/
+
+/** A stored host list, keeping only host-shaped strings (storage can be edited by anyone). */
+function readHosts(kind: 'local' | 'session', key: string): string[] {
+  const text = readStored(kind, key)
+  if (text === null) return []
+  try {
+    const raw = JSON.parse(text) as unknown
+    return Array.isArray(raw) ? raw.filter((h): h is string => typeof h === 'string' && HOST_RE.test(h)) : []
+  } catch {
+    return []
+  }
+}
+
+function withHost(list: string[], host: string | null): string[] {
+  return host === null || list.includes(host) ? list : [...list, host]
+}
+
+function tokenIssuerHost(token: string): string | null {
+  const decoded = decodeToken(token)
+  const payload = decoded.payload
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null
+  return issuerHost((payload as Record<string, unknown>)['iss'])
+}
+
+/**
+ * The consent decision for the key fetch, from the store's state and the token's `iss`. Pure,
+ * so the screen and the tests read the same rule: well-known identity providers, issuers of
+ * this tab's own sign-ins, hosts approved before, and a host approved once for this token.
+ */
+export function keyFetchConsent(
+  iss: unknown,
+  state: Pick<InspectorState, 'input' | 'approvedHosts' | 'sessionHosts' | 'onceFor'>,
+): KeyFetchConsent {
+  const host = issuerHost(iss)
+  if (host === null) return { state: 'none' }
+  const trusted =
+    isWellKnownIssuerHost(host) ||
+    state.sessionHosts.includes(host) ||
+    state.approvedHosts.includes(host) ||
+    (state.onceFor !== null && state.onceFor.host === host && state.onceFor.input === state.input)
+  return { state: trusted ? 'trusted' : 'ask', host }
+}
 
 const TOKEN_TYPES = new Set(['id_token', 'access_token', 'logout_token', 'jwt'])
 
@@ -122,6 +193,9 @@ function initialState() {
     pastedJwks: readStored('session', KEY.jwks) ?? '',
     compareInput: readStored('session', KEY.compare) ?? '',
     redact: readStored('session', KEY.redact) === '1',
+    approvedHosts: readHosts('local', KEY.approvedHosts),
+    sessionHosts: readHosts('session', KEY.sessionHosts),
+    onceFor: null,
   }
 }
 
@@ -144,7 +218,14 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     writeStored('session', KEY.input, token === '' ? null : token)
     writeStored('session', KEY.source, source)
     persistExpected(expected)
-    set({ input: token, source, expected })
+    let sessionHosts = get().sessionHosts
+    if (!opts?.fromLink) {
+      // The user's own sign-in/capture/import talked to this issuer already: fetching its keys
+      // reveals nothing new. The expected issuer counts too (it is what the app configured).
+      sessionHosts = withHost(withHost(sessionHosts, tokenIssuerHost(token)), issuerHost(expected.issuer))
+      writeStored('session', KEY.sessionHosts, sessionHosts.length === 0 ? null : JSON.stringify(sessionHosts))
+    }
+    set({ input: token, source, expected, sessionHosts })
   },
 
   clear: () => {
@@ -205,6 +286,14 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
   },
 
   forgetDocuments: () => set({ documents: {} }),
+
+  allowOnce: (host) => set({ onceFor: { input: get().input, host } }),
+
+  alwaysTrust: (host) => {
+    const approvedHosts = withHost(get().approvedHosts, HOST_RE.test(host) ? host : null)
+    writeStored('local', KEY.approvedHosts, approvedHosts.length === 0 ? null : JSON.stringify(approvedHosts))
+    set({ approvedHosts })
+  },
 }))
 
 /** In-flight fetches, shared so that two inspections started together fetch a URL once. */

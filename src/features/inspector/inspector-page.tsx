@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import type { InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
-import { inspectLink, useInspectorStore } from '../../stores/inspector-store.ts'
+import { decodeToken } from '../../core/token/decode.ts'
+import { inspectLink, keyFetchConsent, useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
 import { Panel } from '../../ui/panel.tsx'
@@ -28,6 +29,13 @@ function Loading({ what }: { what: string }) {
 /** Re-validation follows the clock every 15 s (lifetimes are checked to the second, shown to the minute). */
 const REVALIDATE_EVERY_SEC = 15
 
+/** The payload's `iss`, from the static decoder (no verifier needed to ask for consent). */
+function issuerOf(input: string): unknown {
+  if (input.trim() === '') return undefined
+  const p = decodeToken(input).payload
+  return p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>).iss : undefined
+}
+
 function stillValidFor(report: InspectionReport | null, now: number): string | null {
   if (!report || report.findings.some((f) => f.code === 'expired')) return null
   const p = report.payload
@@ -41,7 +49,12 @@ export function InspectorPage() {
   const s = useInspectorStore()
   const clock = useNow(1000, s.pretendNow)
   const inspectNow = s.pretendNow ?? clock - (clock % REVALIDATE_EVERY_SEC)
-  const keys: KeyMode = s.keySource === 'pasted' ? { kind: 'pasted', text: s.pastedJwks } : { kind: 'issuer' }
+  const decodedIss = useMemo(() => issuerOf(s.input), [s.input])
+  const consent = keyFetchConsent(decodedIss, s)
+  // An issuer the user has not approved is not contacted: the core then gets no keys and reports
+  // the token as unverifiable, and the keys panel asks for consent.
+  const awaitingConsent = s.keySource === 'issuer' && consent.state === 'ask'
+  const keys: KeyMode = s.keySource === 'pasted' ? { kind: 'pasted', text: s.pastedJwks } : awaitingConsent ? { kind: 'none' } : { kind: 'issuer' }
   const main = useInspection({ input: s.input, now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: s.expected, keys })
   const [compareOpen, setCompareOpen] = useState(s.compareInput !== '')
   const second = useInspection({ input: compareOpen ? s.compareInput : '', now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: undefined, keys: { kind: 'none' } })
@@ -81,7 +94,15 @@ export function InspectorPage() {
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {hasInput ? (
             <Suspense fallback={<Loading what="the report" />}>
-              <ReportView result={main} now={clock} redactor={redactor} pretend={s.pretendNow !== null} documents={s.documents} onUsePasted={usePasted} />
+              <ReportView
+                result={main}
+                now={clock}
+                redactor={redactor}
+                pretend={s.pretendNow !== null}
+                documents={s.documents}
+                onUsePasted={usePasted}
+                consent={awaitingConsent && consent.state === 'ask' ? { host: consent.host, onOnce: () => s.allowOnce(consent.host), onAlways: () => s.alwaysTrust(consent.host) } : null}
+              />
             </Suspense>
           ) : (
             <EmptyState />

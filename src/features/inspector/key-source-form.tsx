@@ -15,7 +15,7 @@ export function KeySourceForm({ jwksError, jwksRef }: { jwksError: string | null
         <input type="radio" name={`${id}-src`} checked={keySource === 'issuer'} onChange={() => setKeySource('issuer')} className="mt-1 accent-indigo-600" />
         <span>
           <span className="font-medium text-slate-800 dark:text-slate-100">From the issuer</span>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">iss → /.well-known/openid-configuration → jwks_uri → kid. Only the issuer’s own documents are requested.</span>
+          <span className="block text-xs text-slate-500 dark:text-slate-400">iss → /.well-known/openid-configuration → jwks_uri → kid. Only the issuer’s own documents are requested; for issuers other than Microsoft Entra, Google and your own sign-ins, you are asked first.</span>
         </span>
       </label>
       <label className="flex items-start gap-2 text-sm">

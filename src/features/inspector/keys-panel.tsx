@@ -3,7 +3,7 @@ import type { HeaderAnnotation } from '../../core/claims/types.ts'
 import type { FetchRecord, InspectionReport, KeySummary } from '../../core/token/types.ts'
 import type { CachedDocument } from '../../stores/inspector-store.ts'
 import { Badge } from '../../ui/badge.tsx'
-import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { BUTTON_PRIMARY, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
 import { Disclosure } from '../../ui/disclosure.tsx'
 import { rawText } from './claim-value.tsx'
@@ -75,7 +75,38 @@ function FetchLine({ record, cached, fromCache }: { record: FetchRecord; cached:
   )
 }
 
-export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePasted }: { report: InspectionReport; documents: Record<string, CachedDocument>; fromCache: ReadonlySet<string>; riskyHeaders: HeaderAnnotation[]; onUsePasted: () => void }) {
+/** The issuer host the user has not approved yet, and what each consent button does. */
+export interface KeyConsentPrompt {
+  host: string
+  onOnce: () => void
+  onAlways: () => void
+}
+
+/**
+ * Asks before contacting an issuer the user has not approved: a request reveals the user's IP
+ * address to that host and confirms the token was opened, and a token can name any host.
+ */
+function ConsentPrompt({ consent, onUsePasted }: { consent: KeyConsentPrompt; onUsePasted: () => void }) {
+  const { host } = consent
+  return (
+    <div role="group" aria-labelledby="key-consent-title" data-testid="key-consent" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-700/70 dark:bg-sky-950/30 dark:text-sky-100">
+      <p id="key-consent-title" className="font-semibold">
+        Fetch the signing keys from <span className="break-all font-mono">{host}</span>?
+      </p>
+      <p className="mt-1">
+        This page will contact <span className="break-all font-mono">{host}</span> (GET discovery + JWKS, no token sent).
+      </p>
+      <p className="mt-1 text-xs text-sky-900/80 dark:text-sky-200/80">That host would see your IP address and learn that this token was opened. Nothing has been requested yet.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" className={BUTTON_PRIMARY} onClick={consent.onOnce}>Fetch once</button>
+        <button type="button" className={BUTTON_SECONDARY} onClick={consent.onAlways}>Always trust {host}</button>
+        <button type="button" className={BUTTON_SECONDARY} onClick={onUsePasted}>Paste a JWKS instead</button>
+      </div>
+    </div>
+  )
+}
+
+export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePasted, consent = null }: { report: InspectionReport; documents: Record<string, CachedDocument>; fromCache: ReadonlySet<string>; riskyHeaders: HeaderAnnotation[]; onUsePasted: () => void; consent?: KeyConsentPrompt | null }) {
   const { chain } = report.signature
   const failedFetch = chain.fetches.find((f) => !f.ok)
   const fetchOf = (purpose: string) => chain.fetches.find((f) => f.purpose === purpose)
@@ -99,6 +130,8 @@ export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePas
 
       {chain.source === 'pasted' ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">Keys came from the key set you pasted; nothing was fetched.</p>
+      ) : chain.source === 'none' && consent ? (
+        <ConsentPrompt consent={consent} onUsePasted={onUsePasted} />
       ) : chain.source === 'none' ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">No key set was used for this token.</p>
       ) : (

@@ -6,7 +6,7 @@ import { Panel } from '../../ui/panel.tsx'
 import { Tabs } from '../../ui/tabs.tsx'
 import { AnnotationTable } from './annotation-table.tsx'
 import { FindingsList } from './findings-list.tsx'
-import { KeysPanel } from './keys-panel.tsx'
+import { KeysPanel, type KeyConsentPrompt } from './keys-panel.tsx'
 import type { Redactor } from './redaction.ts'
 import type { InspectionResult } from './use-inspection.ts'
 import { VerdictBanner } from './verdict-banner.tsx'
@@ -23,14 +23,14 @@ function json(value: unknown): string {
   }
 }
 
-export function ReportView({ result, now, redactor, pretend, documents, onUsePasted }: { result: InspectionResult; now: number; redactor: Redactor; pretend: boolean; documents: Record<string, CachedDocument>; onUsePasted: () => void }) {
+export function ReportView({ result, now, redactor, pretend, documents, onUsePasted, consent }: { result: InspectionResult; now: number; redactor: Redactor; pretend: boolean; documents: Record<string, CachedDocument>; onUsePasted: () => void; consent: KeyConsentPrompt | null }) {
   const [tab, setTab] = useState<ContentTab>('claims')
   const { report, decoded } = result
   const hasClaims = (report?.claims.length ?? 0) > 0
   const n = (k: 'error' | 'warning' | 'info') => report?.findings.filter((f) => f.severity === k).length ?? 0
   return (
     <>
-      <VerdictBanner report={report} decoded={decoded} now={now} redactor={redactor} pretend={pretend} />
+      <VerdictBanner report={report} decoded={decoded} now={now} redactor={redactor} pretend={pretend} awaitingKeysFrom={consent?.host ?? null} />
       {result.loadError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{result.loadError}</p> : null}
       {report ? (
         <>
@@ -73,7 +73,7 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
           ) : null}
           {report.form === 'jws' || report.form === 'unsecured' ? (
             <Panel title="Signature and keys" id="keys">
-              <KeysPanel report={report} documents={documents} fromCache={result.fromCache} riskyHeaders={report.headerParams.filter((h) => h.risky)} onUsePasted={onUsePasted} />
+              <KeysPanel report={report} documents={documents} fromCache={result.fromCache} riskyHeaders={report.headerParams.filter((h) => h.risky)} onUsePasted={onUsePasted} consent={consent} />
             </Panel>
           ) : null}
         </>

@@ -17,6 +17,8 @@ export function useTokenFromUrl(): void {
     if (!token) return
     openToken(token, {
       source: from === 'fragment' ? 'a redirect link (#id_token=…)' : 'a link',
+      // Someone else chose this token: its issuer is contacted only after the user agrees.
+      fromLink: true,
       ...(accessToken ? { expected: { accessToken } } : {}),
     })
     setParams({}, { replace: true })

@@ -32,8 +32,8 @@ function lifetimeLine(report: InspectionReport, now: number): string | null {
   return parts.length > 0 ? parts.join(' · ') : null
 }
 
-export function VerdictBanner({ report, decoded, now, redactor, pretend }: { report: InspectionReport | null; decoded: DecodedToken | null; now: number; redactor: Redactor; pretend: boolean }) {
-  const v = verdictFor(report, decoded)
+export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitingKeysFrom = null }: { report: InspectionReport | null; decoded: DecodedToken | null; now: number; redactor: Redactor; pretend: boolean; awaitingKeysFrom?: string | null }) {
+  const v = verdictFor(report, decoded, awaitingKeysFrom)
   const s = STYLE[v.kind]
   const life = report ? lifetimeLine(report, now) : null
   const alg = report?.signature.alg ?? (typeof decoded?.header?.alg === 'string' ? decoded.header.alg : null)

@@ -39,6 +39,14 @@ describe('verdictFor', () => {
     expect(verdictFor(report({}, { status: 'none', reason: 'alg none' }), null).kind).toBe('unsigned')
   })
 
+  it('says the keys were not fetched yet while the issuer awaits the user’s consent', () => {
+    const noKeys = report({}, { status: 'unverifiable', reason: 'No keys were given.', chain: { source: 'none', fetches: [], refetched: false, candidates: [] } })
+    expect(verdictFor(noKeys, null, 'issuer.test.example')).toMatchObject({ kind: 'unverifiable', title: 'Cannot be verified here — keys not fetched yet' })
+    expect(verdictFor(noKeys, null, 'issuer.test.example').detail).toContain('Nothing has been requested from issuer.test.example')
+    // Without a pending consent the core's own reason stands.
+    expect(verdictFor(noKeys, null)).toMatchObject({ title: 'Cannot be verified here', detail: 'No keys were given.' })
+  })
+
   it('says what a non-JWT is, from the decoder, before the report arrives', () => {
     const opaque = decodeToken('EwBwA8l6BAAUbDba3x2OMJElkF7gJ4z/VbCPEz0AAUbJtPk7+W4+c2gl+S5X')
     expect(verdictFor(null, opaque).kind).toBe(opaque.form === 'opaque' ? 'not_jwt' : 'malformed')

@@ -16,10 +16,10 @@ function plural(n: number, word: string): string {
  * Words for the report's outcome. No protocol rule is decided here: the signature status, the
  * form and the findings' severities all come from the core; this only picks the sentence.
  */
-export function verdictFor(report: InspectionReport | null, decoded: DecodedToken | null): Verdict {
+export function verdictFor(report: InspectionReport | null, decoded: DecodedToken | null, awaitingKeysFrom: string | null = null): Verdict {
   if (report === null) {
     if (decoded && !decoded.decodes) return { kind: decoded.form === 'opaque' ? 'not_jwt' : 'malformed', title: decoded.form === 'opaque' ? 'Not a JWT' : 'Not a readable token', detail: decoded.problems[0]?.message ?? decoded.formReason }
-    return { kind: 'pending', title: 'Checking…', detail: 'Fetching the issuer’s keys and validating.' }
+    return { kind: 'pending', title: 'Checking…', detail: awaitingKeysFrom ? 'Validating.' : 'Fetching the issuer’s keys and validating.' }
   }
   const errors = report.findings.filter((f) => f.severity === 'error')
   const firstError = (fs: Finding[]) => fs[0]?.message ?? ''
@@ -31,6 +31,10 @@ export function verdictFor(report: InspectionReport | null, decoded: DecodedToke
   if (sig.status === 'invalid') return { kind: 'invalid', title: 'Invalid: the signature does not match', detail: sig.reason }
   if (sig.status === 'unverifiable') {
     const extra = errors.length > 0 ? ` Also ${plural(errors.length, 'error')} below.` : ''
+    // The core got no keys because the user has not yet agreed to contact this issuer.
+    if (awaitingKeysFrom && sig.chain.source === 'none') {
+      return { kind: 'unverifiable', title: 'Cannot be verified here — keys not fetched yet', detail: `Nothing has been requested from ${awaitingKeysFrom}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.${extra}` }
+    }
     return { kind: 'unverifiable', title: 'Cannot be verified here', detail: `${sig.reason}${extra}` }
   }
   if (errors.length > 0) {
