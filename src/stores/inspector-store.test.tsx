@@ -22,6 +22,23 @@ describe('inspector store', () => {
     expect(localStorage.getItem('token-lens:inspector:input')).toBeNull()
   })
 
+  it('forgetAll empties the input, keys, documents and every trusted issuer host, in memory and in storage', () => {
+    store().openToken('a.b.c', { expected: { issuer: 'https://issuer.test.example' }, source: 'sign-in' })
+    store().setPastedJwks('{"keys":[]}')
+    store().cacheDocument('https://issuer.test.example/.well-known/openid-configuration', { issuer: 'x' }, 1)
+    store().alwaysTrust('other.test.example')
+    expect(store().sessionHosts.length + store().approvedHosts.length).toBeGreaterThan(1)
+    store().forgetAll()
+    expect(store().input).toBe('')
+    expect(store().expected).toEqual({})
+    expect(store().pastedJwks).toBe('')
+    expect(store().documents).toEqual({})
+    expect(store().approvedHosts).toEqual([])
+    expect(store().sessionHosts).toEqual([])
+    for (const key of ['input', 'source', 'expected', 'jwks', 'session-issuers']) expect(sessionStorage.getItem(`token-lens:inspector:${key}`)).toBeNull()
+    expect(localStorage.getItem('token-lens:inspector:trusted-issuers')).toBeNull()
+  })
+
   it('openToken without expectations drops stale ones', () => {
     store().setExpected({ audience: 'old' })
     store().openToken('x.y.z')

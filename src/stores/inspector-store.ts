@@ -80,6 +80,11 @@ export interface InspectorState {
   setRedact: (on: boolean) => void
   cacheDocument: (url: string, document: unknown, fetchedAt: number) => void
   forgetDocuments: () => void
+  /**
+   * "Forget everything": the in-memory side of what forgetAllStored() removes from storage —
+   * input, pasted keys, fetched documents and every trusted or approved issuer host.
+   */
+  forgetAll: () => void
   /** "Fetch once": fetch the keys from `host` for the current token only. */
   allowOnce: (host: string) => void
   /** "Always trust": remember `host` in localStorage and fetch. */
@@ -286,6 +291,12 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
   },
 
   forgetDocuments: () => set({ documents: {} }),
+  forgetAll: () => {
+    get().clear()
+    get().clearExpected()
+    for (const key of Object.values(KEY)) writeStored(key === KEY.approvedHosts ? 'local' : 'session', key, null)
+    set({ pastedJwks: '', documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null })
+  },
 
   allowOnce: (host) => set({ onceFor: { input: get().input, host } }),
 

@@ -43,7 +43,7 @@ export function SignInPage() {
   const demo = profile.kind === 'demo'
   const tenantId = demo ? DEMO_TENANT_ID : /^[0-9a-f-]{36}$/i.test(profile.tenant) ? profile.tenant : undefined
   const forget = async () => {
-    useInspectorStore.getState().clear()
+    useInspectorStore.getState().forgetAll()
     await s.forgetEverything()
   }
   return (
