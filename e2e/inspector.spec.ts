@@ -191,6 +191,19 @@ test.describe('inspector', () => {
     await expect(page.getByTestId('key-consent')).toBeVisible()
   })
 
+  test('the verdict offers the same one-click consent, and only then is the issuer contacted', async ({ page, guard }) => {
+    await page.goto('/#/inspect')
+    await paste(page, F.tokens.valid)
+    const button = verdict(page).getByRole('button', { name: 'Fetch keys from issuer.test.example' })
+    await expect(button).toBeVisible()
+    expect(guard.requests().filter((u) => u.includes('issuer.test.example'))).toEqual([])
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await expect(verdict(page).getByRole('button', { name: /Fetch keys from/ })).toHaveCount(0)
+    expect(guard.requests()).toContain(`${F.issuer}/.well-known/openid-configuration`)
+  })
+
   test('"Paste a JWKS instead" verifies without contacting the issuer', async ({ page, guard }) => {
     await page.goto('/#/inspect')
     await paste(page, F.tokens.valid)

@@ -30,7 +30,7 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
   const n = (k: 'error' | 'warning' | 'info') => report?.findings.filter((f) => f.severity === k).length ?? 0
   return (
     <>
-      <VerdictBanner report={report} decoded={decoded} now={now} redactor={redactor} pretend={pretend} awaitingKeysFrom={consent?.host ?? null} />
+      <VerdictBanner report={report} decoded={decoded} now={now} redactor={redactor} pretend={pretend} awaitingKeysFrom={consent?.host ?? null} onFetchOnce={consent?.onOnce} />
       {result.loadError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{result.loadError}</p> : null}
       {report ? (
         <>

@@ -32,7 +32,7 @@ function lifetimeLine(report: InspectionReport, now: number): string | null {
   return parts.length > 0 ? parts.join(' · ') : null
 }
 
-export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitingKeysFrom = null }: { report: InspectionReport | null; decoded: DecodedToken | null; now: number; redactor: Redactor; pretend: boolean; awaitingKeysFrom?: string | null }) {
+export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitingKeysFrom = null, onFetchOnce }: { report: InspectionReport | null; decoded: DecodedToken | null; now: number; redactor: Redactor; pretend: boolean; awaitingKeysFrom?: string | null; onFetchOnce?: (() => void) | undefined }) {
   const v = verdictFor(report, decoded, awaitingKeysFrom)
   const s = STYLE[v.kind]
   const life = report ? lifetimeLine(report, now) : null
@@ -54,6 +54,12 @@ export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitin
             {life ? <Badge tone={life.includes('expired') ? 'red' : 'slate'}>{life}</Badge> : null}
             {pretend ? <Badge tone="violet">pretend time in effect</Badge> : null}
           </div>
+          {awaitingKeysFrom && onFetchOnce ? (
+            // The same consent as the prompt in "Signature and keys", one click from the verdict.
+            <button type="button" onClick={onFetchOnce} className="mt-3 rounded-md bg-amber-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-amber-800 dark:bg-amber-500 dark:text-amber-950 dark:hover:bg-amber-400">
+              Fetch keys from {awaitingKeysFrom}
+            </button>
+          ) : null}
         </div>
       </div>
     </section>
