@@ -7,34 +7,23 @@
  */
 import { create } from 'zustand'
 import { sanitizeProfile, type ConnectionProfile } from '../core/capture/profile.ts'
-import type { DemoFaults } from '../core/demo-tenant/types.ts'
 import { loadProfiles, persistProfiles, readSetting, writeSetting } from '../adapters/msal/signin-persistence.ts'
-import { createSignInController } from '../adapters/msal/signin-controller.ts'
+import { createSignInController, type SignInController } from '../adapters/msal/signin-controller.ts'
 import type { SignInView } from '../adapters/msal/signin-types.ts'
 import type { GraphMe } from '../adapters/msal/graph-me.ts'
 
 export type { GraphMe }
 export type { AccountSummary, Busy, Pause, SignInError } from '../adapters/msal/signin-types.ts'
 
-export interface SignInState extends SignInView {
+/** The screen's state plus the controller's flows (one-line delegations) and local actions. */
+export interface SignInState extends SignInView, SignInController {
   selectProfile: (id: string) => void
   saveProfile: (profile: ConnectionProfile) => void
   deleteProfile: (id: string) => void
   importProfiles: (json: string) => string
   setStepThrough: (on: boolean) => void
   setCallGraph: (on: boolean) => void
-  setFaults: (faults: DemoFaults) => Promise<void>
-  resume: () => Promise<void>
-  signIn: (mode: 'redirect' | 'popup') => Promise<void>
-  continuePause: () => Promise<void>
-  cancelPause: () => void
-  chooseDemoUser: (userId: string, consent: boolean) => Promise<void>
-  acquire: (scopes: string[], interactive: boolean) => Promise<void>
-  refresh: () => Promise<void>
-  signOut: () => Promise<void>
-  forgetEverything: () => Promise<void>
   dismissError: () => void
-  cancelDemo: () => void
 }
 
 export const useSignInStore = create<SignInState>((set, get) => {
