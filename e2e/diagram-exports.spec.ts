@@ -5,6 +5,7 @@
  * grammar and, where Debian's `plantuml` package is installed, with `plantuml -syntax`.
  */
 import { test, expect } from './fixtures.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import type { Browser, Download, Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -46,16 +47,6 @@ async function mermaidParse(browser: Browser, texts: string[]): Promise<string[]
   }
 }
 
-async function demoSignIn(page: Page) {
-  await page.goto('/#/signin')
-  await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-  await page.getByRole('button', { name: /Member/ }).first().click()
-  const accept = page.getByRole('button', { name: 'Accept' })
-  await expect(accept.or(page.getByRole('heading', { name: /^Signed in as/ })).first()).toBeVisible({ timeout: 20_000 })
-  if (await accept.isVisible()) await accept.click()
-  await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
-}
 
 test('SVG, PNG, Mermaid and PlantUML downloads are non-empty and valid (template)', async ({ page, browser }) => {
   await page.goto('/#/diagram?source=template:on-behalf-of')

@@ -1,20 +1,11 @@
 import { test, expect, expectAccessible } from './fixtures.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
 const SHOTS = process.env.DIAGRAM_SHOTS ?? '/tmp/diagram-shots'
 mkdirSync(SHOTS, { recursive: true })
 
-async function demoSignIn(page: Page) {
-  await page.goto('/#/signin')
-  await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-  await page.getByRole('button', { name: /Member/ }).first().click()
-  const accept = page.getByRole('button', { name: 'Accept' })
-  await expect(accept.or(page.getByRole('heading', { name: /^Signed in as/ })).first()).toBeVisible({ timeout: 20_000 })
-  if (await accept.isVisible()) await accept.click()
-  await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
-}
 
 /** The accessible names of the drawn messages, in order ("Step n: from to to: label, details"). */
 async function rowNames(page: Page): Promise<string[]> {

@@ -1,20 +1,10 @@
 import { test, expect, expectAccessible } from './fixtures.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
 const SHOTS = process.env.FLOW_SHOTS ?? '/tmp/flow-shots'
 mkdirSync(SHOTS, { recursive: true })
-
-/** The sign-in steps of e2e/signin.spec.ts `demoSignIn`, then wait until the app says who signed in. */
-async function demoSignIn(page: Page, user: RegExp = /Member|Megan|member/i) {
-  await page.goto('/#/signin')
-  await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-  await page.getByRole('button', { name: user }).first().click()
-  const accept = page.getByRole('button', { name: 'Accept' })
-  if (await accept.isVisible().catch(() => false)) await accept.click()
-  await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
-}
 
 /** Waits until a smooth scroll has come to rest (two frames in a row at the same scrollY). */
 async function scrollSettled(page: Page) {

@@ -1,4 +1,5 @@
-import { test, expect, expectAccessible } from './fixtures.ts'
+import { test, expect } from './fixtures.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import type { Page } from '@playwright/test'
 
 interface Entry {
@@ -11,19 +12,10 @@ async function captures(page: Page): Promise<Entry[]> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as Entry[])
 }
 
-async function demoSignIn(page: Page, user: RegExp = /Member|Megan|member/i) {
-  await page.goto('/#/signin')
-  await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-  await expectAccessible(page, 'on the demo sign-in page')
-  await page.getByRole('button', { name: user }).first().click()
-  const accept = page.getByRole('button', { name: 'Accept' })
-  if (await accept.isVisible().catch(() => false)) await accept.click()
-}
 
 test.describe('sign-in with the demo tenant', () => {
   test('(a) redirect sign-in end to end: captures, tokens valid in the inspector with nonce and at_hash', async ({ page }) => {
-    await demoSignIn(page)
+    await demoSignIn(page, { checkAccessible: true })
     await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
     const entries = await captures(page)
     const steps = entries.map((e) => e._oauth.step)
