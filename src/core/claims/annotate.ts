@@ -9,6 +9,7 @@
 import type { AnnotateContext, ClaimAnnotation, HeaderAnnotation, HumanValue } from './types.ts'
 import type { ClaimInfo, HeaderInfo } from './registry-types.ts'
 import { CONTEXT_LABEL, detectContext, type ClaimContext } from './platform.ts'
+import { rawText } from './raw-text.ts'
 
 export { humaniseTime, formatUtc, formatDuration, relativeTime, type HumanTime } from './time.ts'
 export { detectContext, type ClaimContext } from './platform.ts'
@@ -16,15 +17,6 @@ export type { ClaimInfo, HeaderInfo, ClaimText, ClaimStatus } from './registry-t
 
 /** Names that look like personal data, for claims we don't know (redaction errs on the safe side). */
 const PERSONAL_HINT = /(e-?mail|phone|name|upn|address|birth|ssn|ipaddr|login)/i
-
-function rawText(value: unknown): string {
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
-  }
-}
 
 /**
  * Each lazy chunk is requested once and its promise kept: a dynamic import() of a module that is

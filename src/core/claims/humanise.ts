@@ -9,20 +9,12 @@ import { humaniseTime } from './time.ts'
 import { GRAPH_APP_ID, isGuid, lookupDirectoryRole, lookupFirstPartyApp, lookupGraphPermissionId, lookupGraphPermissionName } from './lookups.ts'
 import { describeGraphPermission } from './graph-permission-words.ts'
 import * as W from './words.ts'
+import { rawText } from './raw-text.ts'
 
 export interface HumaniseEnv {
   ctx: AnnotateContext
   context: ClaimContext
   payload: Record<string, unknown>
-}
-
-export function rawText(value: unknown): string {
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
-  }
 }
 
 function hv(raw: string, text?: string, source?: string): HumanValue {

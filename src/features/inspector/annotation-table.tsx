@@ -3,7 +3,8 @@ import { Badge } from '../../ui/badge.tsx'
 import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { CodeText } from '../../ui/code-text.tsx'
-import { AnnotationValue, rawText } from './claim-value.tsx'
+import { AnnotationValue } from './claim-value.tsx'
+import { rawText } from '../../core/claims/raw-text.ts'
 import type { Redactor } from './redaction.ts'
 
 type Annotation = ClaimAnnotation | HeaderAnnotation

@@ -1,15 +1,7 @@
 import type { ClaimAnnotation, HeaderAnnotation, HumanValue } from '../../core/claims/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { MASK, type Redactor } from './redaction.ts'
-
-export function rawText(value: unknown): string {
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
-  }
-}
+import { rawText } from '../../core/claims/raw-text.ts'
 
 // One formatter for every time claim: creating it per call (toLocaleString with options) was the
 // costliest part of rendering the claims table.

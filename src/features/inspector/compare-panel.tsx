@@ -4,7 +4,7 @@ import type { DecodedToken } from '../../core/token/types.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'
 import { INPUT } from '../../ui/button-styles.ts'
 import { Switch } from '../../ui/switch.tsx'
-import { rawText } from './claim-value.tsx'
+import { rawText } from '../../core/claims/raw-text.ts'
 import { MASK, type Redactor } from './redaction.ts'
 
 const CHANGE: Record<ClaimChange, { label: string; tone: Tone }> = {

@@ -6,7 +6,7 @@ import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
 import { Disclosure } from '../../ui/disclosure.tsx'
-import { rawText } from './claim-value.tsx'
+import { rawText } from '../../core/claims/raw-text.ts'
 
 const PURPOSE: Record<string, string> = {
   discovery: 'Discovery document',
