@@ -245,3 +245,12 @@ export function buildDiagramModel(entries: CapturedEntry[], opts: BuildOptions =
   for (const m of model.messages) if (m.exchangeIndex !== null) m.exchangeIndex = sorted[m.exchangeIndex]?.i ?? m.exchangeIndex
   return model
 }
+
+/**
+ * One sentence per message for screen readers ("This app to Token endpoint: POST /token, …"),
+ * the accessible names of the diagram's arrows on every screen that draws one.
+ */
+export function messageAccessibleLabels(model: DiagramModel): string[] {
+  const title = new Map(model.participants.map((p) => [p.id, p.title]))
+  return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
+}

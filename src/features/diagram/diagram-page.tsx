@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
 import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
+import { messageAccessibleLabels } from '../../core/diagram/model.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_GHOST, BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
@@ -38,10 +39,7 @@ export function DiagramPage() {
   }
   // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
   useEffect(fitWidth, [layout.width])
-  const rowLabels = useMemo(() => {
-    const title = new Map(model.participants.map((p) => [p.id, p.title]))
-    return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
-  }, [model])
+  const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
   const message = selected !== null ? model.messages[selected] : undefined
   const selectedEntry = message && message.exchangeIndex !== null ? (entries[message.exchangeIndex] ?? null) : null
 

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { approximateMeasure, FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
-import { buildDiagramModel } from '../../core/diagram/model.ts'
+import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/model.ts'
 import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
@@ -39,11 +39,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const model = 'model' in built ? built.model : null
   // The core's fixed-width measurer (as on the Import screen): no canvas, the same result in tests and browsers.
   const layout = useMemo(() => (model ? layoutDiagram(model, approximateMeasure) : null), [model])
-  const rowLabels = useMemo(() => {
-    if (!model) return []
-    const title = new Map(model.participants.map((p) => [p.id, p.title]))
-    return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
-  }, [model])
+  const rowLabels = useMemo(() => (model ? messageAccessibleLabels(model) : []), [model])
   const frame = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState(1)
   const [selected, setSelected] = useState<number | null>(null)

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { approximateMeasure, FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
-import { buildDiagramModel } from '../../core/diagram/model.ts'
+import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/model.ts'
 import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
@@ -23,10 +23,7 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }), [flow, loaded, perspective])
   // The core's fixed-width measurer: no canvas needed, and the same result in tests and browsers.
   const layout = useMemo(() => layoutDiagram(model, approximateMeasure), [model])
-  const rowLabels = useMemo(() => {
-    const title = new Map(model.participants.map((p) => [p.id, p.title]))
-    return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
-  }, [model])
+  const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
   const frame = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState(1)
   const [selected, setSelected] = useState<number | null>(null)
