@@ -6,7 +6,7 @@
  * and the demo tenant load on demand (dynamic import) the first time a profile is used.
  */
 import { create } from 'zustand'
-import { sanitizeProfile, type ConnectionProfile } from '../core/capture/profile.ts'
+import { distinctName, sanitizeProfile, type ConnectionProfile, type SharedProfile } from '../core/capture/profile.ts'
 import { loadProfiles, persistProfiles, readSetting, writeSetting } from '../adapters/msal/signin-persistence.ts'
 import { createSignInController, type SignInController } from '../adapters/msal/signin-controller.ts'
 import type { SignInView } from '../adapters/msal/signin-types.ts'
@@ -19,11 +19,24 @@ export type { AccountSummary, Busy, Pause, SignInError } from '../adapters/msal/
 export interface SignInState extends SignInView, SignInController {
   selectProfile: (id: string) => void
   saveProfile: (profile: ConnectionProfile) => void
+  /** Adds a profile from a share link as a new one (fresh id, distinct name) and selects it; never a demo. */
+  addSharedProfile: (shared: SharedProfile) => ConnectionProfile | null
   deleteProfile: (id: string) => void
   importProfiles: (json: string) => string
   setStepThrough: (on: boolean) => void
   setCallGraph: (on: boolean) => void
   dismissError: () => void
+}
+
+const DEMO_ID = 'demo'
+
+/** An id no profile has yet (and never the demo's). */
+function freshId(profiles: readonly ConnectionProfile[]): string {
+  const taken = new Set(profiles.map((p) => p.id))
+  for (;;) {
+    const id = `shared-${crypto.randomUUID().slice(0, 8)}`
+    if (!taken.has(id) && id !== DEMO_ID) return id
+  }
 }
 
 export const useSignInStore = create<SignInState>((set, get) => {
@@ -49,10 +62,22 @@ export const useSignInStore = create<SignInState>((set, get) => {
       set({ activeId: id, error: null, notice: null, demoError: null, demoPage: null, pause: null })
     },
     saveProfile: (profile) => {
+      // The built-in demo profile is never edited or replaced (the screen offers no Edit for it).
+      if (profile.id === DEMO_ID || profile.kind === 'demo') return
       const profiles = get().profiles.some((p) => p.id === profile.id) ? get().profiles.map((p) => (p.id === profile.id ? profile : p)) : [...get().profiles, profile]
       persistProfiles(profiles)
       writeSetting('active', profile.id)
       set({ profiles, activeId: profile.id, error: null, demoError: null, demoPage: null, pause: null })
+    },
+    addSharedProfile: (shared) => {
+      // Never the id the link may have carried: a link must not be able to overwrite anything.
+      if (shared.kind === 'demo') return null
+      const profile: ConnectionProfile = { ...shared, id: freshId(get().profiles), name: distinctName(shared.name, get().profiles.map((p) => p.name)) }
+      const profiles = [...get().profiles, profile]
+      persistProfiles(profiles)
+      writeSetting('active', profile.id)
+      set({ profiles, activeId: profile.id, error: null, notice: null, demoError: null, demoPage: null, pause: null })
+      return profile
     },
     deleteProfile: (id) => {
       if (id === 'demo') return

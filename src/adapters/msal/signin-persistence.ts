@@ -12,14 +12,25 @@ export function redirectUriDefault(): string {
   return new URL('redirect.html', new URL(import.meta.env.BASE_URL, window.location.origin)).href
 }
 
-/** The built-in demo profile first, then the stored ones (damaged entries are skipped). */
+/**
+ * The built-in demo profile first, then the stored ones (damaged entries are skipped). A stored
+ * entry that reuses an id already taken (the demo's, from a share link before links got fresh
+ * ids, or a hand-edited file) gets its own id, so it can never stand in for another profile.
+ */
 export function loadProfiles(): ConnectionProfile[] {
   const demo = demoProfile(redirectUriDefault())
   try {
     const raw = readStored('local', KEYS.profiles)
     const parsed: unknown = raw ? JSON.parse(raw) : []
     const list = Array.isArray(parsed) ? parsed.map((p, i) => sanitizeProfile(p, `p${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo') : []
-    return [demo, ...list]
+    const taken = new Set([demo.id])
+    const distinct = list.map((p, i) => {
+      let id = p.id
+      while (taken.has(id)) id = `restored-${i}-${id.slice(0, 40)}`
+      taken.add(id)
+      return id === p.id ? p : { ...p, id }
+    })
+    return [demo, ...distinct]
   } catch {
     return [demo]
   }

@@ -205,3 +205,156 @@ export function sanitizeProfile(raw: unknown, fallbackId: string): ConnectionPro
     extraParams: str('extraParams'),
   }
 }
+
+/**
+ * Share links. A link comes from someone else, so what it carries is read strictly: it can
+ * describe where a sign-in goes, never which of the reader's profiles it is. It therefore has
+ * no id (the store gives it a fresh one), can never be the built-in demo profile, and must
+ * resolve to an https authority whose host the screen shows before anything is added.
+ */
+export type SharedProfile = Omit<ConnectionProfile, 'id'>
+
+export type SharedProfileReading =
+  | { ok: true; profile: SharedProfile; authority: string; host: string }
+  | { ok: false; reason: string }
+
+/** Longer than any real profile link; a bigger one is not ours (or is a payload). */
+export const SHARE_LINK_MAX_CHARS = 8192
+
+const TEXT_LIMITS = {
+  name: 100,
+  tenant: 256,
+  policy: 128,
+  authority: 2048,
+  clientId: 256,
+  redirectUri: 2048,
+  scopes: 2048,
+  prompt: 64,
+  loginHint: 320,
+  domainHint: 256,
+  extraParams: 2048,
+} as const satisfies Record<Exclude<keyof ConnectionProfile, 'id' | 'kind' | 'cloud'>, number>
+
+type TextField = keyof typeof TEXT_LIMITS
+
+/** C0/C1 controls and bidi overrides: they have no place in a name, host or ID and can disguise one. */
+function hasControl(text: string, allowLineBreaks: boolean): boolean {
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (allowLineBreaks && (c === 0x09 || c === 0x0a || c === 0x0d)) continue
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true
+  }
+  return false
+}
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
+function refuse(reason: string): SharedProfileReading {
+  return { ok: false, reason }
+}
+
+/** base64url (no padding needed) -> UTF-8 text; null when either layer is broken. */
+function decodeLinkText(encoded: string): string | null {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(encoded)) return null
+  const clean = encoded.replace(/=+$/, '')
+  if (clean.length % 4 === 1) return null
+  const bytes: number[] = []
+  let buffer = 0
+  let bits = 0
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  for (const ch of clean) {
+    buffer = (buffer << 6) | alphabet.indexOf(ch)
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      bytes.push((buffer >> bits) & 0xff)
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes))
+  } catch {
+    return null
+  }
+}
+
+/** Why the sign-in authority a profile resolves to is unacceptable, or null when it is fine. */
+function authorityProblem(p: SharedProfile): string | null {
+  const tenant = p.tenant.trim()
+  if (p.kind === 'entra' && !(isGuid(tenant) || TENANT_ALIASES.has(tenant.toLowerCase()) || DOMAIN.test(tenant)))
+    return `The tenant "${tenant}" is neither a tenant ID (GUID), a domain name, nor common / organizations / consumers.`
+  if (p.kind === 'b2c' || p.kind === 'external') {
+    // The tenant name becomes part of the host name (contoso.b2clogin.com): one DNS label only.
+    const name = tenant.replace(/\.onmicrosoft\.com$/i, '').replace(/\.(b2clogin|ciamlogin)\.com$/i, '')
+    if (!HOST_LABEL.test(name) && !(p.kind === 'external' && isGuid(name)))
+      return `The tenant "${tenant}" is not a tenant name (contoso or contoso.onmicrosoft.com): it would change the sign-in host.`
+    if (p.kind === 'b2c' && !/^[A-Za-z0-9_-]+$/.test(p.policy.trim())) return `The user flow "${p.policy}" is not a user flow name (letters, digits, _ and -).`
+  }
+  if (p.kind === 'oidc') {
+    let url: URL
+    try {
+      url = new URL(p.authority.trim())
+    } catch {
+      return `The authority "${p.authority}" is not a URL.`
+    }
+    if (url.protocol !== 'https:') return `The authority "${p.authority}" does not use https://. Tokens must never travel over plain HTTP.`
+    if (url.username || url.password) return 'The authority carries a user name or password, which a real issuer URL never does.'
+    if (url.search || url.hash) return 'The authority carries a query or fragment, which a real issuer URL never does.'
+  }
+  return null
+}
+
+/**
+ * Reads the `profile` parameter of a share link. Every field must have the right type and a
+ * sensible length; unknown fields and any `id` are ignored. `redirectUri` fills a missing one.
+ */
+export function readSharedProfile(encoded: string, defaults: { redirectUri: string }): SharedProfileReading {
+  if (encoded.length > SHARE_LINK_MAX_CHARS) return refuse(`The link is ${encoded.length} characters long; a profile link is never longer than ${SHARE_LINK_MAX_CHARS}.`)
+  const text = decodeLinkText(encoded.trim())
+  if (text === null) return refuse('The link is damaged: its profile part is not base64url-encoded UTF-8 text (was it cut off when copied?).')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return refuse('The link is damaged: its profile part is not JSON.')
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse('The link does not carry a Token Lens profile (expected a JSON object).')
+  const o = raw as Record<string, unknown>
+  if (o.kind === 'demo') return refuse('The link names the built-in demo profile. It cannot be shared or replaced: every copy of Token Lens has its own.')
+  const kind = (['entra', 'b2c', 'external', 'oidc'] as const).find((k) => k === o.kind)
+  if (!kind) return refuse(`The link does not carry a Token Lens profile: "kind" must be entra, b2c, external or oidc.`)
+  const cloud = o.cloud === undefined ? 'public' : (['public', 'usgov', 'china'] as const).find((c) => c === o.cloud)
+  if (!cloud) return refuse('"cloud" must be public, usgov or china.')
+  const texts = {} as Record<TextField, string>
+  for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
+    const value = o[field]
+    if (value === undefined || value === null) {
+      texts[field] = ''
+      continue
+    }
+    if (typeof value !== 'string') return refuse(`"${field}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}.`)
+    if (value.length > TEXT_LIMITS[field]) return refuse(`"${field}" is ${value.length} characters long; at most ${TEXT_LIMITS[field]} are allowed.`)
+    if (hasControl(value, field === 'extraParams')) return refuse(`"${field}" contains control or text-direction characters.`)
+    texts[field] = value
+  }
+  const profile: SharedProfile = { ...texts, kind, cloud, name: texts.name.trim() || 'Shared profile', redirectUri: texts.redirectUri || defaults.redirectUri }
+  if (!profile.clientId.trim()) return refuse('"clientId" is missing: a profile without an application (client) ID cannot sign in.')
+  const problem = authorityProblem(profile)
+  if (problem) return refuse(problem)
+  let url: URL
+  try {
+    url = new URL(authorityOf({ ...profile, id: '' }))
+  } catch {
+    return refuse('The profile does not resolve to a valid sign-in URL.')
+  }
+  if (url.protocol !== 'https:') return refuse('The profile does not resolve to an https:// sign-in URL.')
+  return { ok: true, profile, authority: url.href.replace(/\/$/, ''), host: url.host }
+}
+
+/** `name`, or `name (shared)`, `name (shared 2)`… so a shared profile never looks like one already there. */
+export function distinctName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.trim().toLowerCase()))
+  if (!used.has(name.trim().toLowerCase())) return name
+  for (let i = 1; ; i++) {
+    const candidate = `${name} (shared${i === 1 ? '' : ` ${i}`})`
+    if (!used.has(candidate.toLowerCase())) return candidate
+  }
+}

@@ -1,24 +1,14 @@
 import { useRef } from 'react'
-import { KIND_LABELS, blankProfile, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
+import { KIND_LABELS, blankProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'
 import { BUTTON_GHOST, BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
 import { CopyButton } from '../../ui/copy-button.tsx'
 import { Panel } from '../../ui/panel.tsx'
 
+/** The share link's payload: the profile without its id (the reader's copy gets its own). */
 function encodeProfile(p: ConnectionProfile): string {
   const bytes = new TextEncoder().encode(JSON.stringify({ ...p, id: undefined }))
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-export function decodeSharedProfile(text: string): ConnectionProfile | null {
-  try {
-    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-    const json = new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))
-    const p = sanitizeProfile(JSON.parse(json), `shared-${Date.now().toString(36)}`)
-    return p && p.kind !== 'demo' ? p : null
-  } catch {
-    return null
-  }
 }
 
 /** Choose, add, edit, import, export and share connection profiles. */

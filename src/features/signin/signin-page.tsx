@@ -3,7 +3,7 @@ import type { ConnectionProfile } from '../../core/capture/profile.ts'
 import { Panel } from '../../ui/panel.tsx'
 import { ProfileForm } from './profile-form.tsx'
 import { Link, useSearchParams } from 'react-router'
-import { scopesOf, validateProfile } from '../../core/capture/profile.ts'
+import { readSharedProfile, scopesOf, validateProfile } from '../../core/capture/profile.ts'
 import { DEMO_TENANT_ID } from '../../core/demo-tenant/types.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
@@ -12,7 +12,8 @@ import { BUTTON_GHOST, BUTTON_PRIMARY, BUTTON_SECONDARY } from '../../ui/button-
 import { PageHeader } from '../../ui/page-header.tsx'
 import { Switch } from '../../ui/switch.tsx'
 import { Badge } from '../../ui/badge.tsx'
-import { ProfilePicker, decodeSharedProfile } from './profile-picker.tsx'
+import { ProfilePicker } from './profile-picker.tsx'
+import { SharedProfileBanner } from './shared-profile-banner.tsx'
 import { RegistrationHelper } from './registration-helper.tsx'
 import { StepPause } from './step-pause.tsx'
 import { DemoSignIn } from './demo-signin.tsx'
@@ -31,7 +32,7 @@ export function SignInPage() {
   const profile = s.profiles.find((p) => p.id === s.activeId) ?? s.profiles[0]
   const problems = profile ? validateProfile(profile, window.location.origin) : []
   const shared = params.get('profile')
-  const sharedProfile = shared ? decodeSharedProfile(shared) : null
+  const sharedReading = useMemo(() => (shared === null ? null : readSharedProfile(shared, { redirectUri })), [shared, redirectUri])
   const [editing, setEditing] = useState<ConnectionProfile | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
@@ -53,16 +54,17 @@ export function SignInPage() {
         lead="Run a real authorization code + PKCE sign-in with MSAL against your tenant or the built-in demo tenant. Every request and response is captured on the Flow screen."
         actions={<button type="button" className={BUTTON_GHOST} onClick={() => void forget()}>Forget everything</button>}
       />
-      {shared ? (
-        <div role="status" className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm dark:border-indigo-500/30 dark:bg-indigo-500/10">
-          {sharedProfile ? (
-            <>
-              <span>This link carries a connection profile: <strong>{sharedProfile.name}</strong> ({sharedProfile.clientId || 'no client ID'}).</span>
-              <button type="button" className={BUTTON_PRIMARY} onClick={() => { s.saveProfile(sharedProfile); setParams({}) }}>Add it</button>
-            </>
-          ) : <span>This link carries a profile that could not be read (damaged or not a Token Lens profile).</span>}
-          <button type="button" className={BUTTON_GHOST} onClick={() => setParams({})}>Ignore</button>
-        </div>
+      {sharedReading ? (
+        <SharedProfileBanner
+          reading={sharedReading}
+          onAdd={() => {
+            if (!sharedReading.ok) return
+            const added = s.addSharedProfile(sharedReading.profile)
+            setParams({})
+            if (added) setMessage(`Added "${added.name}" (signs in at ${sharedReading.host}).`)
+          }}
+          onIgnore={() => setParams({})}
+        />
       ) : null}
       {editing ? (
         <Panel id="profile-editor" className="mt-6" title={s.profiles.some((p) => p.id === editing.id) ? `Edit "${editing.name}"` : 'New connection profile'} description="Checked as you type; nothing is sent until you sign in.">
