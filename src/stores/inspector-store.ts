@@ -12,7 +12,7 @@ import type { InspectOptions } from '../core/token/types.ts'
 import { readStored, writeStored } from '../adapters/storage.ts'
 import { fetchJsonAtEdge } from '../adapters/network-edge.ts'
 import { inspectLinkFor } from '../adapters/fragment.ts'
-import { decodeToken } from '../core/token/decode.ts'
+import { decodeToken, inputTooLarge } from '../core/token/decode.ts'
 import { isWellKnownIssuerHost, issuerHost } from '../core/token/issuer-trust.ts'
 
 export type Expectations = NonNullable<InspectOptions['expected']>
@@ -186,17 +186,29 @@ function persistExpected(expected: Expectations): void {
   writeStored('session', KEY.expected, Object.keys(expected).length === 0 ? null : JSON.stringify(expected))
 }
 
+/**
+ * A stored token input, or '' when it is longer than any token input accepts: an older version
+ * stored such pastes, and rendering one froze the tab on every reload. The stale value is removed.
+ */
+function readInput(key: string): string {
+  const text = readStored('session', key)
+  if (text === null) return ''
+  if (inputTooLarge(text) === null) return text
+  writeStored('session', key, null)
+  return ''
+}
+
 function initialState() {
   const keySource = readStored('session', KEY.keySource)
   return {
-    input: readStored('session', KEY.input) ?? '',
+    input: readInput(KEY.input),
     source: readStored('session', KEY.source),
     expected: sanitizeExpected(readJson(KEY.expected)),
     clockToleranceSec: readNumber(KEY.tolerance) ?? 300,
     pretendNow: readNumber(KEY.pretend),
     keySource: (keySource === 'pasted' ? 'pasted' : 'issuer') as KeySourceChoice,
     pastedJwks: readStored('session', KEY.jwks) ?? '',
-    compareInput: readStored('session', KEY.compare) ?? '',
+    compareInput: readInput(KEY.compare),
     redact: readStored('session', KEY.redact) === '1',
     approvedHosts: readHosts('local', KEY.approvedHosts),
     sessionHosts: readHosts('session', KEY.sessionHosts),
@@ -209,6 +221,9 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
   documents: {},
 
   setInput: (input, source) => {
+    // Text longer than any token is refused whole (the screen says why): storing it would bring
+    // the freeze back on reload, and the previous token stays as it was.
+    if (inputTooLarge(input) !== null) return
     writeStored('session', KEY.input, input === '' ? null : input)
     const nextSource = source ?? (input === '' ? null : get().source)
     writeStored('session', KEY.source, nextSource)
@@ -220,7 +235,7 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     // previous token would produce misleading aud/iss/nonce findings.
     const expected = sanitizeExpected(opts?.expected ?? {})
     const source = opts?.source ?? null
-    writeStored('session', KEY.input, token === '' ? null : token)
+    writeStored('session', KEY.input, token === '' || inputTooLarge(token) !== null ? null : token)
     writeStored('session', KEY.source, source)
     persistExpected(expected)
     let sessionHosts = get().sessionHosts
@@ -277,6 +292,7 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
   },
 
   setCompareInput: (text) => {
+    if (inputTooLarge(text) !== null) return
     writeStored('session', KEY.compare, text === '' ? null : text)
     set({ compareInput: text })
   },

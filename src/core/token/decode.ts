@@ -18,6 +18,48 @@ import { detectOpaque } from './opaque.ts'
  */
 export const MAX_TOKEN_CHARS = 64 * 1024
 
+/**
+ * The most text any token input accepts (paste, drop, opened file, link, sessionStorage): twice
+ * a token's limit, so that a maximum-size token copied with line wrapping, indentation or a
+ * `Bearer ` prefix still fits. The screens refuse longer text before rendering or storing it:
+ * the coloured copy of a 5 MB paste blocked the tab for seconds, and sessionStorage brought it
+ * back on every reload. The decoder refuses it too, with the same message.
+ */
+export const MAX_TOKEN_INPUT_CHARS = 2 * MAX_TOKEN_CHARS
+
+/**
+ * Token files (open or drop) are read up to this size: a saved token response may carry an id
+ * token, an access token and a refresh token, pretty-printed. The token taken out of the file
+ * must still fit MAX_TOKEN_INPUT_CHARS. Derived from the input limit so the two cannot drift.
+ */
+export const MAX_TOKEN_FILE_BYTES = 8 * MAX_TOKEN_INPUT_CHARS
+
+const count = new Intl.NumberFormat('en-US')
+
+/** "5.0 MB" / "97.7 KB": sizes in binary units, written the way people read them. */
+export function formatSize(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}
+
+/**
+ * The one explanation for text that is too long to be a token, shown by the decoder (problem
+ * `too_large`) and by every input that refuses such text, so the user reads the same words.
+ */
+export function tokenTooLargeMessage(chars: number): string {
+  return (
+    `This text is ${count.format(chars)} characters long (${formatSize(chars)}); a token is at most ` +
+    `${formatSize(MAX_TOKEN_CHARS)} (${count.format(MAX_TOKEN_CHARS)} characters), or ${formatSize(MAX_TOKEN_INPUT_CHARS)} ` +
+    'with line breaks and a Bearer prefix. Real tokens are a few kilobytes, and servers refuse request headers this large.'
+  )
+}
+
+/** The refusal message when `text` is longer than any token input accepts, else null. */
+export function inputTooLarge(text: string): string | null {
+  return text.length > MAX_TOKEN_INPUT_CHARS ? tokenTooLargeMessage(text.length) : null
+}
+
 const B64URL = /^[A-Za-z0-9_-]*$/
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
@@ -200,10 +242,11 @@ export function decodeToken(input: string): DecodedToken {
 
 function decodeUnsafe(input: string): DecodedToken {
   const raw = typeof input === 'string' ? input : ''
-  if (raw.length > MAX_TOKEN_CHARS * 2) {
+  const refused = inputTooLarge(raw)
+  if (refused !== null) {
     const out = base('')
     out.segments = []
-    out.formReason = `The input is ${raw.length} characters long; tokens above ${MAX_TOKEN_CHARS} characters are not decoded.`
+    out.formReason = refused
     out.problems.push({ segment: 'token', reason: 'too_large', message: out.formReason })
     return out
   }
@@ -216,7 +259,7 @@ function decodeUnsafe(input: string): DecodedToken {
   }
   if (normalized.length > MAX_TOKEN_CHARS) {
     out.segments = []
-    out.formReason = `The input is ${normalized.length} characters long; tokens above ${MAX_TOKEN_CHARS} characters are not decoded. Real tokens are a few kilobytes, and servers refuse request headers this large.`
+    out.formReason = tokenTooLargeMessage(normalized.length)
     out.problems.push({ segment: 'token', reason: 'too_large', message: out.formReason })
     return out
   }

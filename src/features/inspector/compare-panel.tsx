@@ -1,11 +1,13 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState, type ClipboardEvent } from 'react'
 import { compareClaims, type ClaimChange } from '../../core/compare/compare-claims.ts'
 import type { DecodedToken } from '../../core/token/types.ts'
+import { inputTooLarge, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'
 import { INPUT } from '../../ui/button-styles.ts'
 import { Switch } from '../../ui/switch.tsx'
 import { rawText } from '../../core/claims/raw-text.ts'
 import { MASK, type Redactor } from './redaction.ts'
+import { pastedLength } from './token-input.tsx'
 
 const CHANGE: Record<ClaimChange, { label: string; tone: Tone }> = {
   added: { label: 'added', tone: 'green' },
@@ -17,13 +19,30 @@ const CHANGE: Record<ClaimChange, { label: string; tone: Tone }> = {
 export function ComparePanel({ first, second, secondText, onSecondChange, redactor }: { first: DecodedToken | null; second: DecodedToken | null; secondText: string; onSecondChange: (text: string) => void; redactor: Redactor }) {
   const id = useId()
   const [showSame, setShowSame] = useState(false)
+  // Same rule as the main token input: text over the limit is refused before it is stored.
+  const [refused, setRefused] = useState<string | null>(null)
+  const refuse = (message: string) => setRefused(`${message} Nothing was pasted or stored${secondText ? '; the second token you had is still here' : ''}.`)
+  const change = (text: string) => {
+    const tooLarge = inputTooLarge(text)
+    if (tooLarge !== null) return refuse(tooLarge)
+    setRefused(null)
+    onSecondChange(text)
+  }
+  const paste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const after = pastedLength(e.currentTarget, e.clipboardData.getData('text/plain'))
+    if (after > MAX_TOKEN_INPUT_CHARS) {
+      e.preventDefault()
+      refuse(tokenTooLargeMessage(after))
+    }
+  }
   const result = useMemo(() => (first && second ? compareClaims(first.payload, second.payload) : null), [first, second])
   const show = (name: string, value: unknown) => (redactor.isPersonal(name) ? MASK : redactor.text(rawText(value)))
   return (
     <div className="space-y-3">
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-100">Second token</label>
-        <textarea id={id} value={secondText} onChange={(e) => onSecondChange(e.target.value)} spellCheck={false} placeholder="Paste another token: a v1 and a v2 token, or the same token before and after an optional-claims change" className={`${INPUT} mt-1 h-24 resize-y break-all font-mono !text-xs`} />
+        <textarea id={id} value={secondText} onChange={(e) => change(e.target.value)} onPaste={paste} spellCheck={false} placeholder="Paste another token: a v1 and a v2 token, or the same token before and after an optional-claims change" className={`${INPUT} mt-1 h-24 resize-y break-all font-mono !text-xs`} />
+        {refused ? <p role="alert" data-testid="compare-input-notice" className="mt-1 text-xs text-red-700 dark:text-red-300">{refused}</p> : null}
         {second && !second.decodes ? <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">{second.problems[0]?.message ?? second.formReason}</p> : null}
       </div>
       {result && !result.comparable && second?.decodes ? <p className="text-sm text-slate-600 dark:text-slate-300">One of the payloads is not a JSON object, so there are no claims to compare.</p> : null}

@@ -3,6 +3,8 @@
  * (`Bearer `, quotes, whitespace), then one run per dot-separated segment. Works on the raw
  * text, character for character, so the mirror lines up exactly with the textarea above it.
  */
+import { MAX_TOKEN_INPUT_CHARS } from '../../core/token/decode.ts'
+
 export type RunKind = 'prefix' | 'dot' | 'space' | `segment${number}`
 
 export interface Run {
@@ -12,8 +14,10 @@ export interface Run {
 
 const PREFIX = /^\s*(?:authorization:\s*)?(?:bearer\s+)?["']?/i
 
+/** Text over the input limit gets no runs: walking and mirroring megabytes character by character froze the tab. */
 export function segmentRuns(raw: string): Run[] {
   const runs: Run[] = []
+  if (raw.length > MAX_TOKEN_INPUT_CHARS) return runs
   const push = (kind: RunKind, ch: string) => {
     const last = runs[runs.length - 1]
     if (last && last.kind === kind) last.text += ch

@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react'
 import type { DecodedToken } from '../../core/token/types.ts'
+import { formatSize, inputTooLarge, MAX_TOKEN_FILE_BYTES, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
 
@@ -22,7 +23,22 @@ function tokenFromFileText(text: string): string {
 
 const SEGMENT_INDEX: Record<string, number> = { header: 0, payload: 1, signature: 2, encrypted_key: 1, iv: 2, ciphertext: 3, tag: 4 }
 
-const MAX_FILE_BYTES = 1024 * 1024
+/**
+ * What a refused input leaves behind, so the user is never left wondering where the paste went:
+ * nothing is stored, and the token that was there stays.
+ */
+function refusedNote(message: string, hadToken: boolean): string {
+  return `${message} Nothing was pasted or stored${hadToken ? '; the token you had is still here' : ''}.`
+}
+
+/**
+ * The length to judge a paste by: the pasted text itself when it alone is over the limit (that is
+ * what the user knows they copied), else the field's text once the paste replaces the selection.
+ */
+export function pastedLength(el: HTMLTextAreaElement, pasted: string): number {
+  if (pasted.length > MAX_TOKEN_INPUT_CHARS) return pasted.length
+  return el.value.length - Math.abs(el.selectionEnd - el.selectionStart) + pasted.length
+}
 
 export function TokenInput({ value, onChange, decoded, redacted, label = 'Token' }: { value: string; onChange: (value: string, source?: string) => void; decoded: DecodedToken | null; redacted: boolean; label?: string }) {
   const id = useId()
@@ -38,23 +54,51 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
   }, [value, redacted])
   const fileInput = useRef<HTMLInputElement>(null)
   const [dragging, setDragging] = useState(false)
-  const [fileError, setFileError] = useState<string | null>(null)
-  const runs = useMemo(() => segmentRuns(value), [value])
+  // A notice belongs to the value it was given for: a token opened from elsewhere hides it.
+  const [noticeState, setNoticeState] = useState<{ text: string; forValue: string } | null>(null)
+  const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text, forValue: value })
+  const notice = noticeState?.forValue === value ? noticeState.text : null
+  // A value over the limit can still arrive from elsewhere (openToken from a link or a capture):
+  // it is never mirrored or put in the textarea, whose layout is what froze the tab.
+  const oversized = inputTooLarge(value)
+  const runs = useMemo(() => (oversized === null ? segmentRuns(value) : []), [value, oversized])
   const count = decoded?.segments.length ?? 0
   const names = segmentNames(count)
   const failed = new Set((decoded?.problems ?? []).map((p) => SEGMENT_INDEX[p.segment]))
 
-  const readFile = async (file: File) => {
-    setFileError(null)
-    if (file.size > MAX_FILE_BYTES) {
-      setFileError(`${file.name} is ${Math.round(file.size / 1024)} KB; a token file is a few KB. Nothing was loaded.`)
+  // Every way in (typing, paste, drop, file) passes here: text over the limit is refused before
+  // it reaches the store, so it is neither rendered nor written to sessionStorage.
+  const accept = (text: string, source: string) => {
+    const refused = inputTooLarge(text)
+    if (refused !== null) {
+      setNotice(refusedNote(refused, value !== ''))
       return
     }
-    try {
-      onChange(tokenFromFileText(await file.text()), `file ${file.name}`)
-    } catch {
-      setFileError(`${file.name} could not be read as text.`)
+    setNotice(null)
+    onChange(text, source)
+  }
+  // Stops a huge paste before the browser inserts it into the field at all.
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const after = pastedLength(e.currentTarget, e.clipboardData.getData('text/plain'))
+    if (after > MAX_TOKEN_INPUT_CHARS) {
+      e.preventDefault()
+      setNotice(refusedNote(tokenTooLargeMessage(after), value !== ''))
     }
+  }
+  const readFile = async (file: File) => {
+    setNotice(null)
+    if (file.size > MAX_TOKEN_FILE_BYTES) {
+      setNotice(`${file.name} is ${formatSize(file.size)}; a token file is at most ${formatSize(MAX_TOKEN_FILE_BYTES)}. Nothing was loaded.`)
+      return
+    }
+    let text: string
+    try {
+      text = await file.text()
+    } catch {
+      setNotice(`${file.name} could not be read as text.`)
+      return
+    }
+    accept(tokenFromFileText(text), `file ${file.name}`)
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
@@ -63,7 +107,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
     if (file) void readFile(file)
     else {
       const text = e.dataTransfer.getData('text/plain')
-      if (text) onChange(text, 'drop')
+      if (text) accept(text, 'drop')
     }
   }
 
@@ -84,7 +128,12 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
         onDrop={onDrop}
         className={`relative rounded-lg border bg-white shadow-inner dark:bg-slate-950 ${dragging ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-700'} focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30`}
       >
-        {redacted ? (
+        {oversized !== null ? (
+          <div role="alert" className="min-h-60 p-3 text-sm text-red-700 dark:text-red-300">
+            <p>{oversized} It was not stored.</p>
+            <button type="button" className={`${BUTTON_SECONDARY} mt-3 !px-2 !py-1 !text-xs`} onClick={() => onChange('')}>Clear it</button>
+          </div>
+        ) : redacted ? (
           <RedactedView runs={runs} />
         ) : (
           <>
@@ -105,7 +154,8 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               autoComplete="off"
               autoCorrect="off"
               aria-describedby={`${id}-hint`}
-              onChange={(e) => onChange(e.target.value, 'paste')}
+              onChange={(e) => accept(e.target.value, 'paste')}
+              onPaste={onPaste}
               onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop }}
               placeholder="Paste a JWT (eyJ…), with or without “Bearer ”, or drop a file here"
               className="relative block min-h-60 w-full resize-y overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
@@ -132,7 +182,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
           })}
         </ul>
       ) : null}
-      {fileError ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{fileError}</p> : null}
+      {notice ? <p role="alert" data-testid="token-input-notice" className="mt-2 text-sm text-red-700 dark:text-red-300">{notice}</p> : null}
     </div>
   )
 }
