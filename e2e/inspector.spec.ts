@@ -210,7 +210,7 @@ test.describe('inspector', () => {
     await page.getByTestId('key-consent').getByRole('button', { name: 'Paste a JWKS instead' }).click()
     await expect(page.getByLabel('Pasted JWKS or JWK')).toBeFocused()
     await page.getByLabel('Pasted JWKS or JWK').fill(JSON.stringify(F.jwks))
-    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid_other_keys')
     expect(guard.requests().filter((u) => u.includes('issuer.test.example'))).toEqual([])
   })
 
@@ -236,7 +236,7 @@ test.describe('inspector', () => {
     await page.getByLabel('Pasted JWKS or JWK').fill('{"keys": [')
     await expect(page.getByText(/not valid JSON/)).toBeVisible()
     await page.getByLabel('Pasted JWKS or JWK').fill(JSON.stringify(F.jwks))
-    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid')
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid_other_keys')
     await expect(page.locator('#keys')).toContainText('key set you pasted')
   })
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createKeyFetcher, inspectLink, keyFetchConsent, useInspectorStore } from './inspector-store.ts'
+import { createKeyFetcher, effectiveKeySource, inspectLink, issuerFetchDecision, useInspectorStore } from './inspector-store.ts'
 
 const store = () => useInspectorStore.getState()
 
@@ -23,7 +23,7 @@ describe('inspector store', () => {
   })
 
   it('forgetAll empties the input, keys, documents and every trusted issuer host, in memory and in storage', () => {
-    store().openToken('a.b.c', { expected: { issuer: 'https://issuer.test.example' }, source: 'sign-in' })
+    store().openToken('a.b.c', { expected: { issuer: 'https://issuer.test.example' }, source: 'sign-in', trustIssuer: true })
     store().setPastedJwks('{"keys":[]}')
     store().cacheDocument('https://issuer.test.example/.well-known/openid-configuration', { issuer: 'x' }, 1)
     store().alwaysTrust('other.test.example')
@@ -70,7 +70,16 @@ describe('inspector store', () => {
   })
 
   it('the key fetcher refuses non-https URLs (fetchJsonAtEdge) instead of requesting them', async () => {
-    await expect(createKeyFetcher().fetchJson('http://insecure.test.example/keys')).rejects.toThrow(/only https/)
+    await expect(createKeyFetcher(['insecure.test.example']).fetchJson('http://insecure.test.example/keys')).rejects.toThrow(/only https/i)
+  })
+
+  it('the key fetcher sends nothing to a host the user has not approved, even after the issuer was approved', async () => {
+    const fetcher = createKeyFetcher(['issuer.test.example'])
+    // jwks_uri on another host than the issuer the user agreed to: held back, and reported.
+    await expect(fetcher.fetchJson('https://keys.elsewhere.test.example/jwks')).rejects.toThrow(/needs your consent/)
+    expect(fetcher.blocked).toMatchObject({ url: 'https://keys.elsewhere.test.example/jwks', decision: { verdict: 'ask', host: 'keys.elsewhere.test.example' } })
+    // Inside a private network: never without consent, whatever else is trusted.
+    await expect(createKeyFetcher(['issuer.test.example']).fetchJson('https://169.254.169.254/latest/meta-data/')).rejects.toThrow(/own network/)
   })
 
   it('builds links with the token in the fragment', () => {
@@ -90,36 +99,51 @@ describe('key fetch consent', () => {
     useInspectorStore.setState({ approvedHosts: [], sessionHosts: [], onceFor: null })
   })
 
-  const consentFor = (iss: string) => keyFetchConsent(iss, store())
+  const consentFor = (iss: string) => {
+    const d = issuerFetchDecision(iss, store())
+    return d === null ? { state: 'none' } : { state: d.verdict === 'auto' ? 'trusted' : d.verdict, host: d.host }
+  }
 
   it('trusts well-known providers, asks for any other https issuer, and has nothing to ask without one', () => {
     expect(consentFor('https://login.microsoftonline.com/t/v2.0')).toEqual({ state: 'trusted', host: 'login.microsoftonline.com' })
     expect(consentFor('https://accounts.google.com')).toEqual({ state: 'trusted', host: 'accounts.google.com' })
     expect(consentFor('https://issuer.test.example')).toEqual({ state: 'ask', host: 'issuer.test.example' })
-    expect(keyFetchConsent(undefined, store())).toEqual({ state: 'none' })
+    expect(issuerFetchDecision(undefined, store())).toBeNull()
     expect(consentFor('http://issuer.test.example')).toEqual({ state: 'none' })
   })
 
-  it('a token opened by this tab (sign-in, capture, import) trusts its issuer and the expected one, for this tab only', () => {
-    store().openToken(tokenFrom('https://idp.test.example/t'), { source: 'sign-in', expected: { issuer: 'https://other.test.example/' } })
+  it('a token from this tab’s own sign-in trusts its issuer and the expected one, for this tab only', () => {
+    store().openToken(tokenFrom('https://idp.test.example/t'), { source: 'sign-in', trustIssuer: true, expected: { issuer: 'https://other.test.example/' } })
     expect(consentFor('https://idp.test.example/t').state).toBe('trusted')
     expect(consentFor('https://other.test.example/').state).toBe('trusted')
     expect(JSON.parse(sessionStorage.getItem('token-lens:inspector:session-issuers') ?? '[]')).toEqual(['idp.test.example', 'other.test.example'])
     expect(localStorage.getItem('token-lens:inspector:session-issuers')).toBeNull()
   })
 
-  it('a token from a link, or pasted, does not make its issuer trusted', () => {
-    store().openToken(tokenFrom('https://evil.test.example'), { source: 'a link', fromLink: true })
+  it('a token from a link, an imported file, or pasted, does not make its issuer trusted', () => {
+    store().openToken(tokenFrom('https://evil.test.example'), { source: 'a link' })
+    store().openToken(tokenFrom('https://har.test.example'), { source: 'HAR import', expected: { issuer: 'https://har-expected.test.example' } })
     store().setInput(tokenFrom('https://pasted.test.example'), 'paste')
     expect(consentFor('https://evil.test.example').state).toBe('ask')
+    expect(consentFor('https://har.test.example').state).toBe('ask')
+    expect(consentFor('https://har-expected.test.example').state).toBe('ask')
     expect(consentFor('https://pasted.test.example').state).toBe('ask')
+    expect(store().sessionHosts).toEqual([])
+    expect(sessionStorage.getItem('token-lens:inspector:session-issuers')).toBeNull()
+  })
+
+  it('an issuer inside a private network is asked for even when it is the token of a link, with the reason', () => {
+    store().openToken(tokenFrom('https://169.254.169.254/latest'), { source: 'a link' })
+    expect(issuerFetchDecision('https://169.254.169.254/latest', store())).toMatchObject({ verdict: 'ask', scope: 'link-local' })
   })
 
   it('"Fetch once" holds for the current token only', () => {
     const a = tokenFrom('https://issuer.test.example')
     store().setInput(a, 'paste')
     store().allowOnce('issuer.test.example')
+    store().allowOnce('keys.test.example')
     expect(consentFor('https://issuer.test.example').state).toBe('trusted')
+    expect(consentFor('https://keys.test.example').state).toBe('trusted')
     store().setInput(`${a}x`, 'paste')
     expect(consentFor('https://issuer.test.example').state).toBe('ask')
     expect(localStorage.getItem('token-lens:inspector:trusted-issuers')).toBeNull()
@@ -131,5 +155,40 @@ describe('key fetch consent', () => {
     store().alwaysTrust('bad host/"x"')
     expect(consentFor('https://issuer.test.example/anything').state).toBe('trusted')
     expect(JSON.parse(localStorage.getItem('token-lens:inspector:trusted-issuers') ?? '[]')).toEqual(['issuer.test.example'])
+  })
+})
+
+describe('keys found inside a capture', () => {
+  const jwks = { keys: [{ kty: 'RSA', kid: 'file-key', n: 'AQAB', e: 'AQAB' }] }
+  const origin = { kind: 'capture' as const, label: 'the imported file “evil.har”' }
+
+  beforeEach(() => {
+    store().setKeySource('issuer')
+    store().setPastedJwks('')
+  })
+
+  it('verify only the token they were opened with, and never become the pasted key set', () => {
+    const fromFile = tokenFrom('https://login.microsoftonline.com/t/v2.0')
+    store().openToken(fromFile, { source: 'HAR import', captureKeys: { jwks, origin } })
+    expect(effectiveKeySource(store())).toBe('capture')
+    expect(store().keySource).toBe('issuer')
+    expect(store().pastedJwks).toBe('')
+    expect(sessionStorage.getItem('token-lens:inspector:jwks')).toBeNull()
+    // A later pasted token claiming the same issuer is checked against the issuer, not the file.
+    store().setInput(tokenFrom('https://login.microsoftonline.com/t/v2.0') + 'x', 'paste')
+    expect(effectiveKeySource(store())).toBe('issuer')
+    // Nor does a token opened from elsewhere inherit them.
+    store().openToken(fromFile, { source: 'a link' })
+    expect(effectiveKeySource(store())).toBe('issuer')
+    expect(store().captureKeys).toBeNull()
+  })
+
+  it('the user can switch that token to the issuer’s keys and back', () => {
+    const t = tokenFrom('https://login.microsoftonline.com/t/v2.0')
+    store().openToken(t, { source: 'HAR import', captureKeys: { jwks, origin } })
+    store().setKeySource('issuer')
+    expect(effectiveKeySource(store())).toBe('issuer')
+    store().setKeySource('capture')
+    expect(effectiveKeySource(store())).toBe('capture')
   })
 })

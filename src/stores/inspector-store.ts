@@ -8,16 +8,28 @@
  * localStorage: a bearer token must not outlive the tab (DESIGN §7).
  */
 import { create } from 'zustand'
-import type { InspectOptions } from '../core/token/types.ts'
+import type { InspectOptions, KeyOrigin } from '../core/token/types.ts'
 import { readStored, writeStored } from '../adapters/storage.ts'
 import { fetchJsonAtEdge } from '../adapters/network-edge.ts'
 import { inspectLinkFor } from '../adapters/fragment.ts'
 import { decodeToken, inputTooLarge } from '../core/token/decode.ts'
-import { isWellKnownIssuerHost, issuerHost } from '../core/token/issuer-trust.ts'
+import { discoveryUrlFor } from '../core/token/keys.ts'
+import { FetchNotAllowedError, fetchPolicy, issuerHost, type FetchDecision } from '../core/token/fetch-policy.ts'
 
 export type Expectations = NonNullable<InspectOptions['expected']>
 
 export type KeySourceChoice = 'issuer' | 'pasted'
+
+/**
+ * A key set found inside an imported file or capture, bound to the one token it was opened with.
+ * It never becomes the inspector's pasted key set: a later token is not verified against it
+ * (trust boundary: keys that arrive in a file vouch only for that file's own tokens).
+ */
+export interface CaptureKeys {
+  forInput: string
+  jwks: unknown
+  origin: KeyOrigin
+}
 
 /** A fetched discovery/JWKS document kept for the session, so re-validation needs no network. */
 export interface CachedDocument {
@@ -31,19 +43,18 @@ export interface OpenTokenOptions {
   /** Where the token came from, shown to the user ("sign-in", "HAR import", "link"). */
   source?: string
   /**
-   * The token arrived in a link (`#/inspect?token=`, `#id_token=`): someone else chose it, so its
-   * issuer is not trusted for an automatic key fetch. Tokens from this tab's own sign-ins,
-   * captures and imports are (their issuer is one the user already talked to).
+   * The token comes from this tab's own sign-in or live capture: the app already talked to its
+   * issuer, so fetching that issuer's keys reveals nothing new and needs no consent. Everything
+   * else (a pasted token, a link, an imported file) leaves the issuer untrusted: a file or link
+   * is never trusted more than whoever made it, and importing one never adds trusted hosts.
    */
-  fromLink?: boolean
+  trustIssuer?: boolean
+  /** The key set the same capture recorded (an imported HAR's JWKS response), for this token only. */
+  captureKeys?: { jwks: unknown; origin: KeyOrigin }
 }
 
-/**
- * Whether the issuer's keys may be fetched for the current token: `trusted` (fetch), `ask` (a
- * host the user has not approved: show the consent prompt, fetch nothing), `none` (no https
- * issuer, so there is nothing to fetch or approve).
- */
-export type KeyFetchConsent = { state: 'trusted'; host: string } | { state: 'ask'; host: string } | { state: 'none' }
+/** Which keys verify the current token: the user's choice, or the capture's keys for its own token. */
+export type EffectiveKeySource = KeySourceChoice | 'capture'
 
 export interface InspectorState {
   input: string
@@ -64,8 +75,12 @@ export interface InspectorState {
   approvedHosts: string[]
   /** Issuer hosts of tokens this tab's own sign-ins, captures and imports opened (sessionStorage). */
   sessionHosts: string[]
-  /** "Fetch once": the host approved for this one token (memory only). */
-  onceFor: { input: string; host: string } | null
+  /** "Fetch once": hosts approved for this one token (memory only). */
+  onceFor: { input: string; hosts: string[] } | null
+  /** Keys from the capture the current token was opened from (memory only; see CaptureKeys). */
+  captureKeys: CaptureKeys | null
+  /** Whether the capture's keys are used for their token (the user may switch to the issuer's). */
+  useCaptureKeys: boolean
 
   setInput: (input: string, source?: string) => void
   openToken: (token: string, opts?: OpenTokenOptions) => void
@@ -74,7 +89,7 @@ export interface InspectorState {
   clearExpected: () => void
   setClockTolerance: (sec: number) => void
   setPretendNow: (sec: number | null) => void
-  setKeySource: (choice: KeySourceChoice) => void
+  setKeySource: (choice: EffectiveKeySource) => void
   setPastedJwks: (text: string) => void
   setCompareInput: (text: string) => void
   setRedact: (on: boolean) => void
@@ -85,7 +100,7 @@ export interface InspectorState {
    * input, pasted keys, fetched documents and every trusted or approved issuer host.
    */
   forgetAll: () => void
-  /** "Fetch once": fetch the keys from `host` for the current token only. */
+  /** "Fetch once": contact `host` for the current token only. */
   allowOnce: (host: string) => void
   /** "Always trust": remember `host` in localStorage and fetch. */
   alwaysTrust: (host: string) => void
@@ -130,23 +145,27 @@ function tokenIssuerHost(token: string): string | null {
   return issuerHost((payload as Record<string, unknown>)['iss'])
 }
 
+type TrustState = Pick<InspectorState, 'input' | 'approvedHosts' | 'sessionHosts' | 'onceFor'>
+
+/** Hosts the fetch policy may contact for the current token: approved, own sign-ins, once for this token. */
+export function trustedHostsFor(state: TrustState): string[] {
+  const once = state.onceFor !== null && state.onceFor.input === state.input ? state.onceFor.hosts : []
+  return [...state.sessionHosts, ...state.approvedHosts, ...once]
+}
+
 /**
- * The consent decision for the key fetch, from the store's state and the token's `iss`. Pure,
- * so the screen and the tests read the same rule: well-known identity providers, issuers of
- * this tab's own sign-ins, hosts approved before, and a host approved once for this token.
+ * The fetch policy's decision for the token's issuer discovery document (the first request of
+ * key discovery), or null when the token has no https issuer to contact at all.
  */
-export function keyFetchConsent(
-  iss: unknown,
-  state: Pick<InspectorState, 'input' | 'approvedHosts' | 'sessionHosts' | 'onceFor'>,
-): KeyFetchConsent {
-  const host = issuerHost(iss)
-  if (host === null) return { state: 'none' }
-  const trusted =
-    isWellKnownIssuerHost(host) ||
-    state.sessionHosts.includes(host) ||
-    state.approvedHosts.includes(host) ||
-    (state.onceFor !== null && state.onceFor.host === host && state.onceFor.input === state.input)
-  return { state: trusted ? 'trusted' : 'ask', host }
+export function issuerFetchDecision(iss: unknown, state: TrustState): FetchDecision | null {
+  if (issuerHost(iss) === null || typeof iss !== 'string') return null
+  return fetchPolicy(discoveryUrlFor(iss), { trustedHosts: trustedHostsFor(state) })
+}
+
+/** The key source in force for the current token. */
+export function effectiveKeySource(state: Pick<InspectorState, 'input' | 'keySource' | 'captureKeys' | 'useCaptureKeys'>): EffectiveKeySource {
+  if (state.useCaptureKeys && state.captureKeys !== null && state.captureKeys.forInput === state.input) return 'capture'
+  return state.keySource
 }
 
 const TOKEN_TYPES = new Set(['id_token', 'access_token', 'logout_token', 'jwt'])
@@ -213,6 +232,8 @@ function initialState() {
     approvedHosts: readHosts('local', KEY.approvedHosts),
     sessionHosts: readHosts('session', KEY.sessionHosts),
     onceFor: null,
+    captureKeys: null,
+    useCaptureKeys: false,
   }
 }
 
@@ -239,13 +260,14 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     writeStored('session', KEY.source, source)
     persistExpected(expected)
     let sessionHosts = get().sessionHosts
-    if (!opts?.fromLink) {
-      // The user's own sign-in/capture/import talked to this issuer already: fetching its keys
-      // reveals nothing new. The expected issuer counts too (it is what the app configured).
+    if (opts?.trustIssuer === true) {
+      // This tab's own sign-in talked to this issuer already: fetching its keys reveals nothing
+      // new. The expected issuer counts too (it is what the app configured).
       sessionHosts = withHost(withHost(sessionHosts, tokenIssuerHost(token)), issuerHost(expected.issuer))
       writeStored('session', KEY.sessionHosts, sessionHosts.length === 0 ? null : JSON.stringify(sessionHosts))
     }
-    set({ input: token, source, expected, sessionHosts })
+    const captureKeys = opts?.captureKeys ? { forInput: token, jwks: opts.captureKeys.jwks, origin: opts.captureKeys.origin } : null
+    set({ input: token, source, expected, sessionHosts, captureKeys, useCaptureKeys: captureKeys !== null })
   },
 
   clear: () => {
@@ -282,8 +304,12 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
   },
 
   setKeySource: (choice) => {
+    if (choice === 'capture') {
+      set({ useCaptureKeys: true })
+      return
+    }
     writeStored('session', KEY.keySource, choice)
-    set({ keySource: choice })
+    set({ keySource: choice, useCaptureKeys: false })
   },
 
   setPastedJwks: (text) => {
@@ -311,10 +337,14 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     get().clear()
     get().clearExpected()
     for (const key of Object.values(KEY)) writeStored(key === KEY.approvedHosts ? 'local' : 'session', key, null)
-    set({ pastedJwks: '', documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null })
+    set({ pastedJwks: '', documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null, captureKeys: null, useCaptureKeys: false })
   },
 
-  allowOnce: (host) => set({ onceFor: { input: get().input, host } }),
+  allowOnce: (host) => {
+    const { input, onceFor } = get()
+    const hosts = onceFor !== null && onceFor.input === input ? onceFor.hosts : []
+    set({ onceFor: { input, hosts: withHost(hosts, host) } })
+  },
 
   alwaysTrust: (host) => {
     const approvedHosts = withHost(get().approvedHosts, HOST_RE.test(host) ? host : null)
@@ -338,24 +368,34 @@ export interface KeyFetcher {
   fetchJson: (url: string) => Promise<unknown>
   /** URLs this inspection answered from the session cache, without a request. */
   fromCache: Set<string>
+  /** The first URL the fetch policy did not let through in this run (needs consent or refused). */
+  blocked: { url: string; decision: FetchDecision } | null
 }
 
 /**
- * One fetcher per inspection run: documents come from the session cache when present (so
- * re-validation takes milliseconds and makes no request), otherwise from the network edge
- * (`fetchJsonAtEdge`, which also answers demo-tenant URLs in the browser).
+ * One fetcher per inspection run: every URL passes the fetch policy first (consent is per host:
+ * the issuer's approval does not cover a `jwks_uri` elsewhere); documents come from the session
+ * cache when present (so re-validation takes milliseconds and makes no request), otherwise from
+ * the network edge (`fetchJsonAtEdge`, which also answers demo-tenant URLs in the browser).
  */
-export function createKeyFetcher(): KeyFetcher {
+export function createKeyFetcher(trustedHosts: readonly string[] = []): KeyFetcher {
   const asked = new Set<string>()
   const fromCache = new Set<string>()
-  const fetchJson = async (url: string): Promise<unknown> => {
+  const fetcher: KeyFetcher = { fetchJson: async () => undefined, fromCache, blocked: null }
+  fetcher.fetchJson = async (url: string): Promise<unknown> => {
     const { documents, cacheDocument } = useInspectorStore.getState()
     const cached = documents[url]
     const repeat = asked.has(url)
     asked.add(url)
+    // A copy in memory makes no request, so it needs no consent (it was fetched with one).
     if (cached && (!repeat || Date.now() - cached.fetchedAt < REFETCH_AFTER_MS)) {
       fromCache.add(url)
       return cached.document
+    }
+    const decision = fetchPolicy(url, { trustedHosts })
+    if (decision.verdict !== 'auto') {
+      fetcher.blocked ??= { url, decision }
+      throw new FetchNotAllowedError(url, decision)
     }
     fromCache.delete(url)
     let pending = inflight.get(url)
@@ -370,7 +410,7 @@ export function createKeyFetcher(): KeyFetcher {
     }
     return pending
   }
-  return { fetchJson, fromCache }
+  return fetcher
 }
 
 /** A link that opens `token` in the inspector (the token travels in the fragment only). */

@@ -203,12 +203,22 @@ describe('discovery failures become keys_unavailable, never an exception', () =>
     expect(r.findings.find((f) => f.code === 'keys_unavailable')?.message).toMatch(/not an https URL/)
   })
 
-  it('http://localhost issuers (local development IdPs) are allowed', async () => {
+  it('http:// issuers, even on localhost, are not fetched: the one fetch policy (and the page CSP) allow https only', async () => {
     const local = 'http://localhost:8080/realms/dev'
     const idp = issuer({ [`${local}/.well-known/openid-configuration`]: { issuer: local, jwks_uri: `${local}/certs` }, [`${local}/certs`]: jwks.main })
     const payload = base64url.encode(JSON.stringify({ iss: local, sub: 'x' }))
-    await inspectToken(`${base64url.encode('{"alg":"RS256","kid":"rsa-1"}')}.${payload}.c2ln`, opts(idp.fetchJson))
-    expect(idp.requests).toEqual([`${local}/.well-known/openid-configuration`, `${local}/certs`])
+    const r = await inspectToken(`${base64url.encode('{"alg":"RS256","kid":"rsa-1"}')}.${payload}.c2ln`, opts(idp.fetchJson))
+    expect(idp.requests).toEqual([])
+    expect(r.findings.find((f) => f.code === 'keys_unavailable')?.message).toMatch(/not an https URL.*Paste the JWKS/)
+  })
+
+  it('an https issuer whose discovery names an http jwks_uri gets no key request', async () => {
+    const iss = 'https://issuer.example'
+    const idp = issuer({ [`${iss}/.well-known/openid-configuration`]: { issuer: iss, jwks_uri: 'http://issuer.example/keys' } })
+    const payload = base64url.encode(JSON.stringify({ iss, sub: 'x' }))
+    const r = await inspectToken(`${base64url.encode('{"alg":"RS256","kid":"rsa-1"}')}.${payload}.c2ln`, opts(idp.fetchJson))
+    expect(idp.requests).toEqual([`${iss}/.well-known/openid-configuration`])
+    expect(r.signature.status).toBe('unverifiable')
   })
 })
 

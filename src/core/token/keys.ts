@@ -7,6 +7,7 @@ import type { Finding, FetchRecord, InspectOptions, KeyChain } from './types.ts'
 import { finding } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import { isEntraIssuer } from './entra.ts'
+import { FetchNotAllowedError, fetchPolicy } from './fetch-policy.ts'
 
 export type Jwk = Record<string, unknown> & { kty: string }
 
@@ -69,15 +70,9 @@ function hasKid(keys: Jwk[], kid: string): boolean {
   return keys.some((k) => k['kid'] === kid)
 }
 
-function isAllowedUrl(u: string): boolean {
-  try {
-    const url = new URL(u)
-    if (url.protocol === 'https:') return true
-    // Local development identity providers (e.g. a Keycloak on localhost) are plain http.
-    return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]')
-  } catch {
-    return false
-  }
+/** Only what the fetch policy could ever allow is attempted (https, no credentials in the URL). */
+function isFetchableUrl(u: string): boolean {
+  return fetchPolicy(u, { trustedHosts: [] }).verdict !== 'refuse'
 }
 
 /** Substitutes Entra's `{tenantid}` placeholder (multi-tenant discovery documents) from `tid`. */
@@ -110,11 +105,13 @@ export async function resolveKeys(
     return { keys: [], chain, findings, unavailable: 'No keys were given: paste the issuer\'s JWKS, or let the app discover them from the issuer.' }
   }
   if ('jwks' in keysOpt) {
-    chain.source = 'pasted'
+    chain.source = keysOpt.origin ? 'capture' : 'pasted'
+    if (keysOpt.origin) chain.origin = keysOpt.origin
     const { keys, error } = normalizeJwks(keysOpt.jwks)
     if (error !== undefined || keys.length === 0) {
       const msg = error ?? 'The key set is empty.'
-      findings.push(finding('keys_unavailable', 'warning', 'key', `The pasted keys cannot be used: ${msg}`, SPEC.jwsParse))
+      const what = keysOpt.origin ? `The key set from ${keysOpt.origin.label}` : 'The pasted keys'
+      findings.push(finding('keys_unavailable', 'warning', 'key', `${what} cannot be used: ${msg}`, SPEC.jwsParse))
       return { keys, chain, findings, unavailable: msg }
     }
     return { keys, chain, findings }
@@ -129,7 +126,7 @@ export async function resolveKeys(
     return { keys: [], chain, findings, unavailable: msg }
   }
   chain.issuer = iss
-  if (!isAllowedUrl(iss)) {
+  if (!isFetchableUrl(discoveryUrlFor(iss))) {
     const msg = `The issuer "${iss}" is not an https URL, so it has no discovery document to fetch (OIDC Discovery §4). Paste the JWKS instead.`
     findings.push(finding('keys_unavailable', 'warning', 'key', msg, SPEC.discovery))
     return { keys: [], chain, findings, unavailable: msg }
@@ -145,6 +142,9 @@ export async function resolveKeys(
       return { ok: true, doc }
     } catch (e) {
       rec.error = errorText(e)
+      if (e instanceof FetchNotAllowedError && e.decision.verdict !== 'auto') {
+        rec.notSent = { verdict: e.decision.verdict, host: e.decision.host, reason: e.decision.reason }
+      }
       return { ok: false, error: rec.error }
     }
   }
@@ -157,6 +157,10 @@ export async function resolveKeys(
   const discoveryUrl = discoveryUrlFor(iss)
   chain.discoveryUrl = discoveryUrl
   const disc = await fetchOne(discoveryUrl, 'discovery')
+  const discNotSent = chain.fetches[chain.fetches.length - 1]?.notSent
+  if (!disc.ok && discNotSent) {
+    return unavailable(`Nothing was requested from ${discNotSent.host ?? discoveryUrl}: ${discNotSent.reason} Approve it, or paste the issuer's JWKS instead.`)
+  }
   if (!disc.ok) {
     return unavailable(
       `Could not fetch the issuer's discovery document ${discoveryUrl}: ${disc.error}. If you are offline or the browser blocked the request (CORS), paste the issuer's JWKS instead.`,
@@ -182,13 +186,17 @@ export async function resolveKeys(
     }
   }
   const jwksUri = doc['jwks_uri']
-  if (typeof jwksUri !== 'string' || !isAllowedUrl(jwksUri)) {
+  if (typeof jwksUri !== 'string' || !isFetchableUrl(jwksUri)) {
     return unavailable(`The discovery document at ${discoveryUrl} has no https "jwks_uri".`)
   }
   chain.jwksUri = jwksUri
 
   const loadSet = async (url: string, purpose: string): Promise<Jwk[] | string> => {
     const r = await fetchOne(url, purpose)
+    const notSent = chain.fetches[chain.fetches.length - 1]?.notSent
+    // Consent for the issuer's host does not cover a key set on another host (the discovery
+    // document, i.e. whoever controls the issuer URL, chose it).
+    if (!r.ok && notSent) return `The discovery document puts the keys at ${url}; nothing was requested from ${notSent.host ?? url}: ${notSent.reason}`
     if (!r.ok) return `Could not fetch the key set ${url}: ${r.error}.`
     const { keys, error } = normalizeJwks(r.doc)
     if (keys.length === 0) return `The key set at ${url} has no keys${error ? ` (${error})` : ''}.`
@@ -196,7 +204,10 @@ export async function resolveKeys(
   }
 
   const first = await loadSet(jwksUri, 'jwks')
-  if (typeof first === 'string') return unavailable(`${first} If you are offline or the browser blocked the request (CORS), paste the JWKS instead.`)
+  if (typeof first === 'string') {
+    const blocked = chain.fetches[chain.fetches.length - 1]?.notSent !== undefined
+    return unavailable(blocked ? `${first} Approve that host, or paste the JWKS instead.` : `${first} If you are offline or the browser blocked the request (CORS), paste the JWKS instead.`)
+  }
   source.keys = first
   if (kid === undefined || hasKid(first, kid)) return source
 

@@ -78,6 +78,17 @@ export interface VerifyInput {
   source: KeySource
 }
 
+/**
+ * Where the verifying key came from, in words. Only the issuer's own published keys vouch for
+ * the issuer (OIDC Core §10.1, OIDC Discovery §4): a key handed in by the user or found inside a
+ * file says only that the file's author had the matching private key.
+ */
+function keyProvenance(chain: KeyChain): string {
+  if (chain.source === 'issuer') return "from the issuer's published keys"
+  if (chain.source === 'capture' && chain.origin) return `from ${chain.origin.label}, not from the issuer`
+  return 'from the key set you pasted, not fetched from the issuer'
+}
+
 function result(status: SignatureResult['status'], alg: string | null, reason: string, chain: KeyChain): SignatureResult {
   return { status, alg, reason, chain }
 }
@@ -103,7 +114,7 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
 
   const named = evaluated.filter((e) => e.category !== 'kid')
   if (kid !== undefined && named.length === 0) {
-    const where = chain.source === 'issuer' ? `the issuer's key set${chain.refetched ? ' (fetched twice, in case of rotation)' : ''}` : 'the key set you gave'
+    const where = chain.source === 'issuer' ? `the issuer's key set${chain.refetched ? ' (fetched twice, in case of rotation)' : ''}` : chain.source === 'capture' && chain.origin ? `the key set from ${chain.origin.label}` : 'the key set you gave'
     const causes =
       chain.source === 'issuer'
         ? ' Likely causes: the token comes from another tenant or environment (test vs production), the app signs with its own keys (Entra: add ?appid=<client id> to jwks_uri, which needs the client ID), or the key was retired.'
@@ -191,7 +202,7 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
 
   if (verified) {
     chain.selected = verified.summary
-    return result('valid', alg, `Verified with key ${describe(verified.summary)}${chain.source === 'issuer' ? ' from the issuer\'s published keys' : ''}.`, chain)
+    return result('valid', alg, `Verified with key ${describe(verified.summary)} ${keyProvenance(chain)}.`, chain)
   }
   findings.push(
     finding(

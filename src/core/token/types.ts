@@ -113,7 +113,7 @@ export interface InspectOptions {
   /** Unix seconds; the core never reads the clock. */
   now: number
   clockToleranceSec?: number
-  keys?: { jwks: unknown } | { fetchJson: (url: string) => Promise<unknown> }
+  keys?: { jwks: unknown; origin?: KeyOrigin } | { fetchJson: (url: string) => Promise<unknown> }
   expected?: {
     issuer?: string
     audience?: string
@@ -159,10 +159,30 @@ export interface FetchRecord {
   error?: string
   /** The document as fetched (JSON), for viewing. */
   document?: unknown
+  /**
+   * Set when the request was never sent because the fetch policy said "ask" (the user has not
+   * agreed to contact that host) or "refuse"; `error` then says why.
+   */
+  notSent?: { verdict: 'ask' | 'refuse'; host: string | null; reason: string }
+}
+
+/**
+ * Where keys that were handed in (not fetched from the issuer) came from. A key set found inside
+ * an imported file or capture is only as trustworthy as that file: it verifies the file's own
+ * tokens, as of the time the file recorded it, and the verdict always names it.
+ */
+export interface KeyOrigin {
+  kind: 'capture'
+  /** Words for the UI: 'the imported file "signin.har"'. */
+  label: string
+  /** Unix milliseconds the capture recorded the key set, when known. */
+  capturedAt?: number
 }
 
 export interface KeyChain {
-  source: 'none' | 'pasted' | 'issuer'
+  /** `capture`: a key set found inside an imported file or capture (see `origin`), never the issuer's own. */
+  source: 'none' | 'pasted' | 'capture' | 'issuer'
+  origin?: KeyOrigin
   issuer?: string
   discoveryUrl?: string
   jwksUri?: string

@@ -115,7 +115,7 @@ export function DiagramPage() {
             </div>
             {message && selected !== null ? (
               <div className="h-[calc(100vh-19rem)] min-h-[24rem]">
-                <MessagePanel message={message} index={selected} entry={selectedEntry} redact={redact} sourceLabel={model.title} onClose={() => setSelected(null)} />
+                <MessagePanel message={message} index={selected} entry={selectedEntry} redact={redact} sourceLabel={model.title} trust={source.trust} onClose={() => setSelected(null)} />
               </div>
             ) : null}
           </div>

@@ -4,6 +4,7 @@ import type { CapturedEntry } from '../../core/capture/types.ts'
 import { exchangeDetail, redactText, type NameValue } from '../../core/diagram/exchange-detail.ts'
 import type { DiagramMessage } from '../../core/diagram/types.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
+import type { TokenTrust } from './use-diagram-source.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
@@ -29,11 +30,17 @@ function Pairs({ title, items }: { title: string; items: NameValue[] }) {
 const KIND_LABEL = { request: 'Request', response: 'Response', redirect: 'Redirect (browser)', action: 'Action' } as const
 
 /** The clicked message: what it means, then the exchange's request and response and its tokens. */
-export function MessagePanel({ message, index, entry, redact, sourceLabel, onClose }: { message: DiagramMessage; index: number; entry: CapturedEntry | null; redact: boolean; sourceLabel: string; onClose: () => void }) {
+export function MessagePanel({ message, index, entry, redact, sourceLabel, trust, onClose }: { message: DiagramMessage; index: number; entry: CapturedEntry | null; redact: boolean; sourceLabel: string; trust: TokenTrust; onClose: () => void }) {
   const navigate = useNavigate()
   const detail = useMemo(() => (entry ? exchangeDetail(entry, { redact }) : null), [entry, redact])
   const openInInspector = (token: string, where: string) => {
-    useInspectorStore.getState().openToken(token, { source: `${sourceLabel}, step ${index + 1} (${where})` })
+    useInspectorStore.getState().openToken(token, {
+      source: `${sourceLabel}, step ${index + 1} (${where})`,
+      // Only this tab's own capture vouches for its issuers; an imported file's keys stay bound
+      // to the token opened from it (see OpenTokenOptions).
+      trustIssuer: trust.own,
+      ...(trust.captureKeys ? { captureKeys: trust.captureKeys } : {}),
+    })
     void navigate('/inspect')
   }
   return (

@@ -9,6 +9,7 @@ import type { CapturedEntry } from '../../core/capture/types.ts'
 import { buildDiagramModel, buildModelFromInputs } from '../../core/diagram/model.ts'
 import { getTemplate, isTemplateId, listTemplates, type TemplateId } from '../../core/diagram/templates.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
+import type { KeyOrigin } from '../../core/token/types.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { annotatedEntries, useImportStore } from '../../stores/import-store.ts'
 
@@ -29,6 +30,16 @@ export interface DiagramSource {
   /** Set when the chosen flow could not be drawn. */
   error?: string
   captureCount: number
+  /**
+   * How far tokens opened from this source are trusted: `own` for this tab's own capture (its
+   * issuers were contacted already); a file brings at most its own key set, bound to its tokens.
+   */
+  trust: TokenTrust
+}
+
+export interface TokenTrust {
+  own: boolean
+  captureKeys?: { jwks: unknown; origin: KeyOrigin }
 }
 
 const DEFAULT_TEMPLATE: TemplateId = 'auth-code-pkce-spa'
@@ -51,7 +62,7 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   const fallback = captured.length > 0 ? 'capture' : `template:${DEFAULT_TEMPLATE}`
   const value = requested && options.some((o) => o.value === requested) ? requested : fallback
 
-  const built = useMemo((): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; error?: string } => {
+  const built = useMemo((): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; error?: string; trust: TokenTrust } => {
     try {
       return buildFor(value)
     } catch (error) {
@@ -62,16 +73,17 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         entries: t.inputs.map((i) => i.entry),
         summary: t.summary,
         error: `This flow could not be drawn (${error instanceof Error ? error.message : String(error)}). Showing a template instead.`,
+        trust: { own: false },
       }
     }
   }, [value, captured, loaded, redact])
 
-  function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null } {
+  function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; trust: TokenTrust } {
     if (value === 'capture') {
       // Say what the room is looking at: the demo tenant's answers are simulated, not Entra's.
       const simulated = captured.some((e) => e._oauth.origin === 'simulated')
       const title = simulated ? 'Sign-in captured in this tab (demo tenant, simulated)' : 'Sign-in captured in this tab'
-      return { model: buildDiagramModel(captured, { redact, title }), entries: captured, summary: null }
+      return { model: buildDiagramModel(captured, { redact, title }), entries: captured, summary: null, trust: { own: true } }
     }
     if (value.startsWith('import:') && loaded) {
       const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
@@ -80,14 +92,18 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         // Same perspective as the Import screen's diagram: a HAR file is the browser's view; a
         // live capture analysed on the Import screen is still the app's own record.
         const perspective = loaded.source === 'file' ? 'browser' : 'app'
-        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }), entries, summary: null }
+        const own = loaded.source === 'capture'
+        const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
+        const origin: KeyOrigin = { kind: 'capture', label: own ? 'this tab’s live capture' : `the imported file “${loaded.name}”`, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) }
+        const trust: TokenTrust = flow.jwks ? { own, captureKeys: { jwks: flow.jwks, origin } } : { own }
+        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }), entries, summary: null, trust }
       }
     }
     const id = value.startsWith('template:') ? value.slice('template:'.length) : DEFAULT_TEMPLATE
     const t = getTemplate(isTemplateId(id) ? id : DEFAULT_TEMPLATE)
     // Built from the same inputs so message.exchangeIndex points into t.inputs.
     const model = buildModelFromInputs(t.inputs, { redact, title: `Template: ${t.title}`, template: true, clientTitle: t.clientTitle })
-    return { model, entries: t.inputs.map((i) => i.entry), summary: t.summary }
+    return { model, entries: t.inputs.map((i) => i.entry), summary: t.summary, trust: { own: false } }
   }
 
   return {

@@ -56,7 +56,7 @@ export function ExchangeDetail({ entry, all, reveal }: { entry: CapturedEntry; a
     return out
   })()
   const open = (j: FoundJwt) => {
-    useInspectorStore.getState().openToken(j.value, { ...(j.expected ? { expected: j.expected } : {}), source: `captured exchange ${index + 1} (${j.where})` })
+    useInspectorStore.getState().openToken(j.value, { ...(j.expected ? { expected: j.expected } : {}), source: `captured exchange ${index + 1} (${j.where})`, trustIssuer: true })
     void navigate('/inspect')
   }
   const clientInfo = fragment.find(([k]) => k === 'client_info')?.[1]

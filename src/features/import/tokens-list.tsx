@@ -22,7 +22,10 @@ function Verdict({ check }: { check: TokenCheck | undefined }) {
   if (!check) return null
   return (
     <span className="flex flex-wrap items-center gap-1" data-testid="token-verdict">
-      <Badge tone={SIG[check.signature] ?? 'slate'}>signature {check.signature}</Badge>
+      {/* Checked here only against the key set inside the capture: say so, never plain "valid". */}
+      <Badge tone={check.signature === 'valid' ? 'amber' : (SIG[check.signature] ?? 'slate')} {...(check.signature === 'valid' ? { title: 'Verified with the key set recorded in this capture, not fetched from the issuer' } : {})}>
+        {check.signature === 'valid' ? 'signature matches the capture’s keys' : `signature ${check.signature}`}
+      </Badge>
       {check.errors.length ? <Badge tone="red" title={check.errors.join(', ')}>{check.errors.length} error{check.errors.length > 1 ? 's' : ''}: {check.errors.slice(0, 3).join(', ')}</Badge> : <Badge tone="green">no errors</Badge>}
       {check.warnings.length ? <Badge tone="amber" title={check.warnings.join(', ')}>{check.warnings.length} warning{check.warnings.length > 1 ? 's' : ''}</Badge> : null}
       <span className="text-xs text-slate-500 dark:text-slate-400">{check.familyLabel}</span>
@@ -34,15 +37,20 @@ function Verdict({ check }: { check: TokenCheck | undefined }) {
 export function TokensList({ flow }: { flow: Flow }) {
   const navigate = useNavigate()
   const checks = useImportStore((s) => s.checks)
+  const loaded = useImportStore((s) => s.loaded)
   if (flow.tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No tokens or codes in this flow.</p>
   const open = (token: FlowToken) => {
-    const inspector = useInspectorStore.getState()
-    inspector.openToken(token.value, { expected: expectationsFor(token), source: 'HAR import' })
-    if (flow.jwks) {
-      // The keys the capture itself fetched: the token is verified against them, no network needed.
-      inspector.setPastedJwks(JSON.stringify(flow.jwks, null, 2))
-      inspector.setKeySource('pasted')
-    }
+    // This tab's own live capture talked to the issuer already; a file is only as trusted as
+    // whoever made it, so its issuer still needs consent and its keys verify only its own tokens.
+    const own = loaded?.source === 'capture'
+    const label = own ? 'this tab’s live capture' : `the imported file “${loaded?.name ?? 'HAR'}”`
+    const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
+    useInspectorStore.getState().openToken(token.value, {
+      expected: expectationsFor(token),
+      source: own ? 'live capture (Import screen)' : `HAR import (${loaded?.name ?? 'file'})`,
+      trustIssuer: own,
+      ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: { kind: 'capture', label, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) } } } : {}),
+    })
     void navigate('/inspect')
   }
   return (

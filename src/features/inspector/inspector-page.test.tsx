@@ -38,7 +38,7 @@ describe('InspectorPage', () => {
     const { container } = renderPage()
     expect(screen.getByRole('heading', { name: /Paste a token/ })).toBeInTheDocument()
     useInspectorStore.getState().setInput(F.tokens.valid!)
-    await waitFor(() => expect(verdict(container)).toHaveAttribute('data-verdict', 'valid'), { timeout: 5000 })
+    await waitFor(() => expect(verdict(container)).toHaveAttribute('data-verdict', 'valid_other_keys'), { timeout: 5000 })
     const exp = container.querySelector('[data-claim="exp"]') as HTMLElement
     await waitFor(() => expect(exp).toBeTruthy())
     expect(within(exp).getByText(/in 58 min/)).toBeInTheDocument()
@@ -49,7 +49,7 @@ describe('InspectorPage', () => {
     const user = userEvent.setup()
     const { container } = renderPage()
     useInspectorStore.getState().setInput(F.tokens.valid!)
-    await waitFor(() => expect(verdict(container)).toHaveAttribute('data-verdict', 'valid'), { timeout: 5000 })
+    await waitFor(() => expect(verdict(container)).toHaveAttribute('data-verdict', 'valid_other_keys'), { timeout: 5000 })
     await user.type(screen.getByLabelText('Audience (aud)'), 'other')
     await waitFor(() => expect(container.querySelector('[data-finding-code="aud_mismatch"]')).toBeInTheDocument())
     expect(verdict(container)).toHaveAttribute('data-verdict', 'invalid')

@@ -2,7 +2,8 @@ import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import type { InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { decodeToken } from '../../core/token/decode.ts'
-import { inspectLink, keyFetchConsent, useInspectorStore } from '../../stores/inspector-store.ts'
+import { effectiveKeySource, inspectLink, issuerFetchDecision, trustedHostsFor, useInspectorStore } from '../../stores/inspector-store.ts'
+import type { KeyConsentPrompt } from './keys-panel.tsx'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
 import { Panel } from '../../ui/panel.tsx'
@@ -50,12 +51,34 @@ export function InspectorPage() {
   const clock = useNow(1000, s.pretendNow)
   const inspectNow = s.pretendNow ?? clock - (clock % REVALIDATE_EVERY_SEC)
   const decodedIss = useMemo(() => issuerOf(s.input), [s.input])
-  const consent = keyFetchConsent(decodedIss, s)
+  const keySource = effectiveKeySource(s)
+  const issuerDecision = issuerFetchDecision(decodedIss, s)
   // An issuer the user has not approved is not contacted: the core then gets no keys and reports
   // the token as unverifiable, and the keys panel asks for consent.
-  const awaitingConsent = s.keySource === 'issuer' && consent.state === 'ask'
-  const keys: KeyMode = s.keySource === 'pasted' ? { kind: 'pasted', text: s.pastedJwks } : awaitingConsent ? { kind: 'none' } : { kind: 'issuer' }
+  const awaitingIssuer = keySource === 'issuer' && issuerDecision?.verdict === 'ask'
+  const keys: KeyMode =
+    keySource === 'pasted'
+      ? { kind: 'pasted', text: s.pastedJwks }
+      : keySource === 'capture' && s.captureKeys
+        ? { kind: 'capture', jwks: s.captureKeys.jwks, origin: s.captureKeys.origin }
+        : awaitingIssuer
+          ? { kind: 'none' }
+          : { kind: 'issuer', trustedHosts: trustedHostsFor(s) }
   const main = useInspection({ input: s.input, now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: s.expected, keys })
+  // What needs the user's consent now: the issuer itself, or (after that) a key set on another
+  // host that the issuer's discovery document pointed to.
+  const pending = awaitingIssuer ? issuerDecision : keySource === 'issuer' ? (main.blocked?.decision ?? null) : null
+  const consent: KeyConsentPrompt | null =
+    pending && pending.verdict === 'ask' && pending.host !== null
+      ? ((host: string): KeyConsentPrompt => ({
+          host,
+          reason: pending.reason,
+          privateNetwork: pending.scope !== null && pending.scope !== 'public',
+          what: awaitingIssuer ? 'issuer' : 'keys',
+          onOnce: () => s.allowOnce(host),
+          onAlways: () => s.alwaysTrust(host),
+        }))(pending.host)
+      : null
   const [compareOpen, setCompareOpen] = useState(s.compareInput !== '')
   const second = useInspection({ input: compareOpen ? s.compareInput : '', now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: undefined, keys: { kind: 'none' } })
   const redactor = useMemo(() => makeRedactor(s.redact, [main.report?.claims ?? [], second.report?.claims ?? []]), [s.redact, main.report, second.report])
@@ -101,7 +124,7 @@ export function InspectorPage() {
                 pretend={s.pretendNow !== null}
                 documents={s.documents}
                 onUsePasted={usePasted}
-                consent={awaitingConsent && consent.state === 'ask' ? { host: consent.host, onOnce: () => s.allowOnce(consent.host), onAlways: () => s.alwaysTrust(consent.host) } : null}
+                consent={consent}
               />
             </Suspense>
           ) : (

@@ -75,9 +75,15 @@ function FetchLine({ record, cached, fromCache }: { record: FetchRecord; cached:
   )
 }
 
-/** The issuer host the user has not approved yet, and what each consent button does. */
+/** The host the user has not approved yet, why it needs approval, and what each button does. */
 export interface KeyConsentPrompt {
   host: string
+  /** The fetch policy's reason, shown as is. */
+  reason: string
+  /** Loopback, link-local, private range or local name: the prompt warns. */
+  privateNetwork: boolean
+  /** `issuer`: discovery + keys of the token's issuer; `keys`: a key set on another host that discovery named. */
+  what: 'issuer' | 'keys'
   onOnce: () => void
   onAlways: () => void
 }
@@ -88,15 +94,22 @@ export interface KeyConsentPrompt {
  */
 function ConsentPrompt({ consent, onUsePasted }: { consent: KeyConsentPrompt; onUsePasted: () => void }) {
   const { host } = consent
+  const tone = consent.privateNetwork
+    ? 'border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950/40 dark:text-amber-100'
+    : 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-700/70 dark:bg-sky-950/30 dark:text-sky-100'
   return (
-    <div role="group" aria-labelledby="key-consent-title" data-testid="key-consent" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-700/70 dark:bg-sky-950/30 dark:text-sky-100">
+    <div role="group" aria-labelledby="key-consent-title" data-testid="key-consent" data-private-network={consent.privateNetwork ? 'true' : undefined} className={`rounded-lg border p-3 text-sm ${tone}`}>
       <p id="key-consent-title" className="font-semibold">
-        Fetch the signing keys from <span className="break-all font-mono">{host}</span>?
+        {consent.what === 'issuer' ? 'Fetch the signing keys from ' : 'The issuer’s discovery document puts its keys on another host: fetch them from '}
+        <span className="break-all font-mono">{host}</span>?
       </p>
+      {consent.privateNetwork ? (
+        <p className="mt-1 font-medium" data-testid="private-network-warning">Warning: this address is inside a private network. {consent.reason}</p>
+      ) : null}
       <p className="mt-1">
-        This page will contact <span className="break-all font-mono">{host}</span> (GET discovery + JWKS, no token sent).
+        This page will contact <span className="break-all font-mono">{host}</span> ({consent.what === 'issuer' ? 'GET discovery + JWKS' : 'GET the key set'}, no token sent).
       </p>
-      <p className="mt-1 text-xs text-sky-900/80 dark:text-sky-200/80">That host would see your IP address and learn that this token was opened. Nothing has been requested yet.</p>
+      <p className="mt-1 text-xs opacity-80">That host would see your IP address and learn that this token was opened. Nothing has been requested from it yet.</p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" className={BUTTON_PRIMARY} onClick={consent.onOnce}>Fetch once</button>
         <button type="button" className={BUTTON_SECONDARY} onClick={consent.onAlways}>Always trust {host}</button>
@@ -108,7 +121,8 @@ function ConsentPrompt({ consent, onUsePasted }: { consent: KeyConsentPrompt; on
 
 export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePasted, consent = null }: { report: InspectionReport; documents: Record<string, CachedDocument>; fromCache: ReadonlySet<string>; riskyHeaders: HeaderAnnotation[]; onUsePasted: () => void; consent?: KeyConsentPrompt | null }) {
   const { chain } = report.signature
-  const failedFetch = chain.fetches.find((f) => !f.ok)
+  // A request the fetch policy held back is not a failure of the issuer: the prompt covers it.
+  const failedFetch = chain.fetches.find((f) => !f.ok && f.notSent === undefined)
   const fetchOf = (purpose: string) => chain.fetches.find((f) => f.purpose === purpose)
   const discovery = fetchOf('discovery')
   const jwks = fetchOf('jwks')
@@ -128,8 +142,13 @@ export function KeysPanel({ report, documents, fromCache, riskyHeaders, onUsePas
         </div>
       ) : null}
 
+      {chain.source === 'issuer' && consent ? <ConsentPrompt consent={consent} onUsePasted={onUsePasted} /> : null}
       {chain.source === 'pasted' ? (
-        <p className="text-sm text-slate-700 dark:text-slate-300">Keys came from the key set you pasted; nothing was fetched.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">Keys came from the key set you pasted; nothing was fetched. They show who signed the token, not that the issuer published the key.</p>
+      ) : chain.source === 'capture' ? (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100" data-testid="capture-keys-note">
+          Keys came from {chain.origin?.label ?? 'the imported capture'}{chain.origin?.capturedAt !== undefined ? `, as recorded at ${new Date(chain.origin.capturedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC` : ''}, not from the issuer; nothing was fetched. They vouch only for this file’s own tokens: choose “From the issuer” under Verification keys to check against the issuer’s current keys.
+        </p>
       ) : chain.source === 'none' && consent ? (
         <ConsentPrompt consent={consent} onUsePasted={onUsePasted} />
       ) : chain.source === 'none' ? (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { DecodedToken, InspectOptions, InspectionReport } from '../../core/token/types.ts'
+import type { DecodedToken, InspectOptions, InspectionReport, KeyOrigin } from '../../core/token/types.ts'
+import type { FetchDecision } from '../../core/token/fetch-policy.ts'
 import { decodeToken } from '../../core/token/decode.ts'
 import { createKeyFetcher } from '../../stores/inspector-store.ts'
 import type * as InspectModule from '../../core/token/inspect.ts'
@@ -14,7 +15,16 @@ export function loadInspectCore() {
   return coreModule
 }
 
-export type KeyMode = { kind: 'issuer' } | { kind: 'pasted'; text: string } | { kind: 'none' }
+/**
+ * Where this inspection's keys come from: the issuer (through the fetch policy, with the hosts
+ * the user trusts for this token), a pasted key set, the key set of the capture the token was
+ * opened from (bound to that token), or none.
+ */
+export type KeyMode =
+  | { kind: 'issuer'; trustedHosts: readonly string[] }
+  | { kind: 'pasted'; text: string }
+  | { kind: 'capture'; jwks: unknown; origin: KeyOrigin }
+  | { kind: 'none' }
 
 export interface InspectionInput {
   input: string
@@ -33,6 +43,8 @@ export interface InspectionResult {
   fromCache: ReadonlySet<string>
   /** Why the pasted JWKS could not be read as JSON, if so. */
   jwksError: string | null
+  /** The first URL of the last run that the fetch policy held back (needs consent), if any. */
+  blocked: { url: string; decision: FetchDecision } | null
   /** Milliseconds the last inspection took. */
   durationMs: number | null
   /** Set when the verifier itself could not be loaded (offline after an update, ...). */
@@ -52,6 +64,7 @@ interface Run {
   key: string
   report: InspectionReport
   fromCache: ReadonlySet<string>
+  blocked: { url: string; decision: FetchDecision } | null
   durationMs: number
 }
 
@@ -61,18 +74,23 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
   const pastedText = keys.kind === 'pasted' ? keys.text : ''
   const pasted = useMemo(() => parsePastedJwks(pastedText), [pastedText])
   const expectedKey = JSON.stringify(expected ?? {})
+  // Re-run when the hosts the user trusts change (a consent click), not on every new array.
+  const trustKey = keys.kind === 'issuer' ? keys.trustedHosts.join(' ') : ''
+  const captureJwks = keys.kind === 'capture' ? keys.jwks : null
+  const captureOrigin = keys.kind === 'capture' ? keys.origin : null
   const [run, setRun] = useState<Run | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
 
   useEffect(() => {
     if (trimmed === '') return
     let cancelled = false
-    const fetcher = keys.kind === 'issuer' ? createKeyFetcher() : null
+    const fetcher = keys.kind === 'issuer' ? createKeyFetcher(trustKey === '' ? [] : trustKey.split(' ')) : null
     const options: InspectOptions = { now, clockToleranceSec }
     const exp = JSON.parse(expectedKey) as NonNullable<InspectOptions['expected']>
     if (Object.keys(exp).length > 0) options.expected = exp
     if (fetcher) options.keys = { fetchJson: fetcher.fetchJson }
     else if (keys.kind === 'pasted' && pasted.jwks !== undefined) options.keys = { jwks: pasted.jwks }
+    else if (keys.kind === 'capture' && captureOrigin !== null) options.keys = { jwks: captureJwks, origin: captureOrigin }
     loadInspectCore()
       .then(async ({ inspectToken }) => {
         const started = performance.now()
@@ -80,7 +98,7 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
         const durationMs = performance.now() - started
         if (!cancelled) {
           setLoadError(null)
-          setRun({ key: input, report, fromCache: new Set(fetcher?.fromCache ?? []), durationMs })
+          setRun({ key: input, report, fromCache: new Set(fetcher?.fromCache ?? []), blocked: fetcher?.blocked ?? null, durationMs })
         }
       })
       .catch((e: unknown) => {
@@ -89,7 +107,7 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
     return () => {
       cancelled = true
     }
-  }, [input, trimmed, now, clockToleranceSec, expectedKey, keys.kind, pasted])
+  }, [input, trimmed, now, clockToleranceSec, expectedKey, keys.kind, pasted, trustKey, captureJwks, captureOrigin])
 
   // A report computed for another input is never shown for this one; one for the same input
   // stays on screen while a re-validation (new clock tick, new expectation) runs.
@@ -99,6 +117,7 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
     report: current?.report ?? null,
     pending: trimmed !== '' && current === null,
     fromCache: current?.fromCache ?? new Set(),
+    blocked: current?.blocked ?? null,
     jwksError: keys.kind === 'pasted' ? pasted.error : null,
     durationMs: current?.durationMs ?? null,
     loadError,

@@ -17,8 +17,8 @@ export function useTokenFromUrl(): void {
     if (!token) return
     openToken(token, {
       source: from === 'fragment' ? 'a redirect link (#id_token=…)' : 'a link',
-      // Someone else chose this token: its issuer is contacted only after the user agrees.
-      fromLink: true,
+      // Someone else chose this token: its issuer is contacted only after the user agrees
+      // (openToken trusts an issuer only for this tab's own sign-ins).
       ...(accessToken ? { expected: { accessToken } } : {}),
     })
     setParams({}, { replace: true })

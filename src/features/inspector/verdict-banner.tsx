@@ -6,6 +6,7 @@ import type { Redactor } from './redaction.ts'
 
 const STYLE: Record<VerdictKind, { box: string; icon: string; path: string }> = {
   valid: { box: 'border-emerald-300 bg-emerald-50 dark:border-emerald-700/60 dark:bg-emerald-950/40', icon: 'bg-emerald-600 text-white', path: 'M5 12l5 5L20 7' },
+  valid_other_keys: { box: 'border-amber-300 bg-amber-50 dark:border-amber-700/60 dark:bg-amber-950/30', icon: 'bg-amber-600 text-white', path: 'M5 12l5 5L20 7' },
   invalid: { box: 'border-red-300 bg-red-50 dark:border-red-800/70 dark:bg-red-950/40', icon: 'bg-red-600 text-white', path: 'M6 6l12 12M18 6L6 18' },
   unsigned: { box: 'border-red-300 bg-red-50 dark:border-red-800/70 dark:bg-red-950/40', icon: 'bg-red-600 text-white', path: 'M12 7v6M12 17h.01' },
   unverifiable: { box: 'border-amber-300 bg-amber-50 dark:border-amber-700/60 dark:bg-amber-950/30', icon: 'bg-amber-500 text-white', path: 'M12 7v6M12 17h.01' },

@@ -28,6 +28,26 @@ function report(patch: Partial<InspectionReport>, sig: Partial<InspectionReport[
 const err = (code: Finding['code'], message: string): Finding => ({ code, severity: 'error', subject: 'exp', message, specRef: ref })
 
 describe('verdictFor', () => {
+  it('never reads plain "Valid" when the issuer’s own keys were not used, and names where the key came from', () => {
+    const chain = (source: 'pasted' | 'capture') => ({ source, fetches: [], refetched: false, candidates: [], ...(source === 'capture' ? { origin: { kind: 'capture' as const, label: 'the imported file “evil.har”', capturedAt: Date.UTC(2026, 0, 2, 3, 4) } } : {}) })
+    const fromFile = verdictFor(report({}, { chain: chain('capture') }), null)
+    expect(fromFile.kind).toBe('valid_other_keys')
+    expect(fromFile.title).not.toBe('Valid')
+    expect(fromFile.title).toContain('the imported file “evil.har”')
+    expect(fromFile.title).toContain('not checked against the issuer')
+    expect(fromFile.detail).toContain('2026-01-02 03:04 UTC')
+    const pasted = verdictFor(report({}, { chain: chain('pasted') }), null)
+    expect(pasted.kind).toBe('valid_other_keys')
+    expect(pasted.title).toMatch(/key set you pasted — not checked against the issuer/)
+    // Errors still win over the provenance note.
+    expect(verdictFor(report({ findings: [err('expired', 'Expired.')] }, { chain: chain('capture') }), null).kind).toBe('invalid')
+  })
+
+  it('says the keys are not fetched yet while a key set on another host awaits consent', () => {
+    const blocked = report({}, { status: 'unverifiable', reason: 'x', chain: { source: 'issuer', fetches: [{ url: 'https://keys.example/jwks', purpose: 'jwks', ok: false, notSent: { verdict: 'ask', host: 'keys.example', reason: 'r' } }], refetched: false, candidates: [] } })
+    expect(verdictFor(blocked, null, 'keys.example').title).toBe('Cannot be verified here — keys not fetched yet')
+  })
+
   it('valid only when the signature verified and no error was found', () => {
     expect(verdictFor(report({}), null)).toMatchObject({ kind: 'valid', title: 'Valid' })
     expect(verdictFor(report({ findings: [err('expired', 'Expired 2 h ago.')] }), null)).toMatchObject({ kind: 'invalid', detail: 'Expired 2 h ago.' })

@@ -1,6 +1,6 @@
 import type { DecodedToken, Finding, InspectionReport } from '../../core/token/types.ts'
 
-export type VerdictKind = 'valid' | 'invalid' | 'unverifiable' | 'unsigned' | 'not_jwt' | 'malformed' | 'encrypted' | 'pending'
+export type VerdictKind = 'valid' | 'valid_other_keys' | 'invalid' | 'unverifiable' | 'unsigned' | 'not_jwt' | 'malformed' | 'encrypted' | 'pending'
 
 export interface Verdict {
   kind: VerdictKind
@@ -31,8 +31,9 @@ export function verdictFor(report: InspectionReport | null, decoded: DecodedToke
   if (sig.status === 'invalid') return { kind: 'invalid', title: 'Invalid: the signature does not match', detail: sig.reason }
   if (sig.status === 'unverifiable') {
     const extra = errors.length > 0 ? ` Also ${plural(errors.length, 'error')} below.` : ''
-    // The core got no keys because the user has not yet agreed to contact this issuer.
-    if (awaitingKeysFrom && sig.chain.source === 'none') {
+    // The core got no keys because the user has not yet agreed to contact this issuer (or the
+    // host its discovery document sends the key request to).
+    if (awaitingKeysFrom && (sig.chain.source === 'none' || sig.chain.fetches.some((f) => f.notSent?.verdict === 'ask'))) {
       return { kind: 'unverifiable', title: 'Cannot be verified here — keys not fetched yet', detail: `Nothing has been requested from ${awaitingKeysFrom}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.${extra}` }
     }
     return { kind: 'unverifiable', title: 'Cannot be verified here', detail: `${sig.reason}${extra}` }
@@ -41,9 +42,29 @@ export function verdictFor(report: InspectionReport | null, decoded: DecodedToke
     return { kind: 'invalid', title: `Invalid: signature is good, but ${plural(errors.length, 'check')} failed`, detail: firstError(errors) }
   }
   const warnings = report.findings.filter((f) => f.severity === 'warning').length
+  const warningText = warnings > 0 ? ` ${plural(warnings, 'warning')} to read below.` : ''
+  // Only the issuer's own published keys vouch for the issuer. A key set someone pasted, or one
+  // that arrived inside a file, proves only that its author held the private key: never plain
+  // "Valid" (OIDC Core §10.1; the key's provenance is the whole point of the check).
+  if (sig.chain.source === 'capture') {
+    const from = sig.chain.origin?.label ?? 'the imported capture'
+    const when = sig.chain.origin?.capturedAt !== undefined ? ` as recorded on ${new Date(sig.chain.origin.capturedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : ''
+    return {
+      kind: 'valid_other_keys',
+      title: `Signature matches the keys in ${from} — not checked against the issuer`,
+      detail: `${sig.reason} Those keys came with the file${when}; whoever made the file could have made them too. Use the issuer’s keys to know whether the issuer signed it.${warningText}`,
+    }
+  }
+  if (sig.chain.source === 'pasted') {
+    return {
+      kind: 'valid_other_keys',
+      title: 'Signature matches the key set you pasted — not checked against the issuer',
+      detail: `${sig.reason} This proves the token was signed with that key, not that the issuer published it.${warningText}`,
+    }
+  }
   return {
     kind: 'valid',
     title: 'Valid',
-    detail: `${sig.reason}${warnings > 0 ? ` ${plural(warnings, 'warning')} to read below.` : ''}`,
+    detail: `${sig.reason}${warningText}`,
   }
 }

@@ -33,7 +33,7 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
   const tokens = useMemo(() => tokensFromCaptures(entries, clientId, tenantId).sort((a, b) => b.entryIndex - a.entryIndex), [entries, clientId, tenantId])
   const navigate = useNavigate()
   const open = (t: FlowToken) => {
-    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}` })
+    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}`, trustIssuer: true })
     void navigate('/inspect')
   }
   return (
