@@ -34,15 +34,34 @@ export function writeStored(kind: Area, key: string, value: string | null): void
   }
 }
 
-/** Removes every key of ours from both areas ("forget everything"). */
-export function forgetAllStored(): void {
+/**
+ * Removes every key of ours from both areas ("forget everything"), and keys starting with any of
+ * `alsoPrefixes` (MSAL's cache, `msal.`, lives in this app's sessionStorage too).
+ */
+export function forgetAllStored(alsoPrefixes: readonly string[] = []): void {
+  const prefixes = [PREFIX, ...alsoPrefixes]
   for (const kind of ['local', 'session'] as const) {
     const store = area(kind)
     if (!store) continue
     try {
-      for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key)
+      for (const key of Object.keys(store)) if (prefixes.some((p) => key.startsWith(p))) store.removeItem(key)
     } catch {
       // ignore
     }
   }
+}
+
+/** Keys of ours (and starting with `alsoPrefixes`) still in either area: proof that forgetting worked. */
+export function storedKeys(alsoPrefixes: readonly string[] = []): string[] {
+  const prefixes = [PREFIX, ...alsoPrefixes]
+  const keys: string[] = []
+  for (const kind of ['local', 'session'] as const) {
+    try {
+      const store = area(kind)
+      if (store) keys.push(...Object.keys(store).filter((key) => prefixes.some((p) => key.startsWith(p))))
+    } catch {
+      // Unreadable storage holds nothing we could list.
+    }
+  }
+  return keys
 }

@@ -1,6 +1,8 @@
+import { useState } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { useThemeEffect } from './theme.ts'
 import { ThemeToggle } from './theme-toggle.tsx'
+import { ForgetEverythingButton, ForgottenNotice, type ForgetOutcome } from './forget-everything.tsx'
 
 const NAV = [
   { to: '/inspect', label: 'Inspect', hint: 'Decode and validate a token' },
@@ -12,6 +14,7 @@ const NAV = [
 
 export function Layout() {
   useThemeEffect()
+  const [forgotten, setForgotten] = useState<ForgetOutcome | null>(null)
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }} className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-slate-800">
@@ -41,8 +44,10 @@ export function Layout() {
               </NavLink>
             ))}
           </nav>
+          <ForgetEverythingButton onDone={setForgotten} />
           <ThemeToggle />
         </div>
+        <ForgottenNotice outcome={forgotten} onDismiss={() => setForgotten(null)} />
       </header>
       <main id="main" tabIndex={-1} className="flex-1 outline-none">
         <Outlet />

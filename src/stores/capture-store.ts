@@ -12,6 +12,8 @@ export interface CaptureState {
   entries: CapturedEntry[]
   add: (entry: CapturedEntry) => void
   clear: () => void
+  /** "Forget everything": no entries in memory or storage, and no new flow id written either. */
+  forget: () => void
   reload: () => void
 }
 
@@ -23,6 +25,10 @@ export const useCaptureStore = create<CaptureState>((set) => ({
   clear: () => {
     writeJournal([])
     startFlow()
+  },
+  forget: () => {
+    writeJournal([])
+    set({ entries: [] })
   },
   reload: () => set({ entries: readJournal() }),
 }))

@@ -184,6 +184,8 @@ export const useImportStore = create<ImportState>((set, get) => ({
   reset: () => {
     currentImport++
     clearParsedHar()
+    // The live capture analysed last holds codes and tokens too.
+    captureEntries = []
     set({ status: 'idle', progress: null, loaded: null, failure: null, selectedFlowId: null, checks: {} })
   },
 }))

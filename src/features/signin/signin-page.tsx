@@ -43,8 +43,13 @@ export function SignInPage() {
   if (!profile) return null
   const demo = profile.kind === 'demo'
   const tenantId = demo ? DEMO_TENANT_ID : /^[0-9a-f-]{36}$/i.test(profile.tenant) ? profile.tenant : undefined
+  // The same wipe as the header's "Forget all…" (src/app/forget-everything.tsx), without its
+  // confirmation: this button has always acted at once here and says so in its notice.
   const forget = async () => {
     useInspectorStore.getState().forgetAll()
+    useCaptureStore.getState().forget()
+    const { useImportStore } = await import('../../stores/import-store.ts')
+    useImportStore.getState().reset()
     await s.forgetEverything()
   }
   return (
