@@ -29,7 +29,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "connect-src 'self' https:",
   "frame-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -84,7 +84,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    manifest: true,
+    // No .vite/manifest.json in dist/: it would be deployed (scripts/budget.mjs reads our own
+    // build stats instead, kept outside dist/).
+    manifest: false,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

@@ -3,7 +3,7 @@
 // fails if the JavaScript loaded for the first view of #/inspect exceeds the budget, or if MSAL
 // is part of that first view. `--no-build` measures the existing dist/.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 
@@ -16,12 +16,14 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const chunks = JSON.parse(readFileSync('.build-stats/chunks.json', 'utf8'))
-const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
-const entry = manifest['index.html']
-if (!entry) {
-  console.error('budget: index.html is not an entry of the build manifest')
+// The entry of index.html, from our own build stats (kept outside dist/): a Vite manifest in
+// dist/.vite/ would be deployed to Pages and list every file of the app for anyone to read.
+const entryFile = Object.entries(chunks).find(([, c]) => c.isEntry && c.facade === '/index.html')?.[0]
+if (!entryFile) {
+  console.error('budget: index.html has no entry chunk in .build-stats/chunks.json')
   process.exit(1)
 }
+const entry = { file: entryFile }
 
 // First view of #/inspect = the index.html entry chunk and everything it imports statically
 // (the inspector screen is part of the entry; other screens are lazy chunks).
@@ -54,6 +56,20 @@ if (msalInFirstView.length) {
 }
 if (total > BUDGET_BYTES) {
   console.error(`budget: first view exceeds the budget by ${((total - BUDGET_BYTES) / 1000).toFixed(1)} kB.`)
+  failed = true
+}
+// What is deployed: no build manifest, and the CSP allows no blob: workers (the HAR worker is
+// a file of this origin).
+if (existsSync(join(dist, '.vite'))) {
+  console.error('budget: dist/.vite/ exists; the build manifest must not be deployed.')
+  failed = true
+}
+const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1]
+if (!csp) {
+  console.error('budget: dist/index.html has no Content-Security-Policy meta tag.')
+  failed = true
+} else if (/worker-src[^;]*blob:/.test(csp) || /script-src[^;]*(unsafe-inline|unsafe-eval|blob:|data:)/.test(csp)) {
+  console.error(`budget: the CSP allows more than it needs: ${csp}`)
   failed = true
 }
 process.exit(failed ? 1 : 0)
