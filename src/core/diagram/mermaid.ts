@@ -1,14 +1,16 @@
 /**
  * Mermaid `sequenceDiagram` text of a model. Message text runs to the end of the line, so the
  * characters Mermaid treats specially there are written as its entity codes: `;` ends a
- * statement, `#` starts an entity, `%%` a comment, `<`/`>`/`&` would be read as HTML.
+ * statement, `#` starts an entity, `%%` a comment, `<`/`>`/`&` would be read as HTML. Line
+ * breaks become spaces and the export character rule (export-text.ts) applies first.
  */
+import { exportLabel } from './export-text.ts'
 import type { DiagramMessage, DiagramModel } from './types.ts'
 
 const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '%': '#37;', '<': '#lt;', '>': '#gt;', '&': '#amp;' }
 
 export function mermaidText(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[#;%<>&]/g, (c) => ENTITY[c] ?? c).trim()
+  return exportLabel(s).replace(/[#;%<>&]/g, (c) => ENTITY[c] ?? c)
 }
 
 function arrow(m: DiagramMessage): string {

@@ -3,18 +3,24 @@
  * class names, no external font or image), so the file looks the same in any viewer, in a slide
  * deck, and when drawn onto a canvas for PNG export under a strict CSP.
  */
+import { cleanExportText, exportLabel } from './export-text.ts'
 import { DASH, FONT_FAMILY, arrowColour, type Palette } from './palette.ts'
 import { FONTS, type DiagramLayout, type PlacedText, type RowLayout } from './layout.ts'
 
+/**
+ * Text for XML character data or an attribute value: the export character rule first (code
+ * points outside XML 1.0 §2.2 Char would make the file ill-formed and PNG export fail), then the
+ * five markup characters as entities.
+ */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+  return cleanExportText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10
 
 function text(t: PlacedText, fill: string): string {
   const f = FONTS[t.font]
-  return `<text x="${r1(t.x)}" y="${r1(t.y)}" font-family="${escapeXml(f.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans)}" font-size="${f.size}" font-weight="${f.weight}" fill="${fill}">${escapeXml(t.text)}</text>`
+  return `<text x="${r1(t.x)}" y="${r1(t.y)}" font-family="${escapeXml(f.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans)}" font-size="${f.size}" font-weight="${f.weight}" fill="${fill}">${escapeXml(exportLabel(t.text))}</text>`
 }
 
 export interface SvgOptions {
@@ -68,8 +74,8 @@ export function renderSvgString(layout: DiagramLayout, opts: SvgOptions): string
   const p = opts.palette
   const rows = opts.visibleCount === undefined ? layout.rows : layout.rows.slice(0, Math.max(0, opts.visibleCount))
   const out: string[] = []
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img"${opts.title ? ` aria-label="${escapeXml(opts.title)}"` : ''}>`)
-  if (opts.title) out.push(`<title>${escapeXml(opts.title)}</title>`)
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img"${opts.title ? ` aria-label="${escapeXml(exportLabel(opts.title))}"` : ''}>`)
+  if (opts.title) out.push(`<title>${escapeXml(exportLabel(opts.title))}</title>`)
   out.push(`<rect width="100%" height="100%" fill="${p.background}"/>`)
   for (const lane of layout.lanes) {
     out.push(`<line x1="${r1(lane.x)}" y1="${r1(layout.lifelineTop)}" x2="${r1(lane.x)}" y2="${r1(layout.lifelineBottom)}" stroke="${p.lifeline}" stroke-width="1.5" stroke-dasharray="4 4"/>`)

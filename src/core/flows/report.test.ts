@@ -3,6 +3,8 @@ import { parseHar } from '../har/parse.ts'
 import { HAR_FIXTURE_SECRETS, HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { analyzeFlows } from './detect.ts'
 import { buildFlowReport } from './report.ts'
+import { isCleanExportText } from '../diagram/export-text.ts'
+import { hostileHar } from '../diagram/hostile-har.ts'
 
 describe('JSON flow report', () => {
   it('carries flows, steps, findings and verdicts but no token, code or secret value', () => {
@@ -25,5 +27,27 @@ describe('JSON flow report', () => {
     const text = JSON.stringify(report)
     for (const v of Object.values(HAR_FIXTURE_SECRETS.leak ?? {})) expect(text.includes(v)).toBe(false)
     expect(text).toContain('code=[redacted:code]')
+  })
+})
+
+describe('JSON flow report text', () => {
+  it('holds no lone surrogate, control or noncharacter from captured values (export character rule)', () => {
+    const r = parseHar(hostileHar())
+    if (!r.ok) throw new Error(r.message)
+    const report = buildFlowReport({ analysis: analyzeFlows(r.entries), source: `hostile\ud800\u0001\uffff.har`, generatedAt: '2026-01-15T10:00:00.000Z', toolVersion: 'test' })
+    // What the import screen downloads: JSON.stringify of the report (import-store exportReport).
+    const text = JSON.stringify(report, null, 2)
+    // Well-formed JSON.stringify (ES2019) would write a lone surrogate as a \udXXX escape, which
+    // parses back into a string that cannot be encoded as UTF-8; the rule leaves none to escape.
+    expect(text).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i)
+    expect(text).not.toMatch(/\\u00[01][0-9a-f]/i)
+    expect(isCleanExportText(text)).toBe(true)
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(text))).toBe(text)
+    const strings: string[] = []
+    JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v))
+    expect(strings.every(isCleanExportText)).toBe(true)
+    expect(JSON.parse(text)).toMatchObject({ source: 'hostile\uFFFD\uFFFD\uFFFD.har' })
+    // The hostile error_description is kept, only its bad code point marked.
+    expect(text).toContain('lone \uFFFD high')
   })
 })

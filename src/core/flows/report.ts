@@ -1,7 +1,11 @@
 /**
  * The JSON flow report: flows, steps, findings and token verdicts, without any token, code or
  * secret value (URLs go through the sanitiser), so it can be attached to a support ticket.
+ * Every string in it follows the export character rule (core/diagram/export-text.ts): a lone
+ * surrogate, a control other than TAB/LF/CR or a noncharacter from a captured value becomes
+ * U+FFFD, so the JSON text re-parses into strings any UTF-8 or XML consumer accepts.
  */
+import { cleanExportValue } from '../diagram/export-text.ts'
 import { sanitizeUrl } from '../har/sanitize.ts'
 import type { FlowAnalysis } from './types.ts'
 
@@ -25,7 +29,7 @@ export interface FlowReportInput {
 
 export function buildFlowReport(input: FlowReportInput) {
   const { analysis } = input
-  return {
+  return cleanExportValue({
     format: 'token-lens-flow-report',
     version: 1,
     generatedAt: input.generatedAt,
@@ -64,7 +68,7 @@ export function buildFlowReport(input: FlowReportInput) {
         verdict: input.verdicts?.[`${f.id}/${t.id}`] ?? null,
       })),
     })),
-  }
+  })
 }
 
 export type FlowReport = ReturnType<typeof buildFlowReport>
