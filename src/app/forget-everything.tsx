@@ -61,6 +61,9 @@ export function outcomeText({ left, failures }: ForgetOutcome): string {
 export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOutcome) => void }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [busy, setBusy] = useState(false)
+  // The dialog's text exists only while it is open: hidden copies of words like "code_verifier"
+  // would otherwise match every search of the page's text.
+  const [open, setOpen] = useState(false)
   const titleId = useId()
   const navigate = useNavigate()
   const location = useLocation()
@@ -79,7 +82,10 @@ export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOut
         type="button"
         className={`${BUTTON_BASE} shrink-0 border border-slate-200 text-slate-600 hover:border-red-300 hover:bg-red-50 hover:text-red-800 dark:border-slate-700 dark:text-slate-300 dark:hover:border-red-700 dark:hover:bg-red-950/50 dark:hover:text-red-100`}
         title="Forget everything this tab holds: tokens, captures, the MSAL cache, the imported file, keys and trusted hosts"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setOpen(true)
+          dialog.current?.showModal()
+        }}
       >
         <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
           <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
@@ -89,27 +95,36 @@ export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOut
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       >
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-white">Forget everything?</h2>
-        <p className="mt-1 text-slate-600 dark:text-slate-300">This wipes what Token Lens holds for this tab, in memory and in this browser’s storage:</p>
-        <dl className="mt-3 space-y-1.5">
-          {WIPED.map(([what, detail]) => (
-            <div key={what}>
-              <dt className="inline font-medium">{what}</dt> <dd className="inline text-slate-600 dark:text-slate-300">— {detail}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-          It cannot be undone, and nothing is sent anywhere. Your session at the identity provider itself (its cookies on its own site) is not ours to delete: sign out there to end it.
-        </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={BUTTON_SECONDARY} autoFocus disabled={busy} onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="button" className={`${BUTTON_BASE} bg-red-700 text-white shadow-sm hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`} disabled={busy} onClick={() => void confirm()}>
-            {busy ? 'Forgetting…' : 'Forget everything'}
-          </button>
-        </div>
+        {open ? <ConfirmBody titleId={titleId} busy={busy} onCancel={() => dialog.current?.close()} onConfirm={() => void confirm()} /> : null}
       </dialog>
+    </>
+  )
+}
+
+function ConfirmBody({ titleId, busy, onCancel, onConfirm }: { titleId: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  return (
+    <>
+      <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-white">Forget everything?</h2>
+      <p className="mt-1 text-slate-600 dark:text-slate-300">This wipes what Token Lens holds for this tab, in memory and in this browser’s storage:</p>
+      <dl className="mt-3 space-y-1.5">
+        {WIPED.map(([what, detail]) => (
+          <div key={what}>
+            <dt className="inline font-medium">{what}</dt> <dd className="inline text-slate-600 dark:text-slate-300">— {detail}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
+        It cannot be undone, and nothing is sent anywhere. Your session at the identity provider itself (its cookies on its own site) is not ours to delete: sign out there to end it.
+      </p>
+      <div className="mt-4 flex justify-end gap-2">
+        <button type="button" className={BUTTON_SECONDARY} autoFocus disabled={busy} onClick={onCancel}>Cancel</button>
+        <button type="button" className={`${BUTTON_BASE} bg-red-700 text-white shadow-sm hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`} disabled={busy} onClick={onConfirm}>
+          {busy ? 'Forgetting…' : 'Forget everything'}
+        </button>
+      </div>
     </>
   )
 }
