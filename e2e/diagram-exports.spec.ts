@@ -2,7 +2,10 @@
  * Diagram exports: each of the four downloads is non-empty and valid. Mermaid text is checked
  * with the real Mermaid parser (the `mermaid` dev dependency, never bundled into the app) inside
  * Chromium on a blank page, because Mermaid 11 needs a DOM; PlantUML text with our strict subset
- * grammar and, where Debian's `plantuml` package is installed, with `plantuml -syntax`.
+ * grammar and, where Debian's `plantuml` package is installed, with `plantuml -syntax`. A HAR
+ * file with hostile values (issue 16 items 5-6) goes through the real import and every export:
+ * the SVG must stay well-formed, the PNG must be drawn, and the PlantUML text, rendered by the
+ * real `plantuml` with a canary in its environment, must leak nothing and link nothing.
  */
 import { test, expect } from './fixtures.ts'
 import { demoSignIn } from './support/demo-signin.ts'
@@ -13,6 +16,7 @@ import { createRequire } from 'node:module'
 import { checkPlantUmlSubset } from '../src/core/diagram/plantuml-grammar.ts'
 import { toMermaid } from '../src/core/diagram/mermaid.ts'
 import { TEMPLATE_IDS, templateModel } from '../src/core/diagram/templates.ts'
+import { CANARY_VARIABLE, HOSTILE, hostileHar } from '../src/core/diagram/hostile-har.ts'
 
 const require = createRequire(import.meta.url)
 const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js')
@@ -98,4 +102,48 @@ test('the real Mermaid parser accepts every template and rejects broken text', a
   const results = await mermaidParse(browser, [...texts, 'sequenceDiagram\n  p0->>: missing target\n'])
   expect(results.slice(0, -1)).toEqual(texts.map(() => 'sequence'))
   expect(results.at(-1)).toMatch(/^ERROR/)
+})
+
+test('a hostile imported HAR exports inert, well-formed files in all four formats', async ({ page, browser }) => {
+  await page.goto('/#/import')
+  await page.getByTestId('har-file-input').setInputFiles({ name: 'hostile.har', mimeType: 'application/json', buffer: Buffer.from(hostileHar(), 'utf8') })
+  await expect(page.getByTestId('import-summary')).toContainText('hostile.har')
+  await page.getByRole('link', { name: 'Open in the Diagram screen' }).click()
+  await expect(page.getByTestId('source-picker').getByRole('option', { selected: true })).toHaveText('hostile.har: Authorization code flow · login.microsoftonline.com')
+  await expect(page.getByTestId('sequence-diagram')).toContainText('profile of lone')
+
+  const svg = (await download(page, 'SVG')).toString('utf8')
+  const svgCheck = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? '' }
+  }, svg)
+  expect(svgCheck).toMatchObject({ error: 0, root: 'svg' })
+  expect(svgCheck.text).toContain('profile of lone \uFFFD high a\uFFFDb')
+  expect(svgCheck.text).toContain('state=%getenv("TOKEN')
+  expect(svg).not.toMatch(/<a\s|href=|<image|<script/)
+
+  const png = await download(page, 'PNG')
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  await expect(page.getByRole('status').filter({ hasText: /Downloaded .*\.png/ })).toBeVisible()
+
+  const mermaid = (await download(page, 'Mermaid')).toString('utf8')
+  expect(await mermaidParse(browser, [mermaid])).toEqual(['sequence'])
+  expect(mermaid).toContain('\uFFFD')
+
+  const puml = (await download(page, 'PlantUML')).toString('utf8')
+  expect(checkPlantUmlSubset(puml).errors).toEqual([])
+  expect(puml).toContain('<U+0025>getenv("TOKEN_LENS_CANARY")')
+  if (process.env.REQUIRE_PLANTUML === '1') expect(PLANTUML).toBeDefined()
+  if (PLANTUML) {
+    const canary = `canary-${Math.random().toString(36).slice(2)}`
+    const render = (text: string) => spawnSync(PLANTUML, ['-tsvg', '-pipe'], { input: text, encoding: 'utf8', timeout: 60_000, env: { ...process.env, [CANARY_VARIABLE]: canary } }).stdout
+    const [drawn, control] = [render(puml), render(`@startuml\nparticipant "a" as p0\np0 -> p0 : ${HOSTILE.getenv} ${HOSTILE.link}\n@enduml\n`)]
+    // Negative control: unescaped, the same renderer reads the environment and makes a link.
+    expect(control).toContain(canary)
+    expect(control).toContain('xlink:href="javascript:')
+    expect(drawn).toContain('<svg')
+    expect(drawn).not.toContain(canary)
+    expect(drawn).not.toMatch(/<a\s|xlink:href|\shref=|<image/)
+    expect(drawn).toMatch(/state=%getenv\((&quot;|")TOKEN_LENS_CANARY/) // drawn as written
+  }
 })
