@@ -3,7 +3,8 @@ import { demoSignIn } from './support/demo-signin.ts'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
-const SHOTS = process.env.DIAGRAM_SHOTS ?? '/tmp/diagram-shots'
+// Screenshots stay inside the repository (test-results/ is ignored by git).
+const SHOTS = process.env.DIAGRAM_SHOTS ?? 'test-results/diagram-shots'
 mkdirSync(SHOTS, { recursive: true })
 
 

@@ -3,7 +3,7 @@ import { demoSignIn } from './support/demo-signin.ts'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 
-const SHOTS = process.env.FLOW_SHOTS ?? '/tmp/flow-shots'
+const SHOTS = process.env.FLOW_SHOTS ?? 'test-results/flow-shots'
 mkdirSync(SHOTS, { recursive: true })
 
 /** Waits until a smooth scroll has come to rest (two frames in a row at the same scrollY). */

@@ -32,9 +32,10 @@ async function attacker(): Promise<Attacker> {
   }
 }
 
+let clock = 0
 function entry(method: string, url: string, status: number, opts: { body?: string; mime?: string; location?: string; post?: string } = {}) {
   return {
-    startedDateTime: new Date((NOW - 60) * 1000).toISOString(),
+    startedDateTime: new Date((NOW - 60) * 1000 + 100 * ++clock).toISOString(),
     time: 5,
     request: {
       method,
@@ -96,6 +97,15 @@ async function paste(page: Page, token: string) {
 
 const verdict = (page: Page) => page.locator('[data-verdict]')
 
+/** Light and dark screenshots of what the user sees at this point, for looking at (test-results/). */
+async function shots(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+    await page.screenshot({ path: `test-results/hostile-shots/${name}-${scheme}.png` })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
 function idClaims(iss: string, extra: Record<string, unknown> = {}) {
   return { iss, aud: CLIENT, sub: 'victim', tid: EVIL_TENANT, nonce: 'n-1', iat: NOW - 60, nbf: NOW - 60, exp: NOW + 3600, ver: '2.0', name: XSS, ...extra }
 }
@@ -126,6 +136,7 @@ test.describe('hostile input', () => {
     await expect(verdict(page).getByRole('heading')).toHaveText('Signature matches the keys in the imported file “evil.har” — not checked against the issuer')
     await expect(page.getByTestId('capture-keys-note')).toContainText('not from the issuer')
     await expect(page.getByLabel('A key set I paste')).not.toBeChecked()
+    await shots(page, 'capture-keys-verdict')
 
     // A later pasted token signed with the file's key, claiming an Entra issuer (the built-in
     // demo tenant, answered inside the page), is checked against that issuer's own keys.
@@ -158,7 +169,9 @@ test.describe('hostile input', () => {
     const value = await picker.locator('option', { hasText: 'no-keys.har' }).first().getAttribute('value')
     await picker.selectOption(value!)
     // The token endpoint's answer carries the id token.
-    await page.getByTestId('sequence-diagram').locator('[data-row][data-kind="response"]', { hasText: 'id_token' }).first().click()
+    const tokenAnswer = page.getByTestId('sequence-diagram').locator('[data-row][data-kind="response"]', { hasText: 'id_token' }).first()
+    await tokenAnswer.focus()
+    await tokenAnswer.press('Enter')
     await page.getByTestId('message-panel').getByRole('button', { name: 'Open in inspector' }).first().click()
     await expect(page.getByTestId('key-consent')).toContainText('idp.evil.test.example')
     expect(await page.evaluate(() => sessionStorage.getItem('token-lens:inspector:session-issuers'))).toBeNull()
@@ -181,6 +194,8 @@ test.describe('hostile input', () => {
     const second = page.getByTestId('key-consent')
     await expect(second).toContainText('puts its keys on another host')
     await expect(second).toContainText('keys.elsewhere.test.example')
+    await second.scrollIntoViewIfNeeded()
+    await shots(page, 'jwks-elsewhere-consent')
     await expect(verdict(page)).toContainText('keys not fetched yet')
     expect(guard.requests().filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([`${iss}/.well-known/openid-configuration`])
   })
@@ -193,6 +208,8 @@ test.describe('hostile input', () => {
       await expect(page.getByTestId('key-consent')).toHaveAttribute('data-private-network', 'true')
       await expect(page.getByTestId('private-network-warning')).toContainText('private network')
     }
+    await page.getByTestId('key-consent').scrollIntoViewIfNeeded()
+    await shots(page, 'private-network-consent')
     // http:// issuers are never fetched at all.
     await paste(page, await evil.sign(idClaims('http://issuer.test.example', { tid: undefined })))
     await expect(page.getByTestId('key-consent')).toHaveCount(0)
