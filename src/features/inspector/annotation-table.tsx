@@ -3,7 +3,8 @@ import { Badge } from '../../ui/badge.tsx'
 import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { CodeText } from '../../ui/code-text.tsx'
-import { AnnotationValue } from './claim-value.tsx'
+import { AnnotationValue, InvisibleNote, VisibleText } from './claim-value.tsx'
+import { withMarkers } from '../../core/claims/invisible.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
 import type { Redactor } from './redaction.ts'
 
@@ -51,10 +52,10 @@ function AnnotationRow({ annotation: a, now, redactor, kind }: { annotation: Ann
     <>
       <tr data-claim={kind === 'claim' ? a.name : undefined} data-header-param={kind === 'header' ? a.name : undefined} className={`border-b border-slate-100 align-top dark:border-slate-800 ${risky ? 'bg-red-50/70 dark:bg-red-950/30' : ''}`}>
         <th scope="row" className="py-2.5 pl-4 pr-2 text-left font-normal">
-          <button {...d.buttonProps} aria-label={`${a.name}: ${d.open ? 'hide' : 'show'} explanation`} className="group flex items-start gap-1 rounded text-left">
+          <button {...d.buttonProps} aria-label={`${withMarkers(a.name)}: ${d.open ? 'hide' : 'show'} explanation`} className="group flex items-start gap-1 rounded text-left">
             <span className="mt-0.5"><Chevron open={d.open} /></span>
             <span className="min-w-0">
-              <code className="break-all font-mono text-[13px] font-semibold text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300">{a.name}</code>
+              <code className="break-all font-mono text-[13px] font-semibold text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300"><VisibleText text={a.name} /></code>
               {a.title ? <span className="block text-xs text-slate-500 dark:text-slate-400">{a.title}</span> : null}
             </span>
           </button>
@@ -63,6 +64,7 @@ function AnnotationRow({ annotation: a, now, redactor, kind }: { annotation: Ann
             {risky ? <Badge tone="red">attack surface</Badge> : null}
             {personal ? <Badge tone="violet">personal</Badge> : null}
           </div>
+          <div className="pl-5"><InvisibleNote text={a.name} subject={kind === 'claim' ? 'This claim name' : 'This parameter name'} /></div>
         </th>
         <td className="min-w-0 px-2 py-2.5">
           <AnnotationValue annotation={a} now={now} redactor={redactor} />
@@ -123,7 +125,7 @@ function AnnotationDetails({ annotation: a, redactor }: { annotation: Annotation
           </>
         ) : null}
         <dt className="text-slate-500 dark:text-slate-400">Raw value</dt>
-        <dd className="break-all font-mono">{hidden ? '•••••• hidden' : redactor.text(rawText(a.value))}</dd>
+        <dd className="break-all font-mono">{hidden ? '•••••• hidden' : <VisibleText text={redactor.text(rawText(a.value))} />}</dd>
       </dl>
     </div>
   )

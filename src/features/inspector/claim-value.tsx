@@ -1,4 +1,7 @@
+import { Fragment } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation, HumanValue } from '../../core/claims/types.ts'
+import { describeInvisible, findInvisible, splitInvisible } from '../../core/claims/invisible.ts'
+import { CopyButton } from '../../ui/copy-button.tsx'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { MASK, type Redactor } from './redaction.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
@@ -19,6 +22,45 @@ function localTime(sec: number): string | null {
     }
   }
   return localFormat ? localFormat.format(d) : d.toString()
+}
+
+/**
+ * Text with each invisible or reordering character (bidi controls, zero-width characters; see
+ * core/claims/invisible.ts) drawn as a visible `⟨U+202E⟩` marker instead of being applied.
+ * Rendered as React text, never HTML; the real character is not in the DOM, so selecting and
+ * copying from the screen copies the marker, not a hidden control.
+ */
+export function VisibleText({ text }: { text: string }) {
+  const found = findInvisible(text)
+  if (found.length === 0) return <>{text}</>
+  return (
+    <>
+      {splitInvisible(text, found).map((p, i) =>
+        p.kind === 'text' ? (
+          <Fragment key={i}>{p.text}</Fragment>
+        ) : (
+          <span key={i} data-invisible={p.char.code} title={`${p.char.name} (${p.char.code}), invisible in the token`} className="mx-px whitespace-nowrap rounded-sm bg-amber-100 px-0.5 font-mono text-[0.85em] font-semibold text-amber-900 ring-1 ring-inset ring-amber-600/40 dark:bg-amber-400/15 dark:text-amber-200 dark:ring-amber-300/40">
+            {p.label}
+          </span>
+        ),
+      )}
+    </>
+  )
+}
+
+/**
+ * The note under a value or name that holds invisible characters: which ones and where, and a
+ * button that copies the real text (with the characters), since copying the screen gives markers.
+ */
+export function InvisibleNote({ text, copyText = text, subject = 'This value' }: { text: string; copyText?: string; subject?: string }) {
+  const note = describeInvisible(findInvisible(text), subject)
+  if (note === null) return null
+  return (
+    <div role="note" data-invisible-note="" className="mt-1.5 rounded-md border-l-4 border-amber-500 bg-amber-50 px-2 py-1.5 font-sans text-[11px] leading-4 text-amber-950 dark:border-amber-400 dark:bg-amber-950/40 dark:text-amber-100">
+      <p>{note} Each is shown as a marker such as ⟨U+200B⟩; copying from the screen copies the markers.</p>
+      <CopyButton text={copyText} label="Copy the real value" copiedLabel="Real value copied" className="mt-1 !px-1.5 !py-0.5 !text-[11px]" />
+    </div>
+  )
 }
 
 /** A NumericDate: UTC, local and a relative part that follows the live clock. */
@@ -42,10 +84,10 @@ function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redacto
       <div className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">
         {human.length > 1 ? (
           <ul className="space-y-0.5">
-            {human.map((h, i) => <li key={i}>{redactor.text(h.raw)}</li>)}
+            {human.map((h, i) => <li key={i}><VisibleText text={redactor.text(h.raw)} /></li>)}
           </ul>
         ) : (
-          redactor.text(human[0]?.raw ?? '')
+          <VisibleText text={redactor.text(human[0]?.raw ?? '')} />
         )}
       </div>
     )
@@ -56,12 +98,12 @@ function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redacto
         <li key={i} className="min-w-0">
           {h.text !== undefined && h.text !== h.raw ? (
             <>
-              <span className="text-slate-900 dark:text-slate-100">{redactor.text(h.text)}</span>
+              <span className="text-slate-900 dark:text-slate-100"><VisibleText text={redactor.text(h.text)} /></span>
               {h.source ? <span className="ml-1.5 text-[11px] text-slate-500 dark:text-slate-400">({h.source})</span> : null}
-              <div className="break-all font-mono text-[11px] text-slate-500 dark:text-slate-400">{redactor.text(h.raw)}</div>
+              <div className="break-all font-mono text-[11px] text-slate-500 dark:text-slate-400"><VisibleText text={redactor.text(h.raw)} /></div>
             </>
           ) : (
-            <span className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">{redactor.text(h.raw)}</span>
+            <span className="break-all font-mono text-xs text-slate-900 dark:text-slate-100"><VisibleText text={redactor.text(h.raw)} /></span>
           )}
         </li>
       ))}
@@ -82,5 +124,13 @@ export function AnnotationValue({ annotation, now, redactor }: { annotation: Cla
   }
   if ('kind' in annotation && annotation.kind === 'numeric_date') return <TimeValue value={annotation.value} now={now} />
   const human = annotation.human.length > 0 ? annotation.human : [{ raw: rawText(annotation.value) }]
-  return <HumanList human={human} redactor={redactor} />
+  // Positions in the note count in the value as the token carries it: the string itself, or
+  // the JSON text of an array or object.
+  const raw = rawText(annotation.value)
+  return (
+    <>
+      <HumanList human={human} redactor={redactor} />
+      <InvisibleNote text={raw} copyText={redactor.text(raw)} subject={typeof annotation.value === 'string' ? 'This value' : 'This value (as JSON)'} />
+    </>
+  )
 }

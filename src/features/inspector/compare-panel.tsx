@@ -8,6 +8,7 @@ import { Switch } from '../../ui/switch.tsx'
 import { rawText } from '../../core/claims/raw-text.ts'
 import { MASK, type Redactor } from './redaction.ts'
 import { pastedLength } from './token-input.tsx'
+import { VisibleText } from './claim-value.tsx'
 
 const CHANGE: Record<ClaimChange, { label: string; tone: Tone }> = {
   added: { label: 'added', tone: 'green' },
@@ -36,7 +37,9 @@ export function ComparePanel({ first, second, secondText, onSecondChange, redact
     }
   }
   const result = useMemo(() => (first && second ? compareClaims(first.payload, second.payload) : null), [first, second])
-  const show = (name: string, value: unknown) => (redactor.isPersonal(name) ? MASK : redactor.text(rawText(value)))
+  // Invisible characters are drawn as markers here too: a changed value may differ only by one.
+  const showText = (name: string, value: unknown) => (redactor.isPersonal(name) ? MASK : redactor.text(rawText(value)))
+  const show = (name: string, value: unknown) => <VisibleText text={showText(name, value)} />
   return (
     <div className="space-y-3">
       <div>
@@ -69,15 +72,15 @@ export function ComparePanel({ first, second, secondText, onSecondChange, redact
               <tbody>
                 {result.diffs.filter((d) => showSame || d.change !== 'same').map((d) => (
                   <tr key={d.name} data-compare-claim={d.name} data-change={d.change} className="border-b border-slate-100 align-top dark:border-slate-800">
-                    <th scope="row" className="py-2 pl-4 pr-2 text-left font-mono text-[13px] font-semibold">{d.name}</th>
+                    <th scope="row" className="py-2 pl-4 pr-2 text-left font-mono text-[13px] font-semibold"><VisibleText text={d.name} /></th>
                     <td className="px-2 py-2"><Badge tone={CHANGE[d.change].tone}>{CHANGE[d.change].label}</Badge></td>
                     <td className="break-all px-2 py-2 font-mono text-xs">{'before' in d ? show(d.name, d.before) : <span className="text-slate-500 dark:text-slate-400">—</span>}</td>
                     <td className="break-all py-2 pl-2 pr-4 font-mono text-xs">
                       {'after' in d ? show(d.name, d.after) : <span className="text-slate-500 dark:text-slate-400">—</span>}
                       {d.elementsAdded?.length || d.elementsRemoved?.length ? (
                         <div className="mt-1 font-sans text-[11px] text-slate-600 dark:text-slate-400">
-                          {d.elementsAdded?.length ? <div>+ {d.elementsAdded.map((v) => show(d.name, v)).join(', ')}</div> : null}
-                          {d.elementsRemoved?.length ? <div>− {d.elementsRemoved.map((v) => show(d.name, v)).join(', ')}</div> : null}
+                          {d.elementsAdded?.length ? <div>+ <VisibleText text={d.elementsAdded.map((v) => showText(d.name, v)).join(', ')} /></div> : null}
+                          {d.elementsRemoved?.length ? <div>− <VisibleText text={d.elementsRemoved.map((v) => showText(d.name, v)).join(', ')} /></div> : null}
                         </div>
                       ) : null}
                     </td>
