@@ -64,7 +64,7 @@ function AnnotationRow({ annotation: a, now, redactor, kind }: { annotation: Ann
             {risky ? <Badge tone="red">attack surface</Badge> : null}
             {personal ? <Badge tone="violet">personal</Badge> : null}
           </div>
-          <div className="pl-5"><InvisibleNote text={a.name} subject={kind === 'claim' ? 'This claim name' : 'This parameter name'} /></div>
+          <div className="pl-5"><InvisibleNote text={a.name} subject={kind === 'claim' ? 'This claim name' : 'This parameter name'} copyLabel="Copy the real name" /></div>
         </th>
         <td className="min-w-0 px-2 py-2.5">
           <AnnotationValue annotation={a} now={now} redactor={redactor} />

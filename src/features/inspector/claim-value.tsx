@@ -1,6 +1,6 @@
 import { Fragment } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation, HumanValue } from '../../core/claims/types.ts'
-import { describeInvisible, findInvisible, splitInvisible } from '../../core/claims/invisible.ts'
+import { describeInvisible, findInvisible, markerLabel, splitInvisible } from '../../core/claims/invisible.ts'
 import { CopyButton } from '../../ui/copy-button.tsx'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { MASK, type Redactor } from './redaction.ts'
@@ -52,13 +52,16 @@ export function VisibleText({ text }: { text: string }) {
  * The note under a value or name that holds invisible characters: which ones and where, and a
  * button that copies the real text (with the characters), since copying the screen gives markers.
  */
-export function InvisibleNote({ text, copyText = text, subject = 'This value' }: { text: string; copyText?: string; subject?: string }) {
-  const note = describeInvisible(findInvisible(text), subject)
-  if (note === null) return null
+export function InvisibleNote({ text, copyText = text, subject = 'This value', copyLabel = 'Copy the real value' }: { text: string; copyText?: string; subject?: string; copyLabel?: string }) {
+  const found = findInvisible(text)
+  const note = describeInvisible(found, subject)
+  const first = found[0]
+  if (note === null || first === undefined) return null
+  const shown = found.length === 1 ? `It is shown as ${markerLabel(first)}` : `They are shown as markers like ${markerLabel(first)}`
   return (
     <div role="note" data-invisible-note="" className="mt-1.5 rounded-md border-l-4 border-amber-500 bg-amber-50 px-2 py-1.5 font-sans text-[11px] leading-4 text-amber-950 dark:border-amber-400 dark:bg-amber-950/40 dark:text-amber-100">
-      <p>{note} Each is shown as a marker such as ⟨U+200B⟩; copying from the screen copies the markers.</p>
-      <CopyButton text={copyText} label="Copy the real value" copiedLabel="Real value copied" className="mt-1 !px-1.5 !py-0.5 !text-[11px]" />
+      <p>{note} {shown}; copying from the screen copies the markers.</p>
+      <CopyButton text={copyText} label={copyLabel} copiedLabel="Copied with the invisible characters" className="mt-1 !px-1.5 !py-0.5 !text-[11px]" />
     </div>
   )
 }
