@@ -100,7 +100,9 @@ const VARIATION_SELECTORS: readonly [number, number][] = [
   [0xe0100, 0xe01ef],
 ]
 
-const inRanges = (cp: number, ranges: readonly (readonly [number, number, ...unknown[]])[]) => ranges.find(([lo, hi]) => cp >= lo && cp <= hi)
+function inRanges<R extends readonly [number, number, ...unknown[]]>(cp: number, ranges: readonly R[]): R | undefined {
+  return ranges.find(([lo, hi]) => cp >= lo && cp <= hi)
+}
 
 export function codeLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
