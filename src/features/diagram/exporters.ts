@@ -2,7 +2,9 @@
  * Export code, loaded on demand with import() when the user opens the export menu (DESIGN §9:
  * export code stays out of the first view). PNG is drawn from the standalone SVG through a blob:
  * URL, which the CSP allows (img-src 'self' data: blob:); the SVG has no external references, so
- * the canvas is not tainted and toBlob works.
+ * the canvas is not tainted and toBlob works. The SVG keeps to the export character rule
+ * (core/diagram/export-text.ts), so a control character or lone surrogate from a capture cannot
+ * make it ill-formed XML, which the browser would refuse to decode (no PNG at all).
  */
 import type { DiagramLayout } from '../../core/diagram/layout.ts'
 import { toMermaid } from '../../core/diagram/mermaid.ts'
