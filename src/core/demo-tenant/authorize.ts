@@ -6,9 +6,9 @@
  * `state`.
  */
 import type { AuthorizeOutcome, DemoPendingAuthorize } from './types.ts'
-import { E, describe, errorUri, type EntraError } from './errors.ts'
-import { PENDING_LIFETIME_SEC, clientInfo, errorContext, findUser, own, resolveTenant, sweep, type TenantContext } from './context.ts'
-import { LOGIN_HOST } from './discovery.ts'
+import { E, describe, errorCodeLabel, errorUri, type EntraError } from './errors.ts'
+import { PENDING_LIFETIME_SEC, atShape, clientInfo, errorContext, findUser, own, resolveTenant, sweep, type TenantContext } from './context.ts'
+import { locate, shapeOfHost } from './shapes.ts'
 import { randomB64url, randomGuid, safeDecode } from './encoding.ts'
 import { classifyScopes, consentKeysOf, isEntraError } from './scopes.ts'
 import { toDemoUser, type DemoUserRecord } from './users.ts'
@@ -27,7 +27,21 @@ interface ReturnTo {
 }
 
 function errorPage(ctx: TenantContext, err: EntraError, correlationId?: string): AuthorizeOutcome {
-  return { kind: 'error_page', error: err.error, description: describe(err, errorContext(ctx, correlationId)), code: `AADSTS${err.code}` }
+  const ec = errorContext(ctx, correlationId)
+  return { kind: 'error_page', error: err.error, description: describe(err, ec), code: errorCodeLabel(err, ec) }
+}
+
+/** The tenant answering at the origin (and B2C policy) a pending request or code was made for. */
+export function shapedFor(ctx: TenantContext, origin: string | undefined, segment: string, policy: string | undefined): TenantContext {
+  if (origin === undefined) return ctx
+  let host: string
+  try {
+    host = new URL(origin).host
+  } catch {
+    return ctx
+  }
+  const shape = shapeOfHost(host, ctx.tid, ctx.names)
+  return shape === null ? ctx : atShape(ctx, { shape, origin, segment, ...(policy !== undefined ? { policy } : {}), rest: '' })
 }
 
 /** Build the redirect back to the app with `params` in the fragment, query or a form post. */
@@ -44,10 +58,12 @@ export function redirectWith(to: Pick<ReturnTo, 'redirectUri' | 'responseMode'>,
 }
 
 export function errorRedirect(ctx: TenantContext, to: ReturnTo, err: EntraError): AuthorizeOutcome {
+  const ec = errorContext(ctx, to.correlationId)
   const params: [string, string][] = [
     ['error', err.error],
-    ['error_description', describe(err, errorContext(ctx, to.correlationId))],
-    ['error_uri', errorUri(err.code)],
+    ['error_description', describe(err, ec)],
+    // B2C sends no error_uri.
+    ...(ec.b2c === true ? [] : ([['error_uri', errorUri(err.code)]] as [string, string][])),
   ]
   if (err.suberror !== undefined) params.push(['suberror', err.suberror])
   if (to.state !== undefined) params.push(['state', to.state])
@@ -62,19 +78,22 @@ function consentScopesFor(scopes: string[]): string[] {
   return hasResource ? out : ['User.Read', ...out]
 }
 
-export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOutcome {
-  sweep(ctx)
+export function beginAuthorize(base: TenantContext, rawUrl: string): AuthorizeOutcome {
+  sweep(base)
   let url: URL
   try {
     url = new URL(rawUrl)
   } catch {
-    return errorPage(ctx, E.badRedirectUri(rawUrl))
+    return errorPage(base, E.badRedirectUri(rawUrl))
   }
   const p = url.searchParams
   const get = (k: string): string | undefined => p.get(k) ?? undefined
   const correlationId = get('client-request-id')
-  const m = AUTHORIZE_PATH.exec(url.pathname)
-  if (url.host !== LOGIN_HOST || m?.[1] === undefined) {
+  // Entra, B2C ({tenant}/{policy}/…) or External ID, by host; the endpoint path is the same.
+  const at = locate(url, base.tid, base.names)
+  const ctx = at !== null ? atShape(base, at) : base
+  const m = at !== null ? AUTHORIZE_PATH.exec(`/${encodeURIComponent(at.segment)}${at.rest}`) : null
+  if (at === null || m?.[1] === undefined || (at.shape === 'b2c' && at.policy === undefined)) {
     return errorPage(ctx, { code: 90023, error: 'invalid_request', message: `'${url.origin}${url.pathname}' is not an authorization endpoint of this tenant.` }, correlationId)
   }
   const segment = safeDecode(m[1])
@@ -147,6 +166,8 @@ export function beginAuthorize(ctx: TenantContext, rawUrl: string): AuthorizeOut
     ...(prompt !== undefined ? { prompt } : {}),
     ...(loginHint !== undefined ? { loginHint } : {}),
     ...(idTokenClaims.length > 0 ? { idTokenClaims } : {}),
+    ...(at.shape !== 'entra' ? { origin: at.origin } : {}),
+    ...(at.policy !== undefined ? { policy: at.policy } : {}),
   }
 
   if (prompt === 'none') return silentAuthorize(ctx, pending, to)
@@ -199,18 +220,22 @@ function issueCode(ctx: TenantContext, pending: DemoPendingAuthorize, user: Demo
     ...(pending.codeChallenge !== undefined ? { codeChallenge: pending.codeChallenge } : {}),
     ...(pending.codeChallengeMethod !== undefined ? { codeChallengeMethod: pending.codeChallengeMethod } : {}),
     ...(pending.idTokenClaims !== undefined ? { idTokenClaims: pending.idTokenClaims } : {}),
+    ...(pending.origin !== undefined ? { origin: pending.origin } : {}),
+    ...(pending.policy !== undefined ? { policy: pending.policy } : {}),
   }
   // Entra's order in the redirect: code, client_info, state, session_state.
-  const params: [string, string][] = [['code', code], ['client_info', clientInfo(user, ctx.tid)]]
+  const params: [string, string][] = [['code', code], ['client_info', clientInfo(user, ctx.tid, pending.policy)]]
   if (pending.state !== undefined) params.push(['state', pending.state])
   params.push(['session_state', sid])
   return redirectWith(pending, params)
 }
 
-export function completeAuthorize(ctx: TenantContext, sessionId: string, choice: { userId: string; consent: boolean }): AuthorizeOutcome {
-  sweep(ctx)
-  const pending = own(ctx.st.pending, sessionId)
-  if (pending === undefined || pending.createdAt + PENDING_LIFETIME_SEC < ctx.now()) return errorPage(ctx, E.flowExpired())
+export function completeAuthorize(base: TenantContext, sessionId: string, choice: { userId: string; consent: boolean }): AuthorizeOutcome {
+  sweep(base)
+  const pending = own(base.st.pending, sessionId)
+  if (pending === undefined || pending.createdAt + PENDING_LIFETIME_SEC < base.now()) return errorPage(base, E.flowExpired())
+  // Answer in the shape the authorize request was made in (B2C error codes, client_info).
+  const ctx = shapedFor(base, pending.origin, pending.tenantSegment, pending.policy)
   const to: ReturnTo = { redirectUri: pending.redirectUri, responseMode: pending.responseMode, correlationId: pending.correlationId, ...(pending.state !== undefined ? { state: pending.state } : {}) }
   // Cancel needs no account choice: the app hears access_denied either way.
   if (!choice.consent) {

@@ -4,6 +4,7 @@ import type { DemoUserRecord } from './users.ts'
 import type { DemoTenantState, RandomSource } from './types.ts'
 import { GUID_RE, randomGuid } from './encoding.ts'
 import type { ErrorContext } from './errors.ts'
+import { segmentMatches, shapeIssuer, type ShapeAt, type ShapeNames } from './shapes.ts'
 
 export interface TenantContext {
   tid: string
@@ -20,6 +21,20 @@ export interface TenantContext {
   idTokenAtHash: boolean
   /** Whether redirectUris was given (exact matching) or the default rule applies. */
   redirectListGiven: boolean
+  /** The tenant's names as a B2C and an External ID tenant (hosts {name}.b2clogin.com, {name}.ciamlogin.com). */
+  names: ShapeNames
+  /** Where the request being answered landed (shape, origin, tenant segment, B2C policy); Entra when absent. */
+  at?: ShapeAt
+}
+
+/** The same tenant, answering a request that landed at `at`. */
+export function atShape(ctx: TenantContext, at: ShapeAt): TenantContext {
+  return { ...ctx, at }
+}
+
+/** The issuer of tokens minted for the current request's shape. */
+export function issuerOf(ctx: TenantContext): string {
+  return shapeIssuer(ctx.at?.shape ?? 'entra', ctx.tid, ctx.names)
 }
 
 /** Authorization codes live about ten minutes at Entra. */
@@ -30,23 +45,26 @@ export const PENDING_LIFETIME_SEC = 900
 export const SPA_REFRESH_LIFETIME_SEC = 86_400
 
 export function resolveTenant(ctx: TenantContext, segment: string): string | null {
-  const s = segment.toLowerCase()
-  if (s === ctx.tid.toLowerCase() || s === ctx.domain.toLowerCase() || s === 'common' || s === 'organizations') return ctx.tid
-  return null
+  return segmentMatches({ shape: ctx.at?.shape ?? 'entra', segment }, ctx.tid, ctx.domain, ctx.names) ? ctx.tid : null
 }
 
 export function errorContext(ctx: TenantContext, correlationId?: string): ErrorContext {
   const cid = correlationId !== undefined && GUID_RE.test(correlationId) ? correlationId : randomGuid(ctx.random)
-  return { now: ctx.now(), traceId: randomGuid(ctx.random), correlationId: cid }
+  return { now: ctx.now(), traceId: randomGuid(ctx.random), correlationId: cid, ...(ctx.at?.shape === 'b2c' ? { b2c: true } : {}) }
 }
 
 export function findUser(ctx: TenantContext, id: string): DemoUserRecord | undefined {
   return ctx.users.find((u) => u.id === id)
 }
 
-/** MSAL's client_info (uid.utid = home account): for guests, their home tenant's identifiers. */
-export function clientInfo(user: DemoUserRecord, tid: string): string {
-  const json = JSON.stringify({ uid: user.homeObjectId ?? user.id, utid: user.homeTenantId ?? tid })
+/**
+ * MSAL's client_info (uid.utid = home account): for guests, their home tenant's identifiers. B2C
+ * appends the user flow to the uid ({oid}-{policy}, lower case), so each policy is its own account
+ * in MSAL's cache.
+ */
+export function clientInfo(user: DemoUserRecord, tid: string, policy?: string): string {
+  const uid = policy !== undefined ? `${user.id}-${policy.toLowerCase()}` : (user.homeObjectId ?? user.id)
+  const json = JSON.stringify({ uid, utid: policy !== undefined ? tid : (user.homeTenantId ?? tid) })
   let bin = ''
   for (const b of new TextEncoder().encode(json)) bin += String.fromCharCode(b)
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')

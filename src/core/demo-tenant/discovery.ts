@@ -18,10 +18,42 @@ export function v1Issuer(tid: string): string {
   return `https://sts.windows.net/${tid}/`
 }
 
-/** `segment` is what the app put in the URL (GUID, 'common', 'organizations'); `tid` our tenant. */
-export function v2Discovery(segment: string, tid: string): Record<string, unknown> {
+/**
+ * `segment` is what the app put in the URL (GUID, 'common', 'organizations'); `tid` our tenant.
+ * External ID serves the same document from {name}.ciamlogin.com (`base`) with its own issuer.
+ */
+export function v2Discovery(segment: string, tid: string, shaped?: { base: string; issuer: string }): Record<string, unknown> {
   const multi = segment === 'common' || segment === 'organizations'
-  const base = `${LOGIN}/${segment}`
+  const base = shaped?.base ?? `${LOGIN}/${segment}`
+  const doc = v2Document(base, multi, tid)
+  if (shaped === undefined) return doc
+  // External ID: no Kerberos or device-code endpoint, and the cloud instance is ciamlogin.com.
+  const { kerberos_endpoint: _k, device_authorization_endpoint: _d, rbac_url: _r, ...rest } = doc
+  return { ...rest, issuer: shaped.issuer, cloud_instance_name: 'ciamlogin.com' }
+}
+
+/**
+ * Azure AD B2C's per-policy document ({name}.b2clogin.com/{tenant}/{policy}/v2.0/.well-known/…):
+ * every endpoint carries the policy, the issuer is {host}/{tid}/v2.0/ with a trailing slash.
+ */
+export function b2cDiscovery(base: string, issuer: string): Record<string, unknown> {
+  return {
+    issuer,
+    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+    token_endpoint: `${base}/oauth2/v2.0/token`,
+    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+    jwks_uri: `${base}/discovery/v2.0/keys`,
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    response_types_supported: ['code', 'code id_token', 'code token', 'code id_token token', 'id_token', 'id_token token', 'token', 'token id_token'],
+    scopes_supported: ['openid'],
+    subject_types_supported: ['pairwise'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    claims_supported: ['name', 'given_name', 'family_name', 'emails', 'newUser', 'idp', 'oid', 'sub', 'tfp', 'iss', 'iat', 'exp', 'aud', 'acr', 'nonce', 'auth_time'],
+  }
+}
+
+function v2Document(base: string, multi: boolean, tid: string): Record<string, unknown> {
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],

@@ -27,9 +27,34 @@ export interface ErrorContext {
   now: number
   traceId: string
   correlationId: string
+  /** Answering as an Azure AD B2C user flow: AADB2C numbers, B2C's shorter error bodies. */
+  b2c?: boolean
+}
+
+/**
+ * The B2C number for the Entra errors the demo can raise in its B2C shape (B2C's own error code
+ * list). Cases not listed keep Entra's number: we do not invent B2C codes we cannot vouch for.
+ */
+const B2C_CODES: Partial<Record<number, number>> = {
+  50011: 90006, // redirect URI not registered for the client
+  700016: 90018, // client ID not registered in the tenant
+  501481: 90183, // code_verifier does not match
+  70008: 90080, // grant expired
+  54005: 90080, // a redeemed code counts as spent (expired) at B2C
+  65004: 90091, // the user cancelled
+  50058: 90077, // prompt=none without a session
+  70011: 90117, // scope not supported
+}
+
+/** "AADSTS50011" or, in the B2C shape, "AADB2C90006". */
+export function errorCodeLabel(err: EntraError, ctx: Pick<ErrorContext, 'b2c'>): string {
+  const b2c = ctx.b2c === true ? B2C_CODES[err.code] : undefined
+  return b2c !== undefined ? `AADB2C${b2c}` : `AADSTS${err.code}`
 }
 
 export function describe(err: EntraError, ctx: ErrorContext): string {
+  // B2C's descriptions end with the correlation ID and timestamp on their own lines, no trace ID.
+  if (ctx.b2c === true) return `${errorCodeLabel(err, ctx)}: ${err.message}\r\nCorrelation ID: ${ctx.correlationId}\r\nTimestamp: ${entraTimestamp(ctx.now).replace(/Z$/, '')}`
   return `AADSTS${err.code}: ${err.message} Trace ID: ${ctx.traceId} Correlation ID: ${ctx.correlationId} Timestamp: ${entraTimestamp(ctx.now)}`
 }
 
@@ -38,6 +63,8 @@ export function errorUri(code: number): string {
 }
 
 export function errorBody(err: EntraError, ctx: ErrorContext): Record<string, unknown> {
+  // B2C's token endpoint answers with the two RFC 6749 §5.2 members only.
+  if (ctx.b2c === true) return { error: err.error, error_description: describe(err, ctx) }
   return {
     error: err.error,
     error_description: describe(err, ctx),

@@ -21,8 +21,9 @@ import type {
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { beginAuthorize, completeAuthorize } from './authorize.ts'
 import { resolveLoginHint } from './claims-request.ts'
-import { errorContext, resolveTenant, type TenantContext } from './context.ts'
-import { GRAPH_HOST, LOGIN, LOGIN_HOST, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
+import { atShape, errorContext, issuerOf, resolveTenant, type TenantContext } from './context.ts'
+import { GRAPH_HOST, LOGIN, b2cDiscovery, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
+import { DEMO_B2C_NAME, DEMO_CIAM_NAME, locate, shapeBase, shapeHosts } from './shapes.ts'
 import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
 import { E, errorResponse, jsonResponse } from './errors.ts'
 import { handleGraph } from './graph.ts'
@@ -81,10 +82,12 @@ export async function createDemoTenant(options: DemoTenantOptions): Promise<Demo
     isRegisteredRedirect: (uri) => (redirectUris !== undefined ? redirectUris.includes(uri) : isDefaultRedirectUri(uri)),
     idTokenAtHash: options.idTokenAtHash === true,
     redirectListGiven: redirectUris !== undefined,
+    names: { b2cName: (options.b2cName ?? DEMO_B2C_NAME).toLowerCase(), ciamName: (options.ciamName ?? DEMO_CIAM_NAME).toLowerCase() },
   }
 
   const tenant: DemoTenant = {
     tenantId: tid,
+    hosts: shapeHosts(tid, ctx.names),
     users: ctx.users.map(toDemoUser),
     handle: (req) => handle(ctx, req),
     beginAuthorize: (url) => beginAuthorize(ctx, url),
@@ -123,16 +126,20 @@ const LOGOUT = /^\/([^/]+)\/oauth2\/v2\.0\/logout\/?$/i
 const LOGIN_POST = /^\/([^/]+)\/login\/?$/i
 const INSTANCE = /^\/common\/discovery\/instance\/?$/i
 
-async function handle(ctx: TenantContext, req: EdgeRequest): Promise<EdgeResponse> {
+async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeResponse> {
   let url: URL
   try {
     url = new URL(req.url)
   } catch {
     return jsonResponse(400, { error: 'invalid_request', error_description: `Not a URL: ${req.url}` })
   }
-  if (url.host === GRAPH_HOST) return handleGraph(ctx, req, url.pathname)
-  if (url.host !== LOGIN_HOST) return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${url.host}.` })
-  const path = url.pathname
+  if (url.host === GRAPH_HOST) return handleGraph(base, req, url.pathname)
+  // The host decides the shape (Entra, B2C, External ID); each shape's paths are the tenant
+  // segment (B2C: tenant and policy) followed by the same endpoint paths.
+  const at = locate(url, base.tid, base.names)
+  if (at === null) return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${url.host}.` })
+  const ctx = atShape(base, at)
+  const path = `/${encodeURIComponent(at.segment)}${at.rest}`
   const fail = (code: Parameters<typeof errorResponse>[0]): EdgeResponse => errorResponse(code, errorContext(ctx, header(req.headers, 'client-request-id')))
   const tenantOf = (re: RegExp): { segment: string; ok: boolean } | null => {
     const m = re.exec(path)
@@ -140,20 +147,30 @@ async function handle(ctx: TenantContext, req: EdgeRequest): Promise<EdgeRespons
     const segment = safeDecode(m[1])
     return { segment, ok: resolveTenant(ctx, segment) !== null }
   }
+  // B2C serves everything per user flow: a URL without one names no policy to run.
+  if (at.shape === 'b2c' && at.policy === undefined && at.rest !== '') {
+    return jsonResponse(400, { error: 'invalid_request', error_description: `The URL ${url.origin}${url.pathname} names no user flow (policy). B2C serves discovery, keys and every endpoint per policy: ${url.origin}/{tenant}/{policy}/…` })
+  }
 
-  if (INSTANCE.test(path)) return jsonResponse(200, instanceDiscovery(url.searchParams.get('authorization_endpoint')))
+  if (at.shape === 'entra' && INSTANCE.test(path)) return jsonResponse(200, instanceDiscovery(url.searchParams.get('authorization_endpoint')))
   let t = tenantOf(V2_DISCOVERY)
-  if (t !== null) return t.ok ? jsonResponse(200, v2Discovery(t.segment, ctx.tid)) : fail(E.tenantNotFound(t.segment))
+  if (t !== null) {
+    if (!t.ok) return fail(E.tenantNotFound(t.segment))
+    if (at.shape === 'b2c') return jsonResponse(200, b2cDiscovery(shapeBase(at), issuerOf(ctx)))
+    if (at.shape === 'external') return jsonResponse(200, v2Discovery(t.segment, ctx.tid, { base: shapeBase(at), issuer: issuerOf(ctx) }))
+    return jsonResponse(200, v2Discovery(t.segment, ctx.tid))
+  }
   t = tenantOf(V1_DISCOVERY)
-  if (t !== null) return t.ok ? jsonResponse(200, v1Discovery(t.segment, ctx.tid)) : fail(E.tenantNotFound(t.segment))
+  if (t !== null && at.shape === 'entra') return t.ok ? jsonResponse(200, v1Discovery(t.segment, ctx.tid)) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(V2_KEYS)
   if (t !== null) {
     if (!t.ok) return fail(E.tenantNotFound(t.segment))
+    if (at.shape !== 'entra') return jsonResponse(200, jwksDocument(ctx.key, undefined))
     const multi = t.segment === 'common' || t.segment === 'organizations'
     return jsonResponse(200, jwksDocument(ctx.key, multi ? `${LOGIN}/{tenantid}/v2.0` : v2Issuer(ctx.tid)))
   }
   t = tenantOf(V1_KEYS)
-  if (t !== null) return t.ok ? jsonResponse(200, jwksDocument(ctx.key, undefined)) : fail(E.tenantNotFound(t.segment))
+  if (t !== null && at.shape === 'entra') return t.ok ? jsonResponse(200, jwksDocument(ctx.key, undefined)) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(TOKEN)
   if (t !== null) return t.ok ? handleToken(ctx, req) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(AUTHORIZE)
@@ -166,7 +183,7 @@ async function handle(ctx: TenantContext, req: EdgeRequest): Promise<EdgeRespons
   }
   t = tenantOf(LOGOUT)
   if (t !== null) return logout(ctx, url)
-  return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${path}.` })
+  return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${url.pathname}.` })
 }
 
 async function htmlResponse(status: number, html: string, formTargets: string[], extra: Record<string, string> = {}): Promise<EdgeResponse> {
@@ -207,7 +224,7 @@ function originOf(uri: string): string[] {
 /** Turn an authorize outcome into what a browser navigation receives. */
 export async function outcomeToResponse(ctx: TenantContext, outcome: AuthorizeOutcome, segment: string): Promise<EdgeResponse> {
   if (outcome.kind === 'prompt') {
-    const action = `${LOGIN}/${encodeURIComponent(segment)}/login`
+    const action = ctx.at !== undefined ? `${shapeBase({ ...ctx.at, segment })}/login` : `${LOGIN}/${encodeURIComponent(segment)}/login`
     const html = renderSignInPage(outcome.prompt, { action, tenantName: ctx.tenantName, tenantId: ctx.tid, appName: ctx.appDisplayName })
     // The login POST answers with a 302 to the redirect URI; CSP form-action covers that hop too.
     return htmlResponse(200, html, originOf(outcome.prompt.redirectUri))

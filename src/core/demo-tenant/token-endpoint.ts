@@ -7,7 +7,7 @@
 import { base64url } from 'jose'
 import type { DemoIssuedCode, DemoRefreshGrant, EdgeRequest, EdgeResponse } from './types.ts'
 import { E, errorResponse, jsonResponse, type EntraError } from './errors.ts'
-import { CODE_LIFETIME_SEC, SPA_REFRESH_LIFETIME_SEC, clientInfo, errorContext, findUser, own, sweep, type TenantContext } from './context.ts'
+import { CODE_LIFETIME_SEC, SPA_REFRESH_LIFETIME_SEC, clientInfo, errorContext, findUser, issuerOf, own, sweep, type TenantContext } from './context.ts'
 import { header, parseForm, randomB64url, sha256 } from './encoding.ts'
 import { classifyScopes, consentKeysOf, graphScp, isEntraError, resourceKeys, type ScopeRequest } from './scopes.ts'
 import { mintApiToken, mintGraphToken, mintIdToken, type IssuedAccessToken, type MintContext } from './tokens.ts'
@@ -22,6 +22,17 @@ interface Grant {
   nonce?: string
   refreshExpiresAt?: number
   idTokenClaims?: string[]
+}
+
+/**
+ * A code or refresh token is good only where it was issued: the same shape's origin and, for
+ * B2C, the same user flow (policies compare case-insensitively there).
+ */
+function issuedHere(ctx: TenantContext, g: { origin?: string; policy?: string }): boolean {
+  const at = ctx.at
+  const origin = at !== undefined && at.shape !== 'entra' ? at.origin : undefined
+  if ((g.origin ?? undefined) !== origin) return false
+  return (g.policy ?? '').toLowerCase() === (at?.policy ?? '').toLowerCase()
 }
 
 async function pkceMatches(code: DemoIssuedCode, verifier: string): Promise<boolean> {
@@ -74,6 +85,9 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
     user,
     sid: grant.sid,
     authTime: grant.authTime,
+    issuer: issuerOf(ctx),
+    shape: ctx.at?.shape ?? 'entra',
+    ...(ctx.at?.policy !== undefined ? { policy: ctx.at.policy } : {}),
   }
   const access: IssuedAccessToken = scopes.api.length > 0 ? await mintApiToken(mint, scopes.api) : await mintGraphToken(mint, graphScp(scopes))
   const wantsOpenId = scopes.oidc.includes('openid') || (form.get('scope') === undefined && grant.granted.includes('openid'))
@@ -95,6 +109,8 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
       issuedAt: ctx.now(),
       expiresAt,
       ...(grant.idTokenClaims !== undefined ? { idTokenClaims: grant.idTokenClaims } : {}),
+      ...(ctx.at !== undefined && ctx.at.shape !== 'entra' ? { origin: ctx.at.origin } : {}),
+      ...(ctx.at?.policy !== undefined ? { policy: ctx.at.policy } : {}),
     })
     body.refresh_token = rt
     body.refresh_token_expires_in = Math.max(0, expiresAt - ctx.now())
@@ -107,7 +123,7 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
       optional: grant.idTokenClaims ?? [],
     })
   }
-  if (form.get('client_info') === '1') body.client_info = clientInfo(user, ctx.tid)
+  if (form.get('client_info') === '1') body.client_info = clientInfo(user, ctx.tid, ctx.at?.policy)
   return jsonResponse(200, body, { 'x-ms-request-id': errorContext(ctx).traceId, ...(correlationId !== undefined ? { 'client-request-id': correlationId } : {}) })
 }
 
@@ -137,7 +153,7 @@ async function redeemCode(ctx: TenantContext, form: Map<string, string>, clientI
   const redirectUri = form.get('redirect_uri')
   if (redirectUri === undefined) return E.missingParam('redirect_uri', 'request body')
   const code = own(ctx.st.codes, codeValue)
-  if (code === undefined) return E.malformedCode()
+  if (code === undefined || !issuedHere(ctx, code)) return E.malformedCode()
   const faults = ctx.st.faults
   if (code.redeemed || faults.codeReuse === true) {
     code.redeemed = true
@@ -169,7 +185,7 @@ function redeemRefresh(ctx: TenantContext, form: Map<string, string>, clientId: 
   const rt = form.get('refresh_token')
   if (rt === undefined) return E.missingParam('refresh_token', 'request body')
   const g = own(ctx.st.refreshTokens, rt)
-  if (g === undefined) return E.refreshUnknown()
+  if (g === undefined || !issuedHere(ctx, g)) return E.refreshUnknown()
   if (g.clientId !== clientId) return E.refreshOtherClient()
   if (g.expiresAt <= ctx.now()) return E.refreshExpired()
   return {

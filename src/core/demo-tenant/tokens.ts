@@ -16,6 +16,7 @@ import type { DemoUserRecord } from './users.ts'
 import type { RandomSource } from './types.ts'
 import { DEMO_API_APP_ID } from './types.ts'
 import { GRAPH_RESOURCE_ID, v1Issuer, v2Issuer } from './discovery.ts'
+import type { DemoShape } from './shapes.ts'
 import { loginHintClaim } from './claims-request.ts'
 import { b64urlJson, decodeB64urlJson, randomB64, randomB64url, sha256, sha256B64url } from './encoding.ts'
 
@@ -40,6 +41,11 @@ export interface MintContext {
   user: DemoUserRecord
   sid: string
   authTime: number
+  /** The `iss` of this shape (Entra v2 by default; B2C and External ID have their own). */
+  issuer?: string
+  shape?: DemoShape
+  /** B2C: the user flow, carried in `tfp`. */
+  policy?: string
 }
 
 export type ResourceKind = 'graph' | 'api'
@@ -87,7 +93,8 @@ export async function mintIdToken(
 ): Promise<string> {
   const u = ctx.user
   const t = times(ctx, ID_TOKEN_LIFETIME_SEC)
-  const payload: Record<string, unknown> = { aud: ctx.clientId, iss: v2Issuer(ctx.tid), iat: t.iat, nbf: t.nbf, exp: t.exp, aio: aio(ctx.random) }
+  if (ctx.shape === 'b2c') return mintB2cIdToken(ctx, opts, t)
+  const payload: Record<string, unknown> = { aud: ctx.clientId, iss: ctx.issuer ?? v2Issuer(ctx.tid), iat: t.iat, nbf: t.nbf, exp: t.exp, aio: aio(ctx.random) }
   if (opts.accessTokenForHash !== undefined) {
     // OIDC Core §3.3.2.11: left half of SHA-256 of the ASCII access token, base64url.
     payload.at_hash = base64url.encode((await sha256(opts.accessTokenForHash)).slice(0, 16))
@@ -111,6 +118,33 @@ export async function mintIdToken(
   return sign(ctx, {}, payload)
 }
 
+/**
+ * An Azure AD B2C user-flow ID token: version 1.0 claims, `sub` is the object ID (the user
+ * flow's default subject), `emails` is a list, `tfp` names the user flow that issued it, and no
+ * `tid`, `aio`, `rh` or `uti` (Entra's internal claims). Guests stand in for a social account,
+ * whose provider B2C names in `idp`.
+ */
+async function mintB2cIdToken(
+  ctx: MintContext,
+  opts: { nonce?: string; accessTokenForHash?: string },
+  t: { iat: number; nbf: number; exp: number },
+): Promise<string> {
+  const u = ctx.user
+  const payload: Record<string, unknown> = { exp: t.exp, nbf: t.nbf, ver: '1.0', iss: ctx.issuer, sub: u.id, aud: ctx.clientId }
+  if (opts.nonce !== undefined) payload.nonce = opts.nonce
+  payload.iat = t.iat
+  payload.auth_time = ctx.authTime
+  if (opts.accessTokenForHash !== undefined) payload.at_hash = base64url.encode((await sha256(opts.accessTokenForHash)).slice(0, 16))
+  payload.oid = u.id
+  payload.name = u.displayName
+  payload.given_name = u.givenName
+  payload.family_name = u.surname
+  payload.emails = [u.mail]
+  if (isGuest(u)) payload.idp = 'google.com'
+  payload.tfp = ctx.policy ?? ''
+  return sign(ctx, {}, payload)
+}
+
 /** Entra's v2 access tokens last 60–90 minutes (randomised); so do ours. */
 function accessLifetime(random: RandomSource): number {
   const r = random(2)
@@ -121,9 +155,17 @@ export async function mintApiToken(ctx: MintContext, scopes: string[]): Promise<
   const u = ctx.user
   const lifetime = accessLifetime(ctx.random)
   const t = times(ctx, lifetime)
+  if (ctx.shape === 'b2c') {
+    // B2C access tokens: the ID token's subject claims plus scp and azp, version 1.0, tfp.
+    const b2c: Record<string, unknown> = {
+      iss: ctx.issuer, exp: t.exp, nbf: t.nbf, aud: DEMO_API_APP_ID, oid: u.id, sub: u.id, name: u.displayName, emails: [u.mail],
+      tfp: ctx.policy ?? '', scp: scopes.join(' '), azp: ctx.clientId, ver: '1.0', iat: t.iat,
+    }
+    return { token: await sign(ctx, {}, b2c), resource: 'api', scope: scopes.map((s) => `api://${DEMO_API_APP_ID}/${s}`).join(' '), expiresIn: lifetime - 1 }
+  }
   const payload: Record<string, unknown> = {
     aud: DEMO_API_APP_ID,
-    iss: v2Issuer(ctx.tid),
+    iss: ctx.issuer ?? v2Issuer(ctx.tid),
     iat: t.iat,
     nbf: t.nbf,
     exp: t.exp,

@@ -104,6 +104,12 @@ export interface DemoTenantOptions {
    * is off by default; a trainer can switch it on to show the check.
    */
   idTokenAtHash?: boolean
+  /**
+   * The tenant's names as an Azure AD B2C tenant ({b2cName}.b2clogin.com) and an Entra External ID
+   * tenant ({ciamName}.ciamlogin.com, plus {tenantId}.ciamlogin.com). Defaults: the built-in demo's.
+   */
+  b2cName?: string
+  ciamName?: string
 }
 
 /** JSON-safe snapshot of everything the tenant remembers (keys, sessions, codes, refresh tokens). */
@@ -141,6 +147,10 @@ export interface DemoPendingAuthorize {
   idTokenClaims?: string[]
   correlationId: string
   createdAt: number
+  /** Origin the authorize request came to (shape: Entra, B2C or External ID); Entra when absent. */
+  origin?: string
+  /** B2C: the user flow named in the authorize URL. */
+  policy?: string
 }
 
 export interface DemoIssuedCode {
@@ -156,6 +166,9 @@ export interface DemoIssuedCode {
   issuedAt: number
   redeemed: boolean
   idTokenClaims?: string[]
+  /** Origin and B2C policy of the authorize request the code answers (a code is only good there). */
+  origin?: string
+  policy?: string
 }
 
 export interface DemoRefreshGrant {
@@ -169,10 +182,14 @@ export interface DemoRefreshGrant {
   /** SPA refresh tokens live a fixed 24 h from sign-in; redeeming does not extend it (AADSTS700084). */
   expiresAt: number
   idTokenClaims?: string[]
+  origin?: string
+  policy?: string
 }
 
 export interface DemoTenant {
   readonly tenantId: string
+  /** Every host the tenant answers for (Entra, its B2C and External ID hosts); Graph aside. */
+  readonly hosts: string[]
   readonly users: DemoUser[]
   /** Every HTTP endpoint at login.microsoftonline.com and graph.microsoft.com the tenant emulates. */
   handle(req: EdgeRequest): Promise<EdgeResponse>
