@@ -90,10 +90,10 @@ function sigFor(alg, input, priv) {
   throw new Error(`raw signing not needed for ${alg}`)
 }
 
-/** Signs header/payload exactly as given (object -> JSON, string -> raw text). */
+/** Signs header/payload exactly as given (object -> JSON, string -> raw text, Uint8Array -> those bytes). */
 function raw(header, payload, alg, priv) {
   const h = base64url.encode(typeof header === 'string' ? header : JSON.stringify(header))
-  const p = base64url.encode(typeof payload === 'string' ? payload : JSON.stringify(payload))
+  const p = base64url.encode(typeof payload === 'string' || payload instanceof Uint8Array ? payload : JSON.stringify(payload))
   const input = `${h}.${p}`
   return `${input}.${base64url.encode(sigFor(alg, input, priv))}`
 }
@@ -129,6 +129,8 @@ add('valid-hs256', 'HS256 token checked with the shared secret.', await jwt(base
 // ---- decoding --------------------------------------------------------------------------
 add('payload-not-object', 'A JWS whose payload is a JSON string, not a claims object.', await new CompactSign(new TextEncoder().encode('"just a string"')).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).sign(k.rsa1.privateKey))
 add('duplicate-keys', 'Signed payload with "aud" twice; JSON.parse keeps the last.', raw({ alg: 'RS256', kid: 'rsa-1' }, `{"iss":"${ISSUER}","sub":"user-123","aud":"${CLIENT}","aud":"evil-client","iat":${NOW - 60},"exp":${NOW + 3600},"nonce":"n-0S6_WzA2Mj"}`, 'RS256', k.rsa1.priv))
+// Bytes that are not UTF-8 ("{" 0xC3 0x28 "}": a lead byte without its continuation), correctly signed.
+add('payload-not-utf8', 'A signed JWS whose payload bytes are not UTF-8 (RFC 7519 §7.2 step 10: malformed).', raw({ alg: 'RS256', kid: 'rsa-1' }, new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]), 'RS256', k.rsa1.priv))
 add('claim-type-invalid', '"exp" is a string of digits.', await rs({ ...base, exp: String(NOW + 3600) }))
 add('payload-too-large', 'A 70 KB payload.', await rs({ ...base, blob: 'x'.repeat(70 * 1024) }))
 add('jwe-encrypted', 'A compact JWE (RSA-OAEP-256 / A256GCM).', await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(base))).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'enc-1', cty: 'JWT' }).encrypt(encPair.publicKey))
@@ -154,6 +156,8 @@ add('embedded-jwk', 'The attacker signs and embeds their own public key in "jwk"
 add('embedded-x5c', 'Header carries an x5c certificate chain.', await rs(base, { x5c: ['MIIBszCCAVmgAwIBAgIUWm'] }))
 add('crit-unsupported', 'crit lists an extension this verifier does not implement.', raw({ alg: 'RS256', kid: 'rsa-1', crit: ['http://example.com/ext'], 'http://example.com/ext': true }, base, 'RS256', k.rsa1.priv))
 add('crit-b64', 'crit b64:false (RFC 7797), which JWTs must not use.', raw({ alg: 'RS256', kid: 'rsa-1', b64: false, crit: ['b64'] }, base, 'RS256', k.rsa1.priv))
+// Signed over the base64url payload, so a verifier that treated b64 as simply "true" would call it valid.
+add('crit-b64-true', 'crit lists b64 with b64:true; the signature is correct for the encoded payload.', raw({ alg: 'RS256', kid: 'rsa-1', b64: true, crit: ['b64'] }, base, 'RS256', k.rsa1.priv))
 add('signature-invalid', 'A valid token whose payload was altered after signing.', await (async () => {
   const t = await rs(base)
   const [h, , s] = t.split('.')
@@ -189,6 +193,7 @@ add('at-hash-mismatch', 'at_hash of another access token.', await rs({ ...base, 
 add('c-hash-mismatch', 'c_hash of another code.', await rs({ ...base, c_hash: leftHalf('sha256', 'another-code') }), { expected: { code: CODE } })
 add('c-hash-ok-es512', 'c_hash with ES512 uses SHA-512.', await jwt({ ...base, c_hash: leftHalf('sha512', CODE) }, { alg: 'ES512', kid: 'ec-521' }, k.ec521.privateKey), { expected: { code: CODE, responseType: 'code id_token' } })
 add('at-hash-eddsa', 'at_hash with EdDSA (Ed25519) uses SHA-512.', await jwt({ ...base, at_hash: leftHalf('sha512', AT) }, { alg: 'EdDSA', kid: 'ed-1' }, k.ed.privateKey), { expected: { accessToken: AT } })
+add('at-hash-alg-none', 'Unsigned (alg none) ID token carrying at_hash and c_hash: no hash function to compute them with.', `${base64url.encode('{"alg":"none"}')}.${base64url.encode(JSON.stringify({ ...base, at_hash: leftHalf('sha256', 'another-access-token'), c_hash: leftHalf('sha256', 'another-code') }))}.`, { expected: { accessToken: AT, code: CODE } })
 add('missing-at-hash', 'Implicit flow id_token token without at_hash.', await rs(base), { expected: { responseType: 'id_token token', accessToken: AT } })
 add('missing-c-hash', 'Hybrid flow code id_token without c_hash.', await rs(base), { expected: { responseType: 'code id_token', code: CODE } })
 

@@ -91,9 +91,10 @@ describe('strict per-segment decoding', () => {
     expect(d.problems[0]).toMatchObject({ segment: 'payload', reason: 'not_object' })
   })
 
-  it('binary (non UTF-8) payload decodes without a payload text', () => {
+  it('binary (non UTF-8) payload does not decode (RFC 7519 §7.2 step 10) and has no payload text', () => {
     const d = decodeToken(`${H}.${base64url.encode(new Uint8Array([0xc3, 0x28]))}.${S}`)
-    expect(d.decodes).toBe(true)
+    expect(d.decodes).toBe(false)
+    expect(d.form).toBe('malformed')
     expect(d.payloadText).toBeNull()
     expect(d.problems[0]?.reason).toBe('utf8')
   })

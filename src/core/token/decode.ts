@@ -134,7 +134,9 @@ function decodeJson(bytes: Uint8Array, segment: 'header' | 'payload', label: str
     return {
       ok: false,
       text: null,
-      problem: { segment, reason: 'utf8', message: `The ${label} is not valid UTF-8 (RFC 7515 §5.2 step 3 requires UTF-8 JSON).` },
+      // RFC 7519 §7.2 step 4 (header) and step 10 (claims set): each must be UTF-8 JSON, so
+      // bytes that are not UTF-8 make the token malformed, not merely "a JWS with other content".
+      problem: { segment, reason: 'utf8', message: `The ${label} is not valid UTF-8, so it cannot be a JWT ${segment === 'header' ? 'header (RFC 7519 §7.2 step 4, RFC 7515 §5.2 step 3)' : 'claims set (RFC 7519 §7.2 step 10)'}.` },
     }
   }
   try {
@@ -207,7 +209,9 @@ function decodePayload(out: DecodedToken, seg: string): boolean {
     out.problems.push(j.problem)
     out.payloadText = j.text
     out.payload = j.text
-    return true
+    // Text that is not JSON is still a JWS (with other content); bytes that are not UTF-8 cannot
+    // even be read as text, so the token does not decode (RFC 7519 §7.2 step 10).
+    return j.problem.reason !== 'utf8'
   }
   out.payload = j.value
   out.payloadText = j.text

@@ -36,9 +36,16 @@ export async function checkHashes(
     }
     if (it.value === undefined) continue
     const claimed = payload[it.claim]
+    if (alg.toLowerCase() === 'none') {
+      // OIDC Core §3.1.3.6 takes the hash from the JOSE alg; an unsecured token (RFC 7519 §6)
+      // has none, so there is nothing to compare with: a note, never a mismatch.
+      findings.push(finding('hash_not_computable', 'info', it.claim, `"${it.claim}" cannot be checked: the token is unsigned (alg "${alg}"), and OIDC Core takes the hash function for ${it.claim} from the signing algorithm, so there is none to compute it with. This is not a mismatch; the missing signature is the problem.`, it.validateRef, { actual: claimed }))
+      continue
+    }
     const hash = hashForAlg(alg, crv)
     if (!hash) {
-      findings.push(finding(it.claim === 'at_hash' ? 'at_hash_mismatch' : 'c_hash_mismatch', 'warning', it.claim, `"${it.claim}" cannot be computed for alg "${alg}"${crv ? ` with curve ${crv}` : ''}: no hash function is defined for it.`, alg.startsWith('Ed') ? SPEC.eddsaHash : it.validateRef))
+      // Not a mismatch either: without a defined hash there is no value to compare with.
+      findings.push(finding('hash_not_computable', 'info', it.claim, `"${it.claim}" cannot be computed for alg "${alg}"${crv ? ` with curve ${crv}` : ''}: no hash function is defined for it, so it was not compared.`, alg.startsWith('Ed') ? SPEC.eddsaHash : it.validateRef, { actual: claimed }))
       continue
     }
     const computed = await oidcHash(it.value, alg, crv)

@@ -107,8 +107,8 @@ export function checkHeader(
             'crit_unsupported',
             'error',
             'header.crit',
-            `The header marks ${unknown.map((u) => `"${u}"`).join(', ')} as critical, and this verifier does not implement ${unknown.length === 1 ? 'that extension' : 'those extensions'}, so it must reject the token (RFC 7515 §4.1.11).${b64 ? ' "b64" (RFC 7797) changes what is signed, and RFC 7797 §7 says JWTs must not use it.' : ''}`,
-            b64 ? SPEC.b64 : SPEC.crit,
+            `The header marks ${unknown.map((u) => `"${u}"`).join(', ')} as critical, and this verifier does not implement ${unknown.length === 1 ? 'that extension' : 'those extensions'}, so it must reject the token (RFC 7515 §4.1.11).${b64 ? ` "b64" (RFC 7797) changes what the signature covers: it was not verified, not even as if b64 were true (RFC 7797 §6 requires rejecting it when the extension is not implemented, and §7 says JWTs do not use the unencoded payload option).${header['b64'] === true ? ' Here b64 is true, the default, which still does not make the header acceptable.' : ''}` : ''}`,
+            b64 ? SPEC.b64Crit : SPEC.crit,
             { actual: unknown.join(', ') },
           ),
         )
@@ -116,7 +116,7 @@ export function checkHeader(
     }
     verdict.blocker ??= { status: 'unverifiable', reason: 'The header lists critical extensions this verifier does not implement.' }
   } else if (header['b64'] !== undefined) {
-    findings.push(finding('crit_unsupported', 'error', 'header.b64', '"b64" appears without being listed in "crit" (RFC 7797 §6 requires it), and JWTs must not use the unencoded payload option (RFC 7797 §7).', SPEC.b64, { actual: header['b64'] }))
+    findings.push(finding('crit_unsupported', 'error', 'header.b64', '"b64" appears without being listed in "crit" (RFC 7797 §6 requires it), and JWTs do not use the unencoded payload option (RFC 7797 §7). The signature was not verified.', SPEC.b64Crit, { actual: header['b64'] }))
     verdict.blocker ??= { status: 'unverifiable', reason: 'The header uses the "b64" extension, which JWTs must not use.' }
   }
 

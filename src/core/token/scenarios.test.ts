@@ -4,6 +4,7 @@
  * that produces it fails to compile.
  */
 import { describe, expect, it } from 'vitest'
+import { base64url } from 'jose'
 import type { FindingCode, InspectionReport } from './types.ts'
 import { inspectToken } from './inspect.ts'
 import { codes, constants, inspectScenario, jwks, optionsFor, scenario, scenarios } from './__fixtures__/fixtures.ts'
@@ -80,6 +81,7 @@ const PRODUCERS: Record<FindingCode, Producer> = {
   entra_v1_token: 'entra-v1-access',
   tenant_mismatch: 'tenant-mismatch',
   lifetime_info: 'expired-within-tolerance',
+  hash_not_computable: 'at-hash-alg-none',
 }
 
 function run(p: Producer): Promise<InspectionReport> {
@@ -143,6 +145,8 @@ describe('signature status per scenario', () => {
     ['untrusted-jku', 'valid'],
     ['crit-unsupported', 'unverifiable'],
     ['crit-b64', 'unverifiable'],
+    ['crit-b64-true', 'unverifiable'],
+    ['at-hash-alg-none', 'none'],
     ['signature-invalid', 'invalid'],
     ['graph-nonce-header', 'unverifiable'],
     ['jwe-encrypted', 'unverifiable'],
@@ -196,11 +200,57 @@ describe('scenario details', () => {
     expect(f?.actual).toBe('enc')
   })
 
-  it('crit b64 cites RFC 7797', async () => {
+  it('crit b64 cites RFC 7797 §6 (and §7 in the text)', async () => {
     const r = await inspectScenario('crit-b64')
     const f = r.findings.find((x) => x.code === 'crit_unsupported')
-    expect(f?.specRef.label).toBe('RFC 7797 §7')
+    expect(f?.specRef).toEqual({ label: 'RFC 7797 §6', url: 'https://www.rfc-editor.org/rfc/rfc7797#section-6' })
     expect(f?.message).toContain('b64')
+    expect(f?.message).toContain('RFC 7797 §6')
+    expect(f?.message).toContain('§7')
+  })
+
+  it('crit ["b64"] with b64:true is never verified as if b64 were the default (issue 14)', async () => {
+    // The signature IS correct over the encoded payload: verifying it would say "valid".
+    const fetched: string[] = []
+    const r = await inspectScenario('crit-b64-true', { keys: { jwks: jwks.main, fetchJson: (u) => (fetched.push(u), Promise.reject(new Error('must not fetch'))) } })
+    expect(r.signature.status).toBe('unverifiable')
+    expect(r.signature.chain.candidates.some((c) => c.used)).toBe(false)
+    expect(fetched).toEqual([])
+    const f = r.findings.find((x) => x.code === 'crit_unsupported')
+    expect(f).toMatchObject({ severity: 'error', subject: 'header.crit', specRef: { label: 'RFC 7797 §6' } })
+    expect(f?.message).toMatch(/b64 is true/)
+  })
+
+  it('a payload whose bytes are not UTF-8 is malformed (RFC 7519 §7.2 step 10), not payload_not_object', async () => {
+    const r = await inspectScenario('payload-not-utf8')
+    expect(r.decodes).toBe(false)
+    expect(r.form).toBe('malformed')
+    expect(codes(r)).toContain('malformed')
+    expect(codes(r)).not.toContain('payload_not_object')
+    const f = r.findings.find((x) => x.code === 'malformed')
+    expect(f).toMatchObject({ severity: 'error', subject: 'payload' })
+    expect(f?.message).toMatch(/not valid UTF-8.*RFC 7519 §7\.2 step 10/)
+    expect(r.signature.status).not.toBe('valid')
+  })
+
+  it('a header whose bytes are not UTF-8 is malformed too', async () => {
+    const t = scenario('valid-id-rs256').token.split('.')
+    const badHeader = base64url.encode(new Uint8Array([0x7b, 0x22, 0x61, 0xff, 0x22, 0x7d]))
+    const r = await inspectToken(`${badHeader}.${t[1] ?? ''}.${t[2] ?? ''}`, { now: NOW })
+    expect(r.decodes).toBe(false)
+    const f = r.findings.find((x) => x.code === 'malformed')
+    expect(f?.subject).toBe('header')
+    expect(f?.message).toMatch(/header is not valid UTF-8.*RFC 7519 §7\.2 step 4/)
+  })
+
+  it('at_hash / c_hash on an unsigned token: a note that they cannot be computed, never a mismatch', async () => {
+    const r = await inspectScenario('at-hash-alg-none')
+    expect(codes(r)).toContain('alg_none')
+    expect(codes(r)).not.toContain('at_hash_mismatch')
+    expect(codes(r)).not.toContain('c_hash_mismatch')
+    const notes = r.findings.filter((x) => x.code === 'hash_not_computable')
+    expect(notes.map((n) => [n.subject, n.severity])).toEqual([['at_hash', 'info'], ['c_hash', 'info']])
+    expect(notes[0]?.message).toMatch(/unsigned.*not a mismatch/)
   })
 
   it('Graph tokens are explained, not shown as invalid, and no keys are fetched', async () => {

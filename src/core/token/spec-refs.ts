@@ -35,6 +35,8 @@ export const SPEC = {
   x5c: rfc(7515, '4.1.6'),
   crit: rfc(7515, '4.1.11'),
   b64: rfc(7797, '7'),
+  /** RFC 7797 §6: b64 must be listed in crit; a verifier that does not implement it must reject. */
+  b64Crit: rfc(7797, '6'),
   typ: rfc(7515, '4.1.9'),
   unsecured: rfc(7519, '6'),
   algNoneBcp: rfc(8725, '3.1'),

@@ -54,6 +54,7 @@ export type FindingCode =
   | 'entra_v1_token'
   | 'tenant_mismatch'
   | 'lifetime_info'
+  | 'hash_not_computable'
 
 export type Severity = 'error' | 'warning' | 'info'
 
