@@ -5,6 +5,7 @@
  */
 import { readStored, writeStored } from '../storage.ts'
 import { isCapturedEntry, type CapturedEntry } from '../../core/capture/types.ts'
+import { stampEntry } from '../../core/flows/stamp.ts'
 
 const ENTRIES_KEY = 'capture:entries'
 const FLOW_KEY = 'capture:flow'
@@ -30,8 +31,9 @@ export function writeJournal(entries: CapturedEntry[]): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(JOURNAL_EVENT))
 }
 
+/** Appends one exchange, stamped by the one classifier every capture goes through (core/flows/stamp.ts). */
 export function appendToJournal(entry: CapturedEntry): CapturedEntry[] {
-  const next = [...readJournal(), entry]
+  const next = [...readJournal(), stampEntry(entry)]
   writeJournal(next)
   return next
 }

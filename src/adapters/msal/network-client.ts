@@ -6,7 +6,7 @@
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-browser'
 import { buildEntry, oauthErrorOf } from '../../core/capture/har.ts'
-import { classifyStep, grantTypeOf, stepLabel } from '../../core/capture/classify.ts'
+import { stampEntry } from '../../core/flows/stamp.ts'
 import type { CaptureOrigin, CapturedEntry } from '../../core/capture/types.ts'
 import type { EdgeRequest, EdgeResponse } from '../../core/demo-tenant/types.ts'
 import { demoFetch } from './demo-edge.ts'
@@ -51,15 +51,15 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
     if (hooks.beforeSend) await hooks.beforeSend(request)
     const started = Date.now()
     const origin: CaptureOrigin = hooks.demo ? 'simulated' : 'captured'
-    const step = classifyStep(method, url, request.body)
-    const grantType = grantTypeOf(request.body)
+    // Stamped below by the one classifier (core/flows/stamp.ts); 'other' until then.
+    const step = 'other' as const
     let response: EdgeResponse
     try {
       response = hooks.demo ? await demoFetch(request) : await sendReal(request)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       hooks.record(
-        buildEntry({
+        stampEntry(buildEntry({
           method,
           url,
           requestHeaders: request.headers,
@@ -68,14 +68,14 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
           statusText: 'network error',
           startedAt: started,
           durationMs: Date.now() - started,
-          oauth: { step, flowId: currentFlowId(), origin, redactions: [], label: stepLabel(step), ...(grantType ? { grantType } : {}), error: { error: 'network_error', description: message } },
-        }),
+          oauth: { step, flowId: currentFlowId(), origin, redactions: [], error: { error: 'network_error', description: message } },
+        })),
       )
       throw error
     }
     const error = response.status >= 400 ? oauthErrorOf(response.body) : undefined
     hooks.record(
-      buildEntry({
+      stampEntry(buildEntry({
         method,
         url,
         requestHeaders: request.headers,
@@ -90,11 +90,9 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
           flowId: currentFlowId(),
           origin,
           redactions: [],
-          label: stepLabel(step),
-          ...(grantType ? { grantType } : {}),
           ...(error ? { error } : {}),
         },
-      }),
+      })),
     )
     let body: unknown
     try {

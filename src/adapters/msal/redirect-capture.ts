@@ -3,7 +3,8 @@
  * redirect bridge page (redirect.html), so it must stay small: no MSAL, no React.
  */
 import { buildNavigationEntry, oauthErrorOf, responseParams } from '../../core/capture/har.ts'
-import { decodeClientInfo, stepLabel } from '../../core/capture/classify.ts'
+import { decodeClientInfo } from '../../core/capture/classify.ts'
+import { stepLabel } from '../../core/flows/classify.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { appendToJournal, currentFlowId, readJournal, setPendingRedirect } from './capture-journal.ts'
 import { readStored, writeStored } from '../storage.ts'

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { base64url } from 'jose'
 import { buildEntry, buildNavigationEntry, oauthErrorOf, parseFormBody, responseParams } from './har.ts'
-import { classifyStep, decodeClientInfo, grantTypeOf } from './classify.ts'
+import { decodeClientInfo, grantTypeOf } from './classify.ts'
+import { stampEntry } from '../flows/stamp.ts'
 import { explainParam, isMsalAdded, looksLikeJwt, maskValue } from './params.ts'
 import { authorityOf, blankProfile, demoProfile, discoveryUrlOf, extraParamsOf, sanitizeProfile, validateProfile } from './profile.ts'
-import { isGraphSilentStep, tokensFromCaptures } from './tokens.ts'
+import { tokensFromCaptures } from './tokens.ts'
 import { isCapturedEntry, type OAuthAnnotation } from './types.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 
@@ -57,18 +58,36 @@ describe('HAR entries', () => {
   })
 })
 
-describe('classification', () => {
+describe('classification: the live capture is stamped by the HAR classifier', () => {
+  const A = 'https://login.microsoftonline.com/t/oauth2/v2.0'
+  const stamp = (method: 'GET' | 'POST', url: string, body?: string, headers?: Record<string, string>, responseBody?: string) =>
+    stampEntry(buildEntry({ method, url, ...(headers ? { requestHeaders: headers } : {}), ...(body !== undefined ? { requestBody: body } : {}), status: 200, ...(responseBody ? { responseBody } : {}), startedAt: 0, oauth: oauth('other') }))._oauth
   it.each([
-    ['GET', 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration', undefined, 'discovery'],
-    ['GET', 'https://login.microsoftonline.com/t/discovery/v2.0/keys', undefined, 'jwks'],
-    ['GET', 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x', undefined, 'authorize'],
-    ['POST', 'https://login.microsoftonline.com/t/oauth2/v2.0/token', 'grant_type=authorization_code', 'token'],
-    ['POST', 'https://login.microsoftonline.com/t/oauth2/v2.0/token', 'grant_type=refresh_token', 'refresh'],
-    ['GET', 'https://login.microsoftonline.com/t/oauth2/v2.0/logout', undefined, 'logout'],
-    ['GET', 'https://graph.microsoft.com/v1.0/me', undefined, 'graph'],
-    ['GET', 'nonsense', undefined, 'other'],
-  ] as const)('%s %s -> %s', (method, url, body, step) => {
-    expect(classifyStep(method, url, body)).toBe(step)
+    ['GET', 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration', undefined, undefined, 'discovery'],
+    ['GET', 'https://login.microsoftonline.com/t/discovery/v2.0/keys', undefined, undefined, 'jwks'],
+    ['GET', `${A}/authorize?client_id=c&response_type=code&state=s`, undefined, undefined, 'authorize'],
+    ['POST', `${A}/token`, 'grant_type=authorization_code&code=x&client_id=c', undefined, 'token'],
+    ['POST', `${A}/token`, 'grant_type=refresh_token&refresh_token=r&client_id=c', undefined, 'refresh'],
+    ['GET', `${A}/logout?post_logout_redirect_uri=https%3A%2F%2Fapp`, undefined, undefined, 'logout'],
+    ['GET', 'https://graph.microsoft.com/v1.0/me', undefined, { Authorization: 'Bearer eyJ.x.y' }, 'graph'],
+    ['POST', `${A}/devicecode`, 'client_id=c&scope=openid', undefined, 'device_authorization'],
+    ['GET', 'https://app.example/redirect.html#code=c&state=s', undefined, undefined, 'redirect_back'],
+  ] as const)('%s %s -> %s', (method, url, body, headers, step) => {
+    // MSAL's JWKS answer is JSON with a keys array: that, not the path alone, makes it a key set.
+    const o = stamp(method, url, body, headers, step === 'jwks' ? '{"keys":[]}' : undefined)
+    expect(o.step).toBe(step)
+    // One vocabulary: the label is the classifier's label of that step.
+    expect(o.label).toBeTruthy()
+  })
+
+  it('keeps what the capture knew when the wire shows nothing (a bare state back after sign-out)', () => {
+    const e = stampEntry(buildNavigationEntry('https://app.example/?state=s', 0, { ...oauth('logout'), label: 'Back after sign-out' }))
+    expect(e._oauth).toMatchObject({ step: 'logout', label: 'Back after sign-out' })
+  })
+
+  it('stamps the grant type and the JSON error of a failed token call', () => {
+    const o = stamp('POST', `${A}/token`, 'grant_type=authorization_code&code=x&client_id=c', undefined, '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}')
+    expect(o).toMatchObject({ step: 'token', grantType: 'authorization_code', error: { error: 'invalid_grant', code: '70008' } })
   })
 
   it('reads the grant type', () => {
@@ -132,51 +151,46 @@ describe('profiles', () => {
   })
 })
 
-describe('tokens from a captured flow', () => {
-  it('pairs each token with expectations: aud, issuer from discovery, nonce, at_hash, code', () => {
+describe('tokens from a captured flow (a view over the one analysis)', () => {
+  it('pairs each token with expectations: aud, issuer from discovery with {tenantid} filled, nonce, at_hash', () => {
     const discovery = buildEntry({ method: 'GET', url: 'https://idp/.well-known/openid-configuration', status: 200, responseBody: JSON.stringify({ issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' }), startedAt: 0, oauth: oauth('discovery') })
-    const authorize = buildNavigationEntry('https://idp/authorize?nonce=N1&state=S', 1, oauth('authorize'))
+    const authorize = buildNavigationEntry('https://idp/authorize?client_id=c1&response_type=code&nonce=N1&state=S', 1, oauth('authorize'))
     const back = buildNavigationEntry('https://app/redirect.html#code=C1&state=S', 2, oauth('redirect_back'))
     const token = buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: 'grant_type=authorization_code&code=C1', status: 200, responseBody: JSON.stringify({ id_token: 'ID', access_token: 'AT', refresh_token: 'RT', scope: 's' }), startedAt: 3, oauth: oauth('token') })
-    const list = tokensFromCaptures([discovery, authorize, back, token], DEMO_CLIENT_ID, 'TID')
-    expect(list.map((t) => t.kind)).toEqual(['id_token', 'access_token', 'refresh_token'])
-    expect(list[0]?.expected).toMatchObject({ audience: DEMO_CLIENT_ID, issuer: 'https://login.microsoftonline.com/TID/v2.0', nonce: 'N1', accessToken: 'AT', code: 'C1', tokenType: 'id_token' })
+    const list = tokensFromCaptures([discovery, authorize, back, token].map(stampEntry), DEMO_CLIENT_ID, 'TID')
+    expect(list.map((t) => t.kind)).toEqual(['access_token', 'id_token', 'refresh_token'])
+    expect(list[1]?.expected).toMatchObject({ audience: 'c1', issuer: 'https://login.microsoftonline.com/TID/v2.0', nonce: 'N1', accessToken: 'AT', tokenType: 'id_token', tenantId: 'TID' })
     expect(list[2]?.expected).toBeUndefined()
+    // Without a tenant the template is never an expectation.
+    expect(tokensFromCaptures([discovery, authorize, back, token].map(stampEntry), DEMO_CLIENT_ID)[1]?.expected?.issuer).toBeUndefined()
   })
 
   describe('the silent Graph User.Read step after a sign-in', () => {
     const flow = (flowId: string, step: OAuthAnnotation['step'], extra: Partial<OAuthAnnotation> = {}): OAuthAnnotation => ({ ...oauth(step), flowId, ...extra })
     const code = (flowId: string) => buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: 'grant_type=authorization_code&code=C1&scope=openid%20profile%20offline_access', status: 200, responseBody: JSON.stringify({ id_token: 'ID', access_token: 'AT', refresh_token: 'RT' }), startedAt: 1, oauth: flow(flowId, 'token') })
-    const refresh = (flowId: string, scope: string, extra: Partial<OAuthAnnotation> = {}) =>
-      buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: `grant_type=refresh_token&refresh_token=RT&scope=${encodeURIComponent(scope)}`, status: 200, responseBody: JSON.stringify({ access_token: 'GAT', refresh_token: 'RT2', scope: 'User.Read' }), startedAt: 2, oauth: flow(flowId, 'refresh', extra) })
+    const refresh = (flowId: string, scope: string, extra: Partial<OAuthAnnotation> = {}, rt = 'RT') =>
+      buildEntry({ method: 'POST', url: 'https://idp/token', requestBody: `grant_type=refresh_token&refresh_token=${rt}&scope=${encodeURIComponent(scope)}`, status: 200, responseBody: JSON.stringify({ access_token: 'GAT', refresh_token: 'RT2', scope: 'User.Read' }), startedAt: 2, oauth: flow(flowId, 'refresh', extra) })
+    const labels = (entries: ReturnType<typeof code>[], index: number) => tokensFromCaptures(entries, DEMO_CLIENT_ID).filter((t) => t.entryIndex === index).map((t) => t.label)
 
-    it('labels a User.Read refresh right after the code redemption of the same flow "Graph (silent)"', () => {
+    it('labels a User.Read refresh with the refresh token of a code redemption "Graph (silent)"', () => {
       const entries = [code('f1'), refresh('f1', 'User.Read openid profile offline_access')]
-      expect(isGraphSilentStep(entries, 1)).toBe(true)
-      const list = tokensFromCaptures(entries, DEMO_CLIENT_ID)
-      expect(list.filter((t) => t.entryIndex === 1).map((t) => t.label)).toEqual(['Graph (silent)', 'Graph (silent)'])
-      expect(list.filter((t) => t.entryIndex === 0).every((t) => t.label === 'Sign-in')).toBe(true)
+      expect(labels(entries, 1)).toEqual(['Graph (silent)', 'Graph (silent)'])
+      expect(labels(entries, 0).every((t) => t === 'Sign-in')).toBe(true)
     })
 
     it('recognises the resource-URI form of the scope', () => {
-      expect(isGraphSilentStep([code('f1'), refresh('f1', 'https://graph.microsoft.com/User.Read offline_access')], 1)).toBe(true)
+      expect(labels([code('f1'), refresh('f1', 'https://graph.microsoft.com/User.Read offline_access')], 1)[0]).toBe('Graph (silent)')
     })
 
-    it('keeps "Refresh" for a refresh of another flow, of other scopes, or with no sign-in before it', () => {
-      expect(isGraphSilentStep([code('f1'), refresh('f2', 'User.Read')], 1)).toBe(false)
-      expect(isGraphSilentStep([code('f1'), refresh('f1', 'api://x/read offline_access')], 1)).toBe(false)
-      expect(isGraphSilentStep([refresh('f1', 'User.Read')], 0)).toBe(false)
-      expect(isGraphSilentStep([code('f1'), refresh('f1', 'User.ReadWrite')], 1)).toBe(false)
-      expect(tokensFromCaptures([code('f1'), refresh('f2', 'User.Read')], DEMO_CLIENT_ID).filter((t) => t.entryIndex === 1).map((t) => t.label)).toEqual(['Refresh', 'Refresh'])
+    it('keeps "Refresh" for a refresh token of another flow, of other scopes, or with no sign-in before it', () => {
+      expect(labels([code('f1'), refresh('f2', 'User.Read', {}, 'OTHER')], 1)).toEqual(['Refresh', 'Refresh'])
+      expect(labels([code('f1'), refresh('f1', 'api://x/read offline_access')], 1)[0]).toBe('Refresh')
+      expect(labels([refresh('f1', 'User.Read')], 0)[0]).toBe('Refresh')
+      expect(labels([code('f1'), refresh('f1', 'User.ReadWrite')], 1)[0]).toBe('Refresh')
     })
 
-    it('trusts an _oauth label or note that names Graph', () => {
-      expect(isGraphSilentStep([refresh('f9', 'openid', { notes: ['Silent Microsoft Graph token after sign-in.'] })], 0)).toBe(true)
-      expect(isGraphSilentStep([refresh('f9', 'openid', { label: 'Graph token' })], 0)).toBe(true)
-    })
-
-    it('never labels an authorization-code response as Graph', () => {
-      expect(isGraphSilentStep([code('f1')], 0)).toBe(false)
+    it('trusts an _oauth note that names Graph', () => {
+      expect(labels([refresh('f9', 'openid', { notes: ['Silent Microsoft Graph token after sign-in.'] })], 0)[0]).toBe('Graph (silent)')
     })
   })
 })

@@ -1,35 +1,8 @@
 /**
- * Naming what an exchange is (discovery, token, JWKS...) from its URL and body, and decoding
- * Entra's client_info. Pure.
+ * Decoding Entra's client_info and reading a grant type. Naming what an exchange is happens in
+ * one classifier for every capture (core/flows/classify.ts classifyEntry). Pure.
  */
 import { base64url } from 'jose'
-import type { StepKind } from './types.ts'
-
-export function classifyStep(method: string, url: string, body?: string): StepKind {
-  let path = ''
-  let host = ''
-  try {
-    const u = new URL(url)
-    path = u.pathname.toLowerCase()
-    host = u.host.toLowerCase()
-  } catch {
-    return 'other'
-  }
-  if (path.endsWith('/.well-known/openid-configuration') || path.endsWith('/.well-known/oauth-authorization-server')) return 'discovery'
-  if (path.includes('/discovery/') && path.includes('keys')) return 'jwks'
-  if (path.endsWith('/jwks') || path.endsWith('/keys') || path.endsWith('/jwks.json') || path.endsWith('/certs')) return 'jwks'
-  if (path.endsWith('/authorize')) return 'authorize'
-  if (path.endsWith('/logout') || path.endsWith('/end_session') || path.endsWith('/endsession')) return 'logout'
-  if (path.endsWith('/devicecode') || path.endsWith('/device_authorization')) return 'device_authorization'
-  if (path.endsWith('/token')) {
-    const grant = body ? new URLSearchParams(body).get('grant_type') : null
-    return grant === 'refresh_token' ? 'refresh' : 'token'
-  }
-  if (path.endsWith('/userinfo')) return 'userinfo'
-  if (host === 'graph.microsoft.com' || host.endsWith('.graph.microsoft.com') || host === 'microsoftgraph.chinacloudapi.cn') return 'graph'
-  if (method.toUpperCase() === 'GET' && path.includes('/discovery/instance')) return 'discovery'
-  return 'other'
-}
 
 export function grantTypeOf(body: string | undefined): string | undefined {
   if (!body) return undefined
@@ -67,23 +40,8 @@ export function decodeClientInfo(raw: string): ClientInfo {
   }
 }
 
-const STEP_LABELS: Record<StepKind, string> = {
-  discovery: 'Discovery document',
-  jwks: 'Signing keys (JWKS)',
-  authorize: 'Authorization request',
-  redirect_back: 'Redirect back with the code',
-  callback: 'Callback',
-  token: 'Token request (code redemption)',
-  refresh: 'Token refresh',
-  userinfo: 'UserInfo',
-  graph: 'Microsoft Graph',
-  api: 'API call',
-  logout: 'Sign-out',
-  device_authorization: 'Device authorization',
-  saml: 'SAML',
-  other: 'Other request',
-}
-
-export function stepLabel(step: StepKind): string {
-  return STEP_LABELS[step]
-}
+/**
+ * The step vocabulary and its labels live in one place (core/flows/classify.ts), shared by the
+ * live capture, HAR import and the diagram; re-exported here for callers that stamp entries.
+ */
+export { stepLabel } from '../flows/classify.ts'

@@ -18,6 +18,12 @@ export type StepKind =
   | 'api'
   | 'logout'
   | 'device_authorization'
+  /** Pushed authorization request (RFC 9126 §2). */
+  | 'par'
+  /** Token revocation (RFC 7009 §2.1). */
+  | 'revocation'
+  /** Token introspection (RFC 7662 §2.1). */
+  | 'introspection'
   | 'saml'
   | 'other'
 

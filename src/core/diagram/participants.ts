@@ -72,8 +72,13 @@ export function calleeFor(step: StepKind, host: string | undefined): Participant
       return withHost('authorize')
     case 'logout':
       return withHost('authorize', 'Authorization server')
+    // Revocation, introspection and PAR are back-channel endpoints of the authorization server
+    // (RFC 7009 §2, RFC 7662 §2, RFC 9126 §2), drawn in the token endpoint's lane.
     case 'token':
     case 'refresh':
+    case 'revocation':
+    case 'introspection':
+    case 'par':
       return withHost('token')
     case 'device_authorization':
       return withHost('device_authorization')

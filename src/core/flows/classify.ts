@@ -6,7 +6,8 @@ import type { Entry } from 'har-format'
 import type { StepKind } from '../capture/types.ts'
 import { base64ToText } from '../har/base64.ts'
 import {
-  bearerOf,
+  authorizationOf,
+  setCookiesOf,
   formParams,
   fragmentParams,
   header,
@@ -24,6 +25,10 @@ const RESPONSE_KEYS = ['code', 'id_token', 'access_token', 'error'] as const
 const JWKS_PATH = /(\/discovery(\/v2\.0)?\/keys|\/jwks(\.json)?|\/certs|\/keys)$/i
 const LOGOUT_PATH = /(\/logout|\/end_?session|\/signout|\/sign_out|\/oauth2\/(v2\.0\/)?logout)$/i
 const DEVICE_PATH = /(\/devicecode|\/device_authorization|\/device\/code|\/device\/authorize)$/i
+/** RFC 9126 §5 names the metadata, not the path; these are the paths IdPs publish (Okta /v1/par, Keycloak /par/request, Auth0 /oauth/par). */
+const PAR_PATH = /(\/par|\/par\/request|\/oauth2?\/par|\/push)$/i
+const REVOKE_PATH = /(\/revoke|\/revocation|\/token\/revoke|\/oauth2?\/revoke)$/i
+const INTROSPECT_PATH = /(\/introspect|\/introspection|\/token\/introspect(ion)?)$/i
 const GRAPH_HOSTS = /^(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i
 
 function hasResponseParams(p: Params): boolean {
@@ -66,10 +71,15 @@ function flatten(json: Record<string, unknown>): Params {
   return out
 }
 
-export function errorOf(p: Params): StepError | undefined {
+export function errorOf(p: Params, source: StepError['source'] = 'redirect'): StepError | undefined {
   if (!p.error) return undefined
   const aadsts = /AADSTS(\d{4,8})/.exec(p.error_description ?? '')?.[1] ?? p.error_codes?.split(',')[0]
-  const out: StepError = { error: p.error }
+  const out: StepError = { error: p.error, source }
+  const b2c = /AADB2C\d{4,8}/.exec(p.error_description ?? '')?.[0]
+  if (b2c) out.idpCode = b2c
+  if (p.correlation_id) out.correlationId = p.correlation_id
+  if (p.trace_id) out.traceId = p.trace_id
+  if (p.timestamp) out.timestamp = p.timestamp
   if (p.error_description) out.description = p.error_description
   if (aadsts) out.code = aadsts
   return out
@@ -110,20 +120,26 @@ const KIND_LABEL: Record<StepKind, string> = {
   api: 'API call with a bearer token',
   logout: 'Sign-out',
   device_authorization: 'Device authorization request',
+  par: 'Pushed authorization request (PAR)',
+  revocation: 'Token revocation',
+  introspection: 'Token introspection',
   saml: 'SAML message (recognised, not analysed)',
   other: 'Other request',
 }
 
+/** The one label of each step kind, for the live capture, the import and the diagram alike. */
 export function kindLabel(kind: StepKind): string {
   return KIND_LABEL[kind]
 }
+
+export const stepLabel = kindLabel
 
 /**
  * Cheap pre-filter: a GET without redirect, bearer header or any protocol word in its URL (most
  * of a real HAR: scripts, images, styles, API pages) cannot be a protocol step, so it skips URL
  * and body parsing. Keeps a 5,000-entry file well inside the 2 s import budget.
  */
-const PROTOCOL_HINT = /[?&#;](client_id|code|state|id_token|access_token|error|samlrequest|samlresponse|response_type|post_logout_redirect_uri|id_token_hint)=|well-known|keys|jwks|certs|logout|end_?session|sign_?out|userinfo|device|token|authorize/i
+const PROTOCOL_HINT = /[?&#;](client_id|code|state|id_token|access_token|error|samlrequest|samlresponse|response_type|post_logout_redirect_uri|id_token_hint|request_uri)=|well-known|keys|jwks|certs|logout|end_?session|sign_?out|userinfo|device|token|authorize|revoke|introspect|\/par\b/i
 const FORM_POST_HINT = /name=["']?(code|id_token|access_token|error|SAMLResponse)["'\s>]/
 
 function maybeProtocol(entry: Entry): boolean {
@@ -133,7 +149,49 @@ function maybeProtocol(entry: Entry): boolean {
   if (PROTOCOL_HINT.test(entry.request.url)) return true
   for (const h of entry.request.headers) if (h.name.length === 13 && h.name.toLowerCase() === 'authorization') return true
   const text = entry.response.content.text
-  return text !== undefined && text.length < 500_000 && /html/i.test(entry.response.content.mimeType) && FORM_POST_HINT.test(text)
+  return text !== undefined && text.length < 500_000 && /html/i.test(entry.response.content.mimeType) && (FORM_POST_HINT.test(text) || IDP_ERROR_HINT.test(text))
+}
+
+const IDP_ERROR_HINT = /AADSTS\d{4,8}|AADB2C\d{4,8}|"errorCode"\s*:\s*"E\d{7}"/
+
+function stripTags(html: string): string {
+  return decodeHtml(html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ')
+}
+
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+
+/**
+ * An identity provider's own HTML error page. Entra answers many sign-in errors with a 200 page
+ * carrying "AADSTS<n>: <message>" and its Request/Correlation IDs and timestamp instead of an
+ * error redirect (RFC 6749 §4.1.2.1 only applies once the redirect URI is trusted); Azure AD B2C
+ * uses AADB2C<n> codes; Okta embeds its API error object (errorCode E0000nnn, errorSummary, errorId).
+ */
+export function htmlErrorOf(entry: Entry): StepError | undefined {
+  const text = entry.response.content.text
+  if (!text || text.length > 500_000 || !/html/i.test(entry.response.content.mimeType) || !IDP_ERROR_HINT.test(text)) return undefined
+  const plain = stripTags(text)
+  const entra = /\b(AADSTS|AADB2C)(\d{4,8})\b:?\s*([^]{0,300}?)(?=\s*(?:Trace ID|Request Id|Correlation ID|Timestamp|$))/i.exec(plain)
+  if (entra) {
+    const out: StepError = { error: entra[1]?.toUpperCase() === 'AADB2C' ? 'b2c_error_page' : 'entra_error_page', source: 'html' }
+    if (entra[1]?.toUpperCase() === 'AADSTS') out.code = entra[2] ?? ''
+    else out.idpCode = `AADB2C${entra[2] ?? ''}`
+    const message = (entra[3] ?? '').trim()
+    if (message) out.description = message.slice(0, 300)
+    const corr = new RegExp(`Correlation ID:?\\s*(${GUID})`, 'i').exec(plain)?.[1]
+    const trace = new RegExp(`(?:Trace|Request) ID:?\\s*(${GUID})`, 'i').exec(plain)?.[1]
+    const when = /Timestamp:?\s*(\d{4}-\d{2}-\d{2}[T ][\d:.]+Z?)/i.exec(plain)?.[1]
+    if (corr) out.correlationId = corr
+    if (trace) out.traceId = trace
+    if (when) out.timestamp = when
+    return out
+  }
+  const okta = /"errorCode"\s*:\s*"(E\d{7})"/.exec(text)
+  if (okta?.[1]) {
+    const summary = /"errorSummary"\s*:\s*"([^"]{0,300})"/.exec(text)?.[1]
+    const id = /"errorId"\s*:\s*"([^"]{1,80})"/.exec(text)?.[1]
+    return { error: 'okta_error_page', source: 'html', idpCode: okta[1], ...(summary ? { description: summary } : {}), ...(id ? { correlationId: id } : {}) }
+  }
+  return undefined
 }
 
 /** Classifies one entry. Entries of kind 'other' may still become a callback during grouping. */
@@ -162,8 +220,12 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   // Response side: a redirect whose Location carries an authorization response, or a form_post page.
   let response: Params = {}
   let responseMode: ResponseMode | undefined
-  const bearer = bearerOf(entry)
-  if (bearer) base.bearer = bearer
+  const auth = authorizationOf(entry)
+  const bearer = auth?.token
+  if (auth) {
+    base.bearer = auth.token
+    base.bearerScheme = auth.scheme
+  }
   const redirectLoc = entry.response.status >= 300 && entry.response.status < 400 ? locationOf(entry) : null
   if (redirectLoc) {
     const q = queryParams(redirectLoc)
@@ -202,16 +264,29 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
       grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.requested_token_use === 'on_behalf_of'
         ? 'Token request (on-behalf-of)'
         : `Token request (${shortGrant(grantType)})`
-    const err = errorOf(json)
+    const err = errorOf(json, 'json')
     return step(kind, { grantType, clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', label, ...(err ? { error: err } : {}) })
   }
   if (entry.request.method === 'POST' && DEVICE_PATH.test(path) && request.client_id) {
     const json = flatten(responseJson(entry) ?? {})
-    const err = errorOf(json)
+    const err = errorOf(json, 'json')
     return step('device_authorization', { response: json, responseMode: 'json', ...(err ? { error: err } : {}) })
   }
-  if (request.client_id && (request.response_type || /\/authorize$/i.test(path))) {
-    const err = errorOf(response)
+  if (entry.request.method === 'POST' && PAR_PATH.test(path) && request.client_id) {
+    // RFC 9126 §2.1: the authorization request parameters are POSTed; §2.2: the answer is a
+    // request_uri the browser then presents at /authorize.
+    const json = flatten(responseJson(entry) ?? {})
+    const err = errorOf(json, 'json')
+    return step('par', { clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', ...(err ? { error: err } : {}) })
+  }
+  if (entry.request.method === 'POST' && form.token && (REVOKE_PATH.test(path) || INTROSPECT_PATH.test(path))) {
+    // RFC 7009 §2.1 and RFC 7662 §2.1: the token travels in the form body as `token`.
+    const json = flatten(responseJson(entry) ?? {})
+    const err = errorOf(json, 'json')
+    return step(REVOKE_PATH.test(path) ? 'revocation' : 'introspection', { clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', ...(err ? { error: err } : {}) })
+  }
+  if (request.client_id && (request.response_type || request.request_uri || /\/authorize$/i.test(path))) {
+    const err = errorOf(response) ?? htmlErrorOf(entry)
     return step('authorize', {
       label: entry.request.method === 'POST' ? 'Authorization request (POST)' : KIND_LABEL.authorize,
       response,
@@ -233,8 +308,10 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   if (hasResponseParams(request) && !request.grant_type && !request.response_type) {
     // A request at the redirect URI carrying the authorization response (query or form_post).
     const err = errorOf(request)
+    const cookies = setCookiesOf(entry)
     return step('callback', {
       responseMode: entry.request.method === 'POST' ? 'form_post' : 'query',
+      ...(cookies.length ? { setCookies: cookies } : {}),
       ...(err ? { error: err } : {}),
     })
   }
@@ -242,7 +319,16 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
     const err = errorOf(response)
     return step('redirect_back', { response, responseMode, ...(err ? { error: err } : {}) })
   }
-  return step('other')
+  // The page the browser landed on, fragment included: only our own capture records it (a
+  // fragment never reaches the network), and it carries the response of a fragment-mode
+  // authorization request (OAuth 2.0 Multiple Response Types §2.1).
+  const landed = url ? fragmentParams(url) : {}
+  if (hasResponseParams(landed)) {
+    const err = errorOf(landed)
+    return step('redirect_back', { response: landed, responseMode: 'fragment', redirectTo: entry.request.url, ...(err ? { error: err } : {}) })
+  }
+  const page = htmlErrorOf(entry)
+  return page ? step('other', { error: page, label: 'Error page of the identity provider' }) : step('other')
 }
 
 export function shortGrant(grantType: string): string {

@@ -53,7 +53,7 @@ describe('step kinds', () => {
     expect(flow?.steps.map((s) => [s.kind, s.label, s.responseMode ?? ''])).toEqual([
       ['authorize', 'Authorization request (POST)', 'form_post'],
       ['callback', 'Callback at the redirect URI', 'form_post'],
-      ['token', 'Token request (server-side, not observed)', ''],
+      ['token', 'Token request (server-side, inferred)', ''],
     ])
     const id = flow?.tokens.find((t) => t.kind === 'id_token')
     // Hybrid: the ID token arrives with the code, so its c_hash is checked against it (OIDC Core §3.3.2.11).
@@ -139,8 +139,9 @@ describe('grouping', () => {
     ])
   })
 
-  it('a callback without state joins the flow with the same redirect URI', () => {
-    expect(kinds([mkEntry({ url: authorizeUrl({ state: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback', 'token*']])
+  it('a callback without state joins the flow with the same redirect URI; a PKCE page at the redirect URI infers no server redemption', () => {
+    expect(kinds([mkEntry({ url: authorizeUrl({ state: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback']])
+    expect(kinds([mkEntry({ url: authorizeUrl({ state: '', code_challenge: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback', 'token*']])
   })
 
   it('keeps the file order stable when times are equal or missing, and respects _oauth origins', () => {
@@ -154,7 +155,7 @@ describe('grouping', () => {
   })
 
   it('flowEntries annotates steps and creates a placeholder for the inferred token call', () => {
-    const entries = [mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C9&state=st-1` }), mkEntry({ url: `${APP}/cb?code=C9&state=st-1`, at: 1 })]
+    const entries = [mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C9&state=st-1` }), mkEntry({ url: `${APP}/cb?code=C9&state=st-1`, location: `${APP}/`, at: 1 })]
     const a = analyzeFlows(entries)
     const annotated = flowEntries(a.flows[0]!, entries)
     expect(annotated.map((e) => [e._oauth.step, e._oauth.origin])).toEqual([

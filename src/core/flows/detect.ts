@@ -7,12 +7,18 @@ import type { Entry } from 'har-format'
 import type { CapturedEntry, OAuthAnnotation } from '../capture/types.ts'
 import { classifyEntry, shortGrant } from './classify.ts'
 import { groupSteps, type Draft } from './group.ts'
-import { responseJson, safeUrl, timeOf } from './http.ts'
+import { real, responseJson, safeUrl, timeOf } from './http.ts'
 import { lintFlow } from './lint.ts'
-import { findTokens } from './tokens.ts'
-import type { Flow, FlowAnalysis, FlowKind, FlowStep } from './types.ts'
+import { decodeClientInfo } from '../capture/classify.ts'
+import { findTokens, resolveIssuer, type TokenContext } from './tokens.ts'
+import type { ClientType, Flow, FlowAnalysis, FlowKind, FlowStep } from './types.ts'
 
-export function analyzeFlows(entries: readonly Entry[]): FlowAnalysis {
+export interface AnalyzeOptions {
+  /** The tenant the app signed in to, when the caller knows it (the sign-in profile). */
+  tenantId?: string
+}
+
+export function analyzeFlows(entries: readonly Entry[], options: AnalyzeOptions = {}): FlowAnalysis {
   const steps: FlowStep[] = []
   entries.forEach((entry, i) => {
     const step = classifyEntry(entry, i, timeOf(entry, i))
@@ -26,12 +32,83 @@ export function analyzeFlows(entries: readonly Entry[]): FlowAnalysis {
   })
   // Stable sort by time: HAR files are usually in order, but merged captures are not.
   const ordered = steps.map((s, i) => [s, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([s]) => s)
-  const drafts = groupSteps(ordered)
-  const flows = drafts.map((d, i) => buildFlow(d, i, entries)).filter((f) => f.steps.some((s) => s.kind !== 'discovery' && s.kind !== 'jwks') || f.kind === 'metadata')
+  const drafts = groupSteps(ordered).filter(hasEvidence)
+  const flows = drafts.map((d, i) => buildFlow(d, i, entries, options))
   flows.forEach((f, i) => renumber(f, i))
   const used = new Set<number>()
   for (const f of flows) for (const s of f.steps) if (s.entryIndex !== null) used.add(s.entryIndex)
   return { flows, entryCount: entries.length, unrelatedCount: entries.length - used.size }
+}
+
+/**
+ * A flow needs protocol evidence of its own: an authorization request, a token, device, PAR,
+ * revocation or introspection call, SAML, an identity provider's error page, or a sign-out that
+ * names a client or session. Metadata fetches and API calls with tokens from no flow in the file
+ * are ordinary traffic, not flows.
+ */
+function hasEvidence(d: Draft): boolean {
+  if (d.origin === 'api' || d.origin === 'metadata') return false
+  return d.steps.some((s) => {
+    switch (s.kind) {
+      case 'authorize':
+      case 'par':
+      case 'token':
+      case 'refresh':
+      case 'device_authorization':
+      case 'revocation':
+      case 'introspection':
+      case 'saml':
+        return true
+      case 'logout':
+        return Boolean(s.request.id_token_hint || s.request.client_id || s.request.post_logout_redirect_uri)
+      case 'other':
+        return s.error !== undefined
+      default:
+        return false
+    }
+  })
+}
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The flow's tenant: the caller's, else the authority path's GUID, else client_info's utid (Entra). */
+function tenantOf(d: Draft, options: AnalyzeOptions): string | undefined {
+  if (options.tenantId) return options.tenantId
+  for (const s of d.steps) {
+    if (s.kind !== 'authorize' && s.kind !== 'token' && s.kind !== 'par') continue
+    const first = safeUrl(s.url)?.pathname.split('/')[1]
+    if (first && GUID_RE.test(first)) return first
+  }
+  for (const s of d.steps) {
+    const info = s.response.client_info ?? (s.kind === 'callback' ? s.request.client_info : undefined)
+    if (info) {
+      const utid = decodeClientInfo(info).utid
+      if (utid) return utid
+    }
+  }
+  return undefined
+}
+
+/**
+ * Public or confidential (RFC 6749 §2.1), from what the capture shows: a client secret, a
+ * client_assertion (RFC 7523 §2.2) or Basic authentication make it confidential, as does a
+ * code redeemed server-side; PKCE with a browser token call that authenticates nothing is a
+ * public client.
+ */
+function clientTypeOf(steps: FlowStep[], grant: string | undefined, codeChallenge: boolean): ClientType {
+  const evidence: string[] = []
+  const backChannel = steps.filter((s) => (s.kind === 'token' || s.kind === 'refresh' || s.kind === 'par' || s.kind === 'revocation' || s.kind === 'introspection') && s.origin !== 'not_observed')
+  const auth = backChannel.find((s) => s.clientAuth && s.clientAuth !== 'none')?.clientAuth
+  if (auth) evidence.push(auth === 'private_key_jwt' ? 'client_assertion sent (private_key_jwt)' : auth === 'client_secret_basic' ? 'client secret in a Basic Authorization header' : 'client_secret in the form body')
+  const inferred = steps.some((s) => s.origin === 'not_observed' && s.grantType === 'authorization_code')
+  if (inferred) evidence.push('code redeemed server-side (inferred)')
+  const out = (type: ClientType['type']): ClientType => ({ type, evidence, ...(grant ? { grant } : {}) })
+  if (auth || inferred) return out('confidential')
+  const browserCall = backChannel.some((s) => s.kind === 'token' || s.kind === 'refresh')
+  if (codeChallenge) evidence.push('PKCE code_challenge')
+  if (browserCall) evidence.push('token request without client authentication seen in the capture')
+  if (browserCall && (codeChallenge || grant !== 'authorization_code')) return out('public')
+  return out('unknown')
 }
 
 function kindOf(d: Draft, responseType: string | undefined): FlowKind {
@@ -79,36 +156,42 @@ function tokenEndpointGuess(d: Draft, authorize: FlowStep | undefined): string {
   return `${u.origin}${u.pathname.replace(/\/authorize$/i, '/token')}`
 }
 
-function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
+function buildFlow(d: Draft, index: number, entries: readonly Entry[], options: AnalyzeOptions): Flow {
   d.steps.sort((a, b) => a.time - b.time)
   const authorize = d.steps.find((s) => s.kind === 'authorize')
   const responseType = authorize?.request.response_type
   const kind = kindOf(d, responseType)
   const steps = [...d.steps]
 
-  // A code that reached the app but was never redeemed in the capture: a confidential client
-  // redeemed it server-side (RFC 6749 §4.1.3). Show that step as "not observed".
-  const codeStep = steps.find((s) => (s.kind === 'callback' && s.request.code) || ((s.kind === 'redirect_back' || s.kind === 'authorize') && s.response.code))
-  // An inferred step already in the file (our own export, re-imported) counts as the redemption.
+  // RFC 6749 §4.1.3: a confidential web app redeems its code on its server, out of the browser's
+  // sight. Inferred only where the evidence says so: the code reached a server route, no token
+  // call for it is in the capture, and the state came back right (a wrong state stops the flow,
+  // RFC 6749 §10.12). A server route is a form_post POST (a page's script cannot read a POST body)
+  // or a callback answered with a redirect or a cookie; a plain 200 page at the redirect URI
+  // counts only without PKCE (with PKCE it is a public client that would redeem in the browser).
+  const callback = steps.filter((s) => s.kind === 'callback' && real(s.request.code) !== undefined && s.entryIndex !== null).at(-1)
   const redeemed = steps.some((s) => s.grantType === 'authorization_code')
-  if (codeStep && !redeemed) {
-    const after = steps.filter((s) => s.kind === 'callback').at(-1) ?? codeStep
-    const code = after.kind === 'callback' ? (after.request.code ?? codeStep.response.code) : codeStep.response.code
+  const pkce = Boolean(d.codeChallenge)
+  const serverRoute =
+    callback !== undefined &&
+    (callback.method === 'POST' || (callback.status >= 300 && callback.status < 400) || (callback.setCookies?.length ?? 0) > 0 || (!pkce && callback.status !== 0))
+  if (callback && serverRoute && !redeemed && !d.stateMismatch && !callback.error) {
+    const code = callback.request.code
     const inferred: FlowStep = {
       id: `inferred-${index}`,
       entryIndex: null,
       kind: 'token',
       origin: 'not_observed',
-      label: 'Token request (server-side, not observed)',
+      label: 'Token request (server-side, inferred)',
       method: 'POST',
       url: tokenEndpointGuess(d, authorize),
       status: 0,
-      time: after.time,
+      time: callback.time,
       grantType: 'authorization_code',
       request: { grant_type: 'authorization_code', ...(code ? { code } : {}), ...(d.clientId ? { client_id: d.clientId } : {}) },
       response: {},
     }
-    steps.splice(steps.indexOf(after) + 1, 0, inferred)
+    steps.splice(steps.indexOf(callback) + 1, 0, inferred)
   }
 
   const discovery = steps.find((s) => s.kind === 'discovery' && s.response.issuer)
@@ -119,11 +202,14 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
     const json = responseJson(entries[s.entryIndex] as Entry)
     if (json && Array.isArray(json.keys) && json.keys.length > 0) jwks = json
   }
-  const ctx: { clientId?: string; nonce?: string; responseType?: string; issuer?: string } = {}
+  const ctx: TokenContext = {}
   if (d.clientId) ctx.clientId = d.clientId
   if (authorize?.request.nonce) ctx.nonce = authorize.request.nonce
   if (responseType) ctx.responseType = responseType
-  if (discovery?.response.issuer && !discovery.response.issuer.includes('{tenantid}')) ctx.issuer = discovery.response.issuer
+  const tenantId = tenantOf(d, options)
+  const issuer = resolveIssuer(discovery?.response.issuer, tenantId)
+  if (issuer) ctx.issuer = issuer
+  if (tenantId) ctx.tenantId = tenantId
 
   const grant = steps.find((s) => s.grantType && s.origin !== 'not_observed')?.grantType
   const host = d.authority ? ` · ${d.authority}` : ''
@@ -134,6 +220,7 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
     steps,
     tokens: [],
     findings: [],
+    client: clientTypeOf(steps, grant ?? (kind === 'authorization_code' || kind === 'hybrid' ? 'authorization_code' : undefined), pkce),
   }
   if (d.clientId) flow.clientId = d.clientId
   if (authorize?.request.redirect_uri) flow.redirectUri = authorize.request.redirect_uri
@@ -143,7 +230,8 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[]): Flow {
   if (d.authority) flow.authority = d.authority
   if (ctx.issuer) flow.issuer = ctx.issuer
   if (jwks && Array.isArray(jwks.keys)) flow.jwks = jwks
-  flow.tokens = findTokens(steps, ctx)
+  if (tenantId) flow.tenantId = tenantId
+  flow.tokens = findTokens(steps, ctx, (s) => (s.entryIndex !== null ? (entries[s.entryIndex] as Partial<CapturedEntry> | undefined)?._oauth?.notes : undefined))
   flow.findings = lintFlow(flow, entries)
   return flow
 }
@@ -165,7 +253,7 @@ export function flowEntries(flow: Flow, entries: readonly Entry[]): CapturedEntr
       if (prior?.notes) annotation.notes = [...prior.notes]
       return { ...base, _oauth: annotation }
     }
-    annotation.notes = ['Inferred: the code reached the app, which redeemed it server-side; the browser never saw this request.']
+    annotation.notes = ['Inferred: the code reached a server route of the app without PKCE and no browser token call redeemed it, so the app redeemed it server-side; the browser never saw this request.']
     const started = Number.isFinite(s.time) && s.time > 1e11 ? new Date(s.time).toISOString() : ''
     return {
       startedDateTime: started,

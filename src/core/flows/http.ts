@@ -80,9 +80,32 @@ export function locationOf(entry: Entry): URL | null {
 }
 
 export function bearerOf(entry: Entry): string | undefined {
+  return authorizationOf(entry)?.token
+}
+
+/** The access token of an Authorization header and its scheme: Bearer (RFC 6750 §2.1) or DPoP (RFC 9449 §7.1). */
+export function authorizationOf(entry: Entry): { token: string; scheme: 'Bearer' | 'DPoP' } | undefined {
   const auth = header(entry.request.headers, 'authorization')
-  const m = auth ? /^(?:Bearer|DPoP)\s+(\S+)/i.exec(auth) : null
-  return m?.[1]
+  const m = auth ? /^(Bearer|DPoP)\s+(\S+)/i.exec(auth) : null
+  if (!m?.[1] || !m[2]) return undefined
+  return { token: m[2], scheme: m[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer' }
+}
+
+/** Cookies a response sets: HAR's parsed list, else the Set-Cookie headers (RFC 6265 §4.1). */
+export function setCookiesOf(entry: Entry): { name: string; value: string }[] {
+  const listed = entry.response.cookies ?? []
+  if (listed.length > 0) return listed.map((c) => ({ name: c.name, value: c.value }))
+  const out: { name: string; value: string }[] = []
+  for (const h of entry.response.headers) {
+    if (h.name.toLowerCase() !== 'set-cookie') continue
+    // Chromium joins several Set-Cookie headers with a newline in one header value.
+    for (const line of h.value.split('\n')) {
+      const pair = line.split(';')[0] ?? ''
+      const eq = pair.indexOf('=')
+      if (eq > 0) out.push({ name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() })
+    }
+  }
+  return out
 }
 
 export function timeOf(entry: Entry, index: number): number {

@@ -12,6 +12,14 @@ export interface StepError {
   description?: string
   /** Entra AADSTS number as a string ("50011"), when the description or error_codes carry one. */
   code?: string
+  /** Where the error was read: a JSON body (RFC 6749 §5.2), the redirect (§4.1.2.1) or the IdP's own HTML page. */
+  source?: 'json' | 'redirect' | 'html'
+  /** Another IdP's own code (Azure AD B2C "AADB2C90118", Okta "E0000022"). */
+  idpCode?: string
+  /** Correlation data an error page shows, to quote to the IdP's support. */
+  correlationId?: string
+  traceId?: string
+  timestamp?: string
 }
 
 export type ClientAuth = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt' | 'none'
@@ -39,6 +47,9 @@ export interface FlowStep {
   redirectTo?: string
   /** The bearer (or DPoP) access token of the Authorization header. */
   bearer?: string
+  bearerScheme?: 'Bearer' | 'DPoP'
+  /** Cookies the response set (only kept for callbacks: the session made from the tokens). */
+  setCookies?: { name: string; value: string }[]
   error?: StepError
 }
 
@@ -66,6 +77,35 @@ export type FlowTokenKind =
   | 'client_assertion'
   | 'id_token_hint'
   | 'device_code'
+  /** A token presented to /revoke or /introspect (RFC 7009 §2.1, RFC 7662 §2.1), type unknown unless hinted. */
+  | 'presented_token'
+  /** A cookie the app's callback set: the session the app made out of the tokens. */
+  | 'session_cookie'
+
+/**
+ * Every place a token can travel, so one token is listed once per place it appears.
+ * token_response: JSON of /token (RFC 6749 §5.1); authorization_header: Bearer or DPoP (RFC 6750
+ * §2.1, RFC 9449 §7.1); redirect_query / redirect_fragment: the authorization response in the
+ * Location (RFC 6749 §4.1.2, §4.2.2); form_post: the auto-submitted form (Form Post Response
+ * Mode §2) or its POST at the redirect URI; callback_query: the request at the redirect URI;
+ * token_request / refresh_request: form body of /token; id_token_hint: a logout (OIDC
+ * RP-Initiated Logout §2); revocation / introspection: the `token` parameter; cookie: Set-Cookie
+ * of the callback's response; device_response: the device authorization answer (RFC 8628 §3.2).
+ */
+export type TokenPlace =
+  | 'token_response'
+  | 'authorization_header'
+  | 'redirect_query'
+  | 'redirect_fragment'
+  | 'form_post'
+  | 'callback_query'
+  | 'token_request'
+  | 'refresh_request'
+  | 'id_token_hint'
+  | 'revocation'
+  | 'introspection'
+  | 'cookie'
+  | 'device_response'
 
 /** What the inspector should check the token against (a subset of InspectOptions['expected']). */
 export interface TokenExpectations {
@@ -76,20 +116,35 @@ export interface TokenExpectations {
   accessToken?: string
   issuer?: string
   responseType?: string
+  tenantId?: string
   tokenType?: 'id_token' | 'access_token' | 'jwt'
 }
 
+/** One (place, token) pair: a token seen in three places is three entries sharing one valueId. */
 export interface FlowToken {
   id: string
   kind: FlowTokenKind
   value: string
-  /** Human words for where it was seen ("fragment of the redirect to https://app/cb"). */
+  place: TokenPlace
+  /** Human words for where it was seen ("fragment of the redirect · app.example/cb"). */
   where: string
   stepId: string
+  /** The exchange it was seen in (index into the analysed entries); null for an inferred step. */
+  entryIndex: number | null
+  /** The id of the first entry with the same value: entries with equal valueId are one token. */
+  valueId: string
   /** How many places in the flow carry the same value. */
   occurrences: number
   jwt: boolean
   expected: TokenExpectations
+  /** For tokens a token endpoint issued: "Sign-in", "Refresh" or "Graph (silent)". */
+  label?: string
+  /** The granted scope of the token response that carried it (RFC 6749 §5.1). */
+  scope?: string
+  /** For Authorization headers: the scheme, Bearer (RFC 6750) or DPoP (RFC 9449). */
+  scheme?: 'Bearer' | 'DPoP'
+  /** For cookies: the cookie name. */
+  name?: string
 }
 
 export type FlowLintCode =
@@ -108,6 +163,7 @@ export type FlowLintCode =
   | 'error_response'
   | 'token_call_not_observed'
   | 'saml_not_analysed'
+  | 'body_not_in_file'
 
 export interface FlowFinding {
   code: FlowLintCode
@@ -119,8 +175,19 @@ export interface FlowFinding {
   error?: StepError
 }
 
+/** Public or confidential client (RFC 6749 §2.1) and the grant, from what the capture shows. */
+export interface ClientType {
+  type: 'public' | 'confidential' | 'unknown'
+  grant?: string
+  /** What it was decided from, in words. */
+  evidence: string[]
+}
+
 export interface Flow {
   id: string
+  client: ClientType
+  /** The tenant (Entra) used to resolve a `{tenantid}` issuer template. */
+  tenantId?: string
   kind: FlowKind
   label: string
   clientId?: string

@@ -14,6 +14,8 @@ const KIND: Record<FlowToken['kind'], string> = {
   client_assertion: 'Client assertion',
   id_token_hint: 'ID token hint',
   device_code: 'Device code',
+  presented_token: 'Token presented for revocation/introspection',
+  session_cookie: 'Session cookie',
 }
 
 const SIG: Record<string, Tone> = { valid: 'green', invalid: 'red', unverifiable: 'slate', none: 'red' }

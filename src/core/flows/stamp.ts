@@ -1,0 +1,26 @@
+/**
+ * Stamping the live capture: every exchange this tab records gets its `_oauth.step`, label,
+ * grant type and error from the same classifier HAR import uses (classifyEntry), so the live
+ * capture and an imported file of the same sign-in read alike. Pure.
+ */
+import type { CapturedEntry, OAuthAnnotation } from '../capture/types.ts'
+import { classifyEntry } from './classify.ts'
+
+export function stampEntry(entry: CapturedEntry): CapturedEntry {
+  const step = classifyEntry(entry, 0, 0)
+  const prior = entry._oauth
+  // What the wire shows wins. Only when the wire shows nothing protocol-like does the capture's
+  // own knowledge stay (e.g. "back after sign-out": a bare state on the post-logout URI).
+  const keepPrior = step.kind === 'other' && prior.step !== 'other'
+  const oauth: OAuthAnnotation = {
+    ...prior,
+    step: keepPrior ? prior.step : step.kind,
+    label: keepPrior ? (prior.label ?? step.label) : step.label,
+  }
+  if (!keepPrior && step.grantType) oauth.grantType = step.grantType
+  // An error the capture saw itself (network failure, state mismatch) stays when the exchange
+  // carries none of its own.
+  const error = step.error ?? prior.error
+  if (error) oauth.error = { error: error.error, ...(error.description !== undefined ? { description: error.description } : {}), ...(error.code !== undefined ? { code: error.code } : {}) }
+  return { ...entry, _oauth: oauth }
+}
