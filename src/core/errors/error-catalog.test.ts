@@ -58,6 +58,93 @@ describe('error catalogue', () => {
   })
 })
 
+const ISSUE_14_CODES = [530003, 530002, 530004, 53000, 53001, 53003, 50105, 50097, 50079, 50074, 50072, 700082, 70043, 50173, 90072, 50020, 50034, 50053, 50055, 50057, 50126, 50128, 50059, 90002, 500011, 65005, 650057, 9002313, 9002326, 900144, 90009, 700051, 7000215, 70000, 700024]
+const B2C_CODES = ['AADB2C90118', 'AADB2C90091', 'AADB2C90077', 'AADB2C90079', 'AADB2C90085', 'AADB2C90088', 'AADB2C90006', 'AADB2C90007', 'AADB2C90057', 'AADB2C90205', 'AADB2C99002']
+
+describe('error catalogue: coverage, sources and dates (issue 14)', () => {
+  it('answers at least 150 AADSTS codes, each with cause, fix, https sources ending in the lookup for that code, and a check date', async () => {
+    const c = await loadErrorCatalog()
+    const entries = Object.entries(c.aadsts)
+    expect(entries.length).toBeGreaterThanOrEqual(150)
+    for (const [code, e] of entries) {
+      expect(e.cause.length, code).toBeGreaterThan(20)
+      expect(e.fix.length, code).toBeGreaterThan(10)
+      expect(e.checked, code).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(e.links.length, code).toBeGreaterThanOrEqual(2)
+      for (const l of e.links) expect(l.url, code).toMatch(/^https:\/\//)
+      expect(e.links.map((l) => l.url), code).toContain(`https://login.microsoftonline.com/error?code=${code.slice(6)}`)
+      expect(e.links.some((l) => l.url.startsWith('https://learn.microsoft.com/')), code).toBe(true)
+    }
+  })
+
+  it('explains every Conditional Access, device and common code the review listed, with its links', async () => {
+    for (const n of ISSUE_14_CODES) {
+      const [first] = await explainError({ text: `AADSTS${n}: something` })
+      expect(first?.name, `AADSTS${n}`).toBeTruthy()
+      expect(first?.links?.some((l) => l.url === `https://login.microsoftonline.com/error?code=${n}`), `AADSTS${n}`).toBe(true)
+      expect(first?.checked, `AADSTS${n}`).toBe('2026-12-03')
+    }
+    const [managed] = await explainError({ text: 'AADSTS530003: Your device is required to be managed to access this resource.' })
+    expect(managed?.cause).toMatch(/managed/)
+    const [compliant] = await explainError({ text: 'AADSTS530002' })
+    expect(compliant?.cause).toMatch(/compliant/)
+  })
+
+  it('AADSTS50011: the fix follows the platform of the flow, and lists every platform when it is unknown', async () => {
+    const fix = async (platform?: 'spa' | 'web' | 'mobile' | 'desktop') => (await explainError({ text: 'AADSTS50011', ...(platform ? { platform } : {}) }))[0]?.fix ?? ''
+    expect(await fix('spa')).toMatch(/Single-page application/)
+    const web = await fix('web')
+    expect(web).toMatch(/under Web/)
+    expect(web).not.toMatch(/Single-page/)
+    expect(await fix('mobile')).toMatch(/msauth/)
+    expect(await fix('desktop')).toMatch(/Mobile and desktop applications/)
+    const unknown = await fix()
+    for (const label of ['Single-page application:', 'Web:', 'Mobile (iOS / Android):', 'Desktop / command line:']) expect(unknown).toContain(label)
+    const [e] = await explainError({ text: 'AADSTS50011' })
+    expect(e?.links?.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/entra/identity-platform/reply-url')
+  })
+
+  it('AADSTS7000218 names "Allow public client flows"; AADSTS700016 names the unprovisioned multi-tenant app', async () => {
+    const [pub] = await explainError({ text: 'AADSTS7000218' })
+    expect(pub?.fix).toMatch(/Allow public client flows/)
+    expect(pub?.fix).toMatch(/device code/)
+    const [missing] = await explainError({ text: 'AADSTS700016' })
+    expect(missing?.cause).toMatch(/multi-tenant app that was never provisioned/)
+    expect(missing?.fix).toMatch(/consent/)
+  })
+
+  it('an unknown code links Microsoft\'s lookup for that exact code', async () => {
+    const [e] = await explainError({ text: 'AADSTS1234567: brand new' })
+    expect(e?.cause).toContain('https://login.microsoftonline.com/error?code=1234567')
+    expect(e?.links?.[0]?.url).toBe('https://login.microsoftonline.com/error?code=1234567')
+    expect(e?.name).toBeUndefined()
+  })
+
+  it('explains Azure AD B2C codes like AADSTS codes: cause, fix, the B2C error-code page and a date', async () => {
+    const c = await loadErrorCatalog()
+    for (const code of B2C_CODES) {
+      const e = c.b2c[code]
+      expect(e, code).toBeDefined()
+      expect(e?.cause.length, code).toBeGreaterThan(20)
+      expect(e?.fix.length, code).toBeGreaterThan(10)
+      expect(e?.links[0]?.url, code).toBe('https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes')
+      expect(e?.checked, code).toBe('2026-12-03')
+    }
+    const found = await explainError({ errorCode: 'access_denied', text: 'AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: x' })
+    expect(found[0]).toMatchObject({ code: 'AADB2C90118', source: 'Azure AD B2C' })
+    expect(found[0]?.fix).toMatch(/password reset/)
+    expect(found[0]?.links?.some((l) => l.url.endsWith('#password-reset-error'))).toBe(true)
+    const [cancel] = await explainError({ text: 'AADB2C90091: User cancellation.' })
+    expect(cancel?.cause).toMatch(/Cancel/)
+    const [unknown] = await explainError({ text: 'AADB2C91234' })
+    expect(unknown).toMatchObject({ source: 'Azure AD B2C', links: [{ url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }] })
+  })
+
+  it('is not fooled by Object.prototype names', async () => {
+    expect(await explainError({ errorCode: 'constructor', oauthError: '__proto__' })).toEqual([])
+  })
+})
+
 /** The research notes the catalogue started from; product text must not reuse their sentences. */
 const REFERENCE_DIR = '/work/shared/reference/errors'
 const REFERENCE_FILES = ['aadsts.json', 'msal_errors.json', 'oauth_errors.json']
@@ -96,6 +183,10 @@ function ourTexts(c: ErrorCatalog): { label: string; text: string }[] {
       { label: `aadsts ${k} cause`, text: e.cause },
       { label: `aadsts ${k} fix`, text: e.fix },
     ]),
+    ...Object.entries(c.b2c).flatMap(([k, e]) => [
+      { label: `b2c ${k} cause`, text: e.cause },
+      { label: `b2c ${k} fix`, text: e.fix },
+    ]),
     ...Object.entries(c.msal).flatMap(([k, e]) => [
       { label: `msal ${k} meaning`, text: e.meaning },
       { label: `msal ${k} fix`, text: e.fix },
@@ -112,6 +203,7 @@ describe('error catalogue text is our own', () => {
     const c = await loadErrorCatalog()
     const missing = [
       ...Object.entries(c.aadsts).filter(([, e]) => e.ownWords !== true).map(([k]) => `aadsts ${k}`),
+      ...Object.entries(c.b2c).filter(([, e]) => e.ownWords !== true).map(([k]) => `b2c ${k}`),
       ...Object.entries(c.msal).filter(([, e]) => e.ownWords !== true).map(([k]) => `msal ${k}`),
       ...Object.entries(c.oauth).filter(([, e]) => e.ownWords !== true).map(([k]) => `oauth ${k}`),
     ]
