@@ -4,7 +4,7 @@
  * non-JSON) instead of a bare TypeError.
  */
 
-import { DEMO_TENANT_ID } from '../core/demo-tenant/types.ts'
+import { isDemoTenantUrl } from '../core/demo-tenant/shapes.ts'
 
 export class EdgeFetchError extends Error {
   constructor(
@@ -20,8 +20,6 @@ export class EdgeFetchError extends Error {
 
 const TIMEOUT_MS = 10_000
 
-/** login.microsoftonline.com/{DEMO_TENANT_ID}/…: answered by the demo tenant, never the network. */
-const DEMO_PREFIX = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/`
 
 export async function fetchJsonAtEdge(url: string): Promise<unknown> {
   let parsed: URL
@@ -33,7 +31,9 @@ export async function fetchJsonAtEdge(url: string): Promise<unknown> {
   if (parsed.protocol !== 'https:') {
     throw new EdgeFetchError(`Refused to fetch ${url}: only https:// endpoints are fetched.`, url, 'network')
   }
-  if (parsed.href.toLowerCase().startsWith(DEMO_PREFIX)) return fetchFromDemoTenant(parsed)
+  // login.microsoftonline.com/{demo tenant}/… and the demo's B2C / External ID hosts are answered
+  // by the demo tenant in this page, never the network.
+  if (isDemoTenantUrl(parsed.href)) return fetchFromDemoTenant(parsed)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
   let response: Response

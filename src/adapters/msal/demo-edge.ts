@@ -3,7 +3,8 @@
  * and token signing), restored from sessionStorage so its keys, sessions and codes survive the
  * redirect round trip, and saved back after every call that may change it.
  */
-import { DEMO_TENANT_ID, type AuthorizeOutcome, type DemoFaults, type DemoTenant, type DemoTenantState, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
+import { isDemoTenantUrl as isDemoUrl } from '../../core/demo-tenant/shapes.ts'
+import { type AuthorizeOutcome, type DemoFaults, type DemoTenant, type DemoTenantState, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
 import { readStored, writeStored } from '../storage.ts'
 
 const STATE_KEY = 'demo-tenant:state'
@@ -13,14 +14,9 @@ type DemoTenantPort = DemoTenant
 
 let loading: Promise<DemoTenantPort> | null = null
 
-/** Is this URL answered by the demo tenant? (its authority, or Graph with a demo token). */
+/** Is this URL answered by the demo tenant? (its Entra authority, or its B2C / External ID hosts). */
 export function isDemoTenantUrl(url: string): boolean {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'https:' && u.host === 'login.microsoftonline.com' && u.pathname.split('/')[1]?.toLowerCase() === DEMO_TENANT_ID
-  } catch {
-    return false
-  }
+  return isDemoUrl(url)
 }
 
 export function readDemoFaults(): DemoFaults {

@@ -3,7 +3,7 @@
  * localStorage (an SPA has no secret, so a profile holds none), and the flow in progress in
  * sessionStorage (it must survive the redirect round trip, not the tab).
  */
-import { demoProfile, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
+import { demoProfiles, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { readStored, writeStored } from '../storage.ts'
 
 const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', graph: 'signin:graph-me', flow: 'signin:flow' } as const
@@ -13,26 +13,26 @@ export function redirectUriDefault(): string {
 }
 
 /**
- * The built-in demo profile first, then the stored ones (damaged entries are skipped). A stored
+ * The built-in demo profiles first (Entra, B2C user flow, External ID shapes), then the stored ones (damaged entries are skipped). A stored
  * entry that reuses an id already taken (the demo's, from a share link before links got fresh
  * ids, or a hand-edited file) gets its own id, so it can never stand in for another profile.
  */
 export function loadProfiles(): ConnectionProfile[] {
-  const demo = demoProfile(redirectUriDefault())
+  const demos = demoProfiles(redirectUriDefault())
   try {
     const raw = readStored('local', KEYS.profiles)
     const parsed: unknown = raw ? JSON.parse(raw) : []
     const list = Array.isArray(parsed) ? parsed.map((p, i) => sanitizeProfile(p, `p${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo') : []
-    const taken = new Set([demo.id])
+    const taken = new Set(demos.map((d) => d.id))
     const distinct = list.map((p, i) => {
       let id = p.id
       while (taken.has(id)) id = `restored-${i}-${id.slice(0, 40)}`
       taken.add(id)
       return id === p.id ? p : { ...p, id }
     })
-    return [demo, ...distinct]
+    return [...demos, ...distinct]
   } catch {
-    return [demo]
+    return demos
   }
 }
 

@@ -3,6 +3,7 @@
  * checks that refuse a bad value before anything is sent. Pure.
  */
 import { DEMO_API_SCOPE, DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
+import { DEMO_B2C_NAME, DEMO_B2C_POLICY, DEMO_CIAM_NAME } from '../demo-tenant/shapes.ts'
 
 export type ProfileKind = 'demo' | 'entra' | 'b2c' | 'external' | 'oidc'
 export type Cloud = 'public' | 'usgov' | 'china'
@@ -27,6 +28,11 @@ export interface ConnectionProfile {
   domainHint: string
   /** Extra query parameters, `name=value` pairs separated by & or new lines. */
   extraParams: string
+  /**
+   * Built-in demo profiles only: the demo tenant plays an Azure AD B2C user flow or an Entra
+   * External ID tenant instead of an Entra workforce tenant.
+   */
+  demoShape?: 'b2c' | 'external'
 }
 
 export const CLOUD_HOSTS: Record<Cloud, string> = {
@@ -70,6 +76,16 @@ export function demoProfile(redirectUri: string): ConnectionProfile {
   }
 }
 
+/** The three built-in demo profiles: Entra workforce, B2C user flow, External ID (by tenant name). */
+export function demoProfiles(redirectUri: string): ConnectionProfile[] {
+  const entra = demoProfile(redirectUri)
+  return [
+    entra,
+    { ...entra, id: 'demo-b2c', name: 'Demo B2C user flow', demoShape: 'b2c', tenant: DEMO_B2C_NAME, policy: DEMO_B2C_POLICY },
+    { ...entra, id: 'demo-external', name: 'Demo External ID', demoShape: 'external', tenant: DEMO_CIAM_NAME },
+  ]
+}
+
 export function blankProfile(id: string, redirectUri: string): ConnectionProfile {
   return { ...demoProfile(redirectUri), id, name: 'My tenant', kind: 'entra', tenant: '', clientId: '', scopes: 'User.Read' }
 }
@@ -79,6 +95,8 @@ export function authorityOf(p: ConnectionProfile): string {
   const tenant = p.tenant.trim()
   switch (p.kind) {
     case 'demo':
+      if (p.demoShape === 'b2c') return `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/${DEMO_B2C_POLICY}`
+      if (p.demoShape === 'external') return `https://${DEMO_CIAM_NAME}.ciamlogin.com/${DEMO_CIAM_NAME}.onmicrosoft.com`
       return `https://${CLOUD_HOSTS.public}/${DEMO_TENANT_ID}`
     case 'entra':
       return `https://${CLOUD_HOSTS[p.cloud]}/${tenant}`
@@ -87,6 +105,8 @@ export function authorityOf(p: ConnectionProfile): string {
       return `https://${name}.b2clogin.com/${name}.onmicrosoft.com/${p.policy.trim()}`
     }
     case 'external': {
+      // A custom URL domain (https://login.contoso.com/{tenant-id}) is used as written.
+      if (/^https:\/\//i.test(tenant)) return tenant.replace(/\/+$/, '')
       const name = tenant.replace(/\.onmicrosoft\.com$/i, '').replace(/\.ciamlogin\.com$/i, '')
       return isGuid(name) ? `https://${name}.ciamlogin.com/${name}` : `https://${name}.ciamlogin.com/${name}.onmicrosoft.com`
     }
@@ -99,6 +119,114 @@ export function authorityOf(p: ConnectionProfile): string {
 export function discoveryUrlOf(p: ConnectionProfile): string {
   const authority = authorityOf(p)
   return p.kind === 'oidc' ? `${authority}/.well-known/openid-configuration` : `${authority}/v2.0/.well-known/openid-configuration`
+}
+
+/** The kind a profile signs in as: a demo profile's shape, or its own kind. */
+export function effectiveKind(p: ConnectionProfile): ProfileKind {
+  return p.kind === 'demo' && p.demoShape !== undefined ? p.demoShape : p.kind
+}
+
+/**
+ * Hosts MSAL 5.30 knows every issuer of by heart (msal-common 16.17 InstanceDiscoveryMetadata,
+ * the static cloud aliases); an issuer on one of them, or a one-label regional variant
+ * (westus2.login.microsoft.com), is accepted for any authority.
+ */
+const MSAL_KNOWN_HOSTS = new Set([
+  'login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net', 'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn', 'login.microsoftonline.de', 'login.microsoftonline.us', 'login.usgovcloudapi.net', 'login-us.microsoftonline.com',
+  'login.sovcloud-identity.fr', 'login.sovcloud-identity.de', 'login.sovcloud-identity.sg',
+])
+
+export type IssuerRule = 'same_host' | 'microsoft_host' | 'regional_microsoft_host' | 'ciam_pattern' | 'known_authority'
+
+/**
+ * MSAL 5.30's check of a discovery document's `issuer` (msal-common 16.17
+ * Authority.validateIssuer, OIDC Discovery §4.3), restated so the app can predict it: the issuer
+ * is accepted when it is https on the authority's host, on a well-known Microsoft host (or a
+ * regional one), matches https://{t}.ciamlogin.com[/{t}[.onmicrosoft.com]][/v2.0] where {t} is
+ * the authority's first path segment without .onmicrosoft.com (or the first label of its host), or
+ * its host is in knownAuthorities. MSAL checks it only for metadata it fetched itself, and
+ * reports a refusal as endpoints_resolution_error (the issuer_validation_failed inside is lost).
+ * Returns the rule that accepts it, or null when MSAL refuses it.
+ */
+export function msalIssuerRule(authority: string, issuer: string, knownAuthorities: readonly string[]): IssuerRule | null {
+  let a: URL
+  let i: URL
+  try {
+    a = new URL(authority)
+    i = new URL(issuer)
+  } catch {
+    return null
+  }
+  const ihost = i.host.toLowerCase()
+  const ahost = a.host.toLowerCase()
+  if (i.protocol === a.protocol && ihost === ahost) return 'same_host'
+  if (i.protocol !== 'https:') return null
+  if (MSAL_KNOWN_HOSTS.has(ihost)) return 'microsoft_host'
+  const dot = ihost.indexOf('.')
+  if (dot > 0 && MSAL_KNOWN_HOSTS.has(ihost.slice(dot + 1))) return 'regional_microsoft_host'
+  const first = a.pathname.split('/').filter(Boolean)[0]?.toLowerCase()
+  const tenant = first !== undefined ? first.replace(/\.onmicrosoft\.com$/, '') : ahost.split('.')[0]
+  if (tenant) {
+    const base = `https://${tenant}.ciamlogin.com`
+    const shapes = [base, `${base}/${tenant}`, `${base}/${tenant}/v2.0`, `${base}/${tenant}.onmicrosoft.com`, `${base}/${tenant}.onmicrosoft.com/v2.0`]
+    if (shapes.includes(`${i.protocol}//${ihost}${i.pathname.replace(/\/+$/, '')}`.toLowerCase())) return 'ciam_pattern'
+  }
+  if (knownAuthorities.some((k) => hostOf(k) === ihost)) return 'known_authority'
+  return null
+}
+
+function hostOf(hostOrUrl: string): string {
+  try {
+    return new URL(hostOrUrl.includes('://') ? hostOrUrl : `https://${hostOrUrl}`).host.toLowerCase()
+  } catch {
+    return hostOrUrl.toLowerCase()
+  }
+}
+
+/** External ID issues tokens as https://{tid}.ciamlogin.com/{tid}/v2.0: the GUID host names the same tenant as its path. */
+const CIAM_GUID_ISSUER = /^https:\/\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ciamlogin\.com\/([0-9a-f-]{36})(?:\/v2\.0)?\/?$/i
+
+export interface KnownAuthorities {
+  hosts: string[]
+  /** For the capture notes: what was added and why. */
+  notes: string[]
+  /** When MSAL will still refuse the discovery document's issuer: which, where, and what to change. */
+  refusal?: { issuer: string; authority: string; advice: string }
+}
+
+/**
+ * The knownAuthorities a profile's MSAL instance gets, from the discovery document the app read
+ * before MSAL does. B2C, External ID and other providers need their own host listed (MSAL only
+ * trusts Microsoft's cloud hosts by itself). An External ID authority by tenant name
+ * ({name}.ciamlogin.com/{name}.onmicrosoft.com) publishes a GUID-based issuer on another host
+ * ({tid}.ciamlogin.com), which MSAL accepts only when that host is listed too: it is added when it
+ * is a *.ciamlogin.com issuer of the form https://{tid}.ciamlogin.com/{tid}/v2.0 (host and path
+ * name the same tenant) that the tenant's own discovery document, fetched over https, names.
+ */
+export function knownAuthoritiesFor(p: ConnectionProfile, discovery: unknown): KnownAuthorities {
+  const kind = effectiveKind(p)
+  const authority = authorityOf(p)
+  const hosts = kind === 'b2c' || kind === 'external' || kind === 'oidc' ? [hostOf(authority)] : []
+  const notes: string[] = []
+  const issuer = discovery && typeof discovery === 'object' ? (discovery as { issuer?: unknown }).issuer : undefined
+  if (typeof issuer !== 'string' || kind === 'entra' || kind === 'demo') return { hosts, notes }
+  const m = CIAM_GUID_ISSUER.exec(issuer)
+  const ihost = hostOf(issuer)
+  if (kind === 'external' && m && m[1]?.toLowerCase() === m[2]?.toLowerCase() && msalIssuerRule(authority, issuer, hosts) === null) {
+    hosts.push(ihost)
+    notes.push(
+      `The discovery document names the issuer ${issuer}, on ${ihost} rather than the authority's host ${hostOf(authority)}. External ID issues tokens from its tenant-ID host whichever name the authority uses; MSAL 5.30 accepts an issuer on another host only when that host is in knownAuthorities, so Token Lens added ${ihost} to knownAuthorities.`,
+    )
+  }
+  if (msalIssuerRule(authority, issuer, hosts) === null) {
+    const advice =
+      kind === 'external'
+        ? `Use the tenant ID in the profile (the authority becomes https://{tenant-id}.ciamlogin.com/{tenant-id}, the issuer's own host), or, for a custom URL domain, make sure the domain's discovery document names https://{tenant-id}.ciamlogin.com/{tenant-id}/v2.0.`
+        : `Use an authority on the issuer's own host (${ihost}), or check that ${authority} is the provider's issuer: MSAL accepts a discovery document only when its issuer is on the authority's host or a host in knownAuthorities.`
+    return { hosts, notes, refusal: { issuer, authority, advice } }
+  }
+  return { hosts, notes }
 }
 
 export function scopesOf(p: ConnectionProfile): string[] {
@@ -233,7 +361,7 @@ const TEXT_LIMITS = {
   loginHint: 320,
   domainHint: 256,
   extraParams: 2048,
-} as const satisfies Record<Exclude<keyof ConnectionProfile, 'id' | 'kind' | 'cloud'>, number>
+} as const satisfies Record<Exclude<keyof ConnectionProfile, 'id' | 'kind' | 'cloud' | 'demoShape'>, number>
 
 type TextField = keyof typeof TEXT_LIMITS
 

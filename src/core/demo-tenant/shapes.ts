@@ -11,7 +11,9 @@
  *   used: the host of the issuer is GUID-based even when the authority names the tenant.
  * Which shape answers is decided by the request's host alone. Pure.
  */
-import { GUID_RE } from './encoding.ts'
+import { DEMO_TENANT_ID } from './types.ts'
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type DemoShape = 'entra' | 'b2c' | 'external'
 
@@ -102,4 +104,22 @@ export function shapeBase(at: ShapeAt): string {
 
 export function isGuidTenant(segment: string): boolean {
   return GUID_RE.test(segment)
+}
+
+/**
+ * Is this URL answered by the built-in demo tenant inside the page? Its Entra shape only under
+ * its own tenant ID at login.microsoftonline.com; its B2C and External ID hosts are named after
+ * it (and its tenant ID), so every path there is the demo's.
+ */
+export function isDemoTenantUrl(url: string): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol !== 'https:') return false
+  const host = u.host.toLowerCase()
+  if (host === 'login.microsoftonline.com') return u.pathname.split('/')[1]?.toLowerCase() === DEMO_TENANT_ID
+  return shapeHosts(DEMO_TENANT_ID, { b2cName: DEMO_B2C_NAME, ciamName: DEMO_CIAM_NAME }).includes(host) && host !== 'login.microsoftonline.com'
 }

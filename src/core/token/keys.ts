@@ -92,6 +92,26 @@ export function discoveryUrlFor(iss: string): string {
   return `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`
 }
 
+/** B2C user flows are B2C_1_…, custom policies B2C_1A_… */
+const B2C_POLICY = /^b2c_1a?_[a-z0-9_-]{1,100}$/i
+/** B2C issuers: https://{host}/{tenant-id}/v2.0/ (b2clogin.com or a custom domain). */
+const B2C_ISSUER = /^https:\/\/([^/]+)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/v2\.0\/?$/i
+
+/**
+ * Azure AD B2C publishes discovery and keys per policy (user flow), not at
+ * iss + /.well-known/openid-configuration: https://{host}/{tenant}/{policy}/v2.0/.well-known/….
+ * The policy is the token's `tfp` claim, or `acr` when the user flow is set to emit that instead.
+ * Null when the token is not shaped like a B2C token. The document's issuer is still checked
+ * against the token's (OIDC Discovery §4.3).
+ */
+export function b2cDiscoveryUrl(iss: string, payload: Record<string, unknown> | null): string | null {
+  const m = B2C_ISSUER.exec(iss)
+  if (!m || !payload) return null
+  const policy = [payload['tfp'], payload['acr']].find((v): v is string => typeof v === 'string' && B2C_POLICY.test(v))
+  if (policy === undefined) return null
+  return `https://${m[1]}/${m[2]}/${encodeURIComponent(policy)}/v2.0/.well-known/openid-configuration`
+}
+
 export async function resolveKeys(
   payload: Record<string, unknown> | null,
   kid: string | undefined,
@@ -154,7 +174,11 @@ export async function resolveKeys(
     return { keys: [], chain, findings, unavailable: msg }
   }
 
-  const discoveryUrl = discoveryUrlFor(iss)
+  const policyUrl = b2cDiscoveryUrl(iss, payload)
+  if (policyUrl === null && /^https:\/\/[^/]+\.b2clogin\.com\//i.test(iss)) {
+    return unavailable(`"${iss}" is an Azure AD B2C issuer, and B2C serves its keys per policy (user flow), but the token names no policy in "tfp" or "acr" (B2C_1_… or B2C_1A_…). Paste the JWKS from https://{host}/{tenant}/{policy}/discovery/v2.0/keys instead.`)
+  }
+  const discoveryUrl = policyUrl ?? discoveryUrlFor(iss)
   chain.discoveryUrl = discoveryUrl
   const disc = await fetchOne(discoveryUrl, 'discovery')
   const discNotSent = chain.fetches[chain.fetches.length - 1]?.notSent
