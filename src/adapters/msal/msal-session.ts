@@ -14,7 +14,7 @@ import {
 import { buildNavigationEntry, buildEntry } from '../../core/capture/har.ts'
 import { stepLabel } from '../../core/capture/classify.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { authorityOf, discoveryUrlOf, extraParamsOf, scopesOf, type ConnectionProfile } from '../../core/capture/profile.ts'
+import { authorityOf, discoveryUrlOf, effectiveKind, extraParamsOf, knownAuthoritiesFor, scopesOf, type ConnectionProfile, type KnownAuthorities } from '../../core/capture/profile.ts'
 import type { EdgeRequest } from '../../core/demo-tenant/types.ts'
 import { createCapturingNetworkClient } from './network-client.ts'
 import { currentFlowId, startFlow } from './capture-journal.ts'
@@ -41,9 +41,31 @@ export interface MsalSession {
   account: () => AccountInfo | null
   /** Fetches discovery and JWKS as the app (MSAL 5 fetches neither for Entra) and records both. */
   fetchMetadata: () => Promise<void>
+  /** The discovery document fetched (and captured) by fetchMetadata in this page, or null. */
+  discoveryDocument: () => Record<string, unknown> | null
   clearCache: () => Promise<void>
   /** GET Graph /me with the access token (captured like every other call); status and JSON body. */
   callGraphMe: (accessToken: string) => Promise<{ status: number; body: unknown }>
+}
+
+/**
+ * MSAL refused the issuer of a discovery document. MSAL itself reports only
+ * endpoints_resolution_error (the issuer_validation_failed inside is dropped), so this names the
+ * issuer, the authority and what to change.
+ */
+export class IssuerRefusedError extends Error {
+  readonly errorCode = 'endpoints_resolution_error'
+  readonly errorMessage: string
+  constructor(refusal: NonNullable<KnownAuthorities['refusal']>, original: string) {
+    const text =
+      `MSAL refused the issuer "${refusal.issuer}" that the discovery document of the authority ${refusal.authority} names. ` +
+      `MSAL 5.30 accepts a discovery document's issuer only on the authority's own host, on a Microsoft cloud host, in the form https://{tenant}.ciamlogin.com/{tenant}[/v2.0] for the authority's tenant, or on a host listed in knownAuthorities (OIDC Discovery §4.3).\n` +
+      `What to change: ${refusal.advice}` +
+      (original ? `\n\nMSAL said: ${original}` : '')
+    super(text)
+    this.name = 'IssuerRefusedError'
+    this.errorMessage = text
+  }
 }
 
 export function pageBase(): string {
@@ -57,16 +79,30 @@ export function defaultRedirectUri(): string {
 export async function createMsalSession(profile: ConnectionProfile, hooks: SessionHooks): Promise<MsalSession> {
   const demo = profile.kind === 'demo'
   const authority = authorityOf(profile)
-  const authorityHost = new URL(authority).host
   const network = createCapturingNetworkClient({ demo, record: hooks.record, ...(hooks.beforeSend ? { beforeSend: hooks.beforeSend } : {}) })
   let navigationKind: 'authorize' | 'logout' = 'authorize'
+  const kind = effectiveKind(profile)
+  // B2C and External ID: read the discovery document before MSAL does, so knownAuthorities can
+  // list the issuer's host when it differs from the authority's (External ID by tenant name).
+  // MSAL keeps fetched metadata in memory only, so this happens for every new MSAL instance,
+  // including the one that finishes a redirect. Other providers list their authority's host.
+  let prefetched: { doc: unknown; flowId: string } | null = null
+  let known: KnownAuthorities = knownAuthoritiesFor(profile, null)
+  if (kind === 'b2c' || kind === 'external') {
+    const flowId = currentFlowId()
+    const doc = await recordMetadataWith(demo, hooks, discoveryUrlOf(profile), (parsed) => {
+      known = knownAuthoritiesFor(profile, parsed)
+      return [...known.notes, ...(known.refusal ? [`MSAL will refuse this issuer: ${known.refusal.advice}`] : [])]
+    })
+    prefetched = { doc, flowId }
+  }
   const config: Configuration = {
     auth: {
       clientId: profile.clientId.trim(),
       authority,
       redirectUri: profile.redirectUri,
       postLogoutRedirectUri: profile.redirectUri,
-      ...(profile.kind === 'b2c' || profile.kind === 'external' || profile.kind === 'oidc' ? { knownAuthorities: [authorityHost] } : {}),
+      ...(known.hosts.length > 0 ? { knownAuthorities: known.hosts } : {}),
       onRedirectNavigate: (url) => {
         const kind = navigationKind
         hooks.record(
@@ -105,71 +141,54 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
 
   const account = () => app.getActiveAccount() ?? app.getAllAccounts()[0] ?? null
 
-  const recordMetadata = async (url: string): Promise<unknown> => {
-    const started = Date.now()
-    const step = url.includes('openid-configuration') ? 'discovery' : 'jwks'
-    const request: EdgeRequest = { method: 'GET', url, headers: { accept: 'application/json' } }
+  const recordMetadata = (url: string): Promise<unknown> => recordMetadataWith(demo, hooks, url)
+
+  /** MSAL's endpoints_resolution_error with the issuer it refused named, when we know it. */
+  const explained = async <T,>(run: () => Promise<T>): Promise<T> => {
     try {
-      const response = demo ? await demoFetch(request) : await realGet(url)
-      hooks.record(
-        buildEntry({
-          method: 'GET',
-          url,
-          requestHeaders: request.headers,
-          status: response.status,
-          responseHeaders: response.headers,
-          responseBody: response.body,
-          startedAt: started,
-          durationMs: Date.now() - started,
-          oauth: { step, flowId: currentFlowId(), origin: demo ? 'simulated' : 'captured', redactions: [], label: stepLabel(step), notes: ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'] },
-        }),
-      )
-      return response.status === 200 ? (JSON.parse(response.body) as unknown) : null
+      return await run()
     } catch (error) {
-      hooks.record(
-        buildEntry({
-          method: 'GET',
-          url,
-          status: 0,
-          statusText: 'network error',
-          startedAt: started,
-          oauth: { step, flowId: currentFlowId(), origin: 'captured', redactions: [], label: stepLabel(step), error: { error: 'network_error', description: error instanceof Error ? error.message : String(error) } },
-        }),
-      )
-      return null
+      const code = error && typeof error === 'object' && 'errorCode' in error ? (error as { errorCode: unknown }).errorCode : undefined
+      if (code === 'endpoints_resolution_error' && known.refusal) throw new IssuerRefusedError(known.refusal, describeMsalError(error).message)
+      throw error
     }
   }
+
+  // The discovery document fetchMetadata read (for the userinfo step).
+  let discovered: Record<string, unknown> | null = null
 
   return {
     profile,
     account,
+    discoveryDocument: () => discovered,
     async signInRedirect(scopes) {
       navigationKind = 'authorize'
       // The demo asks consent for Graph User.Read up front (extraScopesToConsent), so "more
       // scopes" can then be acquired silently with the refresh token, as with a real tenant
       // where the app registration lists User.Read.
-      await app.loginRedirect({ scopes: scopes ?? baseScopes, ...common(), ...(demo ? { extraScopesToConsent: ['User.Read'] } : {}) })
+      // (B2C has no Microsoft Graph: its demo shape asks for nothing extra.)
+      await explained(() => app.loginRedirect({ scopes: scopes ?? baseScopes, ...common(), ...(demo && kind !== 'b2c' ? { extraScopesToConsent: ['User.Read'] } : {}) }))
     },
     async signInPopup(scopes) {
-      const result = await app.loginPopup({ scopes: scopes ?? baseScopes, ...common() })
+      const result = await explained(() => app.loginPopup({ scopes: scopes ?? baseScopes, ...common() }))
       app.setActiveAccount(result.account)
       return result
     },
     async handleRedirect() {
-      const result = await app.handleRedirectPromise()
+      const result = await explained(() => app.handleRedirectPromise())
       if (result?.account) app.setActiveAccount(result.account)
       return result
     },
     async acquireSilent(scopes, forceRefresh) {
       const acc = account()
       if (!acc) throw new InteractionRequiredAuthError('no_account', '', 'Sign in first: there is no account in the MSAL cache.')
-      return app.acquireTokenSilent({ scopes, account: acc, forceRefresh })
+      return explained(() => app.acquireTokenSilent({ scopes, account: acc, forceRefresh }))
     },
     async acquireRedirect(scopes) {
       startFlow()
       navigationKind = 'authorize'
       const acc = account()
-      await app.acquireTokenRedirect({ scopes, ...common(), ...(acc ? { account: acc } : {}) })
+      await explained(() => app.acquireTokenRedirect({ scopes, ...common(), ...(acc ? { account: acc } : {}) }))
     },
     async signOut() {
       navigationKind = 'logout'
@@ -177,7 +196,9 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       await app.logoutRedirect({ ...(acc ? { account: acc } : {}), postLogoutRedirectUri: profile.redirectUri })
     },
     async fetchMetadata() {
-      const doc = await recordMetadata(discoveryUrlOf(profile))
+      // Read before MSAL for this very flow: not fetched twice.
+      const doc = prefetched && prefetched.flowId === currentFlowId() ? prefetched.doc : await recordMetadata(discoveryUrlOf(profile))
+      discovered = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : null
       const jwksUri = doc && typeof doc === 'object' ? (doc as { jwks_uri?: unknown }).jwks_uri : undefined
       if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) await recordMetadata(jwksUri)
     },
@@ -189,6 +210,64 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       const response = await network.sendGetRequestAsync<unknown>(`https://${host}/v1.0/me`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
       return { status: response.status, body: response.body }
     },
+  }
+}
+
+/**
+ * GETs a discovery document or key set as the app (not MSAL) and records it. `notesFor` adds
+ * notes computed from the parsed document to the recorded entry (the knownAuthorities decision).
+ */
+async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: string, notesFor?: (doc: unknown) => string[]): Promise<unknown> {
+  const started = Date.now()
+  const step = url.includes('openid-configuration') ? 'discovery' : 'jwks'
+  const request: EdgeRequest = { method: 'GET', url, headers: { accept: 'application/json' } }
+  try {
+    const response = demo ? await demoFetch(request) : await realGet(url)
+    let doc: unknown = null
+    if (response.status === 200) {
+      try {
+        doc = JSON.parse(response.body) as unknown
+      } catch {
+        doc = null
+      }
+    }
+    const extra = notesFor ? notesFor(doc) : []
+    hooks.record(
+      buildEntry({
+        method: 'GET',
+        url,
+        requestHeaders: request.headers,
+        status: response.status,
+        responseHeaders: response.headers,
+        responseBody: response.body,
+        startedAt: started,
+        durationMs: Date.now() - started,
+        oauth: {
+          step,
+          flowId: currentFlowId(),
+          origin: demo ? 'simulated' : 'captured',
+          redactions: [],
+          label: stepLabel(step),
+          notes: notesFor
+            ? ['Fetched by Token Lens itself before MSAL, to decide MSAL\'s knownAuthorities from the issuer it names.', ...extra]
+            : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
+        },
+      }),
+    )
+    return doc
+  } catch (error) {
+    if (notesFor) notesFor(null)
+    hooks.record(
+      buildEntry({
+        method: 'GET',
+        url,
+        status: 0,
+        statusText: 'network error',
+        startedAt: started,
+        oauth: { step, flowId: currentFlowId(), origin: 'captured', redactions: [], label: stepLabel(step), error: { error: 'network_error', description: error instanceof Error ? error.message : String(error) } },
+      }),
+    )
+    return null
   }
 }
 
