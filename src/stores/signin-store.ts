@@ -48,6 +48,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
     stepThrough: readSetting('step') === '1',
     callGraph: readSetting('graph') !== '0',
     graph: null,
+    userinfo: null,
     busy: null,
     pause: null,
     demoPage: null,

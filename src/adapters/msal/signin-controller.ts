@@ -6,10 +6,11 @@
  * it is given (adapters never import stores). MSAL, the demo tenant and the Graph helpers load
  * by dynamic import only when a flow needs them, so the first view stays free of them.
  */
-import { scopesOf } from '../../core/capture/profile.ts'
+import { authorityOf, discoveryUrlOf, scopesOf } from '../../core/capture/profile.ts'
+import { checkDiscoveredIssuer, type FailedStep } from '../../core/providers/browser-failures.ts'
 import type { DemoFaults } from '../../core/demo-tenant/types.ts'
 import { forgetAllStored } from '../storage.ts'
-import { readPendingRedirect, setPendingRedirect, startFlow, writeJournal } from './capture-journal.ts'
+import { currentFlowId, readJournal, readPendingRedirect, setPendingRedirect, startFlow, writeJournal } from './capture-journal.ts'
 import { loadProfiles, readFlow, writeFlow } from './signin-persistence.ts'
 import type { MsalSession } from './msal-session.ts'
 import { activeProfile, createSignInSession, reportFailure } from './signin-session.ts'
@@ -34,7 +35,8 @@ export interface SignInController {
 function accountOf(result: TokenResult | null): AccountSummary | null {
   if (!result?.account) return null
   return {
-    name: result.account.name ?? result.account.username,
+    // OIDC Core §5.1: name and preferred_username are optional; sub is always there.
+    name: result.account.name || result.account.username || String((result.idTokenClaims as { sub?: unknown } | undefined)?.sub ?? '(no name)'),
     username: result.account.username,
     tenantId: result.account.tenantId,
     homeAccountId: result.account.homeAccountId,
@@ -47,7 +49,22 @@ export function createSignInController({ getState: get, setState: set }: SignInV
   const wiring = createSignInSession({ getState: get, setState: set })
   const getSession = wiring.get
   const active = () => activeProfile(get())
-  const fail = (title: string, error: unknown) => reportFailure(set, title, error)
+  const fail = async (title: string, error: unknown) => {
+    // A call that failed at the network level (status 0) to a real provider: say whether the
+    // browser withheld the answer for lack of CORS headers or nothing answered, and what to
+    // change at the provider, instead of MSAL's generic network error.
+    const profile = active()
+    const last = profile.kind === 'demo' ? undefined : readJournal().filter((e) => e._oauth.flowId === currentFlowId()).at(-1)
+    const step = last?._oauth.step
+    if (last && last.response.status === 0 && last._oauth.error?.error === 'network_error' && (step === 'token' || step === 'refresh' || step === 'discovery' || step === 'jwks' || step === 'userinfo')) {
+      const { explainFailedCall } = await import('./userinfo.ts')
+      const failure = await explainFailedCall(step satisfies FailedStep, last.request.url, profile.clientId)
+      const message = error instanceof Error ? error.message : String(error)
+      set({ busy: null, pause: null, error: { title: `${title}: ${failure.title}`, errorCode: failure.code, message, explanation: failure.explanation } })
+      return
+    }
+    await reportFailure(set, title, error)
+  }
   const { abandonInteraction, startDemoAuthorize } = wiring
 
   /**
@@ -61,9 +78,30 @@ export function createSignInController({ getState: get, setState: set }: SignInV
    */
   const afterTokens = async (s: MsalSession, result: TokenResult | null, signIn = false) => {
     if (!result) return
+    if (s.profile.kind === 'oidc') {
+      // Any OpenID provider: userinfo (OIDC Core §5.3) is the counterpart of Graph /me, behind
+      // the same switch. After a redirect the page is new, so discovery is fetched (and
+      // captured) again to find userinfo_endpoint.
+      if (!get().callGraph) set({ userinfo: null })
+      else {
+        set({ busy: 'userinfo' })
+        const { capturedGet, userinfoAfterSignIn } = await import('./userinfo.ts')
+        let discovery = s.discoveryDocument()
+        if (!discovery) {
+          discovery = await capturedGet(discoveryUrlOf(s.profile), 'discovery', { accept: 'application/json' }, 'Fetched again by Token Lens after the redirect back, to find userinfo_endpoint.')
+            .then((a) => (a.status === 200 ? (JSON.parse(a.body) as Record<string, unknown>) : null))
+            .catch(() => null)
+        }
+        const sub = typeof result.idTokenClaims === 'object' && result.idTokenClaims && 'sub' in result.idTokenClaims ? String((result.idTokenClaims as { sub?: unknown }).sub) : undefined
+        set({ userinfo: await userinfoAfterSignIn({ discovery, accessToken: result.accessToken, idTokenSub: sub, clientId: s.profile.clientId }) })
+      }
+      const account = accountOf(result)
+      if (account) set({ account })
+      return
+    }
     const { grantsUserRead, graphMeAfterSignIn, summarizeMe } = await import('./graph-me.ts')
     if (signIn) {
-      const granted = s.profile.kind === 'demo' || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
+      const granted = (s.profile.kind === 'demo' && s.profile.demoShape !== 'b2c') || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
       if (!get().callGraph) set({ graph: null })
       else if (granted && result.account) {
         set({ busy: 'graph' })
@@ -129,12 +167,26 @@ export function createSignInController({ getState: get, setState: set }: SignInV
 
     signIn: async (mode) => {
       const profile = active()
-      set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null, graph: null })
+      set({ busy: 'signin', error: null, notice: null, demoPage: null, demoError: null, pause: null, graph: null, userinfo: null })
       writeFlow({ profileId: profile.id, stepThrough: get().stepThrough })
       try {
         startFlow()
         const s = await getSession(profile)
         await s.fetchMetadata()
+        if (profile.kind === 'oidc') {
+          // OIDC Discovery §4.3: stop before anything is sent when discovery failed at the
+          // network level or names another issuer; every token would fail anyway.
+          const doc = s.discoveryDocument()
+          const mismatch = doc ? checkDiscoveredIssuer(authorityOf(profile), doc.issuer) : null
+          if (mismatch) {
+            set({ busy: null, error: { title: `Signing in was not started: ${mismatch.title}`, errorCode: mismatch.code, message: `issuer in discovery: ${String(doc?.issuer)}\nauthority in the profile: ${authorityOf(profile)}`, explanation: mismatch.explanation } })
+            return
+          }
+          if (!doc) {
+            const last = readJournal().filter((e) => e._oauth.flowId === currentFlowId() && e._oauth.step === 'discovery').at(-1)
+            if (last?.response.status === 0) throw new Error(`GET ${last.request.url} failed: ${last._oauth.error?.description ?? 'network error'}`)
+          }
+        }
         if (mode === 'popup') {
           await afterTokens(s, await s.signInPopup(), true)
           set({ busy: null })
@@ -227,7 +279,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       startFlow()
       try {
         await (await getSession(active())).signOut()
-        set({ account: null, graph: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
+        set({ account: null, graph: null, userinfo: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
       } catch (error) {
         await fail('Sign-out failed', error)
       }
@@ -247,7 +299,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       writeJournal([])
       forgetAllStored()
       wiring.drop()
-      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, callGraph: true, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
+      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, userinfo: null, callGraph: true, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
     },
 
     cancelDemo: () => {

@@ -6,6 +6,7 @@
 import type { ConnectionProfile } from '../../core/capture/profile.ts'
 import type { AuthorizePrompt, DemoFaults, EdgeRequest } from '../../core/demo-tenant/types.ts'
 import type { GraphMe } from './graph-me.ts'
+import type { Userinfo } from './userinfo.ts'
 
 export type Pause =
   | { kind: 'authorize'; url: string; demo: boolean }
@@ -20,6 +21,8 @@ export interface SignInError {
   /** AADSTS code found in the message, if any. */
   aadsts?: string
   subError?: string
+  /** A browser-only failure (CORS, unreachable host, issuer mismatch) said in words: what to change at the provider. */
+  explanation?: string
 }
 
 export interface AccountSummary {
@@ -31,7 +34,7 @@ export interface AccountSummary {
   expiresOn: string | null
 }
 
-export type Busy = null | 'loading' | 'signin' | 'redirect' | 'token' | 'graph' | 'silent' | 'signout'
+export type Busy = null | 'loading' | 'signin' | 'redirect' | 'token' | 'graph' | 'userinfo' | 'silent' | 'signout'
 
 export interface SignInView {
   profiles: ConnectionProfile[]
@@ -41,6 +44,8 @@ export interface SignInView {
   callGraph: boolean
   /** What Graph /me answered after the last sign-in (or why it was not called successfully). */
   graph: GraphMe | null
+  /** What userinfo answered after the last sign-in to an OpenID provider (the same switch as Graph /me). */
+  userinfo: Userinfo | null
   busy: Busy
   pause: Pause | null
   demoPage: AuthorizePrompt | null

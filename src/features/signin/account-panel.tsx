@@ -3,6 +3,7 @@ import { useSignInStore } from '../../stores/signin-store.ts'
 import { BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
 import { Panel } from '../../ui/panel.tsx'
 import { GraphMeResult } from './graph-me-result.tsx'
+import { UserinfoResult } from './userinfo-result.tsx'
 
 /** The signed-in account and what can be done with it: more scopes, silent refresh, sign-out. */
 export function AccountPanel() {
@@ -20,6 +21,7 @@ export function AccountPanel() {
           </p>
         ) : null}
         {s.graph ? <GraphMeResult graph={s.graph} /> : null}
+        {s.userinfo ? <UserinfoResult userinfo={s.userinfo} /> : null}
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-60 flex-1">
             <label htmlFor="more-scopes" className="block text-sm font-medium text-slate-700 dark:text-slate-200">Get a token for more scopes</label>

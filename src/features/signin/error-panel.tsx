@@ -5,7 +5,7 @@ import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
 
 /** An error from the sign-in, what its codes mean and how to fix it (catalogue loaded on demand). */
-export function ErrorPanel({ title, errorCode, message, oauthError, onDismiss }: { title: string; errorCode: string; message: string; oauthError?: string; onDismiss?: () => void }) {
+export function ErrorPanel({ title, errorCode, message, oauthError, explanation, onDismiss }: { title: string; errorCode: string; message: string; oauthError?: string; explanation?: string; onDismiss?: () => void }) {
   const [explained, setExplained] = useState<ErrorExplanation[] | null>(null)
   useEffect(() => {
     let live = true
@@ -28,6 +28,7 @@ export function ErrorPanel({ title, errorCode, message, oauthError, onDismiss }:
         </div>
         {onDismiss ? <button type="button" className={BUTTON_GHOST} onClick={onDismiss}>Dismiss</button> : null}
       </div>
+      {explanation ? <p data-testid="signin-error-explanation" className="mt-3 text-sm text-red-950 dark:text-red-100"><span className="font-medium">What to change: </span>{explanation}</p> : null}
       {message ? <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-white/70 p-3 font-mono text-xs text-red-950 dark:bg-black/30 dark:text-red-100">{message}</pre> : null}
       {explained === null ? <p className="mt-3 text-sm text-red-900/80 dark:text-red-200/80">Looking up what this means…</p> : null}
       {explained?.length ? (

@@ -22,7 +22,7 @@ import { TokenList } from './token-list.tsx'
 import { TrainerPanel } from './trainer-panel.tsx'
 import { AccountPanel } from './account-panel.tsx'
 
-const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', graph: 'Calling Microsoft Graph /me…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
+const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', graph: 'Calling Microsoft Graph /me…', userinfo: 'Calling the provider\'s userinfo endpoint…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
 
 export function SignInPage() {
   const s = useSignInStore()
@@ -99,7 +99,11 @@ export function SignInPage() {
                 Sign in with a popup
               </button>
               <Switch checked={s.stepThrough} onChange={s.setStepThrough} label="Step through" description="Pause before /authorize, after the redirect back and before the /token POST" />
-              <Switch checked={s.callGraph} onChange={s.setCallGraph} label="Call Microsoft Graph /me after sign-in" description="When User.Read is granted: get a Graph token silently with the refresh token, then GET /v1.0/me (both captured)" />
+              {profile.kind === 'oidc' ? (
+                <Switch checked={s.callGraph} onChange={s.setCallGraph} label="Call userinfo after sign-in" description="GET the provider's userinfo_endpoint with the access token (OIDC Core §5.3), captured like every exchange" />
+              ) : (
+                <Switch checked={s.callGraph} onChange={s.setCallGraph} label="Call Microsoft Graph /me after sign-in" description="When User.Read is granted: get a Graph token silently with the refresh token, then GET /v1.0/me (both captured)" />
+              )}
               {demo ? <Badge tone="violet" title="Answers come from the demo tenant running in this page">simulated: no network</Badge> : null}
             </div>
             {problems.length ? (
@@ -122,7 +126,7 @@ export function SignInPage() {
           {s.demoError ? (
             <ErrorPanel title="The demo tenant refused the authorization request" errorCode={s.demoError.code ?? s.demoError.error} oauthError={s.demoError.error} message={s.demoError.description} onDismiss={s.dismissError} />
           ) : null}
-          {s.error ? <ErrorPanel title={s.error.title} errorCode={s.error.errorCode} message={s.error.message} onDismiss={s.dismissError} /> : null}
+          {s.error ? <ErrorPanel title={s.error.title} errorCode={s.error.errorCode} message={s.error.message} {...(s.error.explanation ? { explanation: s.error.explanation } : {})} onDismiss={s.dismissError} /> : null}
           {s.account ? <AccountPanel /> : null}
           <TokenList clientId={profile.clientId} {...(tenantId ? { tenantId } : {})} />
           {!demo && s.account ? <RegistrationHelper profile={profile} /> : null}
