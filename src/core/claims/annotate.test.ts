@@ -175,7 +175,88 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(list, 'ver').human[0]?.text).toBe('Azure AD B2C token format 1.0')
     expect(byName(list, 'tfp').known).toBe(true)
     expect(byName(list, 'emails').personal).toBe(true)
-    expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'Directory extension attribute' })
+    expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'B2C custom attribute', variant: 'Azure AD B2C' })
+    expect(byName(list, 'tfp')).toMatchObject({ variant: 'Azure AD B2C' })
+    expect(byName(list, 'tfp').definedIn.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens')
+    expect(byName(list, 'newUser').variant).toBe('Azure AD B2C')
+  })
+
+  it('annotates B2C claims when the token family is B2C (issue 17 item 2): acr as the policy, idp, oid/sub, iss', async () => {
+    // A custom-domain B2C token: no b2clogin.com host, the policy travels in acr.
+    const b2c = await annotateClaims(
+      { iss: `https://login.contoso.example/${TID}/v2.0/`, ver: '1.0', acr: 'b2c_1a_signup_signin', sub: 'u1', oid: 'u1', idp: 'google.com', emails: ['a@b.c'], extension_tier: 'gold', tid: TID },
+      { now: NOW },
+    )
+    const acr = byName(b2c, 'acr')
+    expect(acr).toMatchObject({ variant: 'Azure AD B2C', title: 'B2C policy (acr)' })
+    expect(acr.human[0]?.text).toBe('Azure AD B2C custom policy')
+    expect(byName(b2c, 'idp')).toMatchObject({ variant: 'Azure AD B2C' })
+    expect(byName(b2c, 'idp').details).toMatch(/local accounts/)
+    expect(byName(b2c, 'oid').summary).toMatch(/B2C directory/)
+    expect(byName(b2c, 'sub').summary).toMatch(/not pairwise/)
+    expect(byName(b2c, 'iss').details).toMatch(/per policy/)
+    expect(byName(b2c, 'extension_tier').title).toBe('B2C custom attribute')
+    // tid has no B2C reading: the Entra one applies.
+    expect(byName(b2c, 'tid')).toMatchObject({ known: true, title: 'Tenant ID' })
+    // The same claims in a workforce Entra token keep their Entra readings.
+    const entra = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, ver: '2.0', acr: '1', sub: 'pairwise', oid: 'o', extension_tier: 'gold', tid: TID }, { now: NOW })
+    expect(byName(entra, 'acr').variant).toBe('Microsoft Entra')
+    expect(byName(entra, 'sub').variant).toBe('Microsoft Entra')
+    expect(byName(entra, 'sub').summary).not.toMatch(/not pairwise/)
+    expect(byName(entra, 'extension_tier').title).toBe('Directory extension attribute')
+  })
+
+  it('falls back to the Entra reading for B2C tokens where B2C has none (aud)', async () => {
+    const list = await annotateClaims({ iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, tfp: 'B2C_1_susi', aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3' }, { now: NOW })
+    expect(byName(list, 'aud').variant).toBe('Microsoft Entra')
+  })
+
+  it('knows the claims real Entra tokens carry that Microsoft does not document (issue 14), and says so', async () => {
+    const list = await annotateClaims(
+      { iss: `https://sts.windows.net/${TID}/`, altsecid: '1:live.com:0003BFFD', xms_tdbr: 'EU', xms_az_nwperimid: [], xms_spcu: 'true', tenant_region_sub_scope: 'GCC', cloud_instance_host_name: 'login.microsoftonline.com' },
+      { now: NOW },
+    )
+    for (const name of ['altsecid', 'xms_tdbr', 'xms_az_nwperimid', 'xms_spcu', 'tenant_region_sub_scope', 'cloud_instance_host_name']) {
+      const a = byName(list, name)
+      expect(a.known, name).toBe(true)
+      expect(a.status, name).toBe('observed-undocumented')
+      expect(a.summary, name).toMatch(/^Seen in tokens, undocumented/)
+      expect(a.definedIn.length, name).toBeGreaterThan(0)
+    }
+    expect(byName(list, 'altsecid').personal).toBe(true)
+  })
+
+  it('names the documented Conditional Access user actions in acrs', async () => {
+    const list = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, acrs: ['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'c1', 'p1'] }, { now: NOW })
+    expect(byName(list, 'acrs').human.map((h) => h.text)).toEqual([
+      'Conditional Access user action: register security information',
+      'Conditional Access user action: register or join a device',
+      'Authentication context c1 (defined by this tenant’s admins)',
+      'Undocumented value',
+    ])
+    expect(byName(list, 'acrs').definedIn.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/graph/api/resources/conditionalaccessapplications')
+  })
+
+  it('acr "0" is worded as OIDC Core §2 words it (SHOULD NOT, monetary value); auth_time/acr cite RFC 9470 §6.1 and §3', async () => {
+    const list = await annotateClaims({ iss: 'https://idp.example', acr: '0', auth_time: NOW - 60 }, { now: NOW })
+    const zero = byName(list, 'acr').human[0]?.text ?? ''
+    expect(zero).toMatch(/SHOULD NOT/)
+    expect(zero).toMatch(/monetary value/)
+    expect(zero).not.toMatch(/must not|data is at risk/i)
+    for (const name of ['acr', 'auth_time']) {
+      const labels = byName(list, name).definedIn.map((l) => l.label)
+      expect(labels, name).toContain('RFC 9470 §6.1')
+      expect(labels, name).toContain('RFC 9470 §3')
+      expect(labels.indexOf('RFC 9470 §6.1'), name).toBeLessThan(labels.indexOf('RFC 9470 §3'))
+    }
+  })
+
+  it('Keycloak session_state: says Keycloak 25 stopped putting it in tokens and sid replaces it', async () => {
+    const list = await annotateClaims({ iss: 'https://kc.example/realms/demo', session_state: 's1', sid: 's1' }, { now: NOW })
+    const a = byName(list, 'session_state')
+    expect(a.details).toMatch(/Keycloak 25/)
+    expect(a.watchFor).toMatch(/sid/)
+    expect(a.definedIn.some((l) => l.url.startsWith('https://www.keycloak.org/docs/25.0.0/upgrading'))).toBe(true)
   })
 
   it('puts observed xms_* claims into words', async () => {
@@ -315,7 +396,7 @@ describe('describeClaim / describeHeader', () => {
 
   it('lists every claim for a glossary', async () => {
     const all = await listClaims()
-    expect(all.length).toBe(128)
+    expect(all.length).toBe(134)
     expect(all.every((c) => c.title.length > 0)).toBe(true)
   })
 })

@@ -32,6 +32,7 @@ export const CLAIM_NAMES = [
   // Microsoft Entra: seen in real tokens, not documented
   'app_displayname', 'puid', 'xms_st', 'xms_tcdt', 'xms_ftd', 'xms_acd', 'xms_pftexp', 'xms_rd',
   'xms_mirid', 'xms_az_rid', 'deviceid', 'xms_ssm', 'xms_cae',
+  'altsecid', 'xms_tdbr', 'xms_az_nwperimid', 'xms_spcu', 'tenant_region_sub_scope', 'cloud_instance_host_name',
   // Azure AD B2C
   'tfp', 'emails', 'newUser',
   // Google, Okta, Auth0, Keycloak

@@ -71,7 +71,7 @@ function tenantText(tid: string): string | undefined {
 }
 
 function issuerText(iss: string, context: ClaimContext): string | undefined {
-  if (context !== 'entra') return undefined
+  if (context !== 'entra' && context !== 'b2c') return undefined
   const m = /^https:\/\/([^/]+)\/([^/]+)\/(v2\.0\/?)?$/i.exec(iss)
   if (m === null) return undefined
   const [, host = '', tenant = '', v2] = m
@@ -165,7 +165,8 @@ function armText(id: string): string | undefined {
 export async function humaniseClaim(name: string, value: unknown, env: HumaniseEnv): Promise<HumanValue[]> {
   const { ctx, context, payload } = env
   const raw = rawText(value)
-  const entra = context === 'entra'
+  // Azure AD B2C tokens come from Entra's token service: the Entra humanisers apply to them too.
+  const entra = context === 'entra' || context === 'b2c'
   if (TIME_CLAIMS.has(name)) return [timeValue(value, ctx.now)]
   if (context === 'dpop' && name === 'iat') return [timeValue(value, ctx.now)]
   switch (name) {
@@ -183,7 +184,7 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'idp':
       return [hv(raw, typeof value === 'string' && context !== 'okta' ? idpText(value, payload) : undefined)]
     case 'ver':
-      if (entra && (typeof payload['tfp'] === 'string' || /\.b2clogin\.com\//i.test(rawText(payload['iss'])))) return [hv(raw, `Azure AD B2C token format ${raw}`)]
+      if (context === 'b2c') return [hv(raw, `Azure AD B2C token format ${raw}`)]
       if (entra && (value === '1.0' || value === '2.0')) return [hv(raw, `Entra v${value} token format`)]
       return [hv(raw, context === 'okta' ? `Okta token format version ${raw}` : undefined)]
     case 'appidacr':
@@ -193,7 +194,7 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       return asList(value).map((m) => hv(rawText(m), typeof m !== 'string' ? undefined : entra && m === 'pwd' ? W.ENTRA_AMR_PWD : (word(W.AMR, m) ?? 'Unregistered method name')))
     case 'acr': {
       const table = entra ? W.ENTRA_ACR : context === 'keycloak' ? W.KEYCLOAK_ACR : W.STANDARD_ACR
-      let text = word(table, raw)
+      let text = context === 'b2c' ? undefined : word(table, raw)
       if (text === undefined && /^b2c_1a?_/i.test(raw)) text = /^b2c_1a_/i.test(raw) ? 'Azure AD B2C custom policy' : 'Azure AD B2C user flow'
       return [hv(raw, text)]
     }
@@ -201,7 +202,10 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       return asList(value).map((a) => {
         const s = rawText(a)
         if (/^c([1-9]|[1-9][0-9])$/.test(s)) return hv(s, `Authentication context ${s} (defined by this tenant’s admins)`)
-        if (s === 'urn:user:registersecurityinfo') return hv(s, 'Registering security information (undocumented)')
+        // Conditional Access user actions (Graph conditionalAccessApplications.includeUserActions):
+        // documented values, seen in acrs when a policy targeted the action the user performed.
+        if (s === 'urn:user:registersecurityinfo') return hv(s, 'Conditional Access user action: register security information')
+        if (s === 'urn:user:registerdevice') return hv(s, 'Conditional Access user action: register or join a device')
         return hv(s, 'Undocumented value')
       })
     case 'scp':

@@ -52,6 +52,37 @@ export const MS_B2C_TOKENS: SpecLink = {
   label: 'Azure AD B2C: tokens overview',
   url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview',
 }
+/** Graph conditionalAccessApplications: includeUserActions lists urn:user:registersecurityinfo and urn:user:registerdevice. */
+export const MS_CA_USER_ACTIONS: SpecLink = {
+  label: 'Microsoft Graph: conditionalAccessApplications (user actions)',
+  url: 'https://learn.microsoft.com/en-us/graph/api/resources/conditionalaccessapplications',
+}
+export const KEYCLOAK_25_UPGRADE: SpecLink = {
+  label: 'Keycloak upgrading guide: migrating to 25.0.0 (session_state claim)',
+  url: 'https://www.keycloak.org/docs/25.0.0/upgrading/',
+}
+/** MSAL.js reads xms_tdbr (from client_info) into the account's dataBoundary: the only public trace of its meaning. */
+export const MSAL_DATA_BOUNDARY: SpecLink = {
+  label: 'MSAL.js source: AccountEntity dataBoundary from xms_tdbr',
+  url: 'https://github.com/AzureAD/microsoft-authentication-library-for-js/blob/dev/lib/msal-common/src/cache/entities/AccountEntity.ts',
+}
+/** The tenant's OpenID discovery document, which publishes tenant_region_sub_scope and cloud_instance_host_name. */
+export const MS_DISCOVERY: SpecLink = {
+  label: 'Microsoft Entra: OpenID Connect metadata document',
+  url: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri',
+}
+export const MS_B2C_CONFIGURE_TOKENS: SpecLink = {
+  label: 'Azure AD B2C: token compatibility settings (claim representing the user flow)',
+  url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens',
+}
+export const MS_B2C_CUSTOM_ATTRIBUTES: SpecLink = {
+  label: 'Azure AD B2C: custom attributes',
+  url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/user-flow-custom-attributes',
+}
+export const MS_B2C_CLAIMS: SpecLink = {
+  label: 'Azure AD B2C: claims in tokens (tokens overview)',
+  url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview#claims',
+}
 export const MS_ROLES: SpecLink = {
   label: 'Microsoft Entra built-in roles',
   url: 'https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference',

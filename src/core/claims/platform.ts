@@ -5,11 +5,12 @@
 import type { AnnotateContext } from './types.ts'
 
 /** 'standard' = the meaning given by the RFCs / OIDC Core; the rest are vendor readings. */
-export type ClaimContext = 'standard' | 'entra' | 'google' | 'okta' | 'auth0' | 'keycloak' | 'dpop'
+export type ClaimContext = 'standard' | 'entra' | 'b2c' | 'google' | 'okta' | 'auth0' | 'keycloak' | 'dpop'
 
 export const CONTEXT_LABEL: Record<ClaimContext, string> = {
   standard: 'Standard (RFC / OpenID Connect)',
   entra: 'Microsoft Entra',
+  b2c: 'Azure AD B2C',
   google: 'Google',
   okta: 'Okta',
   auth0: 'Auth0',
@@ -33,8 +34,22 @@ function host(iss: string): { host: string; path: string } | undefined {
   }
 }
 
-/** Best guess at the platform that issued `payload`. `ctx.entra` wins when given. */
+/**
+ * Azure AD B2C: its issuer host (`*.b2clogin.com`), or, for custom domains, the policy claim —
+ * `tfp`, or `acr` when the tenant sends the policy there (B2C_1_… user flows, B2C_1A_… custom
+ * policies). Same markers as the token family detection (src/core/token/family.ts).
+ */
+function isB2c(payload: Record<string, unknown>): boolean {
+  const iss = payload['iss']
+  const h = typeof iss === 'string' ? host(iss) : undefined
+  if (h !== undefined && /\.b2clogin\.com$/i.test(h.host)) return true
+  const acr = payload['acr']
+  return typeof payload['tfp'] === 'string' || (typeof acr === 'string' && /^b2c_1a?_/i.test(acr))
+}
+
+/** Best guess at the platform that issued `payload`. `ctx.entra` wins when given (B2C is Entra's too). */
 export function detectContext(payload: Record<string, unknown>, ctx: AnnotateContext): ClaimContext {
+  if (ctx.entra !== false && isB2c(payload)) return 'b2c'
   if (ctx.entra === true) return 'entra'
   const iss = payload['iss']
   if (typeof iss === 'string') {

@@ -5,14 +5,14 @@
  */
 import type { ClaimName } from './claim-names.ts'
 import type { ClaimInfo } from './registry-types.ts'
-import { MS_AGENT, MS_AT, MS_B2C_TOKENS, MS_CAE, MS_MI, MS_OPT, MS_OPT_CONFIG } from './links.ts'
+import { MS_AGENT, MS_AT, MS_B2C_CLAIMS, MS_B2C_CONFIGURE_TOKENS, MS_B2C_TOKENS, MS_CAE, MS_DISCOVERY, MS_MI, MS_OPT, MS_OPT_CONFIG, MSAL_DATA_BOUNDARY } from './links.ts'
 import { entra } from './registry-entra.ts'
 
 const OPT = { definedIn: [MS_OPT] }
 const LEGACY = { definedIn: [MS_OPT], status: 'legacy-documented' as const }
 const AGENT = { definedIn: [MS_AGENT], tokenTypes: ['access'] }
 const OBSERVED = { status: 'observed-undocumented' as const, definedIn: [MS_AT], tokenTypes: ['access'], versions: ['1.0'] }
-const B2C = { definedIn: [MS_B2C_TOKENS], tokenTypes: ['id', 'access'], versions: ['1.0'] }
+const B2C = { definedIn: [MS_B2C_TOKENS, MS_B2C_CLAIMS], tokenTypes: ['id', 'access'], versions: ['1.0'], contexts: ['b2c' as const] }
 const IGNORE = 'Not documented by Microsoft: don’t build on it; it can change or disappear without notice.'
 const FACTS = 'A space-separated list of numbers. Their order means nothing and new values can appear: look for the values you care about and ignore the rest.'
 
@@ -103,7 +103,47 @@ export const ENTRA_OPTIONAL_CLAIMS = {
     definedIn: [MS_CAE],
     watchFor: IGNORE,
   }),
-  tfp: entra('tfp', 'B2C policy (tfp)', 'Azure AD B2C: the user flow or custom policy that issued the token.', 'The name of the Azure AD B2C user flow (B2C_1_…) or custom policy (B2C_1A_…) the user went through. Tenants can choose to send the same value in `acr` instead.', 'string', B2C),
+  // Seen in real tokens, not documented by Microsoft as token claims (checked 2026-12-03).
+  altsecid: entra('altsecid', 'Alternate security ID', 'Seen in tokens, undocumented: an ID of the user at an external identity provider.', 'Seen in v1.0 tokens of users who signed in with an account from outside the tenant, such as a personal Microsoft account or another federated provider, in forms like "1:live.com:<id>" or "5::<hex>": the provider and the user’s ID there. MSAL for Android reads it as the alternative account ID. Microsoft does not document it as a token claim.', 'string', {
+    ...OBSERVED,
+    tokenTypes: ['id', 'access'],
+    personal: true,
+    watchFor: `${IGNORE} Key users on oid + tid instead.`,
+  }),
+  xms_tdbr: entra('xms_tdbr', 'Tenant data boundary', 'Seen in tokens, undocumented: "EU" when the tenant is in the EU Data Boundary.', 'Seen as "EU" in tokens (and in client_info) of tenants whose data stays in the EU Data Boundary; absent for other tenants. MSAL.js copies it into the account’s dataBoundary ("EU" or "None"), which is the only public trace of its meaning. Microsoft does not document it as a token claim.', 'string', {
+    ...OBSERVED,
+    versions: ['1.0', '2.0'],
+    tokenTypes: ['id', 'access'],
+    definedIn: [MSAL_DATA_BOUNDARY],
+    watchFor: IGNORE,
+  }),
+  xms_az_nwperimid: entra('xms_az_nwperimid', 'Network security perimeter IDs', 'Seen in tokens, undocumented: Azure network security perimeters linked to the caller.', 'Seen as an array (often empty) in managed-identity and user access tokens for Azure resources, and in Key Vault audit logs. Clients can ask for it through the claims parameter (managed identity libraries allow exactly this claim on IMDS), which points at Azure network security perimeter membership of the calling resource. Microsoft does not document it as a token claim.', 'array', {
+    ...OBSERVED,
+    versions: ['1.0', '2.0'],
+    definedIn: [MS_MI],
+    watchFor: IGNORE,
+  }),
+  xms_spcu: entra('xms_spcu', 'Internal flag (xms_spcu)', 'Seen in tokens, undocumented: "true" in some app-only tokens.', 'Seen with the value "true" in app-only access tokens (client credentials) for Microsoft Graph and the retired Azure AD Graph. Microsoft has not published what it means.', 'string', {
+    ...OBSERVED,
+    watchFor: IGNORE,
+  }),
+  tenant_region_sub_scope: entra('tenant_region_sub_scope', 'Tenant government sub-region', 'Seen in tokens, undocumented: the government cloud of the tenant (GCC, DOD, DODCON...).', 'Narrows tenant_region_scope for US government tenants: values such as GCC, DODCON (GCC High) and DOD. Entra publishes the same field in the tenant’s OpenID discovery document; as a token claim it is undocumented.', 'string', {
+    ...OBSERVED,
+    versions: ['1.0', '2.0'],
+    definedIn: [MS_DISCOVERY],
+    watchFor: IGNORE,
+  }),
+  cloud_instance_host_name: entra('cloud_instance_host_name', 'Cloud instance host', 'Seen in tokens, undocumented: the Entra cloud of the tenant (e.g. login.microsoftonline.com).', 'Names the host of the Entra cloud instance the tenant lives in, such as login.microsoftonline.com for the global cloud or login.microsoftonline.us for US Government. The tenant’s OpenID discovery document carries the same field (with cloud_instance_name); as a token claim it is undocumented.', 'string', {
+    ...OBSERVED,
+    versions: ['1.0', '2.0'],
+    definedIn: [MS_DISCOVERY],
+    watchFor: 'Don’t route on it: take the cloud from the authority you configured. Not documented as a token claim.',
+  }),
+  tfp: entra('tfp', 'B2C policy (tfp)', 'Azure AD B2C: the user flow or custom policy that issued the token.', 'The name of the Azure AD B2C user flow (B2C_1_…) or custom policy (B2C_1A_…) the user went through ("trust framework policy"). A user flow’s token compatibility setting decides whether the policy travels in tfp or in `acr`. B2C serves discovery and signing keys per policy, so the policy named here is the one whose keys verify the token.', 'string', {
+    ...B2C,
+    definedIn: [MS_B2C_CONFIGURE_TOKENS, MS_B2C_TOKENS],
+    watchFor: 'Check it names the policy you expect: tokens of every flow of the tenant share the issuer.',
+  }),
   emails: entra('emails', 'Email addresses (B2C)', 'Azure AD B2C: the email addresses of a local account.', 'The "Email Addresses" user attribute of Azure AD B2C user flows, as an array. For a local account it is the sign-in email; a social account may have none.', 'array', {
     ...B2C,
     personal: true,

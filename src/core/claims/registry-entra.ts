@@ -5,7 +5,7 @@
  */
 import type { ClaimName } from './claim-names.ts'
 import type { ClaimInfo, ClaimText } from './registry-types.ts'
-import { MS_AT, MS_ID, MS_OPT, MS_OVERAGE, MS_ROLES, MS_TOKENS, OKTA_TOKENS } from './links.ts'
+import { MS_AT, MS_CA_USER_ACTIONS, MS_ID, MS_OPT, MS_OVERAGE, MS_ROLES, MS_TOKENS, OKTA_TOKENS } from './links.ts'
 
 /** An Entra claim in both token kinds and both versions unless `extra` says otherwise. */
 export function entra(name: ClaimName, title: string, summary: string, details: string, kind: ClaimText['kind'], extra: Partial<ClaimInfo> = {}): ClaimInfo {
@@ -55,7 +55,8 @@ export const ENTRA_CLAIMS = {
   }),
   acrs: entra('acrs', 'Satisfied authentication contexts', 'Conditional Access authentication contexts the user satisfied (step-up).', 'A list of authentication context IDs ("c1" … "c99", defined per tenant) whose Conditional Access policies the sign-in satisfied — for example "c1" might mean "phishing-resistant MFA within the last hour". An API protecting a sensitive operation checks that the required ID is present, and if not, answers with a claims challenge so the client signs the user in again to satisfy it.', 'array', {
     tokenTypes: ['access'],
-    watchFor: 'Only clients that declare the cp1 capability (`xms_cc`) can handle the claims challenge; others fail. Values like "p1" or "urn:…" also appear in real tokens and are not documented.',
+    definedIn: [MS_AT, MS_CA_USER_ACTIONS],
+    watchFor: 'Only clients that declare the cp1 capability (`xms_cc`) can handle the claims challenge; others fail. Two "urn:" values are documented Conditional Access user actions: urn:user:registersecurityinfo (registering security information) and urn:user:registerdevice (registering or joining a device). Values like "p1" also appear in real tokens and are not documented.',
   }),
   appid: entra('appid', 'Application ID (calling app)', 'v1.0 access tokens: the client ID of the app that requested the token.', 'The application (client) ID of the app that obtained the token and is calling your API. v2.0 tokens carry the same value in `azp`. `appidacr` says how that app authenticated.', 'guid', {
     tokenTypes: ['access'],

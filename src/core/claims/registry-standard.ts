@@ -189,9 +189,10 @@ export const STANDARD_CLAIMS = {
     title: 'Authentication time',
     summary: 'When the user last actually signed in (entered credentials).',
     details:
-      'A NumericDate of the user’s last active authentication, as opposed to silent reuse of a session. It is required when the client sent `max_age` or asked for auth_time as an essential claim. RFC 9068 and RFC 9470 (step-up) carry it in access tokens too, so an API can demand a recent sign-in.',
+      'A NumericDate of the user’s last active authentication, as opposed to silent reuse of a session. It is required when the client sent `max_age` or asked for auth_time as an essential claim. RFC 9068 and RFC 9470 §6.1 carry it in JWT access tokens too, so an API can see how recent the sign-in was; when it is too old, the API answers with the step-up challenge of RFC 9470 §3 (error insufficient_user_authentication with a max_age), and the client signs the user in again.',
     kind: 'numeric_date',
-    definedIn: [ID_TOKEN, rfc(9068, '2.2.1'), rfc(9470, '3')],
+    // RFC 9470: §6.1 puts the claim in JWT access tokens; §3 is the resource server's challenge.
+    definedIn: [ID_TOKEN, rfc(9068, '2.2.1'), rfc(9470, '6.1'), rfc(9470, '3')],
     tokenTypes: ['id', 'access'],
     versions: [],
     watchFor: 'If you asked for max_age, check it yourself: now − auth_time must not exceed it.',
@@ -245,9 +246,9 @@ export const STANDARD_CLAIMS = {
     title: 'Authentication context class',
     summary: 'The level of assurance the sign-in satisfied.',
     details:
-      'A string naming the class of authentication the identity provider considers the sign-in to have met. Its values are agreed between the provider and the app; "0" means the sign-in does not meet even the lowest level of ISO/IEC 29115 (for example, it reused a long-lived cookie). The OpenID EAP profile defines `phr` (phishing-resistant) and `phrh` (phishing-resistant with a hardware-protected key).',
+      'A string naming the class of authentication the identity provider considers the sign-in to have met. Its values are agreed between the provider and the app; "0" means the sign-in does not meet even level 1 of ISO/IEC 29115 (for example, it reused a long-lived cookie), and OIDC Core §2 recommends (SHOULD NOT, not MUST NOT) against using such a sign-in to authorize access to anything of monetary value. The OpenID EAP profile defines `phr` (phishing-resistant) and `phrh` (phishing-resistant with a hardware-protected key). RFC 9470 §6.1 carries acr in JWT access tokens, and its §3 defines the challenge (insufficient_user_authentication with acr_values) an API sends when the class is too low.',
     kind: 'string',
-    definedIn: [ID_TOKEN, rfc(9470, '3')],
+    definedIn: [ID_TOKEN, rfc(9470, '6.1'), rfc(9470, '3')],
     tokenTypes: ['id', 'access'],
     versions: [],
     watchFor: 'If you requested acr_values, check that the returned acr is one you accept: providers may satisfy a lower class without failing.',

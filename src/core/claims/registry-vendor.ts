@@ -5,7 +5,7 @@
 import type { ClaimName } from './claim-names.ts'
 import type { ClaimContext } from './platform.ts'
 import type { ClaimInfo, ClaimText } from './registry-types.ts'
-import { AUTH0_CLAIMS, AUTH0_PROFILES, GOOGLE_ID, KEYCLOAK_DOCS, OKTA_TOKENS } from './links.ts'
+import { AUTH0_CLAIMS, AUTH0_PROFILES, GOOGLE_ID, KEYCLOAK_25_UPGRADE, KEYCLOAK_DOCS, OKTA_TOKENS } from './links.ts'
 import { GOOGLE_EMAIL_VERIFIED } from './registry-profile.ts'
 
 function vendor(name: ClaimName, context: ClaimContext, title: string, summary: string, details: string, kind: ClaimText['kind'], extra: Partial<ClaimInfo> = {}): ClaimInfo {
@@ -51,7 +51,11 @@ export const VENDOR_CLAIMS = {
     tokenTypes: ['access', 'id', 'refresh'],
     watchFor: 'Check it is "Bearer" before accepting a Keycloak token as an access token; otherwise an ID or refresh token could be replayed to your API.',
   }),
-  session_state: vendor('session_state', 'keycloak', 'Session state', 'The ID of the user’s Keycloak session.', 'The Keycloak user-session ID; newer versions also use the standard `sid`.', 'string', { tokenTypes: ['id', 'access'] }),
+  session_state: vendor('session_state', 'keycloak', 'Session state', 'The ID of the user’s Keycloak session (older Keycloak; sid replaces it).', 'The Keycloak user-session ID. Since Keycloak 25 it is no longer put into tokens by default: the standard `sid` claim carries the same session ID, and session_state appears only where a client scope adds it back with a session-state mapper, or the server is older than 25.', 'string', {
+    tokenTypes: ['id', 'access'],
+    definedIn: [KEYCLOAK_DOCS, KEYCLOAK_25_UPGRADE],
+    watchFor: 'Read the session from `sid`; code that still expects session_state breaks on a default Keycloak 25 or later.',
+  }),
   realm_access: vendor('realm_access', 'keycloak', 'Realm roles', 'Realm-wide roles of the user: {"roles": [...]}.', 'Roles the user holds in the Keycloak realm as a whole.', 'object'),
   resource_access: vendor('resource_access', 'keycloak', 'Client roles', 'Roles per client: {"<client>": {"roles": [...]}}.', 'Roles the user holds in specific Keycloak clients, keyed by client ID.', 'object', {
     watchFor: 'Read the roles under your own client ID only.',

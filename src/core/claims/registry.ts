@@ -11,6 +11,7 @@ import { OAUTH_CLAIMS } from './registry-oauth.ts'
 import { PROFILE_CLAIMS } from './registry-profile.ts'
 import { STANDARD_CLAIMS } from './registry-standard.ts'
 import { VENDOR_CLAIMS, VENDOR_VARIANTS } from './registry-vendor.ts'
+import { B2C_VARIANTS } from './registry-b2c.ts'
 
 // A name missing from every part fails this `satisfies` (DESIGN §4: missing entries don't compile).
 const CLAIMS = {
@@ -34,14 +35,22 @@ export function claimEntry(name: string): ClaimInfo | undefined {
   return Object.hasOwn(TABLE, key) ? TABLE[key] : undefined
 }
 
+/** Readings kept outside the base entry: vendor ones and, for B2C tokens, the B2C one. */
+function extraVariants(name: string): Partial<Record<ClaimContext, Partial<ClaimInfo>>> | undefined {
+  const key = registryKey(name)
+  const vendor = Object.hasOwn(VENDOR_VARIANTS, key) ? VENDOR_VARIANTS[key as ClaimName] : undefined
+  const b2c = Object.hasOwn(B2C_VARIANTS, key) ? B2C_VARIANTS[key as ClaimName] : undefined
+  if (b2c === undefined) return vendor
+  return { ...vendor, b2c }
+}
+
 /** Every context the entry for `name` explains (base contexts plus vendor variants). */
 export function claimContexts(name: string): ClaimContext[] {
   const info = claimEntry(name)
   if (info === undefined) return []
   const out = new Set<ClaimContext>(info.contexts)
   for (const c of Object.keys(info.variants ?? {})) out.add(c as ClaimContext)
-  const extra = Object.hasOwn(VENDOR_VARIANTS, name) ? VENDOR_VARIANTS[name as ClaimName] : undefined
-  for (const c of Object.keys(extra ?? {})) out.add(c as ClaimContext)
+  for (const c of Object.keys(extraVariants(name) ?? {})) out.add(c as ClaimContext)
   return [...out]
 }
 
@@ -52,9 +61,11 @@ export function claimContexts(name: string): ClaimContext[] {
 export function resolveClaim(name: string, context: ClaimContext): { info: ClaimInfo; variant: ClaimContext } | undefined {
   const base = claimEntry(name)
   if (base === undefined) return undefined
-  const extra = Object.hasOwn(VENDOR_VARIANTS, name) ? VENDOR_VARIANTS[name as ClaimName] : undefined
-  const override = base.variants?.[context] ?? extra?.[context]
+  const override = base.variants?.[context] ?? extraVariants(name)?.[context]
   if (override !== undefined) return { info: { ...base, ...override, name }, variant: context }
+  // A B2C token is an Entra token first: where B2C says nothing special, the Entra reading applies.
+  const parent = context === 'b2c' ? base.variants?.entra : undefined
+  if (parent !== undefined) return { info: { ...base, ...parent, name }, variant: 'entra' }
   return { info: base.name === name ? base : { ...base, name }, variant: base.contexts[0] ?? 'standard' }
 }
 

@@ -44,7 +44,7 @@ export const ENTRA_ACR: Record<string, string> = {
 }
 
 export const STANDARD_ACR: Record<string, string> = {
-  '0': 'No assurance: must not be used where money or data is at risk (OIDC Core §2)',
+  '0': 'Below ISO/IEC 29115 level 1: OIDC Core §2 says it SHOULD NOT authorize access to anything of monetary value',
   phr: 'Phishing-resistant authentication (OIDC EAP ACR Values)',
   phrh: 'Phishing-resistant authentication with a hardware-protected key (OIDC EAP ACR Values)',
   'urn:mace:incommon:iap:bronze': 'InCommon Bronze identity assurance',
