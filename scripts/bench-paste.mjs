@@ -36,10 +36,13 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const RUNS = Number(args[0] ?? 5)
 const SECOND_PASTES = 15
 // dist-*/ is git-ignored; its own folder so the shared dist/ of the e2e suite is never touched.
-const OUT = join(root, 'dist-bench')
+// --profile: an unminified build (readable function names) and a CPU profile of one first paste,
+// printed as the functions with the most self time (what to fix next).
+const PROFILE = process.argv.includes('--profile')
+const OUT = join(root, PROFILE ? 'dist-bench-profile' : 'dist-bench')
 
 if (!process.argv.includes('--no-build')) {
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, BASE_PATH: '/' } })
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn', ...(PROFILE ? ['--minify', 'false'] : [])], { cwd: root, stdio: 'inherit', env: { ...process.env, BASE_PATH: '/' } })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
@@ -228,11 +231,60 @@ async function blockingTime() {
   }
 }
 
+/** A first paste under the V8 CPU profiler: self time per function, top 25. */
+async function profileFirstPaste() {
+  const { context, page } = await freshPage()
+  try {
+    await page.goto(`${ORIGIN}/#/inspect`, { waitUntil: 'networkidle' })
+    await page.getByRole('radio', { name: /A key set I paste/ }).check()
+    await page.getByRole('textbox', { name: 'Pasted JWKS or JWK' }).fill(JWKS)
+    await page.waitForLoadState('networkidle')
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+    const t = await token()
+    const r = await paste(page, tokenField(page), t.jwt, t.marker, VERIFIED)
+    const { profile } = await cdp.send('Profiler.stop')
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
+    // Main-thread time by kind, for the events that matter to a frame (the same names as the
+    // Performance panel: script, style, layout, paint).
+    const kinds = new Map()
+    for (const e of trace.traceEvents ?? []) {
+      if (e.ph !== 'X' || typeof e.dur !== 'number') continue
+      if (!['FunctionCall', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'HitTest', 'IntersectionObserverController::computeIntersections'].includes(e.name)) continue
+      kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000)
+    }
+    const events = (trace.traceEvents ?? []).filter((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.dur > 1000)
+    for (const e of events) console.log(`  event ${e.args?.data?.type}: ${(e.dur / 1000).toFixed(1)} ms`)
+    console.log('trace, main-thread time by event (ms; nested events overlap):')
+    for (const [k, v] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`)
+    const self = new Map()
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+    const dt = profile.timeDeltas
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id)
+      const f = n.callFrame
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
+    })
+    console.log(`first paste: claims ${r.claims.toFixed(1)} ms, verdict ${r.verdict.toFixed(1)} ms; self time (ms):`)
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`)
+  } finally {
+    await context.close()
+  }
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`
 const kinds = (rs) => [...new Set(rs.map((r) => r.kind))].join(', ')
 
 try {
+  if (PROFILE) {
+    await profileFirstPaste()
+    process.exit(0)
+  }
   const p1 = []
   const p2 = []
   const dl = []

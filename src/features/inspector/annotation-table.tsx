@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
@@ -44,7 +45,16 @@ export function AnnotationTable({ items, now, redactor, caption, kind }: { items
   )
 }
 
-function AnnotationRow({ annotation: a, now, redactor, kind }: { annotation: Annotation; now: number; redactor: Redactor; kind: 'claim' | 'header' }) {
+/**
+ * A row draws again only when its own annotation, the redaction or (for a time claim, whose
+ * "in 5 min" follows the clock) the time changes: the page's one-second clock and a re-validation
+ * that yields equal annotations leave the other rows alone.
+ */
+const AnnotationRow = memo(AnnotationRowImpl, (a, b) =>
+  a.annotation === b.annotation && a.redactor === b.redactor && a.kind === b.kind && (a.now === b.now || !('kind' in b.annotation && b.annotation.kind === 'numeric_date')),
+)
+
+function AnnotationRowImpl({ annotation: a, now, redactor, kind }: { annotation: Annotation; now: number; redactor: Redactor; kind: 'claim' | 'header' }) {
   const d = useDisclosure()
   const risky = 'risky' in a && a.risky
   const personal = 'personal' in a && a.personal

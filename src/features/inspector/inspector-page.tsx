@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { decodeToken } from '../../core/token/decode.ts'
@@ -17,10 +17,11 @@ import { useInspection, type KeyMode } from './use-inspection.ts'
 import { useNow } from './use-now.ts'
 import { useTokenFromUrl } from './use-token-from-url.ts'
 import { EmptyState } from './empty-state.tsx'
+import { DecodedPreview } from './decoded-preview.tsx'
+import { loadReportView, prefetchInspector, prefetchWhenIdle, useReportView } from './preload.ts'
 
-// The report's rendering and the comparison load with the verifier, only once there is a token:
-// the first view stays small (DESIGN §9).
-const ReportView = lazy(() => import('./report-view.tsx').then((m) => ({ default: m.ReportView })))
+// The report's rendering loads with the verifier (preload.ts: at idle after the first paint), the
+// comparison when it is opened: the first view stays small (DESIGN §9).
 const ComparePanel = lazy(() => import('./compare-panel.tsx').then((m) => ({ default: m.ComparePanel })))
 
 function Loading({ what }: { what: string }) {
@@ -84,6 +85,13 @@ export function InspectorPage() {
   const redactor = useMemo(() => makeRedactor(s.redact, [main.report?.claims ?? [], second.report?.claims ?? []]), [s.redact, main.report, second.report])
   const jwksRef = useRef<HTMLTextAreaElement>(null)
   const hasInput = s.input.trim() !== ''
+  const report = useReportView()
+  // Fetch the report's code and warm the verifier while the page is idle, so a paste finds
+  // them ready; a token that is already there (a link, a reload) needs them now.
+  useEffect(() => prefetchWhenIdle(), [])
+  useEffect(() => {
+    if (hasInput) void loadReportView().catch(() => undefined)
+  }, [hasInput])
 
   const usePasted = () => {
     s.setKeySource('pasted')
@@ -110,14 +118,17 @@ export function InspectorPage() {
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:grid-rows-[auto_1fr]">
         <div className="lg:col-start-1 lg:row-start-1">
           <Panel title="Encoded token" id="token-input">
+            {/* Reaching for the field is the surest sign a token is coming: fetch now if idle time has not come yet. */}
+            <div onPointerEnter={() => void prefetchInspector()} onFocusCapture={() => void prefetchInspector()}>
             <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
+            </div>
             {s.source && s.source !== 'paste' && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
           </Panel>
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {hasInput ? (
-            <Suspense fallback={<Loading what="the report" />}>
-              <ReportView
+            report ? (
+              <report.ReportView
                 result={main}
                 now={clock}
                 redactor={redactor}
@@ -126,7 +137,12 @@ export function InspectorPage() {
                 onUsePasted={usePasted}
                 consent={consent}
               />
-            </Suspense>
+            ) : (
+              <>
+                <DecodedPreview decoded={main.decoded} now={clock} redactor={redactor} awaitingKeysFrom={consent?.host ?? null} />
+                {main.loadError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{main.loadError}</p> : null}
+              </>
+            )
           ) : (
             <EmptyState />
           )}

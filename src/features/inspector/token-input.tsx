@@ -21,6 +21,8 @@ function tokenFromFileText(text: string): string {
   return trimmed
 }
 
+const FIELD_SIZING = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content')
+
 const SEGMENT_INDEX: Record<string, number> = { header: 0, payload: 1, signature: 2, encrypted_key: 1, iv: 2, ciphertext: 3, tag: 4 }
 
 /**
@@ -45,10 +47,12 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
   const mirror = useRef<HTMLDivElement>(null)
   const area = useRef<HTMLTextAreaElement>(null)
   // Grow with the token (up to a limit) so the whole of a typical JWT is visible without
-  // scrolling; set through the CSSOM, which the style-src 'self' policy allows.
+  // scrolling. Where CSS can size the field to its content (field-sizing, CSS Basic UI 4 §6.1)
+  // the browser does it in its own layout pass; elsewhere the height is set through the CSSOM
+  // (which the style-src 'self' policy allows), at the price of a forced layout on each change.
   useLayoutEffect(() => {
     const el = area.current
-    if (!el) return
+    if (!el || FIELD_SIZING) return
     el.style.height = 'auto'
     el.style.height = `${Math.min(Math.max(el.scrollHeight + 2, 240), 520)}px`
   }, [value, redacted])
@@ -158,7 +162,7 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               onPaste={onPaste}
               onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop }}
               placeholder="Paste a JWT (eyJ…), with or without “Bearer ”, or drop a file here"
-              className="relative block min-h-60 w-full resize-y overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
+              className="relative block min-h-60 max-h-[520px] w-full resize-y [field-sizing:content] overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
             />
           </>
         )}

@@ -1,0 +1,102 @@
+import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
+import { humaniseTime } from '../../core/claims/time.ts'
+import { rawText } from '../../core/claims/raw-text.ts'
+import type { DecodedToken } from '../../core/token/types.ts'
+import { Panel } from '../../ui/panel.tsx'
+import { MASK, type Redactor } from './redaction.ts'
+import { VerdictBanner } from './verdict-banner.tsx'
+
+/**
+ * What the first view can show of a token the moment it is pasted: decoding is a few
+ * microseconds and needs no lazy code, so the header, the claims and their times are on screen in
+ * the same frame as the paste. The meanings, the findings and the signature follow when the
+ * verifier's report arrives, in the same places.
+ */
+
+/** RFC 7519 §4.1.4–4.1.6 and OIDC Core §2 (auth_time): NumericDate claims, shown as times at once. */
+const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at'])
+
+/**
+ * Invisible and bidi characters drawn as ⟨U+XXXX⟩, as the report's tables do. The preview uses a
+ * wider net than core/claims/invisible.ts (every format, control, private-use and unassigned code
+ * point, Unicode general category C, plus line and paragraph separators) so that the first view
+ * does not carry that module's tables; the report's own rendering replaces this within
+ * milliseconds.
+ */
+const HIDDEN = /[\p{C}\p{Zl}\p{Zp}]/gu
+export function previewText(text: string): string {
+  return text.replace(HIDDEN, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`)
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Claims as decoded, in the annotation's shape so the report's table can draw them and later
+ * update the same rows (keyed by name) with the registry's meanings. Nothing here claims to know
+ * a meaning: no title, no summary, and `personal` is left to the redactor, which hides every
+ * claim it has no annotation for.
+ */
+export function provisionalClaims(payload: unknown): ClaimAnnotation[] {
+  if (!isObject(payload)) return []
+  return Object.entries(payload).map(([name, value]) => ({
+    name,
+    value,
+    known: true,
+    ...(TIME_CLAIMS.has(name) && typeof value === 'number' ? { kind: 'numeric_date' as const } : {}),
+    definedIn: [],
+    tokenTypes: [],
+    versions: [],
+    human: [],
+    personal: false,
+  }))
+}
+
+export function provisionalHeader(header: Record<string, unknown> | null): HeaderAnnotation[] {
+  if (!header) return []
+  return Object.entries(header).map(([name, value]) => ({ name, value, known: true, definedIn: [], human: [], risky: false }))
+}
+
+/** The whole report area before the report's own code has loaded (a paste in the first instant). */
+export function DecodedPreview({ decoded, now, redactor, awaitingKeysFrom }: { decoded: DecodedToken | null; now: number; redactor: Redactor; awaitingKeysFrom: string | null }) {
+  const claims = decoded?.decodes && decoded.form !== 'jwe' ? provisionalClaims(decoded.payload) : []
+  return (
+    <>
+      <VerdictBanner report={null} decoded={decoded} now={now} redactor={redactor} pretend={false} awaitingKeysFrom={awaitingKeysFrom} />
+      {claims.length > 0 ? (
+        <Panel title="Contents" id="contents">
+          <table className="w-full table-fixed border-collapse text-sm" data-testid="decoded-preview">
+            <caption className="sr-only">Payload claims (decoded; meanings follow)</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
+                <th scope="col" className="w-[30%] py-2 pr-2 font-medium">Claim</th>
+                <th scope="col" className="py-2 pl-2 font-medium">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={c.name} data-claim={c.name} className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <th scope="row" className="py-2 pr-2 text-left font-mono text-[13px] font-semibold break-all text-slate-900 dark:text-slate-100">{previewText(c.name)}</th>
+                  <td className="break-all py-2 pl-2 font-mono text-xs text-slate-900 dark:text-slate-100">
+                    {redactor.active && redactor.isPersonal(c.name) ? MASK : <PreviewValue name={c.name} value={c.value} now={now} redactor={redactor} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+      ) : null}
+    </>
+  )
+}
+
+function PreviewValue({ name, value, now, redactor }: { name: string; value: unknown; now: number; redactor: Redactor }) {
+  const raw = previewText(redactor.text(rawText(value)))
+  if (!TIME_CLAIMS.has(name) || typeof value !== 'number') return <>{raw}</>
+  const t = humaniseTime(value, now)
+  return (
+    <>
+      {raw}
+      <span className="block font-sans text-slate-700 dark:text-slate-300">{t.text}{t.relative ? ` · ${t.relative}` : ''}</span>
+    </>
+  )
+}
