@@ -211,6 +211,16 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(list, 'aud').variant).toBe('Microsoft Entra')
   })
 
+  it('names the common PowerShell clients and carries no "Microsoft Entra ID-" search-and-replace artefacts (issue 14)', async () => {
+    expect((await describeApp('12128f48-ec9e-42f0-b203-ea49fb6af367')).text).toBe('Microsoft Teams PowerShell')
+    expect((await describeApp('a0c73c16-a7e3-4564-9a95-2bdf47383716')).text).toBe('Microsoft Exchange Online Remote PowerShell')
+    expect((await describeApp('b23dd4db-9142-4734-867f-3577f640ad0c')).text).toBe('Office Online Client AAD- Loki')
+    const { default: table } = await import('./data/first-party-apps.json')
+    const names = Object.values(table.apps as Record<string, string>)
+    expect(names.length).toBeGreaterThan(1100)
+    expect(names.filter((n) => /Microsoft Entra ID-/.test(n))).toEqual([])
+  })
+
   it('knows the claims real Entra tokens carry that Microsoft does not document (issue 14), and says so', async () => {
     const list = await annotateClaims(
       { iss: `https://sts.windows.net/${TID}/`, altsecid: '1:live.com:0003BFFD', xms_tdbr: 'EU', xms_az_nwperimid: [], xms_spcu: 'true', tenant_region_sub_scope: 'GCC', cloud_instance_host_name: 'login.microsoftonline.com' },
