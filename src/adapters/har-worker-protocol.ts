@@ -1,7 +1,7 @@
 /** Messages between the main thread and the HAR worker (plain data, structured-cloned). */
 import type { Entry } from 'har-format'
 import type { FlowAnalysis } from '../core/flows/types.ts'
-import type { HarProblem, NotHarKind } from '../core/har/types.ts'
+import type { HarProblem, MissingBody, NotHarKind, SkippedEntry } from '../core/har/types.ts'
 
 export type HarPhase = 'reading' | 'parsing' | 'validating' | 'detecting' | 'exporting'
 
@@ -16,6 +16,10 @@ export type ImportOutcome =
       creator: string
       warnings: HarProblem[]
       warningCount: number
+      skipped: SkippedEntry[]
+      skippedCount: number
+      missingBodies: MissingBody[]
+      missingBodyCount: number
       analysis: FlowAnalysis
       /** Only the entries that belong to a flow, by index: the rest stays in the worker. */
       flowEntries: Record<number, Entry>

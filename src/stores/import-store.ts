@@ -11,7 +11,7 @@ import { inspectorExpectations } from '../core/flows/tokens.ts'
 import { buildFlowReport, type TokenVerdict } from '../core/flows/report.ts'
 import type { Flow, FlowAnalysis } from '../core/flows/types.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
-import type { HarProblem } from '../core/har/types.ts'
+import type { HarProblem, MissingBody, SkippedEntry } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
 import type { InspectOptions } from '../core/token/types.ts'
 import { clearParsedHar, exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
@@ -29,6 +29,12 @@ export interface LoadedHar {
   creator: string
   warnings: HarProblem[]
   warningCount: number
+  /** Entries left out of the analysis, each named (index, method, URL as written). */
+  skipped?: SkippedEntry[]
+  skippedCount?: number
+  /** Bodies the producer stored outside the file (Playwright "attach"). */
+  missingBodies?: MissingBody[]
+  missingBodyCount?: number
   analysis: FlowAnalysis
   /** Entries that take part in a flow, by index in the file. */
   entries: Record<number, Entry>
@@ -106,6 +112,10 @@ export const useImportStore = create<ImportState>((set, get) => ({
           creator: outcome.creator,
           warnings: outcome.warnings,
           warningCount: outcome.warningCount,
+          skipped: outcome.skipped,
+          skippedCount: outcome.skippedCount,
+          missingBodies: outcome.missingBodies,
+          missingBodyCount: outcome.missingBodyCount,
           analysis: outcome.analysis,
           entries: outcome.flowEntries,
           timings: { ...outcome.timings, totalMs: performance.now() - started },
@@ -145,6 +155,12 @@ export const useImportStore = create<ImportState>((set, get) => ({
     const results: Record<string, TokenCheck> = {}
     for (const token of flow.tokens) {
       if (!token.jwt) continue
+      // One token seen in several places is checked once; every place shows the same verdict.
+      const first = results[`${flow.id}/${token.valueId}`]
+      if (first) {
+        results[`${flow.id}/${token.id}`] = first
+        continue
+      }
       const step = flow.steps.find((s) => s.id === token.stepId)
       // Checked as of the moment it was captured: an old HAR's tokens are expired today by design.
       const now = step && step.time > 1e11 ? Math.floor(step.time / 1000) : Math.floor(Date.now() / 1000)

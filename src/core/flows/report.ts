@@ -46,6 +46,8 @@ export function buildFlowReport(input: FlowReportInput) {
       responseType: f.responseType ?? null,
       authority: f.authority ?? null,
       issuer: f.issuer ?? null,
+      // Public or confidential client and the grant, with what it was decided from (RFC 6749 §2.1).
+      client: { type: f.client.type, grant: f.client.grant ?? null, evidence: f.client.evidence },
       steps: f.steps.map((s) => ({
         id: s.id,
         kind: s.kind,
@@ -57,12 +59,17 @@ export function buildFlowReport(input: FlowReportInput) {
         grantType: s.grantType ?? null,
         responseMode: s.responseMode ?? null,
         error: s.error ?? null,
+        entryIndex: s.entryIndex,
       })),
       findings: f.findings.map((x) => ({ code: x.code, severity: x.severity, message: x.message, stepId: x.stepId ?? null, specRef: x.specRef, error: x.error ?? null })),
       tokens: f.tokens.map((t) => ({
         id: t.id,
         kind: t.kind,
+        place: t.place,
         where: t.where,
+        stepId: t.stepId,
+        entryIndex: t.entryIndex,
+        sameAs: t.valueId === t.id ? null : t.valueId,
         occurrences: t.occurrences,
         jwt: t.jwt,
         verdict: input.verdicts?.[`${f.id}/${t.id}`] ?? null,

@@ -10,7 +10,7 @@
  * - Playwright recordHar: `content._file` when bodies were stored next to the HAR.
  */
 import type { Content, Entry, Header, PostData, QueryString, Request, Response } from 'har-format'
-import { base64ToText } from './base64.ts'
+import { base64ToBytes, base64ToText } from './base64.ts'
 import type { HarProblem } from './types.ts'
 
 const MAX_REPORTED = 50
@@ -103,8 +103,20 @@ function normalizePostData(raw: unknown, path: string, p: ProblemList): PostData
     text = new URLSearchParams(params.map((x) => [x.name, x.value])).toString()
     p.warn(`${path}.text`, 'Missing; rebuilt from postData.params.')
   }
-  const out: PostData = { mimeType, text: text ?? '', params: params.map((x) => ({ name: x.name, value: x.value })) } as unknown as PostData
+  // Playwright's `_file` (body stored next to the HAR) is kept so the import can say the body is not in this file.
+  const out: PostData = { ...(typeof raw._file === 'string' ? { _file: raw._file } : {}), mimeType, text: text ?? '', params: params.map((x) => ({ name: x.name, value: x.value })) } as unknown as PostData
   return out
+}
+
+/** The first few decoded bytes are printable ASCII or whitespace: worth a full strict decode. */
+function startsLikeText(b64: string): boolean {
+  try {
+    const head = base64ToBytes(b64.slice(0, 16).replace(/=+$/, ''))
+    for (const byte of head) if (!(byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127))) return false
+    return head.length > 0
+  } catch {
+    return false
+  }
 }
 
 function normalizeContent(raw: unknown, path: string, p: ProblemList): Content {
@@ -118,12 +130,24 @@ function normalizeContent(raw: unknown, path: string, p: ProblemList): Content {
     p.error(`${path}.text`, `Must be a string, found ${typeName(raw.text)}.`)
     delete content.text
   }
-  if (typeof raw.text === 'string' && raw.encoding === 'base64' && (TEXTUAL.test(mimeType) || mimeType === '')) {
-    try {
-      content.text = base64ToText(raw.text)
-      delete content.encoding
-    } catch {
-      p.warn(`${path}.text`, 'Marked as base64 but does not decode; kept as is.')
+  if (typeof raw.text === 'string' && raw.encoding === 'base64') {
+    if (TEXTUAL.test(mimeType) || mimeType === '') {
+      try {
+        content.text = base64ToText(raw.text)
+        delete content.encoding
+      } catch {
+        p.warn(`${path}.text`, 'Marked as base64 but does not decode; kept as is.')
+      }
+    } else if (startsLikeText(raw.text)) {
+      // Whatever the MIME type says (a token response served as application/octet-stream, a
+      // JWKS as binary/octet-stream): base64 that decodes to valid UTF-8 is read as text.
+      // Images and other binary bodies fail the first bytes or the strict decoder and stay as they are.
+      try {
+        content.text = new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(raw.text))
+        delete content.encoding
+      } catch {
+        /* binary: kept base64 */
+      }
     }
   }
   return content

@@ -53,36 +53,76 @@ describe('structural validation with JSON paths', () => {
     expect(r.problems[0]?.path).toBe('log.entries')
     expect(r.message).toContain('log.entries')
   })
-  it('points at a missing request URL', () => {
-    const bad = { ...ok, request: { ...ok.request, url: undefined } }
-    expect(problems(mkHar([ok, bad])).problems[0]).toMatchObject({ path: 'log.entries[1].request.url', message: expect.stringMatching(/Missing/) })
-  })
-  it('rejects a relative URL', () => {
+  it('a file whose every entry is unusable is a structural error, with the JSON path', () => {
     const bad = { ...ok, request: { ...ok.request, url: '/relative' } }
     expect(problems(mkHar([bad])).problems[0]?.path).toBe('log.entries[0].request.url')
-  })
-  it('points at headers that are not an array and at a bad header value', () => {
-    const a = { ...ok, request: { ...ok.request, headers: { Host: 'x' } } }
-    const b = { ...ok, response: { ...ok.response, headers: [{ name: 'A', value: 'b' }, { name: 'C', value: { x: 1 } }] } }
-    const r = problems(mkHar([a, b]))
-    expect(r.problems.map((p) => p.path)).toEqual(['log.entries[0].request.headers', 'log.entries[1].response.headers[1].value'])
-    expect(r.problemCount).toBe(2)
-    expect(r.message).toMatch(/and 1 more problem/)
-  })
-  it('points at an entry that is not an object and a missing method', () => {
-    const noMethod = { ...ok, request: { ...ok.request, method: undefined } }
-    const r = problems(mkHar(['x', noMethod]))
-    expect(r.problems.map((p) => p.path)).toEqual(['log.entries[0]', 'log.entries[1].request.method'])
-  })
-  it('rejects content.text of the wrong type', () => {
-    const bad = { ...ok, response: { ...ok.response, content: { size: 1, mimeType: 'text/plain', text: 12 } } }
-    expect(problems(mkHar([bad])).problems[0]?.path).toBe('log.entries[0].response.content.text')
   })
   it('caps the number of reported problems', () => {
     const bad = { ...ok, request: { ...ok.request, url: 7 } }
     const r = problems(mkHar(Array.from({ length: 120 }, () => bad)))
     expect(r.problems).toHaveLength(50)
     expect(r.problemCount).toBe(120)
+  })
+})
+
+describe('bad entries never sink a file', () => {
+  function parsed(entries: unknown[]) {
+    const r = parseHar(mkHar(entries))
+    if (!r.ok) throw new Error(r.message)
+    return r
+  }
+  it('skips an entry with a missing URL, naming its index, method and URL as written', () => {
+    const bad = { ...ok, request: { ...ok.request, url: undefined } }
+    const r = parsed([ok, bad])
+    expect(r.entries).toHaveLength(1)
+    expect(r.skippedCount).toBe(1)
+    expect(r.skipped[0]).toMatchObject({ index: 1, method: 'GET', url: '(no URL)', reason: expect.stringMatching(/^log\.entries\[1\]\.request\.url: Missing/) })
+  })
+  it('skips an unparsable URL and keeps it as written', () => {
+    const bad = { ...ok, request: { ...ok.request, method: 'post', url: 'https://exa mple.com:99999/x' } }
+    const r = parsed([bad, ok])
+    expect(r.skipped[0]).toMatchObject({ index: 0, method: 'post', url: 'https://exa mple.com:99999/x' })
+  })
+  it('skips headers that are not an array and a bad header value, one note each', () => {
+    const a = { ...ok, request: { ...ok.request, headers: { Host: 'x' } } }
+    const b = { ...ok, response: { ...ok.response, headers: [{ name: 'A', value: 'b' }, { name: 'C', value: { x: 1 } }] } }
+    const r = parsed([a, b, ok])
+    expect(r.skipped.map((x) => x.index)).toEqual([0, 1])
+    expect(r.skipped[1]?.reason).toContain('log.entries[1].response.headers[1].value')
+  })
+  it('skips an entry that is not an object, a missing method and content.text of the wrong type', () => {
+    const noMethod = { ...ok, request: { ...ok.request, method: undefined } }
+    const badText = { ...ok, response: { ...ok.response, content: { size: 1, mimeType: 'text/plain', text: 12 } } }
+    const r = parsed(['x', noMethod, badText, ok])
+    expect(r.skipped.map((x) => [x.index, x.method])).toEqual([[0, '(no method)'], [1, '(no method)'], [2, 'GET']])
+    expect(r.entries).toHaveLength(1)
+  })
+  it('an empty entries array is a HAR with nothing in it, not an error', () => {
+    expect(parseHar(mkHar([])).ok).toBe(true)
+  })
+})
+
+describe('bodies as producers write them', () => {
+  function one(raw: unknown) {
+    const r = parseHarValue({ log: { version: '1.2', creator: { name: 'Playwright', version: '1.65' }, entries: [raw] } })
+    if (!r.ok) throw new Error(r.message)
+    return r
+  }
+  it('decodes base64 whatever the MIME type when it is UTF-8 text (a token response as octet-stream)', () => {
+    const text = '{"access_token":"x","token_type":"Bearer"}'
+    const r = one({ ...ok, response: { ...ok.response, content: { size: text.length, mimeType: 'application/octet-stream', text: toBase64(text), encoding: 'base64' } } })
+    expect(r.entries[0]?.response.content.text).toBe(text)
+  })
+  it('keeps a binary body base64 even under a wrong MIME type', () => {
+    const gif = 'R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs='
+    const r = one({ ...ok, response: { ...ok.response, content: { size: 43, mimeType: 'application/octet-stream', text: gif, encoding: 'base64' } } })
+    expect(r.entries[0]?.response.content).toMatchObject({ text: gif, encoding: 'base64' })
+  })
+  it('reports Playwright "attach" bodies (content._file) as not in this file and analyses the rest', () => {
+    const r = one({ ...ok, response: { ...ok.response, content: { size: 120, mimeType: 'application/json', _file: '3f2a.json' } }, request: { ...ok.request, method: 'POST', postData: { mimeType: 'application/x-www-form-urlencoded', _file: '9c1b.dat' } } })
+    expect(r.entries).toHaveLength(1)
+    expect(r.missingBodyCount).toBe(2)
+    expect(r.missingBodies).toEqual([{ index: 0, side: 'response', file: '3f2a.json' }, { index: 0, side: 'request', file: '9c1b.dat' }])
   })
 })
 

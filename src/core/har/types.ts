@@ -27,10 +27,35 @@ export type NotHarKind =
   | 'token_response'
   | 'json_other'
 
+/** An entry left out because it cannot be used, named as the file wrote it. */
+export interface SkippedEntry {
+  /** Position in log.entries (0-based). */
+  index: number
+  /** request.method and request.url as written (shortened), or a note that they are missing. */
+  method: string
+  url: string
+  /** The first problem, with its JSON path. */
+  reason: string
+}
+
+/** An entry whose body the file does not contain (Playwright `_file` / content "attach"). */
+export interface MissingBody {
+  index: number
+  side: 'request' | 'response'
+  /** The file name the producer wrote the body to. */
+  file?: string
+}
+
 export type HarParseResult =
   | {
       ok: true
       entries: Entry[]
+      /** Entries left out (bad URL, missing member, impossible value); the rest is analysed. */
+      skipped: SkippedEntry[]
+      skippedCount: number
+      /** Bodies stored outside this file: "body not in this file" (capped). */
+      missingBodies: MissingBody[]
+      missingBodyCount: number
       /** Creator of the file as it says ("WebInspector 537.36", "Firefox 128", "Playwright 1.65"). */
       creator: string
       /** Tolerated deviations from HAR 1.2 that were repaired while normalising (capped). */

@@ -36,6 +36,10 @@ export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-lg font-semibold tracking-tight">{flow.label}</h2>
           {notObserved ? <Badge tone="amber">has a server-side step</Badge> : null}
+          <span data-testid="client-type"><Badge tone={flow.client.type === 'public' ? 'sky' : flow.client.type === 'confidential' ? 'green' : 'slate'} title={flow.client.evidence.join('; ') || 'Nothing in the capture says'}>
+            {flow.client.type === 'unknown' ? 'client type unknown' : `${flow.client.type} client`}
+            {flow.client.grant ? ` · ${flow.client.grant}` : ''}
+          </Badge></span>
         </div>
         <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <Fact label="client_id" value={flow.clientId} />
@@ -43,6 +47,8 @@ export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
           <Fact label="response_type" value={flow.responseType} />
           <Fact label="Issuer (from discovery)" value={flow.issuer} />
           <Fact label="Authorization server" value={flow.authority} />
+          <Fact label="Client type (from the capture)" value={flow.client.evidence.length ? `${flow.client.type}: ${flow.client.evidence.join('; ')}` : undefined} />
+          <Fact label="Tenant" value={flow.tenantId} />
           <Fact label="Signing keys" value={flow.jwks ? 'JWKS captured in this flow (used to verify tokens)' : undefined} />
         </dl>
       </div>

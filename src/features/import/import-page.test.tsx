@@ -49,8 +49,10 @@ describe('ImportPage', () => {
     )
     act(() => useImportStore.getState().analyseCapture(entriesOf('webapp-confidential.har')))
     const steps = within(screen.getByTestId('flow-steps')).getAllByRole('listitem')
-    expect(steps.at(-1)).toHaveTextContent('Token request (server-side, not observed)')
+    expect(steps.at(-1)).toHaveTextContent('Token request (server-side, inferred)')
     expect(screen.getByText('has a server-side step')).toBeInTheDocument()
+    // A code redeemed server-side makes it a confidential client, shown in the flow header.
+    expect(screen.getByTestId('client-type')).toHaveTextContent('confidential client · authorization_code')
   })
 })
 

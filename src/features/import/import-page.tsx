@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/page-header.tsx'
 import { Panel } from '../../ui/panel.tsx'
 import { formatBytes } from './download.ts'
 import { DropZone } from './drop-zone.tsx'
+import { EntryNotes } from './entry-notes.tsx'
 import { ExportPanel } from './export-panel.tsx'
 import { FlowList } from './flow-list.tsx'
 import { FlowView } from './flow-view.tsx'
@@ -47,9 +48,10 @@ export function ImportPage() {
             {loaded.timings ? ` Read, checked and analysed in ${Math.round(loaded.timings.totalMs)} ms.` : ''}
             {loaded.warningCount ? ` ${loaded.warningCount} small deviation${loaded.warningCount === 1 ? '' : 's'} from HAR 1.2 repaired.` : ''}
           </p>
+          <EntryNotes loaded={loaded} />
           {flows.length === 0 ? (
             <div className="mt-4 space-y-4">
-              <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">No OAuth or OpenID Connect traffic in this file: no authorization, token, discovery, JWKS or bearer-token requests.</p>
+              <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">No OAuth or OpenID Connect flow in this file: no authorization, token, device, PAR, revocation or introspection request, and no identity provider error page. Discovery, key-set and API calls alone are not a flow.</p>
               <Panel title="Export"><ExportPanel flowId={null} /></Panel>
             </div>
           ) : (

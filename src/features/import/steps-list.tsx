@@ -20,7 +20,15 @@ export function StepsList({ steps }: { steps: FlowStep[] }) {
           <Badge tone={ORIGIN[s.origin].tone}>{ORIGIN[s.origin].text}</Badge>
           {s.grantType ? <Badge tone="indigo">{s.grantType}</Badge> : null}
           {s.responseMode ? <Badge>{s.responseMode}</Badge> : null}
-          {s.error ? <Badge tone="red">{s.error.error}{s.error.code ? ` · AADSTS${s.error.code}` : ''}</Badge> : null}
+          {s.error ? <Badge tone="red">{s.error.error}{s.error.code ? ` · AADSTS${s.error.code}` : ''}{s.error.idpCode ? ` · ${s.error.idpCode}` : ''}</Badge> : null}
+          {s.error?.source === 'html' ? <Badge tone="amber">error page of the identity provider</Badge> : null}
+          {s.error && (s.error.correlationId || s.error.traceId || s.error.timestamp) ? (
+            <span className="basis-full pl-8 font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="error-correlation">
+              {s.error.correlationId ? `Correlation ID ${s.error.correlationId} ` : ''}
+              {s.error.traceId ? `Trace ID ${s.error.traceId} ` : ''}
+              {s.error.timestamp ? `at ${s.error.timestamp}` : ''}
+            </span>
+          ) : null}
           <span className="basis-full break-all pl-8 font-mono text-xs text-slate-600 dark:text-slate-400">
             {s.method} {sanitizeUrl(s.url)} {s.status ? <span className="whitespace-nowrap text-slate-600 dark:text-slate-400">→ {s.status}</span> : null}
           </span>

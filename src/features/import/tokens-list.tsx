@@ -61,14 +61,19 @@ export function TokensList({ flow }: { flow: Flow }) {
         <li key={t.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
           <span className="min-w-36 font-medium">{KIND[t.kind]}</span>
           <code className="text-xs text-slate-500 dark:text-slate-400" title="Shortened; the full value stays in this browser">{t.value.slice(0, 12)}…</code>
-          {t.occurrences > 1 ? <Badge>seen {t.occurrences}×</Badge> : null}
+          {t.occurrences > 1 ? <Badge title="The same value appears in several places of this flow">{t.valueId === t.id ? `first of ${t.occurrences} places` : `same token as #${flow.tokens.findIndex((x) => x.id === t.valueId) + 1}`}</Badge> : null}
+          {t.scheme === 'DPoP' ? <Badge tone="violet">DPoP</Badge> : null}
           <Verdict check={checks[`${flow.id}/${t.id}`]} />
           {t.jwt ? (
             <button type="button" className={`${BUTTON_SECONDARY} ml-auto px-2 py-1 text-xs`} onClick={() => open(t)}>
               Open in inspector
             </button>
           ) : null}
-          <span className="basis-full text-xs text-slate-500 dark:text-slate-400">{t.where}</span>
+          <span className="basis-full text-xs text-slate-500 dark:text-slate-400">
+            #{flow.tokens.indexOf(t) + 1} · {t.where}
+            {t.entryIndex !== null ? ` · step ${flow.steps.findIndex((s) => s.id === t.stepId) + 1}` : ''}
+            {t.label ? ` · ${t.label}` : ''}
+          </span>
         </li>
       ))}
     </ul>
