@@ -14,6 +14,9 @@ const layerZones = [
   { target: './src/stores', from: ['./src/features', './src/ui', './src/app'], message: 'Stores may import core and adapters only.' },
   { target: './src/features', from: ['./src/app', './src/adapters'], message: 'Features use core, stores and ui (side effects go through stores).' },
   { target: './src/ui', from: ['./src/core', './src/adapters', './src/stores', './src/features', './src/app'], message: 'src/ui holds generic presentational components only.' },
+  // The browser extension is a second entry on top of the app: it may use every layer, none uses it
+  // (chrome.* stays there; its types are only in tsconfig.extension.json).
+  { target: ['./src/core', './src/adapters', './src/stores', './src/features', './src/ui', './src/app'], from: './src/extension', message: 'Nothing imports the browser extension (src/extension): it is an entry of its own.' },
 ]
 
 // A feature never imports another feature.

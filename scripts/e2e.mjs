@@ -49,6 +49,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   // The sub-path build first: the root build runs last so .build-stats/ describes dist/.
   run('npx', ['vite', 'build', '--outDir', 'dist-subpath', '--emptyOutDir', '--logLevel', 'warn'], { BASE_PATH: '/token-lens/' })
   run('npx', ['vite', 'build', '--outDir', 'dist', '--emptyOutDir', '--logLevel', 'warn'], { BASE_PATH: '/' })
+  // The browser extension (dist-extension/), loaded unpacked by e2e/extension.spec.ts.
+  run('npx', ['vite', 'build', '--config', 'vite.extension.config.ts', '--logLevel', 'warn'])
 }
 
 const bundled = await bundledChromium()

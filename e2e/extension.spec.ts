@@ -1,0 +1,298 @@
+/// <reference types="chrome" />
+/**
+ * The browser extension (dist-extension/, built by scripts/e2e.mjs before Playwright runs),
+ * loaded unpacked into Chromium. Each test gets its own profile under test-results/. The
+ * recorder is driven through the service worker's command handler, the very function the
+ * toolbar popup sends its messages to; the viewer is the extension's own page.
+ */
+import { test, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
+import { readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { routeDemoTenant } from './support/demo-tenant-route.ts'
+
+const EXTENSION = resolve(import.meta.dirname, '..', 'dist-extension')
+const APP = 'http://127.0.0.1:4173'
+const TENANT = '72f988bf-0000-4000-8000-00000000c0de'
+const CLIENT = '0d6c1a2b-3c4d-4e5f-8a9b-1c2d3e4f5a6b'
+
+interface Status {
+  tabId: number
+  recording: boolean
+  keepAll: boolean
+  kept: number
+  oauth: number
+  error?: string
+}
+interface HarEntry {
+  request: { method: string; url: string; postData?: { text?: string } }
+  response: { status: number; content: { text?: string; mimeType: string } }
+  _oauth: { step: string; origin: string }
+}
+
+interface Ext {
+  context: BrowserContext
+  worker: Worker
+  id: string
+  /** Every http(s) request the browser made, for the "nothing sent anywhere" check. */
+  requests: string[]
+}
+
+const ALLOWED_HOSTS = new Set(['127.0.0.1:4173', 'login.microsoftonline.com', 'graph.microsoft.com', 'idp.test', 'webapp.test'])
+
+async function launch(name: string): Promise<Ext> {
+  const userDataDir = resolve(import.meta.dirname, '..', 'test-results', `extension-profile-${name}`)
+  rmSync(userDataDir, { recursive: true, force: true })
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: true,
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  const requests: string[] = []
+  context.on('request', (r) => {
+    if (/^https?:/.test(r.url())) requests.push(r.url())
+  })
+  // Nothing may reach the network: hosts the test does not serve are refused.
+  await context.route((url) => /^https?:$/.test(url.protocol) && !ALLOWED_HOSTS.has(url.host), (route) => route.abort('blockedbyclient'))
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
+  return { context, worker, id: new URL(worker.url()).host, requests }
+}
+
+/** The id of the tab showing `page` (brought to the front first; the popup asks the same way). */
+async function tabIdOf(ext: Ext, page: Page): Promise<number> {
+  await page.bringToFront()
+  return ext.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true })
+    return tab?.id ?? -1
+  })
+}
+
+async function command(ext: Ext, cmd: Record<string, unknown>): Promise<Status> {
+  return ext.worker.evaluate((c) => (globalThis as unknown as { tokenLensRecorder: { handleCommand: (c: unknown) => Promise<Status> } }).tokenLensRecorder.handleCommand(c), cmd)
+}
+
+async function badge(ext: Ext, tabId: number): Promise<string> {
+  return ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)
+}
+
+async function openViewer(ext: Ext, tabId: number): Promise<Page> {
+  const viewer = await ext.context.newPage()
+  const errors: string[] = []
+  viewer.on('pageerror', (e) => errors.push(e.message))
+  viewer.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text())
+  })
+  await viewer.goto(`chrome-extension://${ext.id}/viewer.html?tab=${tabId}#/import`)
+  ;(viewer as Page & { errors?: string[] }).errors = errors
+  return viewer
+}
+
+function viewerErrors(viewer: Page): string[] {
+  return (viewer as Page & { errors?: string[] }).errors ?? []
+}
+
+async function createProfile(page: Page) {
+  await page.goto(`${APP}/#/signin`)
+  await page.getByRole('button', { name: 'New profile' }).click()
+  const form = page.getByRole('form', { name: 'Connection profile' })
+  await form.getByLabel('Name').fill('Contoso (recorded)')
+  await form.getByLabel('Tenant').fill(TENANT)
+  await form.getByLabel('Application (client) ID').fill(CLIENT)
+  await form.getByLabel('Redirect URI').fill(`${APP}/redirect.html`)
+  await form.getByLabel('Scopes').fill('User.Read')
+  await form.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled()
+}
+
+/**
+ * A classic server-side web app and its identity provider, served by routing: /login sends the
+ * browser to /authorize, the IdP answers straight back to the server's /signin-oidc with a
+ * code, and the server (which would redeem the code on its own back channel) sets a session
+ * cookie and redirects home.
+ */
+async function routeWebApp(context: BrowserContext): Promise<void> {
+  const redirectUri = 'https://webapp.test/signin-oidc'
+  await context.route('https://webapp.test/**', async (route, request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/login') {
+      const authz = new URL('https://idp.test/oauth2/authorize')
+      authz.search = new URLSearchParams({ client_id: 'web-app-1', response_type: 'code', redirect_uri: redirectUri, scope: 'openid profile', state: 'st-web-42', nonce: 'n-42' }).toString()
+      return route.fulfill({ status: 302, headers: { location: authz.href } })
+    }
+    if (url.pathname === '/signin-oidc') return route.fulfill({ status: 302, headers: { location: '/', 'set-cookie': '.AspNetCore.Cookies=session-abc; path=/; secure; httponly' } })
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Web app</title><h1>Welcome back</h1>' })
+  })
+  await context.route('https://idp.test/**', async (route, request) => {
+    const url = new URL(request.url())
+    const state = url.searchParams.get('state') ?? ''
+    return route.fulfill({ status: 302, headers: { location: `${redirectUri}?code=web-code-123&state=${encodeURIComponent(state)}` } })
+  })
+}
+
+test.describe('browser extension: record any tab', () => {
+  test('records an SPA sign-in (MSAL, PKCE) live: flow, token POST with code_verifier, valid ID token, diagram, sanitised HAR', async () => {
+    const ext = await launch('spa')
+    try {
+      await routeDemoTenant(ext.context, { tenantId: TENANT, acceptAnyClient: true })
+      const page = ext.context.pages()[0] ?? (await ext.context.newPage())
+      await createProfile(page)
+      const tabId = await tabIdOf(ext, page)
+      const started = await command(ext, { type: 'start', tabId })
+      expect(started).toMatchObject({ recording: true, kept: 0 })
+      expect(await badge(ext, tabId)).toBe('REC')
+      const viewer = await openViewer(ext, tabId)
+      await expect(viewer.getByTestId('recording-status')).toContainText(`Recording tab ${tabId}: 0 OAuth exchanges`)
+
+      await page.bringToFront()
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await expect(page).toHaveURL(/^https:\/\/login\.microsoftonline\.com\//)
+      await page.getByRole('radio').first().check()
+      await page.getByRole('button', { name: /Accept and sign in/ }).click()
+      await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
+
+      // Live: the viewer followed without a reload.
+      await expect(viewer.getByTestId('flow-list')).toBeVisible()
+      const steps = viewer.getByTestId('flow-steps')
+      await expect(steps).toContainText('Authorization request')
+      await expect(steps).toContainText(/Token request \(authorization.code|auth code\)/i)
+      await expect(steps.locator('li').filter({ hasText: /Token request/ }).first()).toContainText('captured')
+      await expect(steps.locator('li').filter({ hasText: 'Authorization request' }).first()).toContainText('observed')
+      await expect(viewer.getByTestId('client-type')).toContainText('public client')
+      await expect(viewer.getByTestId('flow-diagram').locator('svg').first()).toBeVisible()
+      await expect(viewer.getByTestId('token-verdict').first()).toBeVisible({ timeout: 15_000 })
+      const status = await command(ext, { type: 'status', tabId })
+      expect(status.oauth).toBeGreaterThanOrEqual(4)
+      expect(await badge(ext, tabId)).toBe(String(status.oauth))
+      await expect(viewer.getByTestId('recording-status')).toContainText(`${status.oauth} OAuth exchanges`)
+      await viewer.screenshot({ path: 'test-results/extension-viewer-light.png', fullPage: true })
+      await viewer.emulateMedia({ colorScheme: 'dark' })
+      await viewer.screenshot({ path: 'test-results/extension-viewer-dark.png', fullPage: true })
+      await viewer.emulateMedia({ colorScheme: 'light' })
+
+      // The HAR export (sanitised by default) holds the token POST with code_verifier and its JSON answer.
+      const download = viewer.waitForEvent('download')
+      await viewer.getByTestId('export-all-har').click()
+      const file = resolve(import.meta.dirname, '..', 'test-results', 'extension-recording.har')
+      await (await download).saveAs(file)
+      const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: HarEntry[] } }
+      const kinds = har.log.entries.map((e) => e._oauth.step)
+      expect(kinds).toEqual(expect.arrayContaining(['authorize', 'token']))
+      const token = har.log.entries.find((e) => e._oauth.step === 'token')!
+      expect(token.request.method).toBe('POST')
+      expect(token.request.url).toContain(`/${TENANT}/oauth2/v2.0/token`)
+      expect(token.request.postData?.text).toContain('code_verifier=')
+      expect(token.request.postData?.text).toContain('grant_type=authorization_code')
+      expect(token.response.status).toBe(200)
+      const answer = JSON.parse(token.response.content.text ?? '{}') as Record<string, unknown>
+      expect(Object.keys(answer)).toEqual(expect.arrayContaining(['id_token', 'access_token', 'token_type']))
+      expect(String(answer.id_token)).toMatch(/^\[redacted/)
+      // The redirect back with the code was recorded, its code redacted in the export.
+      const back = har.log.entries.find((e) => e._oauth.step === 'redirect_back' || e._oauth.step === 'callback')
+      expect(back).toBeTruthy()
+      expect(JSON.stringify(har)).not.toMatch(/eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./)
+
+      // The ID token opens in the inspector with the flow's expectations and shows as valid.
+      await viewer.getByTestId('flow-tokens').getByRole('button', { name: /Open the ID token/i }).first().click()
+      await expect(viewer).toHaveURL(/#\/inspect/)
+      await expect(viewer.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
+
+      // The exported file opens in the web app.
+      const web = await ext.context.newPage()
+      await web.goto(`${APP}/#/import`)
+      await web.getByTestId('har-file-input').setInputFiles(file)
+      await expect(web.getByTestId('flow-list')).toBeVisible()
+      await expect(web.getByTestId('flow-steps')).toContainText('Authorization request')
+
+      expect(viewerErrors(viewer)).toEqual([])
+      expect(ext.requests.filter((u) => !ALLOWED_HOSTS.has(new URL(u).host))).toEqual([])
+    } finally {
+      await ext.context.close()
+    }
+  })
+
+  test('records a confidential web app: authorize, callback to the server route, token call shown as not observed', async () => {
+    const ext = await launch('web')
+    try {
+      await routeWebApp(ext.context)
+      const page = ext.context.pages()[0] ?? (await ext.context.newPage())
+      await page.goto('https://webapp.test/')
+      const tabId = await tabIdOf(ext, page)
+      await command(ext, { type: 'start', tabId })
+      const viewer = await openViewer(ext, tabId)
+      await page.goto('https://webapp.test/login')
+      await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+
+      const steps = viewer.getByTestId('flow-steps')
+      await expect(steps).toContainText('Authorization request')
+      const inferred = steps.locator('li').filter({ hasText: 'not observed' })
+      await expect(inferred).toHaveCount(1)
+      await expect(inferred).toContainText(/Token request/)
+      await expect(viewer.getByTestId('flow-view')).toContainText('has a server-side step')
+      await expect(viewer.getByTestId('flow-findings')).toContainText(/not observed|server/i)
+      await expect(viewer.getByTestId('flow-diagram').locator('svg').first()).toBeVisible()
+      await viewer.screenshot({ path: 'test-results/extension-webapp-light.png', fullPage: true })
+      expect(viewerErrors(viewer)).toEqual([])
+    } finally {
+      await ext.context.close()
+    }
+  })
+
+  test('records nothing before "Record this tab", nothing in other tabs, nothing after "Stop"', async () => {
+    const ext = await launch('optin')
+    try {
+      await routeWebApp(ext.context)
+      const chosen = ext.context.pages()[0] ?? (await ext.context.newPage())
+      const other = await ext.context.newPage()
+      const chosenId = await tabIdOf(ext, chosen)
+      const otherId = await tabIdOf(ext, other)
+      expect(chosenId).not.toBe(otherId)
+
+      // A full sign-in before recording: nothing is kept.
+      await chosen.goto('https://webapp.test/login')
+      await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+      expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: false, kept: 0 })
+      expect(await badge(ext, chosenId)).toBe('')
+
+      expect(await command(ext, { type: 'start', tabId: chosenId })).toMatchObject({ recording: true, kept: 0 })
+      // The other tab signs in while the chosen one records: not a single exchange of it is kept.
+      await other.bringToFront()
+      await other.goto('https://webapp.test/login')
+      await expect(other.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+      expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: true, kept: 0, oauth: 0 })
+      expect(await command(ext, { type: 'status', tabId: otherId })).toMatchObject({ recording: false, kept: 0 })
+      expect(await badge(ext, otherId)).toBe('')
+
+      // The chosen tab's sign-in is kept.
+      await chosen.goto('https://webapp.test/login')
+      await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+      await expect.poll(async () => (await command(ext, { type: 'status', tabId: chosenId })).oauth).toBeGreaterThanOrEqual(2)
+      const recorded = await command(ext, { type: 'status', tabId: chosenId })
+      // Only what matters: the home page HTML after the sign-in is not kept by default.
+      expect(recorded.kept).toBe(recorded.oauth)
+      expect(await badge(ext, chosenId)).toBe(String(recorded.oauth))
+
+      // After Stop, nothing more.
+      expect(await command(ext, { type: 'stop', tabId: chosenId })).toMatchObject({ recording: false, kept: recorded.kept })
+      expect(await badge(ext, chosenId)).toBe('')
+      await chosen.goto('https://webapp.test/login')
+      await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+      expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: false, kept: recorded.kept })
+
+      const viewer = await openViewer(ext, chosenId)
+      await expect(viewer.getByTestId('recording-status')).toContainText(`Not recording tab ${chosenId}. ${recorded.kept} exchanges kept.`)
+      await expect(viewer.getByTestId('flow-list').locator('li')).toHaveCount(1)
+    } finally {
+      await ext.context.close()
+    }
+  })
+})
