@@ -194,6 +194,8 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(b2c, 'idp').details).toMatch(/local accounts/)
     expect(byName(b2c, 'oid').summary).toMatch(/B2C directory/)
     expect(byName(b2c, 'sub').summary).toMatch(/not pairwise/)
+    // sub === oid is the B2C default for users, not Entra's app-only signal.
+    expect(byName(b2c, 'sub').human[0]?.text).toBe('Same as oid: the user’s object ID (the B2C default)')
     expect(byName(b2c, 'iss').details).toMatch(/per policy/)
     expect(byName(b2c, 'extension_tier').title).toBe('B2C custom attribute')
     // tid has no B2C reading: the Entra one applies.

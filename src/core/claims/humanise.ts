@@ -282,6 +282,9 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
       return [timeValue(value, ctx.now)]
     }
     case 'sub':
+      // Entra's user sub is pairwise, so sub === oid means an app-only token; B2C puts the user's
+      // object ID in sub by default, so there the equality is the normal user case.
+      if (context === 'b2c' && typeof value === 'string' && value === payload['oid']) return [hv(raw, 'Same as oid: the user’s object ID (the B2C default)')]
       if (entra && typeof value === 'string' && value === payload['oid']) return [hv(raw, 'Same as oid: an app-only token for this service principal')]
       return [hv(raw)]
     case 'xms_mirid':
