@@ -6,6 +6,7 @@
 import type { Entry } from 'har-format'
 import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
 import { parseHar } from '../core/har/parse.ts'
+import { isZip, parseHarArchive } from '../core/har/archive.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { FlowAnalysis } from '../core/flows/types.ts'
 import type { ImportOutcome, WorkerRequest, WorkerResponse } from './har-worker-protocol.ts'
@@ -26,10 +27,23 @@ function post(message: WorkerResponse): void {
 async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   const t0 = performance.now()
   post({ type: 'progress', id, phase: 'reading', done: 0, total: file.size })
-  const text = await file.text()
-  const t1 = performance.now()
-  post({ type: 'progress', id, phase: 'parsing', done: 0, total: 1 })
-  const result = parseHar(text, (done, total) => post({ type: 'progress', id, phase: 'validating', done, total }))
+  const progress = (done: number, total: number) => post({ type: 'progress', id, phase: 'validating', done, total })
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer())
+  let result: ReturnType<typeof parseHar>
+  let t1: number
+  if (isZip(head)) {
+    // Playwright's .zip HAR: unzipped by fflate, loaded only when a ZIP arrives (its own chunk).
+    const { unzipSync } = await import('fflate')
+    const files = unzipSync(new Uint8Array(await file.arrayBuffer()))
+    t1 = performance.now()
+    post({ type: 'progress', id, phase: 'parsing', done: 0, total: 1 })
+    result = parseHarArchive(files, progress)
+  } else {
+    const text = await file.text()
+    t1 = performance.now()
+    post({ type: 'progress', id, phase: 'parsing', done: 0, total: 1 })
+    result = parseHar(text, progress)
+  }
   const t2 = performance.now()
   if (!result.ok) {
     entries = []

@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import type { Entry } from 'har-format'
 import type { CapturedEntry } from '../core/capture/types.ts'
-import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
+import { flowEntries } from '../core/flows/detect.ts'
 import { inspectorExpectations } from '../core/flows/tokens.ts'
 import { buildFlowReport, type TokenVerdict } from '../core/flows/report.ts'
 import type { Flow, FlowAnalysis } from '../core/flows/types.ts'
@@ -14,6 +14,7 @@ import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { HarProblem, MissingBody, SkippedEntry } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
 import type { InspectOptions } from '../core/token/types.ts'
+import { captureAnalysis } from './capture-store.ts'
 import { clearParsedHar, exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
 
 export type { Progress as ImportProgressInfo } from '../adapters/har-worker.ts'
@@ -132,7 +133,8 @@ export const useImportStore = create<ImportState>((set, get) => ({
     currentImport++
     clearParsedHar()
     captureEntries = entries
-    const analysis = analyzeFlows(entries)
+    // The same analysis object the exchanges and diagram screens read for this capture.
+    const analysis = captureAnalysis(entries)
     const byIndex: Record<number, Entry> = {}
     entries.forEach((e, i) => {
       byIndex[i] = e

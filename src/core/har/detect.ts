@@ -20,7 +20,7 @@ export function sniffText(text: string): NotHar | null {
     return {
       kind: 'zip',
       message:
-        'This is a ZIP archive (Playwright writes one when recordHar.path ends in .zip). Unzip it and import the .har file inside.',
+        'This is a ZIP archive. Playwright .zip HAR files are opened by the Import screen directly; this text was read without the archive step.',
     }
   }
   if (head.startsWith('<')) {

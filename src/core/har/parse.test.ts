@@ -122,7 +122,7 @@ describe('bodies as producers write them', () => {
     const r = one({ ...ok, response: { ...ok.response, content: { size: 120, mimeType: 'application/json', _file: '3f2a.json' } }, request: { ...ok.request, method: 'POST', postData: { mimeType: 'application/x-www-form-urlencoded', _file: '9c1b.dat' } } })
     expect(r.entries).toHaveLength(1)
     expect(r.missingBodyCount).toBe(2)
-    expect(r.missingBodies).toEqual([{ index: 0, side: 'response', file: '3f2a.json' }, { index: 0, side: 'request', file: '9c1b.dat' }])
+    expect(r.missingBodies).toEqual([{ index: 0, position: 0, side: 'response', file: '3f2a.json' }, { index: 0, position: 0, side: 'request', file: '9c1b.dat' }])
   })
 })
 

@@ -69,7 +69,7 @@ export function parseHarValue(json: unknown, onProgress?: ParseProgress): HarPar
       const body = missingBodyOf(entry)
       for (const b of body) {
         missingBodyCount++
-        if (missingBodies.length < MAX_LISTED) missingBodies.push({ ...b, index: i })
+        if (missingBodies.length < MAX_LISTED) missingBodies.push({ ...b, index: i, position: entries.length - 1 })
       }
     } else {
       skippedCount++
@@ -107,8 +107,8 @@ export function parseHarValue(json: unknown, onProgress?: ParseProgress): HarPar
  * Playwright's recordHar with content "attach" (or a .zip HAR) writes bodies to separate files
  * and puts `_file` (and no `text`) in the HAR; such a body is "not in this file".
  */
-function missingBodyOf(entry: Entry): Omit<MissingBody, 'index'>[] {
-  const out: Omit<MissingBody, 'index'>[] = []
+function missingBodyOf(entry: Entry): Omit<MissingBody, 'index' | 'position'>[] {
+  const out: Omit<MissingBody, 'index' | 'position'>[] = []
   const res = entry.response.content as { _file?: unknown; text?: unknown }
   if (typeof res._file === 'string' && res.text === undefined) out.push({ side: 'response', file: res._file })
   const req = entry.request.postData as { _file?: unknown; text?: unknown } | undefined

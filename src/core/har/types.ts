@@ -41,6 +41,8 @@ export interface SkippedEntry {
 /** An entry whose body the file does not contain (Playwright `_file` / content "attach"). */
 export interface MissingBody {
   index: number
+  /** Position among the parsed (kept) entries. */
+  position: number
   side: 'request' | 'response'
   /** The file name the producer wrote the body to. */
   file?: string

@@ -2,7 +2,8 @@ import { useNavigate } from 'react-router'
 import { decodeClientInfo } from '../../core/capture/classify.ts'
 import { responseParams } from '../../core/capture/har.ts'
 import { isSensitiveName, looksLikeJwt, maskValue } from '../../core/capture/params.ts'
-import { tokensFromCaptures } from '../../core/capture/tokens.ts'
+import { inspectorExpectations } from '../../core/flows/tokens.ts'
+import { captureAnalysis } from '../../stores/capture-store.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import type { InspectOptions } from '../../core/token/types.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
@@ -40,8 +41,11 @@ export function ExchangeDetail({ entry, all, reveal }: { entry: CapturedEntry; a
   const json = parseJson(entry.response.content.text)
   const jwts = ((): FoundJwt[] => {
     const out: FoundJwt[] = []
-    const clientId = form?.find(([k]) => k === 'client_id')?.[1] ?? ''
-    const fromFlow = tokensFromCaptures(all, clientId).filter((t) => t.entryIndex === index)
+    // The expectations come from the one analysis of this capture (the Import screen reads the same).
+    const fromFlow = captureAnalysis(all)
+      .flows.flatMap((f) => f.tokens)
+      .filter((t) => t.entryIndex === index)
+      .map((t) => ({ value: t.value, expected: inspectorExpectations(t) }))
     if (json && typeof json === 'object') {
       for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
         if (typeof v === 'string' && looksLikeJwt(v)) {
