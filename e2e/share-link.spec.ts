@@ -32,7 +32,8 @@ test.describe('share links', () => {
     expect(stored[0]?.id).not.toBe('demo')
     const select = page.getByLabel('Profile', { exact: true })
     await expect(select.locator('option:checked')).toHaveAttribute('value', stored[0]!.id)
-    await expect(select.locator('option')).toHaveCount(2)
+    // The three built-in demo profiles (Entra, B2C user flow, External ID) and the shared one.
+    await expect(select.locator('option')).toHaveCount(4)
 
     // The built-in demo is still there, unchanged, and still signs in to the demo tenant.
     await select.selectOption({ value: 'demo' })

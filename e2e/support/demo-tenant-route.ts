@@ -1,7 +1,9 @@
 /**
- * Serves the demo tenant behind Playwright's network interception, so end-to-end tests exercise
- * the "real tenant" code path (the app talks to https://login.microsoftonline.com and
- * https://graph.microsoft.com as with any Entra tenant) with no network. The answers come from
+ * Serves the demo tenant behind Playwright's network interception, in all three shapes it
+ * plays: Entra (login.microsoftonline.com), Azure AD B2C ({b2cName}.b2clogin.com) and Entra
+ * External ID ({ciamName}.ciamlogin.com and {tenantId}.ciamlogin.com); the host decides.
+ * End-to-end tests thereby exercise the "real tenant" code path (the app talks to those hosts
+ * and https://graph.microsoft.com as with any real tenant) with no network. The answers come from
  * the very same createDemoTenant code the app embeds (src/core), including the /authorize
  * navigation, which gets the emulator's own server-rendered sign-in page; its form posts back to
  * the emulator, which answers 302 to the redirect URI with the code.
@@ -38,13 +40,13 @@ export interface DemoTenantRoute {
   unroute: () => Promise<void>
 }
 
-const PATTERNS = ['https://login.microsoftonline.com/**', 'https://graph.microsoft.com/**'] as const
-
 export async function routeDemoTenant(context: BrowserContext, options: DemoTenantRouteOptions = {}): Promise<DemoTenantRoute> {
   const { allow, now, ...rest } = options
   const tenant = await createDemoTenant({ ...rest, now: now ?? (() => Math.floor(Date.now() / 1000)) })
   const exchanges: RoutedExchange[] = []
-  for (const host of DEMO_TENANT_HOSTS) allow?.(host)
+  const hosts = [...new Set([...DEMO_TENANT_HOSTS, ...tenant.hosts])]
+  for (const host of hosts) allow?.(host)
+  const patterns = hosts.map((h) => `https://${h}/**`)
 
   const handler = async (route: Route, request: Request): Promise<void> => {
     const method = request.method()
@@ -69,13 +71,13 @@ export async function routeDemoTenant(context: BrowserContext, options: DemoTena
     await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body })
   }
 
-  for (const pattern of PATTERNS) await context.route(pattern, handler)
+  for (const pattern of patterns) await context.route(pattern, handler)
   return {
     tenant,
     exchanges: () => [...exchanges],
     setFaults: (faults) => tenant.setFaults(faults),
     unroute: async () => {
-      for (const pattern of PATTERNS) await context.unroute(pattern, handler)
+      for (const pattern of patterns) await context.unroute(pattern, handler)
     },
   }
 }

@@ -250,7 +250,9 @@ async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: strin
           label: stepLabel(step),
           notes: notesFor
             ? ['Fetched by Token Lens itself before MSAL, to decide MSAL\'s knownAuthorities from the issuer it names.', ...extra]
-            : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
+            : step === 'jwks'
+              ? ['Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.']
+              : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
         },
       }),
     )

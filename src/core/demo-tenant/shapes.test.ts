@@ -98,6 +98,14 @@ describe('demo tenant shapes', () => {
     expect((await get(tenant, `https://${DEMO_CIAM_NAME}.ciamlogin.com/other.onmicrosoft.com/v2.0/.well-known/openid-configuration`)).status).toBe(400)
   })
 
+  it('matches B2C policy names case-insensitively (MSAL lower-cases the authority) and reports the registered spelling in tfp', async () => {
+    const tenant = await newTenant({ now: clock().now })
+    const lower = `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/${DEMO_B2C_POLICY.toLowerCase()}`
+    const flow = await signInAt(tenant, lower, `openid offline_access ${DEMO_API_SCOPE}`)
+    const { json } = await flow.post(lower)
+    expect(decodeJwt(json.id_token as string).tfp).toBe(DEMO_B2C_POLICY)
+  })
+
   it('leaves other hosts alone', async () => {
     const tenant = await newTenant({ now: clock().now })
     expect((await get(tenant, `https://someone-else.b2clogin.com/someone-else.onmicrosoft.com/${DEMO_B2C_POLICY}/v2.0/.well-known/openid-configuration`)).status).toBe(404)

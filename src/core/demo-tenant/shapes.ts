@@ -27,6 +27,11 @@ export interface ShapeNames {
   b2cName: string
   /** {ciamName}.ciamlogin.com and {ciamName}.onmicrosoft.com. */
   ciamName: string
+  /**
+   * B2C user flows the tenant knows, as registered. B2C matches policy names case-insensitively
+   * (MSAL lower-cases the authority) and reports the registered spelling in `tfp`.
+   */
+  policies?: string[]
 }
 
 /** Where one request landed: the shape, its origin, and (B2C) the user flow named in the path. */
@@ -67,10 +72,11 @@ export function locate(url: URL, tid: string, names: ShapeNames): ShapeAt | null
   const parts = url.pathname.split('/')
   const segment = decodeSegment(parts[1] ?? '')
   if (shape !== 'b2c') return { shape, origin: url.origin, segment, rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '' }
+  const canonical = (policy: string) => names.policies?.find((q) => q.toLowerCase() === policy.toLowerCase()) ?? policy
   const second = decodeSegment(parts[2] ?? '')
-  if (POLICY_RE.test(second)) return { shape, origin: url.origin, segment, policy: second, rest: parts.length > 3 ? `/${parts.slice(3).join('/')}` : '' }
+  if (POLICY_RE.test(second)) return { shape, origin: url.origin, segment, policy: canonical(second), rest: parts.length > 3 ? `/${parts.slice(3).join('/')}` : '' }
   const p = url.searchParams.get('p')
-  return { shape, origin: url.origin, segment, ...(p !== null && POLICY_RE.test(p) ? { policy: p } : {}), rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '' }
+  return { shape, origin: url.origin, segment, ...(p !== null && POLICY_RE.test(p) ? { policy: canonical(p) } : {}), rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '' }
 }
 
 function decodeSegment(s: string): string {

@@ -23,7 +23,7 @@ import { beginAuthorize, completeAuthorize } from './authorize.ts'
 import { resolveLoginHint } from './claims-request.ts'
 import { atShape, errorContext, issuerOf, resolveTenant, type TenantContext } from './context.ts'
 import { GRAPH_HOST, LOGIN, b2cDiscovery, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
-import { DEMO_B2C_NAME, DEMO_CIAM_NAME, locate, shapeBase, shapeHosts } from './shapes.ts'
+import { DEMO_B2C_NAME, DEMO_B2C_POLICY, DEMO_CIAM_NAME, locate, shapeBase, shapeHosts } from './shapes.ts'
 import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
 import { E, errorResponse, jsonResponse } from './errors.ts'
 import { handleGraph } from './graph.ts'
@@ -82,7 +82,7 @@ export async function createDemoTenant(options: DemoTenantOptions): Promise<Demo
     isRegisteredRedirect: (uri) => (redirectUris !== undefined ? redirectUris.includes(uri) : isDefaultRedirectUri(uri)),
     idTokenAtHash: options.idTokenAtHash === true,
     redirectListGiven: redirectUris !== undefined,
-    names: { b2cName: (options.b2cName ?? DEMO_B2C_NAME).toLowerCase(), ciamName: (options.ciamName ?? DEMO_CIAM_NAME).toLowerCase() },
+    names: { b2cName: (options.b2cName ?? DEMO_B2C_NAME).toLowerCase(), ciamName: (options.ciamName ?? DEMO_CIAM_NAME).toLowerCase(), policies: [DEMO_B2C_POLICY] },
   }
 
   const tenant: DemoTenant = {
