@@ -94,6 +94,56 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
 }
 
+/**
+ * oidc-provider's storage interface, kept in one Map per running provider so that a key
+ * rotation (a new Provider instance with a new key set) keeps sessions, grants and interactions
+ * in flight, as a real provider's database does.
+ */
+function sharedStore(): new (model: string) => object {
+  const rows = new Map<string, { payload: Record<string, unknown>; expiresAt: number }>()
+  const uids = new Map<string, string>()
+  const live = (key: string) => {
+    const row = rows.get(key)
+    if (!row) return undefined
+    if (row.expiresAt < Date.now()) {
+      rows.delete(key)
+      return undefined
+    }
+    return row.payload
+  }
+  return class Store {
+    constructor(private readonly model: string) {}
+    upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+      rows.set(`${this.model}:${id}`, { payload, expiresAt: Date.now() + (expiresIn || 3600) * 1000 })
+      if (typeof payload.uid === 'string') uids.set(`${this.model}:${payload.uid}`, id)
+      return Promise.resolve()
+    }
+    find(id: string) {
+      return Promise.resolve(live(`${this.model}:${id}`))
+    }
+    findByUid(uid: string) {
+      const id = uids.get(`${this.model}:${uid}`)
+      return Promise.resolve(id ? live(`${this.model}:${id}`) : undefined)
+    }
+    findByUserCode() {
+      return Promise.resolve(undefined)
+    }
+    consume(id: string) {
+      const payload = live(`${this.model}:${id}`)
+      if (payload) payload.consumed = Math.floor(Date.now() / 1000)
+      return Promise.resolve()
+    }
+    destroy(id: string) {
+      rows.delete(`${this.model}:${id}`)
+      return Promise.resolve()
+    }
+    revokeByGrantId(grantId: string) {
+      for (const [key, row] of rows) if (row.payload.grantId === grantId) rows.delete(key)
+      return Promise.resolve()
+    }
+  }
+}
+
 export async function startOidcProvider(): Promise<RunningProvider> {
   let ProviderClass: typeof Provider
   try {
@@ -106,6 +156,7 @@ export async function startOidcProvider(): Promise<RunningProvider> {
   const corsOff = new Set<CorsRoute>()
   const log: string[] = []
   const cookieKeys = [`cookie-${Math.random().toString(36).slice(2)}`]
+  const adapter = sharedStore()
 
   const server: Server = createServer({ key, cert })
   await new Promise<void>((resolve, reject) => {
@@ -129,6 +180,7 @@ export async function startOidcProvider(): Promise<RunningProvider> {
           post_logout_redirect_uris: [APP_REDIRECT_URI],
         },
       ],
+      adapter,
       jwks: { keys: keys.map((k) => ({ ...k })) },
       cookies: { keys: cookieKeys },
       scopes: ['openid', 'offline_access', 'profile', 'email'],
@@ -142,9 +194,8 @@ export async function startOidcProvider(): Promise<RunningProvider> {
       findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ ...OP_USER, sub }) }),
       // PKCE for every public client, S256 only (RFC 9700 §2.1.1).
       pkce: { required: () => true },
-      // Hosted providers give a SPA refresh tokens without prompt=consent; oidc-provider drops
-      // offline_access unless prompt=consent (OIDC Core §11), so issue them by grant type.
-      issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      // Refresh tokens: oidc-provider's default, issued when offline_access was granted, which
+      // it honours only with prompt=consent (OIDC Core §11); the e2e profile sends it.
       // CORS only for the app's origin, and only while the test has not switched it off.
       clientBasedCORS: (ctx, origin) => {
         const route = ctx.oidc.route
@@ -231,8 +282,8 @@ export async function startOidcProvider(): Promise<RunningProvider> {
     },
     rotateKeys: async () => {
       // A new Provider with the new key first: it signs with it, and keeps publishing the old
-      // one so tokens already issued still verify. Sessions and grants live in oidc-provider's
-      // process-wide memory adapter, so users stay signed in across the swap.
+      // one so tokens already issued still verify. The store is shared, so sessions and
+      // sign-ins in flight survive the swap.
       keys.unshift(await signingKey())
       provider = build()
       handler = provider.callback()
