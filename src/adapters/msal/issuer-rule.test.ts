@@ -11,9 +11,19 @@ const TID = '0b6c4f2e-5a1d-4c3b-9e8f-7a6d5c4b3a21'
 
 function msalAccepts(authority: string, issuer: string, knownAuthorities: string[]): boolean {
   // createDiscoveredInstance adds {name}.onmicrosoft.com to a bare {name}.ciamlogin.com authority first.
-  const a = new Authority(Authority.transformCIAMAuthority(`${authority.replace(/\/+$/, '')}/`), {} as never, {} as never, { protocolMode: ProtocolMode.AAD, knownAuthorities, cloudDiscoveryMetadata: '', authorityMetadata: '' }, new Logger({}), 'test')
+  const a = new Authority(
+    Authority.transformCIAMAuthority(`${authority.replace(/\/+$/, '')}/`, 'test'),
+    {} as never,
+    {} as never,
+    { protocolMode: ProtocolMode.AAD, knownAuthorities, cloudDiscoveryMetadata: '', authorityMetadata: '' },
+    new Logger({}),
+    'test',
+    {} as never,
+  )
+  // validateIssuer is private in the typings; it is the method MSAL runs on fetched metadata.
+  const validate = (a as unknown as { validateIssuer: (issuer: string) => void }).validateIssuer.bind(a)
   try {
-    a.validateIssuer(issuer)
+    validate(issuer)
     return true
   } catch {
     return false
