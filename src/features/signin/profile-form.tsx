@@ -1,6 +1,8 @@
 import { cloneElement, isValidElement, useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react'
 import { KIND_LABELS, authorityOf, validateProfile, type Cloud, type ConnectionProfile, type ProfileKind, type ProfileProblem } from '../../core/capture/profile.ts'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
+import { PROVIDER_PRESETS, presetById, unfilledPlaceholders, type PresetNote } from '../../core/providers/presets.ts'
+import { ExternalLink } from '../../ui/external-link.tsx'
 
 const CLOUDS: { value: Cloud; label: string }[] = [
   { value: 'public', label: 'Public (login.microsoftonline.com)' },
@@ -12,6 +14,8 @@ const CLOUDS: { value: Cloud; label: string }[] = [
 export function ProfileForm({ initial, onSave, onCancel }: { initial: ConnectionProfile; onSave: (p: ConnectionProfile) => void; onCancel: () => void }) {
   const [p, setP] = useState(initial)
   const [tried, setTried] = useState(false)
+  const [presetId, setPresetId] = useState('')
+  const preset = presetById(presetId)
   const problems = validateProfile(p, window.location.origin)
   const shown = tried ? problems : problems.filter((x) => fieldTouched(x, p, initial))
   const set = <K extends keyof ConnectionProfile>(k: K, v: ConnectionProfile[K]) => setP((old) => ({ ...old, [k]: v }))
@@ -49,7 +53,25 @@ export function ProfileForm({ initial, onSave, onCancel }: { initial: Connection
           </Field>
         ) : null}
         {p.kind === 'oidc' ? (
-          <Field label="Authority (issuer URL)" problems={shown} field="authority" hint="https only; MSAL runs in its OIDC protocol mode">
+          <div className="space-y-1">
+            <label htmlFor="provider-preset" className="block text-sm font-medium text-slate-700 dark:text-slate-200">Provider preset</label>
+            <select
+              id="provider-preset"
+              className={INPUT}
+              value={presetId}
+              onChange={(e) => {
+                setPresetId(e.target.value)
+                const chosen = presetById(e.target.value)
+                if (chosen) setP((old) => ({ ...old, authority: chosen.authorityTemplate, name: old.name.trim() ? old.name : chosen.name }))
+              }}
+            >
+              <option value="">(none: type the authority)</option>
+              {PROVIDER_PRESETS.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            </select>
+          </div>
+        ) : null}
+        {p.kind === 'oidc' ? (
+          <Field label="Authority (issuer URL)" problems={shown} field="authority" hint={unfilledPlaceholders(p.authority).length ? `Replace ${unfilledPlaceholders(p.authority).map((x) => `{${x}}`).join(', ')} with your values` : 'https only; MSAL runs in its OIDC protocol mode'}>
             <input className={INPUT} value={p.authority} placeholder="https://accounts.example.com" onChange={(e) => set('authority', e.target.value)} />
           </Field>
         ) : (
@@ -80,6 +102,7 @@ export function ProfileForm({ initial, onSave, onCancel }: { initial: Connection
           <textarea className={`${INPUT} font-mono`} rows={2} value={p.extraParams} spellCheck={false} onChange={(e) => set('extraParams', e.target.value)} />
         </Field>
       </div>
+      {p.kind === 'oidc' && preset ? <PresetNotes name={preset.name} recipe={preset.recipe} spa={preset.spa} limits={preset.limits} /> : null}
       {authority && !problems.some((x) => x.field === 'tenant' || x.field === 'authority' || x.field === 'policy') ? (
         <p className="text-xs text-slate-500 dark:text-slate-400">Authority: <code className="font-mono">{authority}</code></p>
       ) : null}
@@ -88,6 +111,29 @@ export function ProfileForm({ initial, onSave, onCancel }: { initial: Connection
         <button type="button" className={BUTTON_SECONDARY} onClick={onCancel}>Cancel</button>
       </div>
     </form>
+  )
+}
+
+/** What the chosen provider needs for a browser-only SPA and its known limits, each with its source. */
+function PresetNotes({ name, recipe, spa, limits }: { name: string; recipe: string; spa: PresetNote[]; limits: PresetNote[] }) {
+  const list = (notes: PresetNote[]) => (
+    <ul className="mt-1 list-disc space-y-1 pl-5">
+      {notes.map((n) => (
+        <li key={n.text}>
+          {n.text} <ExternalLink href={n.source}>source</ExternalLink>
+          {n.unconfirmed ? <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">(unconfirmed)</span> : null}
+        </li>
+      ))}
+    </ul>
+  )
+  return (
+    <section aria-label={`${name} registration`} className="rounded-lg border border-slate-200 p-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-200">
+      <p><span className="font-medium">Register at {name}: </span>{recipe}</p>
+      <p className="mt-2 font-medium">What a browser-only app needs</p>
+      {list(spa)}
+      <p className="mt-2 font-medium">Known limits</p>
+      {list(limits)}
+    </section>
   )
 }
 
