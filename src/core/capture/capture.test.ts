@@ -87,7 +87,7 @@ describe('classification: the live capture is stamped by the HAR classifier', ()
 
   it('stamps the grant type and the JSON error of a failed token call', () => {
     const o = stamp('POST', `${A}/token`, 'grant_type=authorization_code&code=x&client_id=c', undefined, '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}')
-    expect(o).toMatchObject({ step: 'token', grantType: 'authorization_code', error: { error: 'invalid_grant', code: '70008' } })
+    expect(o).toMatchObject({ step: 'token', grantType: 'authorization_code', error: { error: 'invalid_grant', code: 'AADSTS70008' } })
   })
 
   it('reads the grant type', () => {

@@ -48,6 +48,14 @@ export function hostileHar(): string {
       status: 400,
       json: { error: 'invalid_grant', error_description: `${HOSTILE.getenv} ${HOSTILE.surrogate} ${HOSTILE.link}` },
     }),
+    // The retry that issued the access token the Graph call presents: an API call joins the flow
+    // whose token it carries (issue 10), so the token must come from this flow.
+    mkEntry({
+      url: `${LOGIN}/token`,
+      at: 2.5,
+      form: { client_id: CLIENT, grant_type: 'authorization_code', code: 'CODE1234567890', code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', redirect_uri: REDIRECT },
+      json: { access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', token_type: 'Bearer' },
+    }),
     mkEntry({
       url: `https://graph.microsoft.com/v1.0/%getenv(${CANARY_VARIABLE})/[[javascript:alert(2)]]/$y`,
       at: 3,

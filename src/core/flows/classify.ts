@@ -147,6 +147,7 @@ function maybeProtocol(entry: Entry): boolean {
   const status = entry.response.status
   if (status >= 300 && status < 400) return true
   if (PROTOCOL_HINT.test(entry.request.url)) return true
+  if (/^https:\/\/(graph\.microsoft\.|dod-graph\.microsoft\.|microsoftgraph\.chinacloudapi\.)/i.test(entry.request.url)) return true
   for (const h of entry.request.headers) if (h.name.length === 13 && h.name.toLowerCase() === 'authorization') return true
   const text = entry.response.content.text
   return text !== undefined && text.length < 500_000 && /html/i.test(entry.response.content.mimeType) && (FORM_POST_HINT.test(text) || IDP_ERROR_HINT.test(text))
@@ -300,6 +301,10 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   if (/\/userinfo$/i.test(path)) {
     const json = responseJson(entry)
     return step('userinfo', { response: json ? flatten(json) : {}, responseMode: 'json' })
+  }
+  if (!bearer && GRAPH_HOSTS.test(url?.hostname ?? '') && !hasResponseParams(request)) {
+    // A call to Microsoft Graph is a Graph call even when it carries no token (Graph answers 401).
+    return step('graph', { label: `Graph ${entry.request.method} ${path}` })
   }
   if (bearer) {
     const host = url?.hostname ?? ''

@@ -20,7 +20,11 @@ export function stampEntry(entry: CapturedEntry): CapturedEntry {
   if (!keepPrior && step.grantType) oauth.grantType = step.grantType
   // An error the capture saw itself (network failure, state mismatch) stays when the exchange
   // carries none of its own.
-  const error = step.error ?? prior.error
-  if (error) oauth.error = { error: error.error, ...(error.description !== undefined ? { description: error.description } : {}), ...(error.code !== undefined ? { code: error.code } : {}) }
+  // The annotation writes Entra codes in full ("AADSTS50011", as oauthErrorOf does).
+  if (step.error) {
+    const e = step.error
+    const code = e.code !== undefined ? `AADSTS${e.code}` : e.idpCode
+    oauth.error = { error: e.error, ...(e.description !== undefined ? { description: e.description } : {}), ...(code !== undefined ? { code } : {}) }
+  } else if (prior.error) oauth.error = prior.error
   return { ...entry, _oauth: oauth }
 }
