@@ -70,7 +70,8 @@ describe('Forget everything in the app shell', () => {
     await expect(useImportStore.getState().exportHar(false, null)).rejects.toThrow(/Nothing to export/)
     const signin = useSignInStore.getState()
     expect(signin.account).toBeNull()
-    expect(signin.profiles.map((p) => p.id)).toEqual(['demo'])
+    // Only the built-in demo profiles (Entra, B2C user flow, External ID shapes) remain.
+    expect(signin.profiles.map((p) => p.id)).toEqual(['demo', 'demo-b2c', 'demo-external'])
     expect(signin.activeId).toBe('demo')
     expect(tokenLensKeys()).toEqual([])
   })

@@ -170,7 +170,8 @@ export function msalIssuerRule(authority: string, issuer: string, knownAuthoriti
   if (tenant) {
     const base = `https://${tenant}.ciamlogin.com`
     const shapes = [base, `${base}/${tenant}`, `${base}/${tenant}/v2.0`, `${base}/${tenant}.onmicrosoft.com`, `${base}/${tenant}.onmicrosoft.com/v2.0`]
-    if (shapes.includes(`${i.protocol}//${ihost}${i.pathname.replace(/\/+$/, '')}`.toLowerCase())) return 'ciam_pattern'
+    const path = i.pathname.replace(/\/+$/, '')
+    if (shapes.includes((i.protocol + '//' + ihost + path).toLowerCase())) return 'ciam_pattern'
   }
   if (knownAuthorities.some((k) => hostOf(k) === ihost)) return 'known_authority'
   return null
