@@ -4,6 +4,8 @@ import { App } from './app/app.tsx'
 import { applyTheme } from './app/theme.ts'
 import { useThemeStore } from './stores/theme-store.ts'
 import { translateTokenFragment } from './adapters/fragment.ts'
+import { loadReportView } from './features/inspector/preload.ts'
+import { loadInspectCore } from './features/inspector/use-inspection.ts'
 import './index.css'
 
 // Apply the theme before the first paint to avoid a flash of the wrong colours.
@@ -11,6 +13,13 @@ applyTheme(useThemeStore.getState().choice)
 
 // jwt.ms-style #id_token=… links are not router paths: rewrite them before the router reads the hash.
 translateTokenFragment()
+
+// A link that carries a token (#/inspect?token=…) needs the report's code and the verifier at
+// once: start fetching them before React's first render instead of after it.
+if (/^#\/inspect\?(?:.*&)?token=/.test(window.location.hash)) {
+  void loadReportView().catch(() => undefined)
+  void loadInspectCore().catch(() => undefined)
+}
 
 const root = document.getElementById('root')
 if (root) {

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures.ts'
+
+/**
+ * What makes the first verdict fast (issue 15), asserted as behaviour rather than as a timing:
+ * the report's code and the verifier are fetched while the page is idle, before anything is
+ * pasted; the decoded claims come from the first view's own code; a second token updates the
+ * same rows instead of rebuilding the report. `npm run bench:paste` measures the timings.
+ */
+const F = JSON.parse(readFileSync(new URL('./fixtures/tokens/scenarios.json', import.meta.url), 'utf8')) as {
+  person: { name: string; email: string }
+  jwks: unknown
+  tokens: Record<'valid' | 'expired', string>
+}
+
+const LAZY = /\/assets\/(report-view|inspect)-[\w-]+\.js$/
+
+function scriptsOf(page: Page): string[] {
+  const seen: string[] = []
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') seen.push(new URL(r.url()).pathname)
+  })
+  return seen
+}
+
+async function usePastedKeys(page: Page) {
+  await page.getByRole('radio', { name: /A key set I paste/ }).check()
+  await page.getByRole('textbox', { name: 'Pasted JWKS or JWK' }).fill(JSON.stringify(F.jwks))
+}
+
+/** The verdict once the signature has been checked with the pasted keys (the fixtures' lifetimes may have passed). */
+async function expectSignatureChecked(page: Page) {
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', /^(valid_other_keys|invalid)$/)
+  await expect(page.locator('#verdict-title')).toContainText(/signature is good|Signature matches the key set you pasted/)
+}
+
+test('the report view and the verifier are fetched at idle, before the first paste, so the paste fetches nothing', async ({ page }) => {
+  // Not part of the first view: index.html neither loads nor preloads them.
+  const html = await (await page.request.get('/')).text()
+  expect(html).not.toMatch(/report-view|\/inspect-/)
+  const scripts = scriptsOf(page)
+  await page.goto('/#/inspect')
+  // Nobody touches the page: the chunks still arrive (idle-time prefetch).
+  await expect.poll(() => scripts.filter((s) => LAZY.test(s)).map((s) => LAZY.exec(s)?.[1]).sort(), { timeout: 10_000 }).toEqual(['inspect', 'report-view'])
+  await page.waitForLoadState('networkidle')
+
+  await usePastedKeys(page)
+  const before = scripts.length
+  await page.getByLabel('Token', { exact: true }).fill(F.tokens.valid)
+  await expectSignatureChecked(page)
+  await expect(page.locator('#contents tr[data-claim="name"]')).toContainText(F.person.name)
+  expect(scripts.slice(before), 'scripts fetched because of the paste').toEqual([])
+})
+
+test('the decoded claims come from the first view’s own code, even when the report cannot be loaded', async ({ page }) => {
+  // The report view and the verifier never arrive (as on a flaky network).
+  await page.route(LAZY, (route) => route.abort('failed'))
+  await page.goto('/#/inspect')
+  await page.getByLabel('Token', { exact: true }).fill(F.tokens.valid)
+  const preview = page.getByTestId('decoded-preview')
+  await expect(preview.locator('tr[data-claim="name"]')).toContainText(F.person.name)
+  await expect(preview.locator('tr[data-claim="exp"]')).toContainText('UTC')
+  // The verdict is not guessed: it waits for the verifier, which says it could not be loaded.
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pending')
+  await expect(page.getByRole('alert').filter({ hasText: 'The verifier could not be loaded' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/first-verdict-preview-light.png', fullPage: true })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: 'test-results/first-verdict-preview-dark.png', fullPage: true })
+})
+
+test('a second token updates the same claim rows instead of rebuilding the report', async ({ page }) => {
+  await page.goto('/#/inspect')
+  await usePastedKeys(page)
+  const field = page.getByLabel('Token', { exact: true })
+  await field.fill(F.tokens.valid)
+  await expectSignatureChecked(page)
+  const row = await page.locator('#contents tr[data-claim="iss"]').elementHandle()
+  const panel = await page.locator('#contents').elementHandle()
+  await field.fill(F.tokens.expired)
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'invalid')
+  await expect(page.locator('#verdict-title')).toContainText('signature is good')
+  // The same DOM nodes, updated in place (stable keys; the report is never unmounted meanwhile).
+  expect(await row?.evaluate((el) => el.isConnected)).toBe(true)
+  expect(await panel?.evaluate((el) => el.isConnected)).toBe(true)
+})
