@@ -5,8 +5,6 @@
  */
 import { create } from 'zustand'
 import { isCapturedEntry, type CapturedEntry } from '../core/capture/types.ts'
-import { analyzeFlows } from '../core/flows/detect.ts'
-import type { FlowAnalysis } from '../core/flows/types.ts'
 import { appendToJournal, currentFlowId, JOURNAL_EVENT, readJournal, startFlow, writeJournal } from '../adapters/msal/capture-journal.ts'
 import { CAPTURE_CHANNEL } from '../adapters/msal/redirect-capture.ts'
 
@@ -34,20 +32,6 @@ export const useCaptureStore = create<CaptureState>((set) => ({
   },
   reload: () => set({ entries: readJournal() }),
 }))
-
-/**
- * The one analysis of this tab's capture (core/flows analyzeFlows, the same the HAR import runs),
- * computed once per capture list and shared by the Flow (exchanges), Import and Diagram screens.
- */
-const analyses = new WeakMap<readonly CapturedEntry[], FlowAnalysis>()
-export function captureAnalysis(entries: readonly CapturedEntry[]): FlowAnalysis {
-  let a = analyses.get(entries)
-  if (!a) {
-    a = analyzeFlows(entries)
-    analyses.set(entries, a)
-  }
-  return a
-}
 
 if (typeof window !== 'undefined') {
   window.addEventListener(JOURNAL_EVENT, () => useCaptureStore.getState().reload())

@@ -14,7 +14,7 @@ import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { HarProblem, MissingBody, SkippedEntry } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
 import type { InspectOptions } from '../core/token/types.ts'
-import { captureAnalysis } from './capture-store.ts'
+import { captureAnalysis } from '../core/flows/capture-analysis.ts'
 import { clearParsedHar, exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
 
 export type { Progress as ImportProgressInfo } from '../adapters/har-worker.ts'
