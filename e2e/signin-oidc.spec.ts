@@ -152,7 +152,7 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     expect(op.log().slice(before).some((l) => l.startsWith('POST /token'))).toBe(true)
   })
 
-  test('key rotation between two sign-ins: the inspector refetches the JWKS once and finds the new kid', async ({ page, op }) => {
+  test('key rotation between two sign-ins: the new kid is found (at most one more JWKS request) and the ID token is Valid', async ({ page, op }) => {
     await createProfile(page, op)
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await signInAtProvider(page, op)
