@@ -53,7 +53,7 @@ function decodeFindings(d: DecodedToken, findings: Finding[]): void {
     const first = d.problems.find((p) => p.reason !== 'segment_count') ?? d.problems[0]
     // decode() already quotes the first problem in formReason for 3- and 5-segment input; add it only when missing.
     const detail = first && !d.formReason.includes(first.message) ? ` ${first.message}` : ''
-    findings.push(finding('malformed', 'error', first?.segment === 'token' || !first ? 'token' : first.segment, `${d.formReason}${detail}`.trim(), d.segments.length === 3 ? SPEC.jwsParse : SPEC.jwsCompact))
+    findings.push(finding('malformed', 'error', first?.segment === 'token' || !first ? 'token' : first.segment, `${d.formReason}${detail}`.trim(), first?.reason === 'utf8' ? SPEC.jwtValidate : d.segments.length === 3 ? SPEC.jwsParse : SPEC.jwsCompact))
     return
   }
   for (const p of d.problems) {

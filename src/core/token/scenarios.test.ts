@@ -228,7 +228,7 @@ describe('scenario details', () => {
     expect(codes(r)).toContain('malformed')
     expect(codes(r)).not.toContain('payload_not_object')
     const f = r.findings.find((x) => x.code === 'malformed')
-    expect(f).toMatchObject({ severity: 'error', subject: 'payload' })
+    expect(f).toMatchObject({ severity: 'error', subject: 'payload', specRef: { label: 'RFC 7519 §7.2' } })
     expect(f?.message).toMatch(/not valid UTF-8.*RFC 7519 §7\.2 step 10/)
     expect(r.signature.status).not.toBe('valid')
   })
