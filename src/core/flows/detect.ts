@@ -253,7 +253,7 @@ export function flowEntries(flow: Flow, entries: readonly Entry[]): CapturedEntr
       if (prior?.notes) annotation.notes = [...prior.notes]
       return { ...base, _oauth: annotation }
     }
-    annotation.notes = ['Inferred: the code reached a server route of the app without PKCE and no browser token call redeemed it, so the app redeemed it server-side; the browser never saw this request.']
+    annotation.notes = ['Inferred: the code reached a server route of the app and no browser token call redeemed it, so the app redeemed it server-side; the browser never saw this request.']
     const started = Number.isFinite(s.time) && s.time > 1e11 ? new Date(s.time).toISOString() : ''
     return {
       startedDateTime: started,
