@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { render, screen } from '@testing-library/react'
+import { render } from '@testing-library/react'
 import { decodeToken } from '../../core/token/decode.ts'
 import { DecodedPreview, previewText, provisionalClaims } from './decoded-preview.tsx'
 import { makeRedactor } from './redaction.ts'
@@ -16,8 +16,9 @@ describe('first-view decoded preview', () => {
 
   it('shows every claim and its time at once, with markers in names and values', () => {
     const d = decodeToken(token({ sub: 'user-1', exp: 1_900_000_000, 'ro\u202Ele': 'x\u200By' }))
-    render(<DecodedPreview decoded={d} now={1_800_000_000} redactor={makeRedactor(false, [])} awaitingKeysFrom={null} />)
-    const table = screen.getByTestId('decoded-preview')
+    const { container } = render(<DecodedPreview decoded={d} now={1_800_000_000} redactor={makeRedactor(false, [])} awaitingKeysFrom={null} />)
+    const table = container.querySelector('[data-testid="decoded-preview"]')
+    if (!table) throw new Error('no preview table')
     expect(table.querySelector('tr[data-claim="sub"]')?.textContent).toContain('user-1')
     expect(table.querySelector('tr[data-claim="exp"]')?.textContent).toContain('UTC')
     expect(table.textContent).toContain('ro⟨U+202E⟩le')
@@ -27,8 +28,9 @@ describe('first-view decoded preview', () => {
 
   it('hides every value while redaction is on (no annotation says which claims are personal yet)', () => {
     const d = decodeToken(token({ name: 'Ada Lovelace', tid: 'tenant-1' }))
-    render(<DecodedPreview decoded={d} now={0} redactor={makeRedactor(true, [])} awaitingKeysFrom={null} />)
-    const table = screen.getByTestId('decoded-preview')
+    const { container } = render(<DecodedPreview decoded={d} now={0} redactor={makeRedactor(true, [])} awaitingKeysFrom={null} />)
+    const table = container.querySelector('[data-testid="decoded-preview"]')
+    if (!table) throw new Error('no preview table')
     expect(table.textContent).not.toContain('Ada Lovelace')
     expect(table.textContent).not.toContain('tenant-1')
     expect(table.textContent).toContain('hidden')
