@@ -210,6 +210,7 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     await expect(alert.getByRole('heading')).toContainText("does not allow this page's origin (CORS)")
     await expect(alert.getByTestId('signin-error-explanation')).toContainText(`add http://127.0.0.1:4173 to the allowed origins (CORS / web origins) of client ${SPA_CLIENT_ID}`)
     await expect(alert).toContainText('cors_not_allowed')
+    await expect(alert.getByTestId('signin-error-explanation')).toContainText(`browser calls to ${op.issuer}/token.`)
     // The provider did answer the POST: it is the browser that withheld the response.
     expect(op.log()).toEqual(expect.arrayContaining(['POST /token origin=http://127.0.0.1:4173']))
     await page.screenshot({ path: 'test-results/signin-oidc-cors-light.png', fullPage: true })

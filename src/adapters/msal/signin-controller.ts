@@ -58,7 +58,8 @@ export function createSignInController({ getState: get, setState: set }: SignInV
     const step = last?._oauth.step
     if (last && last.response.status === 0 && last._oauth.error?.error === 'network_error' && (step === 'token' || step === 'refresh' || step === 'discovery' || step === 'jwks' || step === 'userinfo')) {
       const { explainFailedCall } = await import('./userinfo.ts')
-      const failure = await explainFailedCall(step satisfies FailedStep, last.request.url, profile.clientId)
+      // The endpoint without MSAL's client-request-id query: that is what the provider's settings name.
+      const failure = await explainFailedCall(step satisfies FailedStep, last.request.url.split('?')[0] ?? last.request.url, profile.clientId)
       const message = error instanceof Error ? error.message : String(error)
       set({ busy: null, pause: null, error: { title: `${title}: ${failure.title}`, errorCode: failure.code, message, explanation: failure.explanation } })
       return
