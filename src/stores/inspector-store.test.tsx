@@ -69,6 +69,30 @@ describe('inspector store', () => {
     expect([...fetcher.fromCache]).toEqual([url])
   })
 
+  it('a rotation refetch for a token goes to the network once, then re-validations of that token reuse the answer', async () => {
+    const url = 'https://login.microsoftonline.com/common/discovery/v2.0/keys'
+    store().cacheDocument(url, { keys: [{ kty: 'RSA', kid: 'old' }] }, Date.now())
+    const requested: string[] = []
+    const realFetch = globalThis.fetch
+    globalThis.fetch = (async (input: RequestInfo | URL) => {
+      requested.push(String(input))
+      return new Response(JSON.stringify({ keys: [{ kty: 'RSA', kid: 'new' }] }), { status: 200 })
+    }) as typeof fetch
+    try {
+      const first = createKeyFetcher([], 'token-1')
+      await first.fetchJson(url)
+      await expect(first.fetchJson(url)).resolves.toEqual({ keys: [{ kty: 'RSA', kid: 'new' }] })
+      expect(requested).toEqual([url])
+      // The next clock tick re-validates the same token: no second request.
+      const again = createKeyFetcher([], 'token-1')
+      await again.fetchJson(url)
+      await again.fetchJson(url)
+      expect(requested).toEqual([url])
+    } finally {
+      globalThis.fetch = realFetch
+    }
+  })
+
   it('the key fetcher refuses non-https URLs (fetchJsonAtEdge) instead of requesting them', async () => {
     await expect(createKeyFetcher(['insecure.test.example']).fetchJson('http://insecure.test.example/keys')).rejects.toThrow(/only https/i)
   })

@@ -378,7 +378,14 @@ export interface KeyFetcher {
  * cache when present (so re-validation takes milliseconds and makes no request), otherwise from
  * the network edge (`fetchJsonAtEdge`, which also answers demo-tenant URLs in the browser).
  */
-export function createKeyFetcher(trustedHosts: readonly string[] = []): KeyFetcher {
+/**
+ * Rotation refetches already sent, as `url + ' ' + token`: the first re-validation of a token
+ * whose kid is missing from our copy asks the network once (OIDC Core §10.1.1: the issuer may
+ * have just rotated); the re-validations that follow every clock tick reuse that answer.
+ */
+const rotationRefetched = new Set<string>()
+
+export function createKeyFetcher(trustedHosts: readonly string[] = [], token = ''): KeyFetcher {
   const asked = new Set<string>()
   const fromCache = new Set<string>()
   const fetcher: KeyFetcher = { fetchJson: async () => undefined, fromCache, blocked: null }
@@ -388,7 +395,10 @@ export function createKeyFetcher(trustedHosts: readonly string[] = []): KeyFetch
     const repeat = asked.has(url)
     asked.add(url)
     // A copy in memory makes no request, so it needs no consent (it was fetched with one).
-    if (cached && (!repeat || Date.now() - cached.fetchedAt < REFETCH_AFTER_MS)) {
+    const rotationKey = `${url} ${token}`
+    const firstRotationRefetch = repeat && token !== '' && !rotationRefetched.has(rotationKey)
+    if (repeat && token !== '') rotationRefetched.add(rotationKey)
+    if (cached && (!repeat || (!firstRotationRefetch && Date.now() - cached.fetchedAt < REFETCH_AFTER_MS))) {
       fromCache.add(url)
       return cached.document
     }

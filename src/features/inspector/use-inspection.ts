@@ -84,7 +84,7 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
   useEffect(() => {
     if (trimmed === '') return
     let cancelled = false
-    const fetcher = keys.kind === 'issuer' ? createKeyFetcher(trustKey === '' ? [] : trustKey.split(' ')) : null
+    const fetcher = keys.kind === 'issuer' ? createKeyFetcher(trustKey === '' ? [] : trustKey.split(' '), input) : null
     const options: InspectOptions = { now, clockToleranceSec }
     const exp = JSON.parse(expectedKey) as NonNullable<InspectOptions['expected']>
     if (Object.keys(exp).length > 0) options.expected = exp
