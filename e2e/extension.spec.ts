@@ -7,6 +7,8 @@
  */
 import { test, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
 import { readFileSync, rmSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
 
@@ -37,9 +39,10 @@ interface Ext {
   requests: string[]
 }
 
-const ALLOWED_HOSTS = new Set(['127.0.0.1:4173', 'login.microsoftonline.com', 'graph.microsoft.com', 'idp.test', 'webapp.test'])
+const ALLOWED_HOSTS = new Set(['127.0.0.1:4173', 'login.microsoftonline.com', 'graph.microsoft.com'])
 
-async function launch(name: string): Promise<Ext> {
+async function launch(name: string, extraHosts: string[] = []): Promise<Ext> {
+  const allowed = new Set([...ALLOWED_HOSTS, ...extraHosts])
   const userDataDir = resolve(import.meta.dirname, '..', 'test-results', `extension-profile-${name}`)
   rmSync(userDataDir, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -63,7 +66,7 @@ async function launch(name: string): Promise<Ext> {
     if (/^https?:/.test(r.url())) requests.push(r.url())
   })
   // Nothing may reach the network: hosts the test does not serve are refused.
-  await context.route((url) => /^https?:$/.test(url.protocol) && !ALLOWED_HOSTS.has(url.host), (route) => route.abort('blockedbyclient'))
+  await context.route((url) => /^https?:$/.test(url.protocol) && !allowed.has(url.host), (route) => route.abort('blockedbyclient'))
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
   return { context, worker, id: new URL(worker.url()).host, requests }
 }
@@ -115,31 +118,59 @@ async function createProfile(page: Page) {
 }
 
 /**
- * A classic server-side web app and its identity provider, served by routing: /login sends the
- * browser to /authorize, the IdP answers straight back to the server's /signin-oidc with a
- * code, and the server (which would redeem the code on its own back channel) sets a session
- * cookie and redirects home.
+ * A classic server-side web app and its identity provider, two tiny real HTTP servers on
+ * loopback (Playwright does not route the redirects of a fulfilled response, and real 302s are
+ * what the recorder must follow): /login sends the browser to the IdP's /authorize, which
+ * answers straight back to the server's /signin-oidc with a code; the server (which would redeem
+ * the code on its own back channel, never seen by the browser) sets a session cookie and goes home.
  */
-async function routeWebApp(context: BrowserContext): Promise<void> {
-  const redirectUri = 'https://webapp.test/signin-oidc'
-  await context.route('https://webapp.test/**', async (route, request) => {
-    const url = new URL(request.url())
-    if (url.pathname === '/login') {
-      const authz = new URL('https://idp.test/oauth2/authorize')
-      authz.search = new URLSearchParams({ client_id: 'web-app-1', response_type: 'code', redirect_uri: redirectUri, scope: 'openid profile', state: 'st-web-42', nonce: 'n-42' }).toString()
-      return route.fulfill({ status: 302, headers: { location: authz.href } })
-    }
-    if (url.pathname === '/signin-oidc') return route.fulfill({ status: 302, headers: { location: '/', 'set-cookie': '.AspNetCore.Cookies=session-abc; path=/; secure; httponly' } })
-    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Web app</title><h1>Welcome back</h1>' })
-  })
-  await context.route('https://idp.test/**', async (route, request) => {
-    const url = new URL(request.url())
+interface WebApp {
+  app: string
+  idp: string
+  close: () => Promise<void>
+}
+
+async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ origin: string; server: Server }> {
+  const server = createServer(handler)
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+async function startWebApp(): Promise<WebApp> {
+  let appOrigin = ''
+  const idp = await listen((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://idp')
+    const redirect = url.searchParams.get('redirect_uri') ?? ''
     const state = url.searchParams.get('state') ?? ''
-    return route.fulfill({ status: 302, headers: { location: `${redirectUri}?code=web-code-123&state=${encodeURIComponent(state)}` } })
+    if (url.pathname === '/oauth2/authorize' && redirect.startsWith(appOrigin)) {
+      res.writeHead(302, { location: `${redirect}?code=web-code-123&state=${encodeURIComponent(state)}` }).end()
+    } else res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request')
   })
+  const app = await listen((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://app')
+    if (url.pathname === '/login') {
+      const authz = new URL(`${idp.origin}/oauth2/authorize`)
+      authz.search = new URLSearchParams({ client_id: 'web-app-1', response_type: 'code', redirect_uri: `${appOrigin}/signin-oidc`, scope: 'openid profile', state: 'st-web-42', nonce: 'n-42' }).toString()
+      res.writeHead(302, { location: authz.href }).end()
+    } else if (url.pathname === '/signin-oidc') {
+      res.writeHead(302, { location: '/', 'set-cookie': 'session=abc; path=/; httponly' }).end()
+    } else if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Web app</title><h1>Welcome back</h1>')
+    } else res.writeHead(404).end()
+  })
+  appOrigin = app.origin
+  return {
+    app: app.origin,
+    idp: idp.origin,
+    close: async () => {
+      await new Promise((done) => app.server.close(done))
+      await new Promise((done) => idp.server.close(done))
+    },
+  }
 }
 
 test.describe('browser extension: record any tab', () => {
+  test.setTimeout(120_000)
   test('records an SPA sign-in (MSAL, PKCE) live: flow, token POST with code_verifier, valid ID token, diagram, sanitised HAR', async () => {
     const ext = await launch('spa')
     try {
@@ -202,9 +233,15 @@ test.describe('browser extension: record any tab', () => {
       expect(JSON.stringify(har)).not.toMatch(/eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./)
 
       // The ID token opens in the inspector with the flow's expectations and shows as valid.
-      await viewer.getByTestId('flow-tokens').getByRole('button', { name: /Open the ID token/i }).first().click()
+      const idToken = viewer.getByTestId('flow-tokens').locator('li').filter({ hasText: 'ID token' }).first()
+      await expect(idToken.getByTestId('token-verdict')).toContainText('no errors')
+      await idToken.getByRole('button', { name: /Open in inspector/ }).click()
       await expect(viewer).toHaveURL(/#\/inspect/)
+      // First verified with the keys recorded in the capture, and said so; then with the issuer's own.
+      await expect(viewer.getByText(/Signature matches the keys in this tab’s live capture/).first()).toBeVisible({ timeout: 15_000 })
+      await viewer.getByRole('radio', { name: /From the issuer/ }).check()
       await expect(viewer.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
+      await viewer.screenshot({ path: 'test-results/extension-inspector-light.png' })
 
       // The exported file opens in the web app.
       const web = await ext.context.newPage()
@@ -221,15 +258,15 @@ test.describe('browser extension: record any tab', () => {
   })
 
   test('records a confidential web app: authorize, callback to the server route, token call shown as not observed', async () => {
-    const ext = await launch('web')
+    const web = await startWebApp()
+    const ext = await launch('web', [new URL(web.app).host, new URL(web.idp).host])
     try {
-      await routeWebApp(ext.context)
       const page = ext.context.pages()[0] ?? (await ext.context.newPage())
-      await page.goto('https://webapp.test/')
+      await page.goto(`${web.app}/`)
       const tabId = await tabIdOf(ext, page)
       await command(ext, { type: 'start', tabId })
       const viewer = await openViewer(ext, tabId)
-      await page.goto('https://webapp.test/login')
+      await page.goto(`${web.app}/login`)
       await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
 
       const steps = viewer.getByTestId('flow-steps')
@@ -244,13 +281,14 @@ test.describe('browser extension: record any tab', () => {
       expect(viewerErrors(viewer)).toEqual([])
     } finally {
       await ext.context.close()
+      await web.close()
     }
   })
 
   test('records nothing before "Record this tab", nothing in other tabs, nothing after "Stop"', async () => {
-    const ext = await launch('optin')
+    const web = await startWebApp()
+    const ext = await launch('optin', [new URL(web.app).host, new URL(web.idp).host])
     try {
-      await routeWebApp(ext.context)
       const chosen = ext.context.pages()[0] ?? (await ext.context.newPage())
       const other = await ext.context.newPage()
       const chosenId = await tabIdOf(ext, chosen)
@@ -258,7 +296,7 @@ test.describe('browser extension: record any tab', () => {
       expect(chosenId).not.toBe(otherId)
 
       // A full sign-in before recording: nothing is kept.
-      await chosen.goto('https://webapp.test/login')
+      await chosen.goto(`${web.app}/login`)
       await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
       expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: false, kept: 0 })
       expect(await badge(ext, chosenId)).toBe('')
@@ -266,14 +304,14 @@ test.describe('browser extension: record any tab', () => {
       expect(await command(ext, { type: 'start', tabId: chosenId })).toMatchObject({ recording: true, kept: 0 })
       // The other tab signs in while the chosen one records: not a single exchange of it is kept.
       await other.bringToFront()
-      await other.goto('https://webapp.test/login')
+      await other.goto(`${web.app}/login`)
       await expect(other.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
       expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: true, kept: 0, oauth: 0 })
       expect(await command(ext, { type: 'status', tabId: otherId })).toMatchObject({ recording: false, kept: 0 })
       expect(await badge(ext, otherId)).toBe('')
 
       // The chosen tab's sign-in is kept.
-      await chosen.goto('https://webapp.test/login')
+      await chosen.goto(`${web.app}/login`)
       await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
       await expect.poll(async () => (await command(ext, { type: 'status', tabId: chosenId })).oauth).toBeGreaterThanOrEqual(2)
       const recorded = await command(ext, { type: 'status', tabId: chosenId })
@@ -284,7 +322,7 @@ test.describe('browser extension: record any tab', () => {
       // After Stop, nothing more.
       expect(await command(ext, { type: 'stop', tabId: chosenId })).toMatchObject({ recording: false, kept: recorded.kept })
       expect(await badge(ext, chosenId)).toBe('')
-      await chosen.goto('https://webapp.test/login')
+      await chosen.goto(`${web.app}/login`)
       await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
       expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: false, kept: recorded.kept })
 
@@ -293,6 +331,7 @@ test.describe('browser extension: record any tab', () => {
       await expect(viewer.getByTestId('flow-list').locator('li')).toHaveCount(1)
     } finally {
       await ext.context.close()
+      await web.close()
     }
   })
 })

@@ -186,6 +186,11 @@ chrome.debugger.onDetach.addListener((source, reason) => {
   broadcast(tabId)
 })
 
+// Chrome clears a tab's own badge when the tab navigates: put it back while recording.
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status && recordings.get(tabId)?.recording) void updateBadge(tabId)
+})
+
 chrome.tabs.onRemoved.addListener((tabId) => {
   const r = recordings.get(tabId)
   if (r) r.recording = false
