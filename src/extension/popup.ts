@@ -2,7 +2,7 @@
  * The toolbar popup: "Record this tab" / "Stop" for the active tab, the keep-everything switch
  * and a link to the viewer. The active tab's id needs no permission (its URL would).
  */
-import '../index.css'
+import './extension.css'
 import type { Command, RecordingStatus } from './protocol.ts'
 
 const stateEl = document.getElementById('state') as HTMLParagraphElement

@@ -11,7 +11,7 @@ import { useThemeStore } from '../stores/theme-store.ts'
 import { useImportStore } from '../stores/import-store.ts'
 import { RecordingBar } from './recording-bar.tsx'
 import { VIEWER_PORT_PREFIX, type RecordingStatus, type ViewerUpdate } from './protocol.ts'
-import '../index.css'
+import './extension.css'
 
 applyTheme(useThemeStore.getState().choice)
 
