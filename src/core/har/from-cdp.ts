@@ -139,7 +139,7 @@ function toEntry(p: Pending, response: CdpResponse | undefined, monoEnd: number 
   const receive = Math.max(0, total - wait)
   const body = p.request.postData
   const reqMime = findHeader(p.request.headers, 'content-type') ?? ''
-  const location = findHeader(response?.headers, 'location')
+  const locationHeader = findHeader(response?.headers, 'location')
   return {
     startedDateTime: new Date(p.wallMs).toISOString(),
     time: Math.round(total * 1000) / 1000,
@@ -161,7 +161,7 @@ function toEntry(p: Pending, response: CdpResponse | undefined, monoEnd: number 
       cookies: [],
       headers: headerList(response?.headers),
       content: { size: -1, mimeType: response?.mimeType ?? findHeader(response?.headers, 'content-type') ?? '' },
-      redirectURL: location ?? '',
+      redirectURL: locationHeader ?? '',
       headersSize: -1,
       bodySize: -1,
       ...(failure ? { _error: failure } : {}),
