@@ -325,6 +325,13 @@ test.describe('browser extension: record any tab', () => {
       await expect(chosen.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
       expect(await command(ext, { type: 'status', tabId: chosenId })).toMatchObject({ recording: false, kept: recorded.kept })
 
+      // The toolbar popup renders its state for the tab it is shown on (here its own tab).
+      const popup = await ext.context.newPage()
+      await popup.goto(`chrome-extension://${ext.id}/popup.html`)
+      await expect(popup.getByRole('status')).toHaveText('Not recording this tab.')
+      await expect(popup.getByRole('button', { name: 'Record this tab' })).toBeEnabled()
+      await popup.screenshot({ path: 'test-results/extension-popup-light.png' })
+
       const viewer = await openViewer(ext, chosenId)
       await expect(viewer.getByTestId('recording-status')).toContainText(`Not recording tab ${chosenId}. ${recorded.kept} exchanges kept.`)
       await expect(viewer.getByTestId('flow-list').locator('li')).toHaveCount(1)
