@@ -39,7 +39,7 @@ test.describe('Flow screen: sequence diagram of the live capture', () => {
     await expectAccessible(page, 'Flow screen with the diagram (light)')
 
     const list = page.getByRole('list', { name: 'Captured exchanges' })
-    const tokenRow = list.getByRole('button', { name: /Token request \(code redemption\)/ })
+    const tokenRow = list.getByRole('button', { name: /Token request \(authorization code\)/ })
     await expect(tokenRow).toHaveAttribute('aria-expanded', 'false')
     await token.scrollIntoViewIfNeeded()
     await token.click()

@@ -81,16 +81,24 @@ test.describe('app shell', () => {
       .map(([file]) => file.split('/').pop() ?? file)
     expect(msalChunks.length).toBeGreaterThan(0)
     const scripts: string[] = []
+    let loaded = false
+    const firstView: string[] = []
     page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop() ?? '')
+      if (r.resourceType() !== 'script') return
+      const name = new URL(r.url()).pathname.split('/').pop() ?? ''
+      scripts.push(name)
+      if (!loaded) firstView.push(name)
     })
-    await page.goto('/#/inspect')
+    await page.goto('/#/inspect', { waitUntil: 'load' })
+    loaded = true
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
+    // After the first view, the page fetches the report view and the verifier while idle (so a
+    // paste fetches nothing); MSAL is still never among them.
     await page.waitForLoadState('networkidle')
-    expect(scripts.length).toBeGreaterThan(0)
+    expect(firstView.length).toBeGreaterThan(0)
     expect(scripts.filter((s) => msalChunks.includes(s))).toEqual([])
-    // The same budget as scripts/budget.mjs, measured on what the browser really fetched.
-    const gzipped = scripts.reduce((sum, s) => sum + gzipSync(readFileSync(`dist/assets/${s}`), { level: 9 }).length, 0)
+    // The same budget as scripts/budget.mjs, measured on what the browser fetched for the first view.
+    const gzipped = firstView.reduce((sum, s) => sum + gzipSync(readFileSync(`dist/assets/${s}`), { level: 9 }).length, 0)
     expect(gzipped).toBeLessThanOrEqual(120_000)
   })
 })
