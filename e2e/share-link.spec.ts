@@ -3,6 +3,7 @@
  * demo profile or a saved one, and the screen must say where sign-in would go before adding.
  */
 import { test, expect } from './fixtures.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 
 const HOSTILE_HOST = 'login.evil.test.example'
 
@@ -38,13 +39,7 @@ test.describe('share links', () => {
     // The built-in demo is still there, unchanged, and still signs in to the demo tenant.
     await select.selectOption({ value: 'demo' })
     await expect(select.locator('option:checked')).toHaveText(/Demo tenant \(built in\)/)
-    await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-    await page.getByRole('button', { name: /Member/ }).first().click()
-    const accept = page.getByRole('button', { name: 'Accept' })
-    const signedIn = page.getByRole('heading', { name: /^Signed in as/ })
-    await expect(accept.or(signedIn).first()).toBeVisible({ timeout: 20_000 })
-    if (await accept.isVisible()) await accept.click()
-    await expect(signedIn).toBeVisible({ timeout: 20_000 })
+    await demoSignIn(page, { stay: true })
     expect(guard.requests().filter((u) => u.includes(HOSTILE_HOST))).toEqual([])
   })
 

@@ -6,6 +6,7 @@
  */
 import { test, expect } from './fixtures.ts'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import { captures, diagramNames, idTokenIsValid, pickOnServerPage, saveProfile } from './support/shape-signin.ts'
 import { DEMO_API_SCOPE } from '../src/core/demo-tenant/types.ts'
 
@@ -59,16 +60,7 @@ test.describe('Azure AD B2C user flow', () => {
   })
 
   test('the built-in "Demo B2C user flow" signs in inside the page, with no network, and its token is Valid', async ({ page, guard }) => {
-    await page.goto('/#/signin')
-    await page.getByLabel('Profile', { exact: true }).selectOption('demo-b2c')
-    await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-    await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-    await page.getByRole('button', { name: /Member/ }).first().click()
-    const accept = page.getByRole('button', { name: 'Accept' })
-    const signedIn = page.getByRole('heading', { name: /^Signed in as/ })
-    await expect(accept.or(signedIn).first()).toBeVisible({ timeout: 20_000 })
-    if (await accept.isVisible()) await accept.click()
-    await expect(signedIn).toBeVisible({ timeout: 20_000 })
+    await demoSignIn(page, { profile: 'demo-b2c' })
     const entries = await captures(page)
     expect(entries.find((e) => e._oauth.step === 'token')?.request.url).toMatch(/^https:\/\/tokenlensdemob2c\.b2clogin\.com\/tokenlensdemob2c\.onmicrosoft\.com\/B2C_1_signupsignin\/oauth2\/v2\.0\/token/i)
     await idTokenIsValid(page)

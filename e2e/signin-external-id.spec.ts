@@ -7,6 +7,7 @@
  */
 import { test, expect } from './fixtures.ts'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
+import { demoSignIn } from './support/demo-signin.ts'
 import { captures, diagramNames, idTokenIsValid, pickOnServerPage, saveProfile } from './support/shape-signin.ts'
 
 const TENANT = '8e2d4c6a-1b3f-4d5e-9a7c-2f4e6a8c0b1d'
@@ -73,16 +74,7 @@ test.describe('Entra External ID', () => {
   })
 
   test('the built-in "Demo External ID" signs in inside the page by tenant name, with no network, and its token is Valid', async ({ page, guard }) => {
-    await page.goto('/#/signin')
-    await page.getByLabel('Profile', { exact: true }).selectOption('demo-external')
-    await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-    await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-    await page.getByRole('button', { name: /Member/ }).first().click()
-    const accept = page.getByRole('button', { name: 'Accept' })
-    const signedIn = page.getByRole('heading', { name: /^Signed in as/ })
-    await expect(accept.or(signedIn).first()).toBeVisible({ timeout: 20_000 })
-    if (await accept.isVisible()) await accept.click()
-    await expect(signedIn).toBeVisible({ timeout: 20_000 })
+    await demoSignIn(page, { profile: 'demo-external' })
     const discovery = (await captures(page)).find((e) => e._oauth.step === 'discovery')!
     expect(discovery._oauth.notes?.join(' ')).toContain('.ciamlogin.com to knownAuthorities')
     await idTokenIsValid(page)
