@@ -4,12 +4,44 @@ import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
 
-/** An error from the sign-in, what its codes mean and how to fix it (catalogue loaded on demand). */
+/**
+ * Where an explanation comes from and when it was last compared with those pages, laid out like
+ * the inspector's "Defined in" row. An AADSTS code always gets Microsoft's lookup for that exact
+ * code, even when the catalogue entry lists no links of its own.
+ */
+function Provenance({ explanation: e }: { explanation: ErrorExplanation }) {
+  const links = [...(e.links ?? [])]
+  if (e.source === 'Microsoft Entra' && !links.some((l) => l.url === aadstsLookupUrl(e.code))) links.push({ label: `Microsoft's own lookup for ${e.code}`, url: aadstsLookupUrl(e.code) })
+  if (links.length === 0 && e.checked === undefined) return null
+  return (
+    <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs" data-testid="error-provenance">
+      {links.length > 0 ? (
+        <>
+          <dt className="text-slate-500 dark:text-slate-400">Sources</dt>
+          <dd className="flex flex-wrap gap-x-3 gap-y-0.5">{links.map((l) => <ExternalLink key={l.url + l.label} href={l.url}>{l.label}</ExternalLink>)}</dd>
+        </>
+      ) : null}
+      {e.checked !== undefined ? (
+        <>
+          <dt className="text-slate-500 dark:text-slate-400">Checked</dt>
+          <dd className="text-slate-700 dark:text-slate-300"><time dateTime={e.checked}>{e.checked}</time> against these sources</dd>
+        </>
+      ) : null}
+    </dl>
+  )
+}
+
+/**
+ * An error from the sign-in, what its codes mean and how to fix it (catalogue loaded on demand).
+ * Every flow on this screen is MSAL's browser flow, a single-page application (authorization
+ * code + PKCE, redeemed by the browser with CORS), so advice that depends on the kind of client
+ * (AADSTS50011: which redirect URI platform to register) is given for 'spa' only.
+ */
 export function ErrorPanel({ title, errorCode, message, oauthError, explanation, onDismiss }: { title: string; errorCode: string; message: string; oauthError?: string; explanation?: string; onDismiss?: () => void }) {
   const [explained, setExplained] = useState<ErrorExplanation[] | null>(null)
   useEffect(() => {
     let live = true
-    explainError({ errorCode, text: message, ...(oauthError ? { oauthError } : {}) })
+    explainError({ errorCode, text: message, platform: 'spa', ...(oauthError ? { oauthError } : {}) })
       .then((list) => live && setExplained(list))
       .catch(() => live && setExplained([]))
     return () => {
@@ -48,9 +80,7 @@ export function ErrorPanel({ title, errorCode, message, oauthError, explanation,
                 </p>
               ) : null}
               {e.spec ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{e.spec}</p> : null}
-              {e.source === 'Microsoft Entra' ? (
-                <p className="mt-1 text-xs"><ExternalLink href={aadstsLookupUrl(e.code)}>Microsoft&apos;s own lookup for {e.code}</ExternalLink></p>
-              ) : null}
+              <Provenance explanation={e} />
             </li>
           ))}
         </ul>
