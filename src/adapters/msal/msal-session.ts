@@ -12,7 +12,7 @@ import {
   type Configuration,
 } from '@azure/msal-browser'
 import { buildNavigationEntry, buildEntry } from '../../core/capture/har.ts'
-import { stepLabel } from '../../core/capture/classify.ts'
+import { stepLabel } from '../../core/flows/classify.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { authorityOf, discoveryUrlOf, effectiveKind, extraParamsOf, knownAuthoritiesFor, scopesOf, type ConnectionProfile, type KnownAuthorities } from '../../core/capture/profile.ts'
 import type { EdgeRequest } from '../../core/demo-tenant/types.ts'

@@ -5,7 +5,7 @@
  * already succeeded, so every failure becomes a Userinfo value with an explanation.
  */
 import { buildEntry } from '../../core/capture/har.ts'
-import { stepLabel } from '../../core/capture/classify.ts'
+import { stepLabel } from '../../core/flows/classify.ts'
 import type { StepKind } from '../../core/capture/types.ts'
 import { explainNetworkFailure, type BrowserFailure, type FailedStep } from '../../core/providers/browser-failures.ts'
 import { summarizeUserinfo, type Userinfo, type UserinfoAnswer as Answer } from '../../core/providers/userinfo.ts'

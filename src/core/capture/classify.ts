@@ -39,9 +39,3 @@ export function decodeClientInfo(raw: string): ClientInfo {
     return { raw, json: null }
   }
 }
-
-/**
- * The step vocabulary and its labels live in one place (core/flows/classify.ts), shared by the
- * live capture, HAR import and the diagram; re-exported here for callers that stamp entries.
- */
-export { stepLabel } from '../flows/classify.ts'

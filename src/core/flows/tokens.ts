@@ -7,7 +7,7 @@
  */
 import { isPlaceholder, looksLikeJwt } from './http.ts'
 import type { InspectOptions } from '../token/types.ts'
-import type { FlowStep, FlowToken, FlowTokenKind, TokenExpectations, TokenPlace } from './types.ts'
+import type { FlowAnalysis, FlowStep, FlowToken, FlowTokenKind, TokenExpectations, TokenPlace } from './types.ts'
 
 export interface TokenContext {
   clientId?: string
@@ -170,6 +170,37 @@ export function inspectorExpectations(token: FlowToken): NonNullable<InspectOpti
   if (e.tenantId) out.tenantId = e.tenantId
   if (e.tokenType) out.tokenType = e.tokenType
   return out
+}
+
+/** A token a token endpoint issued: an ID, access or refresh token of a token response. */
+export type IssuedToken = FlowToken & { kind: 'id_token' | 'access_token' | 'refresh_token'; entryIndex: number; label: string }
+
+/**
+ * The tokens the token endpoint issued in a capture, oldest first: the token-response
+ * occurrences of the one analysis (not a second finder), only from answers with status 200,
+ * labelled "Sign-in" when the analysis gave no label. `entries` are the analysed entries.
+ */
+export function issuedTokens(analysis: FlowAnalysis, entries: readonly { response: { status: number } }[]): IssuedToken[] {
+  const out: IssuedToken[] = []
+  for (const flow of analysis.flows) {
+    for (const t of flow.tokens) {
+      if (t.place !== 'token_response' || t.entryIndex === null) continue
+      if (t.kind !== 'id_token' && t.kind !== 'access_token' && t.kind !== 'refresh_token') continue
+      if ((entries[t.entryIndex]?.response.status ?? 0) !== 200) continue
+      out.push({ ...t, kind: t.kind, entryIndex: t.entryIndex, label: t.label ?? 'Sign-in' })
+    }
+  }
+  return out.sort((a, b) => a.entryIndex - b.entryIndex)
+}
+
+/**
+ * What the inspector should check an issued token against: none for a refresh token (opaque to
+ * the client, RFC 6749 §1.5); otherwise the flow's expectations, with `clientId` (the app the
+ * caller signed in with) when the flow did not name its client.
+ */
+export function issuedTokenExpectations(token: IssuedToken, clientId: string): NonNullable<InspectOptions['expected']> | undefined {
+  if (token.kind === 'refresh_token') return undefined
+  return inspectorExpectations(token.expected.clientId ? token : { ...token, expected: { ...token.expected, clientId } })
 }
 
 /**

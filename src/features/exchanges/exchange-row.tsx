@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { stepLabel } from '../../core/capture/classify.ts'
+import { stepLabel } from '../../core/flows/classify.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'
 import { Chevron } from '../../ui/disclosure.tsx'
 import { ExchangeDetail } from './exchange-detail.tsx'

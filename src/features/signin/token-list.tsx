@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router'
 import { decodeToken } from '../../core/token/decode.ts'
 import { DEMO_API_APP_ID } from '../../core/demo-tenant/types.ts'
 import { maskValue } from '../../core/capture/params.ts'
-import { tokensFromCaptures, type FlowToken } from '../../core/capture/tokens.ts'
+import { analyzeFlows } from '../../core/flows/detect.ts'
+import { issuedTokenExpectations, issuedTokens, type IssuedToken } from '../../core/flows/tokens.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { Badge } from '../../ui/badge.tsx'
@@ -30,10 +31,12 @@ function audienceName(aud: string, clientId: string): string {
 /** Every token the captured flow returned; each opens in the inspector with its expectations. */
 export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?: string }) {
   const entries = useCaptureStore((s) => s.entries)
-  const tokens = useMemo(() => tokensFromCaptures(entries, clientId, tenantId).sort((a, b) => b.entryIndex - a.entryIndex), [entries, clientId, tenantId])
+  // The one analysis of the capture (core/flows), with the sign-in profile's tenant for `{tenantid}`.
+  const tokens = useMemo(() => issuedTokens(analyzeFlows(entries, tenantId ? { tenantId } : {}), entries).sort((a, b) => b.entryIndex - a.entryIndex), [entries, tenantId])
   const navigate = useNavigate()
-  const open = (t: FlowToken) => {
-    useInspectorStore.getState().openToken(t.value, { ...(t.expected ? { expected: t.expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}`, trustIssuer: true })
+  const open = (t: IssuedToken) => {
+    const expected = issuedTokenExpectations(t, clientId)
+    useInspectorStore.getState().openToken(t.value, { ...(expected ? { expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}`, trustIssuer: true })
     void navigate('/inspect')
   }
   return (
@@ -51,7 +54,7 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
   )
 }
 
-function TokenRow({ token, clientId, onOpen }: { token: FlowToken; clientId: string; onOpen: () => void }) {
+function TokenRow({ token, clientId, onOpen }: { token: IssuedToken; clientId: string; onOpen: () => void }) {
   const [reveal, setReveal] = useState(false)
   const aud = token.kind === 'refresh_token' ? null : audienceOf(token.value)
   return (
