@@ -1,17 +1,7 @@
 /** Spec links used by the registries. Section anchors follow each publisher's own URL scheme. */
-import type { SpecLink } from './types.ts'
+import type { SpecLink } from '../spec-links.ts'
 
-export function rfc(num: number, section?: string): SpecLink {
-  const base = `https://www.rfc-editor.org/rfc/rfc${num}`
-  return section === undefined
-    ? { label: `RFC ${num}`, url: base }
-    : { label: `RFC ${num} §${section}`, url: `${base}#section-${section}` }
-}
-
-/** OpenID Connect Core 1.0 (incorporating errata set 2), by section number and anchor. */
-export function oidc(section: string, anchor: string): SpecLink {
-  return { label: `OIDC Core §${section}`, url: `https://openid.net/specs/openid-connect-core-1_0.html#${anchor}` }
-}
+export { oidc, rfc } from '../spec-links.ts'
 
 export const OIDC_BACKCHANNEL: SpecLink = {
   label: 'OIDC Back-Channel Logout 1.0 §2.4',

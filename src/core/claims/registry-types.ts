@@ -1,5 +1,6 @@
 /** Shapes of the claim and header knowledge base (the data itself is lazily loaded). */
-import type { SpecLink, ValueKind } from './types.ts'
+import type { SpecLink } from '../spec-links.ts'
+import type { ValueKind } from './types.ts'
 import type { ClaimContext } from './platform.ts'
 
 export type ClaimStatus = 'documented' | 'legacy-documented' | 'observed-undocumented'

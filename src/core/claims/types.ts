@@ -1,4 +1,5 @@
 /** Annotated claims and header parameters, as carried in an InspectionReport. Plain JSON. */
+import type { SpecLink } from '../spec-links.ts'
 
 export type ValueKind =
   | 'string'
@@ -13,10 +14,6 @@ export type ValueKind =
   | 'space_separated'
   | 'other'
 
-export interface SpecLink {
-  label: string
-  url: string
-}
 
 /** A readable rendering of one value, or one element of an array value. */
 export interface HumanValue {

@@ -5,12 +5,7 @@
  * loaded on demand (dynamic import, its own chunk) only when an error is explained, never in the
  * first view. Every AADSTS/AADB2C entry carries the links it was checked against and the date.
  */
-
-/** A source an explanation was checked against (Microsoft Learn, the error lookup, an RFC, an issue). */
-export interface SourceLink {
-  label: string
-  url: string
-}
+import type { SpecLink } from '../spec-links.ts'
 
 /** The kind of client a flow belongs to, when the caller knows it (changes the AADSTS50011 advice). */
 export type ClientPlatform = 'spa' | 'web' | 'mobile' | 'desktop'
@@ -28,7 +23,7 @@ export interface ErrorExplanation {
   surface?: string
   spec?: string
   /** Where the explanation comes from; for an AADSTS code always ends with Microsoft's lookup for that exact code. */
-  links?: SourceLink[]
+  links?: SpecLink[]
   /** ISO date on which the entry was compared with its sources. */
   checked?: string
 }
@@ -44,7 +39,7 @@ export interface AadstsEntry {
   /** Explanation written by the Token Lens team (a test requires it on every entry). */
   ownWords?: boolean
   /** The sources the entry was checked against (a test requires at least the reference and the lookup). */
-  links: SourceLink[]
+  links: SpecLink[]
   /** ISO date the entry was last compared with its sources. */
   checked: string
   /** Platform-specific fixes (AADSTS50011: what to register depends on the kind of client). */
@@ -57,7 +52,7 @@ export interface B2cEntry {
   cause: string
   fix: string
   ownWords?: boolean
-  links: SourceLink[]
+  links: SpecLink[]
   checked: string
 }
 
@@ -152,8 +147,8 @@ export async function explainError(input: { errorCode?: string; oauthError?: str
   return out
 }
 
-const ENTRA_REFERENCE: SourceLink = { label: 'Microsoft Entra: AADSTS error code reference', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' }
-const B2C_REFERENCE: SourceLink = { label: 'Azure AD B2C: error codes', url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }
+const ENTRA_REFERENCE: SpecLink = { label: 'Microsoft Entra: AADSTS error code reference', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' }
+const B2C_REFERENCE: SpecLink = { label: 'Azure AD B2C: error codes', url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }
 
 /** An https link to Microsoft's own lookup for an AADSTS code. */
 export function aadstsLookupUrl(code: string): string {

@@ -5,7 +5,7 @@
 import type { Finding, InspectOptions, InspectionReport } from './types.ts'
 import { finding, show } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
-import type { SpecRef } from './spec-refs.ts'
+import type { SpecLink } from '../spec-links.ts'
 import { substituteTenant } from './keys.ts'
 import { BACKCHANNEL_LOGOUT_EVENT } from './family.ts'
 
@@ -37,7 +37,7 @@ function span(sec: number): string {
   return `${Math.round(s / 8640) / 10} days`
 }
 
-const TIME_REFS: Record<'exp' | 'nbf' | 'iat', SpecRef> = { exp: SPEC.exp, nbf: SPEC.nbf, iat: SPEC.iat }
+const TIME_REFS: Record<'exp' | 'nbf' | 'iat', SpecLink> = { exp: SPEC.exp, nbf: SPEC.nbf, iat: SPEC.iat }
 
 function checkTimes(ctx: ClaimContext, findings: Finding[]): void {
   const { payload: p, options, tolerance } = ctx
@@ -132,7 +132,7 @@ const WHY_REQUIRED: Record<'iss' | 'sub' | 'aud' | 'exp' | 'iat', string> = {
   iat: 'without it the token does not say when it was issued',
 }
 
-function requireClaims(ctx: ClaimContext, names: ('iss' | 'sub' | 'aud' | 'exp' | 'iat')[], ref: SpecRef, severity: 'error' | 'warning', what: string, findings: Finding[]): void {
+function requireClaims(ctx: ClaimContext, names: ('iss' | 'sub' | 'aud' | 'exp' | 'iat')[], ref: SpecLink, severity: 'error' | 'warning', what: string, findings: Finding[]): void {
   for (const name of names) {
     if (has(ctx.payload, name)) continue
     // missing_iss / missing_aud may already have been reported against an expected value.

@@ -1,5 +1,5 @@
 import type { Finding, FindingCode, Severity } from './types.ts'
-import type { SpecRef } from './spec-refs.ts'
+import type { SpecLink } from '../spec-links.ts'
 
 /** Builds a Finding; `expected`/`actual` are omitted when undefined (exactOptionalPropertyTypes). */
 export function finding(
@@ -7,7 +7,7 @@ export function finding(
   severity: Severity,
   subject: string,
   message: string,
-  specRef: SpecRef,
+  specRef: SpecLink,
   values: { expected?: unknown; actual?: unknown } = {},
 ): Finding {
   const f: Finding = { code, severity, subject, message, specRef: { label: specRef.label, url: specRef.url } }

@@ -3,7 +3,7 @@
  * document (OIDC Discovery §4: iss + /.well-known/openid-configuration -> jwks_uri). Header
  * parameters that name keys (jku, x5u, jwk, x5c) are never followed (RFC 8725 §3.10).
  */
-import type { Finding, FetchRecord, InspectOptions, KeyChain } from './types.ts'
+import type { Finding, FetchPurpose, FetchRecord, InspectOptions, KeyChain } from './types.ts'
 import { finding } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import { isEntraIssuer } from './entra.ts'
@@ -152,7 +152,7 @@ export async function resolveKeys(
     return { keys: [], chain, findings, unavailable: msg }
   }
 
-  const fetchOne = async (url: string, purpose: string): Promise<{ ok: true; doc: unknown } | { ok: false; error: string }> => {
+  const fetchOne = async (url: string, purpose: FetchPurpose): Promise<{ ok: true; doc: unknown } | { ok: false; error: string }> => {
     const rec: FetchRecord = { url, purpose, ok: false }
     chain.fetches.push(rec)
     try {
@@ -215,7 +215,7 @@ export async function resolveKeys(
   }
   chain.jwksUri = jwksUri
 
-  const loadSet = async (url: string, purpose: string): Promise<Jwk[] | string> => {
+  const loadSet = async (url: string, purpose: FetchPurpose): Promise<Jwk[] | string> => {
     const r = await fetchOne(url, purpose)
     const notSent = chain.fetches[chain.fetches.length - 1]?.notSent
     // Consent for the issuer's host does not cover a key set on another host (the discovery

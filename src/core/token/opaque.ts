@@ -3,8 +3,19 @@
  * account access token, it is encrypted" instead of "malformed". Prefixes are observed formats,
  * not specified ones: they are a hint shown with a reason, never a validation result.
  */
+/** The opaque credential shapes we recognise by prefix (each rule below names one). */
+export type OpaqueKind =
+  | 'entra_refresh_token'
+  | 'msa_refresh_token'
+  | 'msa_access_token'
+  | 'google_access_token'
+  | 'google_refresh_token'
+  | 'github_token'
+  /** Any other single-segment token: a reference token, described only by introspection (RFC 7662). */
+  | 'reference_token'
+
 export interface OpaqueMatch {
-  kind: string
+  kind: OpaqueKind
   reason: string
 }
 
@@ -12,7 +23,7 @@ const TOKEN_CHARS = /^[A-Za-z0-9\-_.~+/=!*]+$/
 
 interface Rule {
   test: (s: string) => boolean
-  kind: string
+  kind: OpaqueKind
   reason: string
 }
 

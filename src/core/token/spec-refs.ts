@@ -2,24 +2,9 @@
  * Spec citations used by findings. Every finding carries one so the UI can link the exact rule.
  * Links point at the canonical rfc-editor.org and openid.net HTML, whose anchors are stable.
  */
-export interface SpecRef {
-  label: string
-  url: string
-}
+import { OIDC_BACKCHANNEL_URL as OIDC_BCL, OIDC_DISCOVERY_URL as OIDC_DISCOVERY, oidc, rfc, type SpecLink } from '../spec-links.ts'
 
-export function rfc(num: number, section: string): SpecRef {
-  const anchor = /^[A-Z]/.test(section) ? `appendix-${section}` : `section-${section}`
-  return { label: `RFC ${num} §${section}`, url: `https://www.rfc-editor.org/rfc/rfc${num}#${anchor}` }
-}
-
-const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
-const OIDC_DISCOVERY = 'https://openid.net/specs/openid-connect-discovery-1_0.html'
-const OIDC_BCL = 'https://openid.net/specs/openid-connect-backchannel-1_0.html'
 const ENTRA = 'https://learn.microsoft.com/en-us/entra/identity-platform'
-
-function oidc(section: string, anchor: string): SpecRef {
-  return { label: `OIDC Core 1.0 §${section}`, url: `${OIDC_CORE}#${anchor}` }
-}
 
 export const SPEC = {
   jwsCompact: rfc(7515, '7.1'),
@@ -88,7 +73,7 @@ export const SPEC = {
   msaOpaque: { label: 'Microsoft identity platform: access tokens are opaque to clients', url: `${ENTRA}/access-tokens` },
   refreshTokens: { label: 'Microsoft identity platform: refresh tokens', url: `${ENTRA}/refresh-tokens` },
   tooLarge: rfc(9110, '5.4'),
-} as const satisfies Record<string, SpecRef>
+} as const satisfies Record<string, SpecLink>
 
 /** RFC 8725 §3.10: received header values (kid, jku, x5u) must not be trusted blindly. */
 export const KID_INJECTION = rfc(8725, '3.10')

@@ -3,6 +3,8 @@
  * exported and rendered, so nothing here may hold a class instance, a function or a CryptoKey.
  */
 import type { ClaimAnnotation, HeaderAnnotation } from '../claims/types.ts'
+import type { SpecLink } from '../spec-links.ts'
+import type { OpaqueKind } from './opaque.ts'
 
 export type FindingCode =
   | 'malformed'
@@ -67,17 +69,36 @@ export interface Finding {
   expected?: string
   actual?: string
   /** A citation such as "RFC 7519 §4.1.4", with an https link where one exists. */
-  specRef: { label: string; url: string }
+  specRef: SpecLink
 }
 
 export type TokenForm = 'jws' | 'jwe' | 'unsecured' | 'opaque' | 'malformed'
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag' | 'token'
 
+/**
+ * Why a token did not decode, as a stable code: the segment layout (RFC 7515 §7.1, RFC 7516 §7.1),
+ * base64url (RFC 7515 §2, no padding), UTF-8 and JSON (RFC 7519 §7.2 steps 4 and 10), an object
+ * for the claims set, the input limit, whitespace inside the token, or a recognised opaque
+ * credential (`opaque:<kind>`). `internal` is a decoder bug turned into a problem, never a throw.
+ */
+export type DecodeProblemReason =
+  | 'segment_count'
+  | 'base64url_alphabet'
+  | 'base64url_padding'
+  | 'base64url_length'
+  | 'utf8'
+  | 'json'
+  | 'not_object'
+  | 'empty'
+  | 'too_large'
+  | 'whitespace'
+  | 'internal'
+  | `opaque:${OpaqueKind}`
+
 export interface DecodeProblem {
   segment: SegmentName
-  /** Stable reason code: 'segment_count', 'base64url_alphabet', 'base64url_padding', 'utf8', 'json', 'not_object', 'empty'. */
-  reason: string
+  reason: DecodeProblemReason
   message: string
 }
 
@@ -152,10 +173,16 @@ export interface KeyCandidate {
   reason: string
 }
 
+/**
+ * Why a document was fetched: the issuer's discovery document (OIDC Discovery §4), its key set,
+ * the key set again because the token's kid was missing (OIDC Core §10.1.1, key rotation), or
+ * Entra's app-specific key set (`?appid=`, for apps with their own signing keys).
+ */
+export type FetchPurpose = 'discovery' | 'jwks' | 'jwks_refetch' | 'jwks_appid'
+
 export interface FetchRecord {
   url: string
-  /** Why it was fetched: 'discovery', 'jwks', 'jwks_refetch', 'jwks_appid'. */
-  purpose: string
+  purpose: FetchPurpose
   ok: boolean
   error?: string
   /** The document as fetched (JSON), for viewing. */
