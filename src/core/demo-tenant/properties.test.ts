@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { base64url } from 'jose'
 import { escapeHtml, renderSignInPage, renderErrorPage } from './sign-in-page.ts'
-import { classifyScopes, isEntraError } from './scopes.ts'
+import { classifyScopes, isEntraError, OIDC_SCOPES, splitScope } from './scopes.ts'
+import { DEMO_API_APP_ID } from './types.ts'
 import { codeRedemption, msalAuthorizeUrl, newTenant, clock, signIn, tokenPost } from './demo-client.test-support.ts'
 
 const unreserved = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'.split(''))
@@ -39,12 +40,23 @@ describe('demo tenant: properties', () => {
     )
   })
 
-  it('scope classification never throws and always names one kind per scope', () => {
+  it('scope classification never throws, keeps every OIDC scope, and gives every other scope a resource', () => {
+    // Known scopes of each kind mixed with arbitrary strings, so both branches are exercised.
+    const scope = fc.oneof(
+      fc.constantFrom('openid', 'profile', 'email', 'offline_access', 'User.Read', 'https://graph.microsoft.com/Mail.Read', `api://${DEMO_API_APP_ID}/Notes.Read`),
+      fc.string({ maxLength: 40 }),
+    )
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 6 }), (parts) => {
+      fc.property(fc.array(scope, { maxLength: 6 }), (parts) => {
         const out = classifyScopes(parts.join(' '))
-        if (!isEntraError(out)) expect(out.oidc.length + out.graph.length + out.api.length).toBeGreaterThanOrEqual(0)
-        else expect([70011, 500011]).toContain(out.code)
+        if (isEntraError(out)) {
+          expect([70011, 500011]).toContain(out.code)
+          return
+        }
+        expect(out.requested).toEqual(splitScope(parts.join(' ')))
+        expect(out.oidc).toEqual(out.requested.filter((s) => OIDC_SCOPES.has(s)))
+        const others = out.requested.filter((s) => !OIDC_SCOPES.has(s))
+        expect(out.graph.length + out.api.length > 0).toBe(others.length > 0)
       }),
     )
   })
