@@ -6,7 +6,8 @@
  * it is given (adapters never import stores). MSAL, the demo tenant and the Graph helpers load
  * by dynamic import only when a flow needs them, so the first view stays free of them.
  */
-import { authorityOf, discoveryUrlOf, scopesOf } from '../../core/capture/profile.ts'
+import { authorityOf, discoveryUrlOf, effectiveKind, scopesOf, type ConnectionProfile } from '../../core/capture/profile.ts'
+import { accountFacts } from '../../core/providers/account-line.ts'
 import { checkDiscoveredIssuer, type FailedStep } from '../../core/providers/browser-failures.ts'
 import type { DemoFaults } from '../../core/demo-tenant/types.ts'
 import { forgetAllStored } from '../storage.ts'
@@ -32,17 +33,26 @@ export interface SignInController {
   cancelDemo: () => void
 }
 
-function accountOf(result: TokenResult | null): AccountSummary | null {
-  if (!result?.account) return null
+type MsalAccount = NonNullable<TokenResult['account']>
+
+/** The account as the screen shows it; `claims` are the ID token's (the result's, else the cached account's). */
+function summarize(profile: ConnectionProfile, acc: MsalAccount, claims: object | undefined, scopes: string[], expiresOn: Date | null): AccountSummary {
+  const c = (claims ?? acc.idTokenClaims ?? {}) as Record<string, unknown>
   return {
     // OIDC Core §5.1: name and preferred_username are optional; sub is always there.
-    name: result.account.name || result.account.username || String((result.idTokenClaims as { sub?: unknown } | undefined)?.sub ?? '(no name)'),
-    username: result.account.username,
-    tenantId: result.account.tenantId,
-    homeAccountId: result.account.homeAccountId,
-    scopes: result.scopes,
-    expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null,
+    name: acc.name || acc.username || (typeof c.sub === 'string' ? c.sub : '(no name)'),
+    username: acc.username,
+    tenantId: acc.tenantId,
+    homeAccountId: acc.homeAccountId,
+    facts: accountFacts(effectiveKind(profile), acc, c),
+    scopes,
+    expiresOn: expiresOn ? expiresOn.toISOString() : null,
   }
+}
+
+function accountOf(profile: ConnectionProfile, result: TokenResult | null): AccountSummary | null {
+  if (!result?.account) return null
+  return summarize(profile, result.account, result.idTokenClaims, result.scopes, result.expiresOn)
 }
 
 export function createSignInController({ getState: get, setState: set }: SignInViewAccess): SignInController {
@@ -96,7 +106,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         const sub = typeof result.idTokenClaims === 'object' && result.idTokenClaims && 'sub' in result.idTokenClaims ? String((result.idTokenClaims as { sub?: unknown }).sub) : undefined
         set({ userinfo: await userinfoAfterSignIn({ discovery, accessToken: result.accessToken, idTokenSub: sub, clientId: s.profile.clientId }) })
       }
-      const account = accountOf(result)
+      const account = accountOf(s.profile, result)
       if (account) set({ account })
       return
     }
@@ -112,7 +122,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       const me = await s.callGraphMe(result.accessToken).catch(() => null)
       if (me) set({ graph: summarizeMe(me.status, me.body, result.fromCache) })
     }
-    const account = accountOf(result)
+    const account = accountOf(s.profile, result)
     if (account) set({ account })
   }
 
@@ -158,7 +168,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         if (result) await afterTokens(s, result, true)
         else {
           const acc = s.account()
-          if (acc) set({ account: { name: acc.name ?? acc.username, username: acc.username, tenantId: acc.tenantId, homeAccountId: acc.homeAccountId, scopes: [], expiresOn: null } })
+          if (acc) set({ account: summarize(s.profile, acc, undefined, [], null) })
         }
         set({ busy: null })
       } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { ConnectionProfile } from '../../core/capture/profile.ts'
 import type { AuthorizePrompt, DemoFaults, EdgeRequest } from '../../core/demo-tenant/types.ts'
+import type { AccountFact } from '../../core/providers/account-line.ts'
 import type { GraphMe } from './graph-me.ts'
 import type { Userinfo } from './userinfo.ts'
 
@@ -30,6 +31,8 @@ export interface AccountSummary {
   username: string
   tenantId: string
   homeAccountId: string
+  /** The line under the name, in the provider kind's terms (issuer and subject for any OpenID provider). */
+  facts?: AccountFact[]
   scopes: string[]
   expiresOn: string | null
 }

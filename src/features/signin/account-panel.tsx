@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { accountLine } from '../../core/providers/account-line.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'
 import { BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
 import { Panel } from '../../ui/panel.tsx'
@@ -11,8 +12,14 @@ export function AccountPanel() {
   const [scopes, setScopes] = useState('User.Read')
   if (!s.account) return null
   const list = scopes.split(/\s+/).filter(Boolean)
+  const line = s.account.facts ? accountLine(s.account.facts) : s.account.username
   return (
-    <Panel id="account" title={`Signed in as ${s.account.name}`} description={`${s.account.username} · tenant ${s.account.tenantId}`}>
+    <Panel
+      id="account"
+      title={`Signed in as ${s.account.name}`}
+      // Facts with no value are left out (an OpenID provider has no tenant; see account-line.ts).
+      description={line ? <span data-testid="account-line">{line}</span> : undefined}
+    >
       <div className="space-y-4">
         {s.account.scopes.length ? (
           <p className="text-sm text-slate-600 dark:text-slate-300">
