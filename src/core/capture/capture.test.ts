@@ -84,6 +84,13 @@ describe('classification: the live capture is stamped by the HAR classifier', ()
     expect(e._oauth).toMatchObject({ step: 'logout', label: 'Back after sign-out' })
   })
 
+  it('keeps userinfo for the app’s own call at the discovery document’s userinfo_endpoint, whatever its path', () => {
+    const call = (url: string, step: OAuthAnnotation['step']) => stampEntry(buildEntry({ method: 'GET', url, requestHeaders: { Authorization: 'Bearer AT' }, status: 200, responseBody: '{"sub":"s"}', startedAt: 0, oauth: { ...oauth(step), label: 'UserInfo request' } }))._oauth
+    expect(call('https://op.example/me', 'userinfo')).toMatchObject({ step: 'userinfo', label: 'UserInfo request' })
+    // Not recorded as userinfo: the wire's answer (a bearer call is an API call).
+    expect(call('https://op.example/me', 'other').step).toBe('api')
+  })
+
   it('stamps the grant type and the JSON error of a failed token call', () => {
     const o = stamp('POST', `${A}/token`, 'grant_type=authorization_code&code=x&client_id=c', undefined, '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}')
     expect(o).toMatchObject({ step: 'token', grantType: 'authorization_code', error: { error: 'invalid_grant', code: 'AADSTS70008' } })

@@ -15,6 +15,7 @@ import {
   queryParams,
   responseJson,
   safeUrl,
+  baseOf,
   type Params,
 } from './http.ts'
 import type { ClientAuth, FlowStep, ResponseMode, StepError } from './types.ts'
@@ -334,6 +335,38 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   }
   const page = htmlErrorOf(entry)
   return page ? step('other', { error: page, label: 'Error page of the identity provider' }) : step('other')
+}
+
+/** Step kinds a call at a userinfo endpoint may have been given by its own URL and headers alone. */
+const USERINFO_CANDIDATES: ReadonlySet<StepKind> = new Set(['api', 'graph', 'other', 'callback'])
+
+/**
+ * Userinfo by the capture's own metadata: a call whose URL (origin and path, RFC 3986 §6.2.1
+ * simple comparison) equals the `userinfo_endpoint` of a discovery document in the same capture
+ * (OIDC Discovery §3) is a userinfo step, wherever the provider serves it (Google's
+ * openidconnect.googleapis.com/v1/userinfo, oidc-provider's /me, an Okta custom authorization
+ * server). The path rule in classifyEntry (…/userinfo) stays for captures without discovery.
+ * A POST carrying access_token in its form body (OIDC Core §5.3.1 allows it) would otherwise read
+ * as a callback. Settles the steps in place; call before grouping.
+ */
+export function settleUserinfo(steps: FlowStep[]): void {
+  const endpoints = new Set<string>()
+  for (const s of steps) {
+    const endpoint = s.kind === 'discovery' ? s.response.userinfo_endpoint : undefined
+    const u = endpoint ? safeUrl(endpoint) : null
+    if (u) endpoints.add(baseOf(u))
+  }
+  if (endpoints.size === 0) return
+  const prefixes = [...endpoints]
+  steps.forEach((s, i) => {
+    if (!USERINFO_CANDIDATES.has(s.kind) || s.error) return
+    // Prefix test first: most entries of a real file are assets at other URLs.
+    if (!prefixes.some((p) => s.url.startsWith(p))) return
+    const u = safeUrl(s.url)
+    if (!u || !endpoints.has(baseOf(u))) return
+    const { setCookies: _cookies, responseMode: _mode, ...rest } = s
+    steps[i] = { ...rest, kind: 'userinfo', label: KIND_LABEL.userinfo, request: s.kind === 'callback' ? {} : s.request }
+  })
 }
 
 export function shortGrant(grantType: string): string {

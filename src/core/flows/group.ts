@@ -6,6 +6,7 @@
  * the one flow that fits client_id + redirect URI. Two flows that fit equally are never decided
  * by time (two tabs, two apps and retries interleave); the step then stays out of both.
  */
+import { settleUserinfo } from './classify.ts'
 import { baseOf, real, safeUrl } from './http.ts'
 import type { FlowStep } from './types.ts'
 
@@ -104,6 +105,7 @@ function authParams(step: FlowStep) {
 }
 
 export function groupSteps(steps: FlowStep[]): Draft[] {
+  settleUserinfo(steps)
   const drafts: Draft[] = []
   const byState = new Map<string, Draft[]>()
   const byRedirect = new Map<string, Draft[]>()

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { mkEntry } from '../har/test-entry.ts'
+import { classifyEntry, settleUserinfo } from './classify.ts'
 import { analyzeFlows } from './detect.ts'
 import { explainError } from './errors.ts'
 
@@ -211,5 +212,54 @@ describe('rule 7: client type and grant per flow', () => {
     expect(basic.flows[0]?.client.type).toBe('confidential')
     const server = analyzeFlows([mkEntry({ url: authorizeUrl({ response_mode: 'form_post' }) }), mkEntry({ url: `${APP}/cb`, form: { code: 'C', state: 'st-1' }, location: `${APP}/`, at: 1 })])
     expect(server.flows[0]?.client).toMatchObject({ type: 'confidential', evidence: [expect.stringMatching(/server-side/)] })
+  })
+})
+
+describe('userinfo: the userinfo_endpoint of the capture’s discovery document, the path as fallback', () => {
+  const GOOGLE = 'https://accounts.google.com'
+  const googleFlow = (userinfoUrl: string, discovery = true, extra: Parameters<typeof mkEntry>[0] = { url: userinfoUrl }) => [
+    ...(discovery ? [mkEntry({ url: `${GOOGLE}/.well-known/openid-configuration`, json: { issuer: GOOGLE, authorization_endpoint: `${GOOGLE}/o/oauth2/v2/auth`, token_endpoint: 'https://oauth2.googleapis.com/token', userinfo_endpoint: 'https://openidconnect.googleapis.com/v1/userinfo' } })] : []),
+    mkEntry({ url: `https://oauth2.googleapis.com/token`, form: { grant_type: 'authorization_code', client_id: 'g1', code: 'GC', code_verifier: 'v' }, json: { access_token: 'ya29.opaque-token', id_token: jwt('G') }, at: 1 }),
+    mkEntry({ ...extra, reqHeaders: { Authorization: 'Bearer ya29.opaque-token', ...extra.reqHeaders }, json: { sub: '1234' }, at: 2 }),
+  ]
+  const userinfoSteps = (entries: ReturnType<typeof mkEntry>[]) => analyzeFlows(entries).flows.flatMap((f) => f.steps.filter((s) => s.kind === 'userinfo').map((s) => `${s.label} ${s.url}`))
+
+  it('a call at the discovery document’s userinfo_endpoint is userinfo wherever it is served (Google’s /v1/userinfo on another host)', () => {
+    const a = analyzeFlows(googleFlow('https://openidconnect.googleapis.com/v1/userinfo'))
+    // (The discovery document is at accounts.google.com, the token endpoint at oauth2.googleapis.com: different hosts, so it joins no flow.)
+    expect(a.flows.map((f) => f.steps.map((s) => s.kind))).toEqual([['token', 'userinfo']])
+    expect(a.flows[0]?.steps[1]?.label).toBe('UserInfo request')
+  })
+  it.each([
+    ['oidc-provider', 'https://op.example/me'],
+    ['PingFederate', 'https://op.example/idp/userinfo.openid'],
+  ])('an endpoint whose path the fallback misses (%s) is userinfo by the discovery document only', (_name, endpoint) => {
+    const entries = (discovery: boolean) => [
+      ...(discovery ? [mkEntry({ url: 'https://op.example/.well-known/openid-configuration', json: { issuer: 'https://op.example', userinfo_endpoint: endpoint } })] : []),
+      mkEntry({ url: 'https://op.example/token', form: { grant_type: 'client_credentials', client_id: 'c' }, json: { access_token: 'AT-me-123' }, at: 1 }),
+      mkEntry({ url: `${endpoint}?schema=openid`, reqHeaders: { Authorization: 'Bearer AT-me-123' }, json: { sub: 's' }, at: 2 }),
+      // Same host, other path: still an API call.
+      mkEntry({ url: `${endpoint}/photo`, reqHeaders: { Authorization: 'Bearer AT-me-123' }, json: {}, at: 3 }),
+    ]
+    expect(analyzeFlows(entries(true)).flows[0]?.steps.map((s) => s.kind)).toEqual(['discovery', 'token', 'userinfo', 'api'])
+    expect(analyzeFlows(entries(false)).flows[0]?.steps.map((s) => s.kind)).toEqual(['token', 'api', 'api'])
+  })
+  it('a POST with the access token in its form body (OIDC Core §5.3.1) is userinfo, not a callback', () => {
+    const entries = [
+      mkEntry({ url: 'https://op.example/.well-known/openid-configuration', json: { issuer: 'https://op.example', userinfo_endpoint: 'https://op.example/oauth/profile' } }),
+      mkEntry({ url: 'https://op.example/oauth/profile', form: { access_token: 'AT-form' }, json: { sub: 's' }, at: 1 }),
+    ]
+    const steps = entries.map((e, i) => classifyEntry(e, i, i))
+    expect(steps.map((s) => s.kind)).toEqual(['discovery', 'callback'])
+    settleUserinfo(steps)
+    expect(steps.map((s) => s.kind)).toEqual(['discovery', 'userinfo'])
+    expect(steps[1]).not.toHaveProperty('responseMode')
+    expect(steps[1]?.request).toEqual({})
+  })
+  it('keeps the path rule as a fallback and never matches another path, host or scheme', () => {
+    expect(userinfoSteps(googleFlow('https://idp.example/oauth2/v1/userinfo', false))).toEqual(['UserInfo request https://idp.example/oauth2/v1/userinfo'])
+    for (const other of ['https://openidconnect.googleapis.com/v1/userinfo2', 'https://openidconnect.googleapis.com/v1', 'http://openidconnect.googleapis.com/v2/userinfo-x', 'https://evil.example/v1/user']) {
+      expect(userinfoSteps(googleFlow(other)), other).toEqual([])
+    }
   })
 })

@@ -11,7 +11,10 @@ export function stampEntry(entry: CapturedEntry): CapturedEntry {
   const prior = entry._oauth
   // What the wire shows wins. Only when the wire shows nothing protocol-like does the capture's
   // own knowledge stay (e.g. "back after sign-out": a bare state on the post-logout URI).
-  const keepPrior = step.kind === 'other' && prior.step !== 'other'
+  // The same holds for a userinfo call the app made itself at the discovery document's
+  // userinfo_endpoint (adapters/msal/userinfo.ts): a bearer GET at a path such as /me reads as an
+  // API call on the wire alone (the analysis settles it from the discovery document, settleUserinfo).
+  const keepPrior = (step.kind === 'other' && prior.step !== 'other') || (prior.step === 'userinfo' && (step.kind === 'api' || step.kind === 'graph'))
   const oauth: OAuthAnnotation = {
     ...prior,
     step: keepPrior ? prior.step : step.kind,
