@@ -13,7 +13,8 @@ const layerZones = [
   { target: './src/adapters', from: ['./src/stores', './src/features', './src/ui', './src/app'], message: 'src/adapters may import only src/core.' },
   { target: './src/stores', from: ['./src/features', './src/ui', './src/app'], message: 'Stores may import core and adapters only.' },
   { target: './src/features', from: ['./src/app', './src/adapters'], message: 'Features use core, stores and ui (side effects go through stores).' },
-  { target: './src/ui', from: ['./src/core', './src/adapters', './src/stores', './src/features', './src/app'], message: 'src/ui holds generic presentational components only.' },
+  // ui may name core's types (import type), never run core code: see the src/ui block below.
+  { target: './src/ui', from: ['./src/adapters', './src/stores', './src/features', './src/app'], message: 'src/ui holds generic presentational components only.' },
   // The browser extension is a second entry on top of the app: it may use every layer, none uses it
   // (chrome.* stays there; its types are only in tsconfig.extension.json).
   { target: ['./src/core', './src/adapters', './src/stores', './src/features', './src/ui', './src/app'], from: './src/extension', message: 'Nothing imports the browser extension (src/extension): it is an entry of its own.' },
@@ -57,6 +58,17 @@ export default tseslint.config(
         {
           patterns: [{ group: ['@azure/msal-browser', '@azure/msal-browser/*', '@azure/msal-common', '@azure/msal-common/*'], message: 'MSAL may be imported only under src/adapters/.' }],
         },
+      ],
+    },
+  },
+  {
+    // DESIGN.md §3: ui takes "types only from core/ (import type)", so a renderer draws the core's
+    // shapes without restating their types; values (functions, tables) stay out of ui.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)core/', allowTypeImports: true, message: 'src/ui may import only types from src/core (import type).' }] },
       ],
     },
   },

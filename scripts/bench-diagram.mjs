@@ -3,8 +3,9 @@
  * Benchmark: a 500-message sequence diagram laid out and rendered to an SVG string (DESIGN §9:
  * < 200 ms). TypeScript sources are loaded through Vite's SSR module loader (no tsx needed).
  * Prints the median of several runs after warm-up, for:
- *   - core: buildDiagramModel (250 captured exchanges = 500 messages) + layoutDiagram + renderSvgString
- *   - react: the on-screen <SequenceDiagram> rendered to static markup (react-dom/server)
+ *   - core: buildDiagramModel (250 captured exchanges = 500 messages) + layoutDiagram + drawDiagram
+ *     + renderSvgString
+ *   - react: the on-screen <SequenceDiagram> of the same drawing rendered to static markup (react-dom/server)
  *   - with --browser: the same in Chromium (Vite dev server + Playwright), with the browser's own
  *     canvas text measurement and the SVG inserted into the page and laid out by the browser
  * Usage: node scripts/bench-diagram.mjs [messages=500] [runs=25] [--browser]
@@ -23,6 +24,7 @@ const server = await createServer({ server: { middlewareMode: true, hmr: false }
 try {
   const layoutMod = await server.ssrLoadModule('/src/core/diagram/layout.ts')
   const svgMod = await server.ssrLoadModule('/src/core/diagram/svg.ts')
+  const drawingMod = await server.ssrLoadModule('/src/core/diagram/drawing.ts')
   const modelMod = await server.ssrLoadModule('/src/core/diagram/model.ts')
   const paletteMod = await server.ssrLoadModule('/src/core/diagram/palette.ts')
   const flows = await server.ssrLoadModule('/src/core/diagram/test-flows.ts')
@@ -55,22 +57,23 @@ try {
   const core = time(() => {
     const model = modelMod.buildDiagramModel(entries)
     const layout = layoutMod.layoutDiagram(model, measure)
-    const svg = svgMod.renderSvgString(layout, { palette: paletteMod.PALETTES.light, title: model.title })
+    const svg = svgMod.renderSvgString(drawingMod.drawDiagram(layout, paletteMod.PALETTES.light), { title: model.title })
     msgs = model.messages.length
     bytes = svg.length
   })
   const modelOnly = time(() => modelMod.buildDiagramModel(entries))
   const synthetic = flows.syntheticModel(N)
   const layoutOnly = time(() => layoutMod.layoutDiagram(synthetic, measure))
-  const layout = layoutMod.layoutDiagram(synthetic, measure)
-  const fonts = { fonts: layoutMod.FONTS, sans: paletteMod.FONT_FAMILY.sans, mono: paletteMod.FONT_FAMILY.mono }
+  const drawing = drawingMod.drawDiagram(layoutMod.layoutDiagram(synthetic, measure), paletteMod.PALETTES.dark)
+  const layoutAndDraw = time(() => drawingMod.drawDiagram(layoutMod.layoutDiagram(synthetic, measure), paletteMod.PALETTES.dark))
   const labels = synthetic.messages.map((m) => m.label)
-  const react = time(() => renderToStaticMarkup(React.createElement(ui.SequenceDiagram, { layout, colours: paletteMod.PALETTES.dark, fonts, rowLabels: labels, title: 't', onActivate: () => {} })))
+  const react = time(() => renderToStaticMarkup(React.createElement(ui.SequenceDiagram, { drawing, rowLabels: labels, title: 't', onActivate: () => {} })))
 
   console.log(`diagram benchmark: ${msgs} messages, ${RUNS} runs after warm-up (Node ${process.version})`)
   console.log(`  model + layout + SVG string: median ${median(core).toFixed(1)} ms (SVG ${(bytes / 1024).toFixed(0)} KiB)`)
   console.log(`    of which model from ${entries.length} exchanges: median ${median(modelOnly).toFixed(1)} ms`)
   console.log(`  layout only (synthetic ${N}): median ${median(layoutOnly).toFixed(1)} ms`)
+  console.log(`  layout + drawing (synthetic ${N}): median ${median(layoutAndDraw).toFixed(1)} ms`)
   console.log(`  React <SequenceDiagram> static render (virtualised, ${N} rows): median ${median(react).toFixed(1)} ms`)
   let browserMedian = 0
   if (BROWSER) browserMedian = await benchInBrowser()
@@ -97,13 +100,10 @@ async function benchInBrowser() {
     const times = await page.evaluate(async ({ n, runs }) => {
       const layoutMod = await import('/src/core/diagram/layout.ts')
       const svgMod = await import('/src/core/diagram/svg.ts')
+      const drawingMod = await import('/src/core/diagram/drawing.ts')
       const paletteMod = await import('/src/core/diagram/palette.ts')
       const flows = await import('/src/core/diagram/test-flows.ts')
-      const ctx = document.createElement('canvas').getContext('2d')
-      const measure = (text, font) => {
-        ctx.font = `${font.weight} ${font.size}px ${font.mono ? paletteMod.FONT_FAMILY.mono : paletteMod.FONT_FAMILY.sans}`
-        return ctx.measureText(text).width
-      }
+      const measure = layoutMod.measureWith(document.createElement('canvas').getContext('2d'))
       const model = flows.syntheticModel(n)
       const host = document.createElement('div')
       document.body.append(host)
@@ -111,7 +111,7 @@ async function benchInBrowser() {
       for (let i = 0; i < runs + 3; i++) {
         const t0 = performance.now()
         const layout = layoutMod.layoutDiagram(model, measure)
-        const svg = svgMod.renderSvgString(layout, { palette: paletteMod.PALETTES.light })
+        const svg = svgMod.renderSvgString(drawingMod.drawDiagram(layout, paletteMod.PALETTES.light))
         host.replaceChildren(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement)
         host.getBoundingClientRect()
         await new Promise((r) => requestAnimationFrame(() => r(undefined)))

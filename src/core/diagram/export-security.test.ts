@@ -12,6 +12,7 @@ import { parseHar } from '../har/parse.ts'
 import { analyzeFlows, flowEntries } from '../flows/detect.ts'
 import { exportLabel, isCleanExportText } from './export-text.ts'
 import { allXmlChars, CANARY_VARIABLE, HOSTILE, hostileHar } from './hostile-har.ts'
+import { drawDiagram } from './drawing.ts'
 import { approximateMeasure, layoutDiagram } from './layout.ts'
 import { toMermaid } from './mermaid.ts'
 import { buildDiagramModel } from './model.ts'
@@ -144,7 +145,7 @@ describe('Mermaid and SVG exports keep to the character rule', () => {
   it('the SVG of the hostile flow is well-formed XML text, in both palettes', () => {
     const m = hostileModel()
     for (const palette of [PALETTES.light, PALETTES.dark]) {
-      const svg = renderSvgString(layoutDiagram(m, approximateMeasure), { palette, title: m.title })
+      const svg = renderSvgString(drawDiagram(layoutDiagram(m, approximateMeasure), palette), { title: m.title })
       expect(allXmlChars(svg)).toBe(true)
       expect(svg).toContain('profile of lone \uFFFD high')
       expect(svg).toContain('prompt=&lt;img:file:///etc/pas…')

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { toPlantUml } from './plantuml.ts'
 import { checkPlantUmlSubset } from './plantuml-grammar.ts'
 import { toMermaid } from './mermaid.ts'
+import { drawDiagram } from './drawing.ts'
 import { renderSvgString } from './svg.ts'
 import { approximateMeasure, layoutDiagram } from './layout.ts'
 import { PALETTES } from './palette.ts'
@@ -87,7 +88,7 @@ describe('Mermaid export', () => {
 describe('SVG export', () => {
   it('is standalone: no <style>, no scripts, no external references, text escaped', () => {
     const m = nastyModel(nasty)
-    const svg = renderSvgString(layoutDiagram(m, approximateMeasure), { palette: PALETTES.dark, title: m.title })
+    const svg = renderSvgString(drawDiagram(layoutDiagram(m, approximateMeasure), PALETTES.dark), { title: m.title })
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(svg).not.toMatch(/<style|<script|href=|class=|url\(/)
     expect(svg).toContain('&lt;b&gt;tag&lt;/b&gt; &amp; amp')
@@ -95,8 +96,9 @@ describe('SVG export', () => {
   })
   it('renders only the revealed messages when asked', () => {
     const m = templateModel('auth-code-pkce-spa')
-    const l = layoutDiagram(m, approximateMeasure)
-    const count = (s: string) => (s.match(/stroke-width="1.6"/g) ?? []).length
-    expect(count(renderSvgString(l, { palette: PALETTES.light, visibleCount: 3 }))).toBeLessThan(count(renderSvgString(l, { palette: PALETTES.light })))
+    const d = drawDiagram(layoutDiagram(m, approximateMeasure), PALETTES.light)
+    const badges = (s: string) => (s.match(/text-anchor="middle"/g) ?? []).length
+    expect(badges(renderSvgString(d, { visibleCount: 3 }))).toBe(3)
+    expect(badges(renderSvgString(d))).toBe(m.messages.length)
   })
 })

@@ -7,6 +7,7 @@
  * from the lane boxes and are widened, shortest spans first, by the deficit of each label spread
  * over the gaps it crosses. Rows are stacked top to bottom, so y strictly increases.
  */
+import { FONT_FAMILY } from './palette.ts'
 import type { DiagramModel, MessageKind, ParticipantRole } from './types.ts'
 
 export type FontRole = 'title' | 'subtitle' | 'label' | 'detail' | 'note' | 'badge'
@@ -305,4 +306,25 @@ export function approximateMeasure(text: string, font: FontSpec): number {
     else em += 0.54
   }
   return em * font.size * (font.weight === 600 ? 1.18 : 1.08)
+}
+
+/** What measureWith needs of a canvas 2D context (structural: the core names no DOM type). */
+export interface TextMetricsSource {
+  font: string
+  measureText(text: string): { width: number }
+}
+
+/**
+ * The one text-measuring strategy of every screen that draws a diagram: the platform's own font
+ * metrics where a text context exists (a canvas in the browser), so labels fit exactly in the
+ * fonts the user sees; approximateMeasure where none does (Node, happy-dom) or where the context
+ * measures nothing (a headless browser without fonts would otherwise collapse the layout).
+ */
+export function measureWith(ctx: TextMetricsSource | null): MeasureText {
+  if (!ctx) return approximateMeasure
+  return (text, font) => {
+    ctx.font = `${font.weight} ${font.size}px ${font.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans}`
+    const w = ctx.measureText(text).width
+    return w > 0 || text.length === 0 ? w : approximateMeasure(text, font)
+  }
 }

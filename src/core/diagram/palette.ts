@@ -89,16 +89,3 @@ export const FONT_FAMILY = {
   sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
 }
-
-export function arrowColour(p: Palette, kind: 'request' | 'response' | 'redirect' | 'action', failed: boolean): string {
-  if (failed) return p.failure
-  return p[kind]
-}
-
-/** Dash pattern per arrow kind: responses dashed, redirects dotted-dashed, requests solid. */
-export const DASH: Record<'request' | 'response' | 'redirect' | 'action', string | null> = {
-  request: null,
-  action: null,
-  response: '6 4',
-  redirect: '2 4',
-}

@@ -1,22 +1,27 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+/**
+ * The Diagram screen: a flow (this tab's capture, an imported HAR flow or a teaching template) as
+ * a sequence diagram, with message details, presentation mode and exports of the very drawing shown.
+ */
+import { useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
-import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
+import { drawDiagram } from '../../core/diagram/drawing.ts'
+import { layoutDiagram, measureWith } from '../../core/diagram/layout.ts'
+import { PALETTES } from '../../core/diagram/palette.ts'
 import { messageAccessibleLabels } from '../../core/diagram/model.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
-import { BUTTON_GHOST, BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
+import { BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
+import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
+import { useFitZoom, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { Switch } from '../../ui/switch.tsx'
 import { ExportMenu } from './export-menu.tsx'
 import { Legend } from './legend.tsx'
-import { browserMeasure } from './measure.ts'
 import { MessagePanel } from './message-panel.tsx'
 import { Presentation } from './presentation.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 import { useDiagramSource } from './use-diagram-source.ts'
 
-const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }
 const GROUP_LABEL = { capture: 'This tab', import: 'Imported HAR', template: 'Templates (illustrative)' } as const
 
 export function DiagramPage() {
@@ -24,21 +29,15 @@ export function DiagramPage() {
   const setRedact = useInspectorStore((s) => s.setRedact)
   const source = useDiagramSource(redact)
   const dark = useDark()
-  const palette = PALETTES[dark ? 'dark' : 'light']
-  const [zoom, setZoom] = useState(1)
   const [selected, setSelected] = useState<number | null>(null)
   const [presenting, setPresenting] = useState<number | null>(null)
   const { model, entries } = source
 
-  const layout = useMemo(() => layoutDiagram(model, browserMeasure()), [model])
-  const frame = useRef<HTMLDivElement>(null)
+  const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
+  const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
   const presentButton = useRef<HTMLButtonElement>(null)
-  const fitWidth = () => {
-    const w = frame.current?.clientWidth ?? 0
-    if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
-  }
   // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
-  useEffect(fitWidth, [layout.width])
+  const { frame, zoom, setZoom, fit } = useFitZoom(drawing.width)
   const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
   const message = selected !== null ? model.messages[selected] : undefined
   const selectedEntry = message && message.exchangeIndex !== null ? (entries[message.exchangeIndex] ?? null) : null
@@ -73,12 +72,7 @@ export function DiagramPage() {
             </select>
           </label>
           <Switch checked={redact} onChange={setRedact} label="Redact" description="Mask tokens, codes, state and personal values (also in presentation and exports)" />
-          <div className="flex items-center gap-1" role="group" aria-label="Zoom">
-            <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => Math.max(0.3, z / 1.2))} aria-label="Zoom out">−</button>
-            <button type="button" className={`${BUTTON_GHOST} w-16 tabular-nums`} onClick={() => setZoom(1)} title="Reset zoom">{Math.round(zoom * 100)}%</button>
-            <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => Math.min(3, z * 1.2))} aria-label="Zoom in">+</button>
-            <button type="button" className={BUTTON_GHOST} onClick={fitWidth} title="Fit the diagram to the width">Fit</button>
-          </div>
+          <ZoomControls zoom={zoom} setZoom={setZoom} fit={fit} />
         </div>
         {source.error ? (
           <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{source.error}</p>
@@ -91,7 +85,7 @@ export function DiagramPage() {
         ) : null}
         <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
           <Legend />
-          <ExportMenu model={model} layout={layout} palette={palette} />
+          <ExportMenu model={model} drawing={drawing} />
         </div>
       </div>
       <div className="px-4">
@@ -101,9 +95,7 @@ export function DiagramPage() {
           <div className={`mt-3 grid gap-4 ${message ? 'lg:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
             <div ref={frame} className="overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700">
               <SequenceDiagram
-                layout={layout}
-                colours={palette}
-                fonts={FONT_TABLE}
+                drawing={drawing}
                 rowLabels={rowLabels}
                 title={model.title}
                 zoom={zoom}
@@ -122,7 +114,7 @@ export function DiagramPage() {
         )}
       </div>
       {presenting !== null ? (
-        <Presentation model={model} layout={layout} colours={palette} fonts={FONT_TABLE} rowLabels={rowLabels} redact={redact} startAt={presenting} returnFocus={presentButton} onExit={(last) => { setPresenting(null); setSelected(last) }} />
+        <Presentation model={model} drawing={drawing} rowLabels={rowLabels} redact={redact} startAt={presenting} returnFocus={presentButton} onExit={(last) => { setPresenting(null); setSelected(last) }} />
       ) : null}
     </section>
   )

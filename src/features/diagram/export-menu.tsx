@@ -1,10 +1,10 @@
+/** The Diagram screen's export buttons: SVG and PNG of the drawing on screen, Mermaid and PlantUML text. */
 import { useState } from 'react'
-import type { DiagramLayout } from '../../core/diagram/layout.ts'
-import type { Palette } from '../../core/diagram/palette.ts'
+import type { Drawing } from '../../core/diagram/drawing.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
+import type { ExportFormat as Format } from './exporters.ts'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 
-type Format = 'svg' | 'png' | 'mermaid' | 'plantuml'
 const FORMATS: { id: Format; label: string; hint: string }[] = [
   { id: 'svg', label: 'SVG', hint: 'Vector image, styles inlined: drop it into slides' },
   { id: 'png', label: 'PNG', hint: 'Bitmap at twice the screen size' },
@@ -15,18 +15,18 @@ const FORMATS: { id: Format; label: string; hint: string }[] = [
 const load = () => import('./exporters.ts')
 
 /** Download and copy buttons for the four formats; the export code loads on first use. */
-export function ExportMenu({ model, layout, palette }: { model: DiagramModel; layout: DiagramLayout; palette: Palette }) {
+export function ExportMenu({ model, drawing }: { model: DiagramModel; drawing: Drawing }) {
   const [status, setStatus] = useState<string>('')
   const run = async (format: Format, mode: 'download' | 'copy') => {
     try {
       const ex = await load()
       const name = `${ex.fileBase(model.title)}.${ex.EXTENSION[format]}`
       if (format === 'png') {
-        const blob = await ex.exportPng(layout, palette, model.title)
+        const blob = await ex.exportPng(drawing, model.title)
         if (mode === 'download') ex.downloadBlob(name, blob)
         else await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })])
       } else {
-        const text = ex.exportText(format, model, layout, palette)
+        const text = ex.exportText(format, model, drawing)
         if (mode === 'download') ex.downloadBlob(name, new Blob([text], { type: ex.MIME[format] }))
         else await navigator.clipboard.writeText(text)
       }

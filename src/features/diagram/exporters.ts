@@ -6,9 +6,8 @@
  * (core/diagram/export-text.ts), so a control character or lone surrogate from a capture cannot
  * make it ill-formed XML, which the browser would refuse to decode (no PNG at all).
  */
-import type { DiagramLayout } from '../../core/diagram/layout.ts'
+import type { Drawing } from '../../core/diagram/drawing.ts'
 import { toMermaid } from '../../core/diagram/mermaid.ts'
-import type { Palette } from '../../core/diagram/palette.ts'
 import { toPlantUml } from '../../core/diagram/plantuml.ts'
 import { renderSvgString } from '../../core/diagram/svg.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
@@ -22,10 +21,11 @@ export function fileBase(title: string): string {
   return slug || 'sequence-diagram'
 }
 
-export function exportText(format: Exclude<ExportFormat, 'png'>, model: DiagramModel, layout: DiagramLayout, palette: Palette): string {
+/** The file's text; SVG is the drawing on screen (same shapes, same theme), written out. */
+export function exportText(format: Exclude<ExportFormat, 'png'>, model: DiagramModel, drawing: Drawing): string {
   switch (format) {
     case 'svg':
-      return renderSvgString(layout, { palette, title: model.title })
+      return renderSvgString(drawing, { title: model.title })
     case 'mermaid':
       return toMermaid(model)
     case 'plantuml':
@@ -33,8 +33,8 @@ export function exportText(format: Exclude<ExportFormat, 'png'>, model: DiagramM
   }
 }
 
-export async function exportPng(layout: DiagramLayout, palette: Palette, title: string, scale = 2): Promise<Blob> {
-  const svg = renderSvgString(layout, { palette, title })
+export async function exportPng(drawing: Drawing, title: string, scale = 2): Promise<Blob> {
+  const svg = renderSvgString(drawing, { title })
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
   try {
     const img = new Image()
@@ -42,10 +42,10 @@ export async function exportPng(layout: DiagramLayout, palette: Palette, title: 
     await img.decode()
     // Browsers cap canvas area (Chromium ~268 M pixels, smaller on mobile): lower the scale for huge diagrams.
     const maxSide = 16_000
-    const s = Math.min(scale, maxSide / layout.width, maxSide / layout.height)
+    const s = Math.min(scale, maxSide / drawing.width, maxSide / drawing.height)
     const canvas = document.createElement('canvas')
-    canvas.width = Math.max(1, Math.round(layout.width * s))
-    canvas.height = Math.max(1, Math.round(layout.height * s))
+    canvas.width = Math.max(1, Math.round(drawing.width * s))
+    canvas.height = Math.max(1, Math.round(drawing.height * s))
     const ctx = canvas.getContext('2d')
     if (!ctx) throw new Error('This browser cannot draw on a canvas, so PNG export is unavailable. SVG export works everywhere.')
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height)

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import type { DiagramLayout } from '../../core/diagram/layout.ts'
+import type { Drawing } from '../../core/diagram/drawing.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
-import type { DiagramColours, FontTable } from '../../ui/sequence-diagram/types.ts'
+import { useFitZoom } from '../../ui/sequence-diagram/zoom.tsx'
 import { cycleFocus, useModalOverlay } from './use-modal-overlay.ts'
 
 interface Props {
   model: DiagramModel
-  layout: DiagramLayout
-  colours: DiagramColours
-  fonts: FontTable
+  /** The Diagram screen's drawing: the presentation shows the same shapes, larger. */
+  drawing: Drawing
   rowLabels: string[]
   redact: boolean
   startAt: number
@@ -28,12 +27,12 @@ interface Props {
  * Rendered into document.body so the rest of the page can be made inert while it is open; focus
  * stays inside and returns to the Present button on exit.
  */
-export function Presentation({ model, layout, colours, fonts, rowLabels, redact, startAt, onExit, returnFocus }: Props) {
+export function Presentation({ model, drawing, rowLabels, redact, startAt, onExit, returnFocus }: Props) {
   const total = model.messages.length
   const [step, setStep] = useState(Math.min(Math.max(0, startAt), Math.max(0, total - 1)))
   const root = useRef<HTMLDivElement>(null)
-  const stage = useRef<HTMLDivElement>(null)
-  const [zoom, setZoom] = useState(1)
+  // Fitted to the stage, and again when it changes size (entering full screen), up to projector size.
+  const { frame: stage, zoom } = useFitZoom(drawing.width, { min: 0.4, max: 1.9, inset: 16, followResize: true })
   const [fullscreen, setFullscreen] = useState(false)
   useModalOverlay(root, returnFocus)
 
@@ -55,16 +54,6 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
       if (document.fullscreenElement === el) void document.exitFullscreen().catch(() => undefined)
     }
   }, [])
-
-  useEffect(() => {
-    const el = stage.current
-    if (!el) return
-    const fit = () => setZoom(Math.max(0.4, Math.min(1.9, (el.clientWidth - 16) / layout.width)))
-    fit()
-    const ro = new ResizeObserver(fit)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [layout.width])
 
   const toggleFullscreen = useCallback(() => {
     const el = root.current
@@ -111,8 +100,8 @@ export function Presentation({ model, layout, colours, fonts, rowLabels, redact,
       <div className="h-1 bg-slate-100 dark:bg-slate-800" aria-hidden="true">
         <div className="h-1 bg-indigo-500 transition-[width]" style={{ width: `${total ? ((step + 1) / total) * 100 : 0}%` }} />
       </div>
-      <div ref={stage} className="min-h-0 flex-1 px-2 py-2" style={{ backgroundColor: colours.background }}>
-        <SequenceDiagram layout={layout} colours={colours} fonts={fonts} rowLabels={rowLabels} title={model.title} zoom={zoom} visibleCount={step + 1} currentIndex={step} className="h-full" />
+      <div ref={stage} className="min-h-0 flex-1 px-2 py-2" style={{ backgroundColor: drawing.background }}>
+        <SequenceDiagram drawing={drawing} rowLabels={rowLabels} title={model.title} zoom={zoom} visibleCount={step + 1} currentIndex={step} className="h-full" />
       </div>
       <section className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-700 dark:bg-slate-950" aria-live="polite" data-testid="presentation-explanation">
         {message ? (

@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+/** The Import screen's sequence diagram of one detected flow (secrets masked). */
+import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { approximateMeasure, FONTS, layoutDiagram } from '../../core/diagram/layout.ts'
+import { drawDiagram } from '../../core/diagram/drawing.ts'
+import { layoutDiagram, measureWith } from '../../core/diagram/layout.ts'
 import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/model.ts'
-import { FONT_FAMILY, PALETTES } from '../../core/diagram/palette.ts'
+import { PALETTES } from '../../core/diagram/palette.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
 import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
+import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
+import { useFitZoom, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { useDark } from '../../ui/use-dark.ts'
-
-const FONT_TABLE = { fonts: FONTS, sans: FONT_FAMILY.sans, mono: FONT_FAMILY.mono }
 
 /**
  * The flow drawn with the shared sequence-diagram renderer (secrets masked). Server-side steps
@@ -21,21 +23,20 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   // redirect URI's host. "Analyse this tab's capture" holds the app's own exchanges instead.
   const perspective = loaded.source === 'file' ? 'browser' : 'app'
   const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }), [flow, loaded, perspective])
-  // The core's fixed-width measurer: no canvas needed, and the same result in tests and browsers.
-  const layout = useMemo(() => layoutDiagram(model, approximateMeasure), [model])
+  // Measured as on the Diagram screen (the page's fonts), so both screens draw the flow alike.
+  const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
+  const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
   const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
-  const frame = useRef<HTMLDivElement>(null)
-  const [zoom, setZoom] = useState(1)
+  const { frame, zoom, setZoom, fit } = useFitZoom(drawing.width)
   const [selected, setSelected] = useState<number | null>(null)
   const message = selected !== null ? model.messages[selected] : undefined
-  useEffect(() => {
-    const w = frame.current?.clientWidth ?? 0
-    if (w > 0) setZoom(Math.max(0.3, Math.min(1, (w - 2) / layout.width)))
-  }, [layout.width])
   return (
     <div data-testid="flow-diagram">
+      <div className="mb-1 flex justify-end">
+        <ZoomControls zoom={zoom} setZoom={setZoom} fit={fit} compact />
+      </div>
       <div ref={frame} className="h-[32rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-        <SequenceDiagram layout={layout} colours={PALETTES[dark ? 'dark' : 'light']} fonts={FONT_TABLE} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} selectedIndex={selected} onActivate={setSelected} className="h-full" />
+        <SequenceDiagram drawing={drawing} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} selectedIndex={selected} onActivate={setSelected} className="h-full" />
       </div>
       {message ? (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" aria-live="polite" data-testid="diagram-selection">

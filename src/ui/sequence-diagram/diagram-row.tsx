@@ -1,32 +1,14 @@
+/**
+ * One message of the sequence diagram: the core's drawn shapes (arrow, badge, label, note) under
+ * a highlight area, and a keyboard-operable button when the diagram is clickable.
+ */
 import { memo, type KeyboardEvent } from 'react'
-import type { DiagramColours, FontTable, RowShape, TextLine } from './types.ts'
-
-const DASH = { request: undefined, action: undefined, response: '6 4', redirect: '2 4' } as const
-
-export function SvgText({ t, fill, fonts }: { t: TextLine; fill: string; fonts: FontTable }) {
-  const f = fonts.fonts[t.font] ?? { size: 12, weight: 400, mono: false }
-  return (
-    <text x={t.x} y={t.y} fontFamily={f.mono ? fonts.mono : fonts.sans} fontSize={f.size} fontWeight={f.weight} fill={fill}>
-      {t.text}
-    </text>
-  )
-}
-
-function linePath(row: RowShape): string {
-  if (row.self) return `M${row.x1} ${row.y - 8} H${row.x1 + row.loop} V${row.y + 8} H${row.x1 + 2}`
-  const dir = row.x2 >= row.x1 ? 1 : -1
-  return `M${row.x1} ${row.y} H${row.x2 - dir * 2}`
-}
-
-function headPath(row: RowShape): string {
-  const [x, y, dir] = row.self ? [row.x1, row.y + 8, -1] : [row.x2, row.y, row.x2 >= row.x1 ? 1 : -1]
-  return `M${x} ${y} L${x - dir * 9} ${y - 4.5} L${x - dir * 9} ${y + 4.5} Z`
-}
+import type { DrawnRow } from '../../core/diagram/drawing.ts'
+import { DrawnShapes } from './shape.tsx'
 
 export interface DiagramRowProps {
-  row: RowShape
-  colours: DiagramColours
-  fonts: FontTable
+  row: DrawnRow
+  highlight: string
   ariaLabel: string
   selected: boolean
   current: boolean
@@ -36,12 +18,9 @@ export interface DiagramRowProps {
   registerRef?: ((index: number, el: SVGGElement | null) => void) | undefined
 }
 
-/** One message: arrow, step badge, label lines and note; a keyboard-operable button when clickable. */
-export const DiagramRow = memo(function DiagramRow({ row, colours: c, fonts, ariaLabel, selected, current, dimmed, onActivate, onKeyNav, registerRef }: DiagramRowProps) {
-  const colour = row.failed ? c.failure : c[row.kind]
-  const left = Math.min(row.labelBox.x, row.x1, row.x2) - 6
-  const right = Math.max(row.labelBox.x + row.labelBox.w, row.x1, row.x2 + row.loop) + 6
+export const DiagramRow = memo(function DiagramRow({ row, highlight, ariaLabel, selected, current, dimmed, onActivate, onKeyNav, registerRef }: DiagramRowProps) {
   const interactive = onActivate !== undefined
+  const { hit } = row
   return (
     <g
       ref={registerRef ? (el) => registerRef(row.index, el) : undefined}
@@ -66,25 +45,8 @@ export const DiagramRow = memo(function DiagramRow({ row, colours: c, fonts, ari
           }
         : {})}
     >
-      <rect className="hit" x={left} y={row.top - 4} width={right - left} height={row.bottom - row.top + 8} rx={6} fill={selected || current ? c.highlight : 'transparent'} strokeWidth={2} stroke="transparent" />
-      <path d={linePath(row)} fill="none" stroke={colour} strokeWidth={1.6} strokeDasharray={DASH[row.kind]} />
-      <path d={headPath(row)} fill={colour} />
-      {row.kind === 'redirect' ? <circle cx={row.x1} cy={row.self ? row.y - 8 : row.y} r={3.5} fill={c.background} stroke={colour} strokeWidth={1.6} /> : null}
-      <circle cx={row.badge.x} cy={row.badge.y} r={row.badge.r} fill={row.failed ? c.failure : c.badge} />
-      <text x={row.badge.x} y={row.badge.y + 3.6} textAnchor="middle" fontFamily={fonts.sans} fontSize={fonts.fonts.badge?.size ?? 10.5} fontWeight={600} fill={c.badgeText}>
-        {row.badge.text}
-      </text>
-      {row.texts.map((t, k) => (
-        <SvgText key={k} t={t} fonts={fonts} fill={k === 0 ? (row.failed ? c.failure : c.text) : c.muted} />
-      ))}
-      {row.note ? (
-        <g>
-          <rect x={row.note.box.x} y={row.note.box.y} width={row.note.box.w} height={row.note.box.h} rx={4} fill={c.noteFill} stroke={c.noteStroke} />
-          {row.note.texts.map((t, k) => (
-            <SvgText key={k} t={t} fonts={fonts} fill={c.noteText} />
-          ))}
-        </g>
-      ) : null}
+      <rect className="hit" x={hit.x} y={hit.y} width={hit.w} height={hit.h} rx={6} fill={selected || current ? highlight : 'transparent'} strokeWidth={2} stroke="transparent" />
+      <DrawnShapes shapes={row.shapes} />
     </g>
   )
 })

@@ -1,12 +1,17 @@
+/**
+ * The on-screen sequence diagram of every screen (Diagram, Flow, Import, presentation): draws the
+ * core's drawing (core/diagram/drawing.ts), the same shapes the SVG export writes, and adds what
+ * only a screen has: sticky lane headers, selection, keyboard and pointer navigation, zoom.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react'
-import { DiagramRow, SvgText } from './diagram-row.tsx'
-import type { DiagramColours, FontTable, SequenceLayout } from './types.ts'
+import type { Drawing } from '../../core/diagram/drawing.ts'
+import { DiagramRow } from './diagram-row.tsx'
+import { DrawnShapes } from './shape.tsx'
+import { clampZoom } from './zoom.tsx'
 
 export interface SequenceDiagramProps {
-  layout: SequenceLayout
-  colours: DiagramColours
-  fonts: FontTable
-  /** Accessible name of each message (index-aligned with layout.rows). */
+  drawing: Drawing
+  /** Accessible name of each message (index-aligned with drawing.rows). */
   rowLabels: string[]
   title: string
   zoom?: number
@@ -26,7 +31,7 @@ export interface SequenceDiagramProps {
 const VIRTUALISE_ABOVE = 120
 const OVERSCAN_PX = 800
 
-function firstRowBelow(rows: SequenceLayout['rows'], y: number): number {
+function firstRowBelow(rows: Drawing['rows'], y: number): number {
   let lo = 0
   let hi = rows.length
   while (lo < hi) {
@@ -42,7 +47,7 @@ function firstRowBelow(rows: SequenceLayout['rows'], y: number): number {
  * (requests solid, answers dashed, redirects dotted with a ring at the start, failures in the
  * error colour). Scroll or drag to pan; Ctrl/⌘ + wheel to zoom. ↑/↓ move between messages.
  */
-export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, zoom = 1, onZoomChange, selectedIndex = null, currentIndex = null, visibleCount, fadePast = false, onActivate, className = '' }: SequenceDiagramProps) {
+export function SequenceDiagram({ drawing, rowLabels, title, zoom = 1, onZoomChange, selectedIndex = null, currentIndex = null, visibleCount, fadePast = false, onActivate, className = '' }: SequenceDiagramProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const rowEls = useRef(new Map<number, SVGGElement>())
   const pendingFocus = useRef<number | null>(null)
@@ -62,32 +67,32 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
   }, [zoom])
   useEffect(onScroll, [onScroll])
 
-  const count = visibleCount === undefined ? layout.rows.length : Math.min(visibleCount, layout.rows.length)
+  const count = visibleCount === undefined ? drawing.rows.length : Math.min(visibleCount, drawing.rows.length)
   const [from, to] = useMemo(() => {
-    if (layout.rows.length <= VIRTUALISE_ABOVE) return [0, count]
-    const start = firstRowBelow(layout.rows, view.top - OVERSCAN_PX)
-    const end = firstRowBelow(layout.rows, view.top + view.height + OVERSCAN_PX) + 1
+    if (drawing.rows.length <= VIRTUALISE_ABOVE) return [0, count]
+    const start = firstRowBelow(drawing.rows, view.top - OVERSCAN_PX)
+    const end = firstRowBelow(drawing.rows, view.top + view.height + OVERSCAN_PX) + 1
     return [start, Math.min(end, count)]
-  }, [layout.rows, view, count])
+  }, [drawing.rows, view, count])
 
   const scrollRowIntoView = useCallback(
     (index: number) => {
       const el = scroller.current
-      const row = layout.rows[index]
+      const row = drawing.rows[index]
       if (!el || !row) return
       // Content y of a row is row.top * zoom (the sticky header occupies the first headerHeight).
-      const header = layout.headerHeight * zoom
+      const header = drawing.headerHeight * zoom
       const top = row.top * zoom
-      const bottom = (row.note ? row.note.box.y + row.note.box.h : row.bottom) * zoom
+      const bottom = row.bottom * zoom
       if (top < el.scrollTop + header + 8) el.scrollTo({ top: Math.max(0, top - header - 16) })
       else if (bottom > el.scrollTop + el.clientHeight - 8) {
         // Snap to a row boundary so no label is left half under the sticky lane headers.
         const wanted = bottom - el.clientHeight + 16
-        const snap = layout.rows.find((r) => r.top * zoom - header - 12 >= wanted)
+        const snap = drawing.rows.find((r) => r.top * zoom - header - 12 >= wanted)
         el.scrollTo({ top: snap && snap.index <= index ? snap.top * zoom - header - 12 : wanted })
       }
     },
-    [layout, zoom],
+    [drawing, zoom],
   )
 
   useEffect(() => {
@@ -120,7 +125,7 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
   const onWheel = (e: WheelEvent<HTMLDivElement>) => {
     if (!onZoomChange || !(e.ctrlKey || e.metaKey)) return
     e.preventDefault()
-    onZoomChange(Math.min(3, Math.max(0.3, zoom * (e.deltaY < 0 ? 1.1 : 1 / 1.1))))
+    onZoomChange(clampZoom(zoom * (e.deltaY < 0 ? 1.1 : 1 / 1.1)))
   }
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const el = scroller.current
@@ -138,8 +143,9 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
     drag.current = null
   }
 
-  const w = layout.width * zoom
-  const bodyH = (layout.height - layout.headerHeight) * zoom
+  const w = drawing.width * zoom
+  const header = drawing.headerHeight
+  const bodyH = (drawing.height - header) * zoom
   return (
     <div
       ref={scroller}
@@ -150,35 +156,23 @@ export function SequenceDiagram({ layout, colours: c, fonts, rowLabels, title, z
       onPointerUp={endDrag}
       onPointerLeave={endDrag}
       className={`relative overflow-auto ${className}`}
-      style={{ backgroundColor: c.background }}
+      style={{ backgroundColor: drawing.background }}
       data-testid="sequence-diagram"
     >
-      <svg width={w} height={layout.headerHeight * zoom} viewBox={`0 0 ${layout.width} ${layout.headerHeight}`} className="sticky top-0 z-10 block" style={{ backgroundColor: c.background }} role="img" aria-label={`${title}: participants ${layout.lanes.map((l) => l.texts[0]?.text ?? '').join(', ')}`}>
-        {layout.lanes.map((lane) => (
-          <line key={lane.id} x1={lane.x} x2={lane.x} y1={lane.box.y + lane.box.h} y2={layout.headerHeight} stroke={c.lifeline} strokeWidth={1.5} strokeDasharray="4 4" />
+      <svg width={w} height={header * zoom} viewBox={`0 0 ${drawing.width} ${header}`} className="sticky top-0 z-10 block" style={{ backgroundColor: drawing.background }} role="img" aria-label={`${title}: participants ${drawing.lanes.map((l) => l.title).join(', ')}`}>
+        {drawing.lanes.map((lane) => (
+          <g key={lane.id} data-lane={lane.id}>
+            <DrawnShapes shapes={lane.shapes} />
+          </g>
         ))}
-        {layout.lanes.map((lane) => {
-          const lc = c.lane[lane.role] ?? { fill: c.background, stroke: c.lifeline }
-          return (
-            <g key={lane.id} data-lane={lane.id}>
-              <rect x={lane.box.x} y={lane.box.y} width={lane.box.w} height={lane.box.h} rx={8} fill={lc.fill} stroke={lc.stroke} strokeWidth={1.5} />
-              {lane.texts.map((t, k) => (
-                <SvgText key={k} t={t} fonts={fonts} fill={k === 0 ? c.text : c.muted} />
-              ))}
-            </g>
-          )
-        })}
       </svg>
-      <svg width={w} height={bodyH} viewBox={`0 ${layout.headerHeight} ${layout.width} ${layout.height - layout.headerHeight}`} className="block" aria-label={title} role="group">
-        {layout.lanes.map((lane) => (
-          <line key={lane.id} x1={lane.x} x2={lane.x} y1={layout.headerHeight} y2={layout.lifelineBottom} stroke={c.lifeline} strokeWidth={1.5} strokeDasharray="4 4" />
-        ))}
-        {layout.rows.slice(from, to).map((row) => (
+      <svg width={w} height={bodyH} viewBox={`0 ${header} ${drawing.width} ${drawing.height - header}`} className="block" aria-label={title} role="group">
+        <DrawnShapes shapes={drawing.lifelines} />
+        {drawing.rows.slice(from, to).map((row) => (
           <DiagramRow
             key={row.id}
             row={row}
-            colours={c}
-            fonts={fonts}
+            highlight={drawing.highlight}
             ariaLabel={`Step ${row.index + 1}: ${rowLabels[row.index] ?? ''}`}
             selected={selectedIndex === row.index}
             current={currentIndex === row.index}
