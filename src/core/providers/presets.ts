@@ -50,7 +50,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     limits: [
       { text: 'The issuer ends with a slash (https://tenant.auth0.com/); Token Lens accepts the authority with or without it.', source: 'https://auth0.com/docs/get-started/tenant-settings/custom-domains', unconfirmed: true },
       { text: 'Without an audience parameter the access token is opaque and only good for /userinfo.', source: 'https://auth0.com/docs/secure/tokens/access-tokens/opaque-access-tokens' },
-      { text: 'end_session_endpoint appears in discovery only when RP-Initiated Logout is enabled for the tenant.', source: 'https://auth0.com/docs/authenticate/login/logout/log-users-out-of-auth0', unconfirmed: true },
+      { text: 'end_session_endpoint appears in discovery only while the tenant setting "RP-Initiated Logout End Session Endpoint Discovery" is on.', source: 'https://auth0.com/docs/authenticate/login/logout/log-users-out-of-auth0' },
     ],
   },
   {
@@ -63,7 +63,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
       { text: 'PKCE is enforced per client with the "Proof Key for Code Exchange Code Challenge Method" advanced setting.', source: 'https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients', unconfirmed: true },
     ],
     limits: [
-      { text: 'Versions before 17 served realms under /auth/realms/{realm}.', source: 'https://www.keycloak.org/migration/migrating-to-quarkus', unconfirmed: true },
+      { text: 'Before Keycloak 17 the default context path was /auth, so realms were at /auth/realms/{realm}; the Quarkus distribution (17 and later) dropped /auth.', source: 'https://www.keycloak.org/migration/migrating-to-quarkus' },
     ],
   },
   {
@@ -85,11 +85,11 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     authorityTemplate: 'https://auth.pingone.{region}/{environmentId}/as',
     recipe: 'Applications → add an OIDC Single-Page App; token endpoint authentication None, PKCE S256 required; add the redirect URI and this origin to the allowed CORS origins.',
     spa: [
-      { text: 'A Single-Page App uses token endpoint authentication "None" and can require PKCE (S256).', source: 'https://docs.pingidentity.com/pingone/applications/p1_add_app_worker.html', unconfirmed: true },
-      { text: 'CORS origins are configured on the application.', source: 'https://docs.pingidentity.com/pingone/applications/p1_edit_application_oidc.html', unconfirmed: true },
+      { text: 'A Single-Page App is a public client: token endpoint authentication method NONE, and PKCE can be enforced with S256 (pkceEnforcement S256_REQUIRED).', source: 'https://developer.pingidentity.com/pingone-api/workflow-library/platform-sso-and-authorization/openid-connect-oidc/client-authentication-methods/environment-configuration/none.html' },
+      { text: "PingOne answers cross-origin calls made with access tokens from any origin; the application's CORS settings list the origins trusted on the endpoints that rely on its session cookie (/as/authorize, /as/resume, /as/signoff).", source: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1.html' },
     ],
     limits: [
-      { text: 'The region part of the host (com, eu, ca, asia) must match the environment.', source: 'https://apidocs.pingidentity.com/pingone/platform/v1/api/#pingone-regions', unconfirmed: true },
+      { text: "The host's top-level domain is the environment's region: auth.pingone.com (North America), .eu, .ca, .com.au, .sg, and .asia for existing Asia-Pacific customers.", source: 'https://docs.pingidentity.com/pingone/developer_tools/p1_ip_address_domain_reference.html' },
     ],
   },
   {
@@ -126,7 +126,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     ],
     limits: [
       { text: 'Sign-out is the /logout endpoint of the pool domain (client_id and logout_uri), not an end_session_endpoint in discovery.', source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html' },
-      { text: 'The issuer host (cognito-idp) differs from the host of /oauth2/authorize, /oauth2/token and /oauth2/userInfo (the pool domain).', source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html', unconfirmed: true },
+      { text: 'The issuer host (cognito-idp.{region}.amazonaws.com) differs from the host of /oauth2/authorize, /oauth2/token and /oauth2/userInfo, which are on the user pool domain (a prefix domain such as {prefix}.auth.{region}.amazoncognito.com, or a custom domain).', source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html' },
+      { text: 'A pool with the UPDATED issuer configuration has the issuer https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId}: use that as the authority instead.', source: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html' },
     ],
   },
 ]
