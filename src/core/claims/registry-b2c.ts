@@ -9,7 +9,7 @@ import type { ClaimName } from './claim-names.ts'
 import type { ClaimText } from './registry-types.ts'
 import { MS_B2C_CLAIMS, MS_B2C_CONFIGURE_TOKENS, MS_B2C_CUSTOM_ATTRIBUTES, MS_B2C_TOKENS } from './links.ts'
 
-const B2C_TOKENS = { tokenTypes: ['id', 'access'], versions: ['1.0'] }
+const B2C_TOKENS = { tokenTypes: ['id', 'access'], versions: ['1.0'] } satisfies Partial<ClaimText>
 
 export const B2C_VARIANTS: Partial<Record<ClaimName, Partial<ClaimText>>> = {
   acr: {

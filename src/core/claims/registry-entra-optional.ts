@@ -10,9 +10,9 @@ import { entra } from './registry-entra.ts'
 
 const OPT = { definedIn: [MS_OPT] }
 const LEGACY = { definedIn: [MS_OPT], status: 'legacy-documented' as const }
-const AGENT = { definedIn: [MS_AGENT], tokenTypes: ['access'] }
-const OBSERVED = { status: 'observed-undocumented' as const, definedIn: [MS_AT], tokenTypes: ['access'], versions: ['1.0'] }
-const B2C = { definedIn: [MS_B2C_TOKENS, MS_B2C_CLAIMS], tokenTypes: ['id', 'access'], versions: ['1.0'], contexts: ['b2c' as const] }
+const AGENT = { definedIn: [MS_AGENT], tokenTypes: ['access'] } satisfies Partial<ClaimInfo>
+const OBSERVED = { status: 'observed-undocumented' as const, definedIn: [MS_AT], tokenTypes: ['access'], versions: ['1.0'] } satisfies Partial<ClaimInfo>
+const B2C = { definedIn: [MS_B2C_TOKENS, MS_B2C_CLAIMS], tokenTypes: ['id', 'access'], versions: ['1.0'], contexts: ['b2c' as const] } satisfies Partial<ClaimInfo>
 const IGNORE = 'Not documented by Microsoft: don’t build on it; it can change or disappear without notice.'
 const FACTS = 'A space-separated list of numbers. Their order means nothing and new values can appear: look for the values you care about and ignore the rest.'
 

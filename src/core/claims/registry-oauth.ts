@@ -7,7 +7,7 @@ import type { ClaimName } from './claim-names.ts'
 import type { ClaimInfo } from './registry-types.ts'
 import { MS_AT, MS_ID, MS_OPT_CONFIG, MS_OVERAGE, OIDC_BACKCHANNEL, oidc, rfc } from './links.ts'
 
-const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] }
+const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] } satisfies Partial<ClaimInfo>
 const DISTRIBUTED = oidc('5.6.2', 'AggregatedDistributedClaims')
 
 export const OAUTH_CLAIMS = {

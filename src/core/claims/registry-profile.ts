@@ -7,7 +7,7 @@ import type { ClaimInfo, ClaimText } from './registry-types.ts'
 import { GOOGLE_ID, MS_ID, MS_OPT, oidc } from './links.ts'
 
 const STD = oidc('5.1', 'StandardClaims')
-const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] }
+const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] } satisfies Partial<ClaimInfo>
 const NOT_A_KEY = 'Profile data the user or an admin can change: show it, never use it as an account key or for authorization (use iss + sub).'
 
 /** A plain profile claim: personal, from OIDC Core §5.1, seen in ID tokens and UserInfo. */

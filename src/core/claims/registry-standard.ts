@@ -6,7 +6,7 @@ import type { ClaimName } from './claim-names.ts'
 import type { ClaimInfo } from './registry-types.ts'
 import { FAPI1_ADVANCED, MS_AT, MS_ID, MS_OPT, MS_TOKENS, OIDC_BACKCHANNEL, OIDC_FRONTCHANNEL, oidc, rfc } from './links.ts'
 
-const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] }
+const ENTRA_BOTH = { tokenTypes: ['id', 'access'], versions: ['1.0', '2.0'] } satisfies Partial<ClaimInfo>
 const ID_TOKEN = oidc('2', 'IDToken')
 
 export const STANDARD_CLAIMS = {

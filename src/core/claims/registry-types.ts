@@ -1,6 +1,6 @@
 /** Shapes of the claim and header knowledge base (the data itself is lazily loaded). */
 import type { SpecLink } from '../spec-links.ts'
-import type { ValueKind } from './types.ts'
+import type { ClaimAppearsIn, ValueKind } from './types.ts'
 import type { ClaimContext } from './platform.ts'
 
 export type ClaimStatus = 'documented' | 'legacy-documented' | 'observed-undocumented'
@@ -15,7 +15,7 @@ export interface ClaimText {
   kind: ValueKind
   definedIn: SpecLink[]
   /** Shown as "<type> tokens": 'id', 'access', 'logout', 'userinfo', 'security event', 'DPoP proof', 'refresh' */
-  tokenTypes: string[]
+  tokenTypes: ClaimAppearsIn[]
   /** Token versions ('1.0', '2.0' for Entra); empty when the claim is not versioned. */
   versions: string[]
   watchFor?: string

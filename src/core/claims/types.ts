@@ -16,6 +16,9 @@ export type ValueKind =
 
 
 /** A readable rendering of one value, or one element of an array value. */
+/** Where a claim may appear, as the specs and vendor documents list it (shown as "id tokens", "DPoP proof tokens"). */
+export type ClaimAppearsIn = 'id' | 'access' | 'refresh' | 'logout' | 'userinfo' | 'security event' | 'DPoP proof'
+
 export interface HumanValue {
   /** The raw value as text. */
   raw: string
@@ -39,7 +42,7 @@ export interface ClaimAnnotation {
   kind?: ValueKind
   definedIn: SpecLink[]
   /** 'id', 'access', 'logout', ... */
-  tokenTypes: string[]
+  tokenTypes: ClaimAppearsIn[]
   versions: string[]
   watchFor?: string
   human: HumanValue[]
@@ -67,8 +70,7 @@ export interface HeaderAnnotation {
 export interface AnnotateContext {
   /** Unix seconds, for relative times. */
   now: number
-  /** The token family's coarse type and version, to pick the right explanation. */
-  tokenType?: 'id' | 'access' | 'logout' | 'unknown'
+  /** The token family's version, to pick the right explanation. */
   version?: '1.0' | '2.0'
   /** True when the token is known to come from Microsoft Entra; when absent it is inferred from `iss`/`tid`/`ver`. */
   entra?: boolean

@@ -2,14 +2,13 @@
  * Claim rules (RFC 7519 §4.1, OIDC Core §2 / §3.1.3.7, Back-Channel Logout 1.0 §2.4 / §2.6).
  * Every rule runs and adds its own finding; nothing stops at the first problem.
  */
-import type { Finding, InspectOptions, InspectionReport } from './types.ts'
+import type { Finding, InspectOptions, TokenType } from './types.ts'
 import { finding, show } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import type { SpecLink } from '../spec-links.ts'
 import { substituteTenant } from './keys.ts'
 import { BACKCHANNEL_LOGOUT_EVENT } from './family.ts'
 
-type TokenType = InspectionReport['tokenType']
 
 export interface ClaimContext {
   payload: Record<string, unknown>

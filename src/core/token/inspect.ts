@@ -83,7 +83,6 @@ function sortBySeverity(findings: Finding[]): Finding[] {
 
 function annotateContext(options: InspectOptions, fam: FamilyResult): AnnotateContext {
   const ctx: AnnotateContext = { now: options.now }
-  ctx.tokenType = fam.tokenType === 'id_token' ? 'id' : fam.tokenType === 'access_token' ? 'access' : fam.tokenType === 'logout_token' ? 'logout' : 'unknown'
   if (fam.version !== undefined) ctx.version = fam.version
   return ctx
 }

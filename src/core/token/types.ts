@@ -72,6 +72,16 @@ export interface Finding {
   specRef: SpecLink
 }
 
+/**
+ * What a JWT is for, as the family detection reads it: an ID token (OIDC Core §2), an access token
+ * (RFC 9068 or a vendor's own shape), a logout token (OIDC Back-Channel Logout §2.4), some other
+ * JWT, or unknown. The one vocabulary for the inspector, expectations and flow analysis.
+ */
+export type TokenType = 'id_token' | 'access_token' | 'logout_token' | 'jwt' | 'unknown'
+
+/** What a caller may say it expects (an expectation of "unknown" would check nothing). */
+export type ExpectedTokenType = Exclude<TokenType, 'unknown'>
+
 export type TokenForm = 'jws' | 'jwe' | 'unsecured' | 'opaque' | 'malformed'
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag' | 'token'
@@ -143,7 +153,7 @@ export interface InspectOptions {
     tenantId?: string
     accessToken?: string
     code?: string
-    tokenType?: 'id_token' | 'access_token' | 'logout_token' | 'jwt'
+    tokenType?: ExpectedTokenType
     responseType?: string
     alg?: string
     /** The client ID (for `azp` and Entra `?appid=` key look-up); defaults to `audience` for id tokens. */
@@ -240,7 +250,7 @@ export interface InspectionReport {
   family: TokenFamily
   /** Human words for the family ("Microsoft Entra v2.0 ID token"). */
   familyLabel: string
-  tokenType: 'id_token' | 'access_token' | 'logout_token' | 'jwt' | 'unknown'
+  tokenType: TokenType
   signature: SignatureResult
   findings: Finding[]
   claims: ClaimAnnotation[]
