@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router'
 import { useThemeEffect } from './theme.ts'
 import { ThemeToggle } from './theme-toggle.tsx'
 import { ForgetEverythingButton, ForgottenNotice, type ForgetOutcome } from './forget-everything.tsx'
+import { PwaStatus } from './pwa-mount.tsx'
 
 const NAV = [
   { to: '/inspect', label: 'Inspect', hint: 'Decode and validate a token' },
@@ -55,6 +56,7 @@ export function Layout() {
       <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         Runs entirely in your browser: tokens are sent nowhere but to the identity provider they belong to. No analytics, no cookies, no third-party scripts.
       </footer>
+      <PwaStatus />
     </div>
   )
 }
