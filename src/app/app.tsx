@@ -1,3 +1,4 @@
+/** The app root: the hash router with one route per screen, each behind its own error boundary. */
 import { lazy, Suspense, type ReactNode } from 'react'
 import { HashRouter, Navigate, Route, Routes } from 'react-router'
 import { Layout } from './layout.tsx'

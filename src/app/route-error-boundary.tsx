@@ -1,3 +1,4 @@
+/** A per-screen error boundary: a crash in one screen shows what happened, never a blank page. */
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 
 interface Props {

@@ -1,3 +1,4 @@
+/** The header control that picks the theme: follow the system, light or dark. */
 import { useThemeStore, type ThemeChoice } from '../stores/theme-store.ts'
 
 const OPTIONS: { value: ThemeChoice; label: string; icon: string }[] = [

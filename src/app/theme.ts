@@ -1,3 +1,4 @@
+/** Applies the theme choice to <html> (the "dark" class Tailwind reads) and follows the system setting. */
 import { useEffect } from 'react'
 import { useThemeStore, type ThemeChoice } from '../stores/theme-store.ts'
 

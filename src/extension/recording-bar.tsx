@@ -1,3 +1,4 @@
+/** The extension viewer's recording strip: which tab is recorded, its state, and Record/Stop. */
 import type { Command, RecordingStatus } from './protocol.ts'
 import { Switch } from '../ui/switch.tsx'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../ui/button-styles.ts'

@@ -1,3 +1,4 @@
+/** The theme choice (system, light, dark), kept in localStorage so a reload keeps it. */
 import { create } from 'zustand'
 import { readStored, writeStored } from '../adapters/storage.ts'
 

@@ -1,3 +1,4 @@
+/** A small coloured label (tones shared by every screen), text only. */
 import type { ReactNode } from 'react'
 
 export type Tone = 'green' | 'red' | 'amber' | 'sky' | 'slate' | 'indigo' | 'violet'

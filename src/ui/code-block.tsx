@@ -1,3 +1,4 @@
+/** A labelled block of preformatted text with a copy button. */
 import { CopyButton } from './copy-button.tsx'
 
 /** Preformatted text (JSON, a URL, a raw document) with a label and a copy button. Text only. */

@@ -1,3 +1,4 @@
+/** A button that copies text to the clipboard and says whether it worked. */
 import { useEffect, useRef, useState } from 'react'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from './button-styles.ts'
 

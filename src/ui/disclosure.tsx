@@ -1,3 +1,4 @@
+/** Show/hide regions (WAI-ARIA disclosure pattern) for places a <details> cannot go. */
 import { useId, useState, type ReactNode } from 'react'
 
 /**

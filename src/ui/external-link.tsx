@@ -1,3 +1,4 @@
+/** Links to outside pages, made only from http(s) URLs; any other scheme stays plain text. */
 import type { ReactNode } from 'react'
 
 /** Only http(s) URLs become links; anything else (javascript:, data:, garbage) stays text. */

@@ -1,3 +1,4 @@
+/** The title, lead and actions at the top of each screen. */
 import type { ReactNode } from 'react'
 
 export function PageHeader({ title, lead, actions }: { title: string; lead: ReactNode; actions?: ReactNode }) {

@@ -1,3 +1,4 @@
+/** A titled card section used by every screen. */
 import type { ReactNode } from 'react'
 
 /** A titled card section. `id` lets other parts of the page link to it. */

@@ -1,3 +1,4 @@
+/** Accessible tabs (WAI-ARIA tabs pattern), controlled by the caller. */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
 
 export interface TabItem<K extends string> {

@@ -1,3 +1,4 @@
+/** A hook that tells whether the dark theme is on, for components that pick colours themselves. */
 import { useSyncExternalStore } from 'react'
 
 /**

@@ -1,3 +1,4 @@
+/** Small builders for findings, so every check writes them the same way (code, severity, subject, spec link). */
 import type { Finding, FindingCode, Severity } from './types.ts'
 import type { SpecLink } from '../spec-links.ts'
 
