@@ -9,7 +9,11 @@ import { UserinfoResult } from './userinfo-result.tsx'
 /** The signed-in account and what can be done with it: more scopes, silent refresh, sign-out. */
 export function AccountPanel() {
   const s = useSignInStore()
-  const [scopes, setScopes] = useState('User.Read')
+  // User.Read is Microsoft Graph's; another provider knows only its own scopes, so start from the profile's.
+  const [scopes, setScopes] = useState(() => {
+    const profile = s.profiles.find((p) => p.id === s.activeId)
+    return profile?.kind === 'oidc' ? profile.scopes.trim() || 'openid' : 'User.Read'
+  })
   if (!s.account) return null
   const list = scopes.split(/\s+/).filter(Boolean)
   const line = s.account.facts ? accountLine(s.account.facts) : s.account.username

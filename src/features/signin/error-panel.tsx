@@ -85,7 +85,8 @@ export function ErrorPanel({ title, errorCode, message, oauthError, explanation,
           ))}
         </ul>
       ) : null}
-      {explained && !explained.length ? <p className="mt-3 text-sm text-red-900 dark:text-red-200">We have no notes for this code; the message above is what the library or server said.</p> : null}
+      {/* With an explanation of the failure itself (CORS, unreachable host), a missing catalogue entry is no news. */}
+      {explained && !explained.length && !explanation ? <p className="mt-3 text-sm text-red-900 dark:text-red-200">We have no notes for this code; the message above is what the library or server said.</p> : null}
     </section>
   )
 }
