@@ -11,9 +11,8 @@ import { messageAccessibleLabels } from '../../core/diagram/model.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
-import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
-import { useFitZoom, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
+import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { Switch } from '../../ui/switch.tsx'
 import { ExportMenu } from './export-menu.tsx'
 import { Legend } from './legend.tsx'
@@ -37,7 +36,7 @@ export function DiagramPage() {
   const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
   const presentButton = useRef<HTMLButtonElement>(null)
   // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
-  const { frame, zoom, setZoom, fit } = useFitZoom(drawing.width)
+  const view = useFitZoom(drawing.width)
   const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
   const message = selected !== null ? model.messages[selected] : undefined
   const selectedEntry = message && message.exchangeIndex !== null ? (entries[message.exchangeIndex] ?? null) : null
@@ -72,7 +71,7 @@ export function DiagramPage() {
             </select>
           </label>
           <Switch checked={redact} onChange={setRedact} label="Redact" description="Mask tokens, codes, state and personal values (also in presentation and exports)" />
-          <ZoomControls zoom={zoom} setZoom={setZoom} fit={fit} />
+          <ZoomControls {...view} />
         </div>
         {source.error ? (
           <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{source.error}</p>
@@ -93,18 +92,15 @@ export function DiagramPage() {
           <p className="mt-6 rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">This flow has no exchanges to draw.</p>
         ) : (
           <div className={`mt-3 grid gap-4 ${message ? 'lg:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
-            <div ref={frame} className="overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700">
-              <SequenceDiagram
-                drawing={drawing}
-                rowLabels={rowLabels}
-                title={model.title}
-                zoom={zoom}
-                onZoomChange={setZoom}
-                selectedIndex={selected}
-                onActivate={(i) => setSelected((s) => (s === i ? null : i))}
-                className="h-[calc(100vh-19rem)] min-h-[24rem]"
-              />
-            </div>
+            <ZoomableDiagram
+              {...view}
+              drawing={drawing}
+              rowLabels={rowLabels}
+              title={model.title}
+              selectedIndex={selected}
+              onActivate={(i) => setSelected((s) => (s === i ? null : i))}
+              className="h-[calc(100vh-19rem)] min-h-[24rem]"
+            />
             {message && selected !== null ? (
               <div className="h-[calc(100vh-19rem)] min-h-[24rem]">
                 <MessagePanel message={message} index={selected} entry={selectedEntry} redact={redact} sourceLabel={model.title} trust={source.trust} onClose={() => setSelected(null)} />

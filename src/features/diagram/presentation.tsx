@@ -32,7 +32,7 @@ export function Presentation({ model, drawing, rowLabels, redact, startAt, onExi
   const [step, setStep] = useState(Math.min(Math.max(0, startAt), Math.max(0, total - 1)))
   const root = useRef<HTMLDivElement>(null)
   // Fitted to the stage, and again when it changes size (entering full screen), up to projector size.
-  const { frame: stage, zoom } = useFitZoom(drawing.width, { min: 0.4, max: 1.9, inset: 16, followResize: true })
+  const { frameRef: stage, zoom } = useFitZoom(drawing.width, { min: 0.4, max: 1.9, inset: 16, followResize: true })
   const [fullscreen, setFullscreen] = useState(false)
   useModalOverlay(root, returnFocus)
 

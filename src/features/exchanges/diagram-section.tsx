@@ -1,3 +1,4 @@
+// The Flow screen's collapsible "Sequence diagram" section, which loads the diagram on demand.
 import { lazy, Suspense, useId, useState } from 'react'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { Chevron } from '../../ui/disclosure.tsx'

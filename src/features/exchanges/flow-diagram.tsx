@@ -13,9 +13,8 @@ import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/m
 import { PALETTES } from '../../core/diagram/palette.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
-import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
-import { useFitZoom, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
+import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { Switch } from '../../ui/switch.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 
@@ -43,7 +42,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const rowLabels = useMemo(() => (model ? messageAccessibleLabels(model) : []), [model])
   const [selected, setSelected] = useState<number | null>(null)
   // Fitted to the width (never enlarged) so every lane is visible at once.
-  const { frame, zoom, setZoom, fit } = useFitZoom(drawing?.width ?? 0)
+  const view = useFitZoom(drawing?.width ?? 0)
 
   const activate = (index: number) => {
     setSelected(index)
@@ -59,7 +58,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <Switch checked={redact} onChange={setRedact} label="Redact" description="Mask tokens, codes, state and personal values on the arrows (the same switch as on the Diagram screen)" />
-          <ZoomControls zoom={zoom} setZoom={setZoom} fit={fit} compact />
+          <ZoomControls {...view} compact />
           <Link to="/diagram?source=capture" className="text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200" title="Presentation mode, message details and SVG, PNG, Mermaid or PlantUML export">
             Open in the Diagram screen
           </Link>
@@ -68,18 +67,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
       {'error' in built ? (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{built.error}</p>
       ) : model && drawing ? (
-        <div ref={frame} className="overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700">
-          <SequenceDiagram
-            drawing={drawing}
-            rowLabels={rowLabels}
-            title={model.title}
-            zoom={zoom}
-            onZoomChange={setZoom}
-            selectedIndex={selected}
-            onActivate={activate}
-            className="h-[min(34rem,60vh)] min-h-[20rem]"
-          />
-        </div>
+        <ZoomableDiagram {...view} drawing={drawing} rowLabels={rowLabels} title={model.title} selectedIndex={selected} onActivate={activate} className="h-[min(34rem,60vh)] min-h-[20rem]" />
       ) : null}
     </div>
   )

@@ -1,24 +1,25 @@
+// The Import screen's diagram of a detected flow, drawn from the perspective its source implies.
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
-import { analyzeFlows } from '../../core/flows/detect.ts'
 import { parseHar } from '../../core/har/parse.ts'
 import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
-import type { LoadedHar } from '../../stores/import-store.ts'
+import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  useImportStore.getState().reset()
+})
 
-/** A HAR file as the import store holds it after the worker analysed it (source: file). */
+/** A HAR fixture analysed by the import store's own action, held as coming from `source`. */
 function loadedFile(name: string, source: LoadedHar['source'] = 'file'): LoadedHar {
   const r = parseHar(HAR_FIXTURES[name] ?? '')
   if (!r.ok) throw new Error(r.message)
-  const analysis = analyzeFlows(r.entries)
-  const entries: LoadedHar['entries'] = {}
-  r.entries.forEach((e, i) => {
-    entries[i] = e
-  })
-  return { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis, entries }
+  useImportStore.getState().analyseCapture(r.entries)
+  const loaded = useImportStore.getState().loaded
+  if (!loaded) throw new Error('the store analysed nothing')
+  return { ...loaded, source, name }
 }
 
 function draw(loaded: LoadedHar) {

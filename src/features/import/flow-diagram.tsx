@@ -7,9 +7,8 @@ import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/m
 import { PALETTES } from '../../core/diagram/palette.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
-import { SequenceDiagram } from '../../ui/sequence-diagram/sequence-diagram.tsx'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
-import { useFitZoom, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
+import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 
 /**
@@ -27,17 +26,15 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
   const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
   const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
-  const { frame, zoom, setZoom, fit } = useFitZoom(drawing.width)
+  const view = useFitZoom(drawing.width)
   const [selected, setSelected] = useState<number | null>(null)
   const message = selected !== null ? model.messages[selected] : undefined
   return (
     <div data-testid="flow-diagram">
       <div className="mb-1 flex justify-end">
-        <ZoomControls zoom={zoom} setZoom={setZoom} fit={fit} compact />
+        <ZoomControls {...view} compact />
       </div>
-      <div ref={frame} className="h-[32rem] overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-        <SequenceDiagram drawing={drawing} rowLabels={rowLabels} title={model.title} zoom={zoom} onZoomChange={setZoom} selectedIndex={selected} onActivate={setSelected} className="h-full" />
-      </div>
+      <ZoomableDiagram {...view} frameClassName="h-[32rem]" drawing={drawing} rowLabels={rowLabels} title={model.title} selectedIndex={selected} onActivate={setSelected} className="h-full" />
       {message ? (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" aria-live="polite" data-testid="diagram-selection">
           <p className="font-medium text-slate-900 dark:text-slate-100">{rowLabels[selected ?? 0]}</p>

@@ -7,7 +7,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { Drawing } from '../../core/diagram/drawing.ts'
 import { DiagramRow } from './diagram-row.tsx'
 import { DrawnShapes } from './shape.tsx'
-import { clampZoom } from './zoom.tsx'
+
+/** Zoom limits of every diagram view (buttons and Ctrl/⌘ + wheel alike). */
+export const ZOOM_MIN = 0.3
+const ZOOM_MAX = 3
+export const clampZoom = (z: number, min = ZOOM_MIN, max = ZOOM_MAX) => Math.min(max, Math.max(min, z))
 
 export interface SequenceDiagramProps {
   drawing: Drawing

@@ -1,16 +1,13 @@
 /**
- * Zoom of the sequence diagram, the same on every screen that shows one: a zoom that starts
- * fitted to the frame's width (never enlarged beyond `max`), − / % / + / Fit buttons, and the
- * limits Ctrl/⌘ + wheel also keeps to (sequence-diagram.tsx).
+ * The zoomable sequence diagram, the same on every screen that shows one (Diagram, Flow, Import):
+ * a zoom that starts fitted to the frame's width (never enlarged beyond `max`), − / % / + / Fit
+ * buttons, and the framed diagram itself (Ctrl/⌘ + wheel zooms within the same limits).
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { BUTTON_GHOST } from '../button-styles.ts'
+import { clampZoom, SequenceDiagram, ZOOM_MIN, type SequenceDiagramProps } from './sequence-diagram.tsx'
 
-export const ZOOM_MIN = 0.3
-export const ZOOM_MAX = 3
 const STEP = 1.2
-
-export const clampZoom = (z: number, min = ZOOM_MIN, max = ZOOM_MAX) => Math.min(max, Math.max(min, z))
 
 export interface FitOptions {
   min?: number
@@ -21,23 +18,34 @@ export interface FitOptions {
   followResize?: boolean
 }
 
-/** Zoom state fitted to `frame`'s width whenever the content width changes. */
+/** Zoom state fitted to `frame`'s width whenever the content width changes (and on resize if asked). */
 export function useFitZoom(contentWidth: number, { min = ZOOM_MIN, max = 1, inset = 2, followResize = false }: FitOptions = {}) {
-  const frame = useRef<HTMLDivElement>(null)
+  const frameRef = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState(1)
   const fit = useCallback(() => {
-    const w = frame.current?.clientWidth ?? 0
+    const w = frameRef.current?.clientWidth ?? 0
     if (w > 0 && contentWidth > 0) setZoom(clampZoom((w - inset) / contentWidth, min, max))
   }, [contentWidth, min, max, inset])
   useEffect(() => {
     fit()
-    const el = frame.current
+    const el = frameRef.current
     if (!followResize || !el) return
     const ro = new ResizeObserver(fit)
     ro.observe(el)
     return () => ro.disconnect()
   }, [fit, followResize])
-  return { frame, zoom, setZoom, fit }
+  return { frameRef, zoom, setZoom, fit }
+}
+
+type ZoomState = Pick<ReturnType<typeof useFitZoom>, 'frameRef' | 'zoom' | 'setZoom'>
+
+/** The diagram in its bordered frame (the one useFitZoom measures), at useFitZoom's zoom. */
+export function ZoomableDiagram({ frameRef, zoom, setZoom, frameClassName = '', ...props }: Omit<SequenceDiagramProps, 'zoom' | 'onZoomChange'> & ZoomState & { frameClassName?: string }) {
+  return (
+    <div ref={frameRef} className={`overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700 ${frameClassName}`}>
+      <SequenceDiagram {...props} zoom={zoom} onZoomChange={setZoom} />
+    </div>
+  )
 }
 
 /** − / percentage (resets to 100 %) / + / Fit, as a labelled group. */
