@@ -7,6 +7,7 @@ import type { Entry } from 'har-format'
 import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
 import { parseHar } from '../core/har/parse.ts'
 import { isZip, parseHarArchive } from '../core/har/archive.ts'
+import { harTextFromBytes } from '../core/har/text.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { FlowAnalysis } from '../core/flows/types.ts'
 import type { ImportOutcome, WorkerRequest, WorkerResponse } from './har-worker-protocol.ts'
@@ -28,21 +29,26 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   const t0 = performance.now()
   post({ type: 'progress', id, phase: 'reading', done: 0, total: file.size })
   const progress = (done: number, total: number) => post({ type: 'progress', id, phase: 'validating', done, total })
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer())
+  let bytes: Uint8Array | null = new Uint8Array(await file.arrayBuffer())
   let result: ReturnType<typeof parseHar>
   let t1: number
-  if (isZip(head)) {
+  if (isZip(bytes.subarray(0, 4))) {
     // Playwright's .zip HAR: unzipped by fflate, loaded only when a ZIP arrives (its own chunk).
     const { unzipSync } = await import('fflate')
-    const files = unzipSync(new Uint8Array(await file.arrayBuffer()))
+    const files = unzipSync(bytes)
     t1 = performance.now()
     post({ type: 'progress', id, phase: 'parsing', done: 0, total: 1 })
     result = parseHarArchive(files, progress)
   } else {
-    const text = await file.text()
+    // Non-ASCII characters as JSON escapes: the text stays one byte per character (text.ts).
+    const { text, escaped } = harTextFromBytes(bytes)
+    // The 60 MB of bytes are not needed once decoded: free them before the parse allocates.
+    bytes = null
     t1 = performance.now()
     post({ type: 'progress', id, phase: 'parsing', done: 0, total: 1 })
     result = parseHar(text, progress)
+    // A JSON error is described (line, column, excerpt) in the file's own text.
+    if (!result.ok && result.reason === 'not_har' && result.kind === 'not_json' && escaped) result = parseHar(await file.text())
   }
   const t2 = performance.now()
   if (!result.ok) {
