@@ -5,16 +5,17 @@
  * the sign-in (popup) or navigate back to it (redirect flow).
  */
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge'
-import { recordRedirectBack, setBridgeError } from './msal/redirect-capture.ts'
+import { backToSignInAfterSignOut, isSignOutReturn, recordRedirectBack, setBridgeError } from './msal/redirect-capture.ts'
 
 let recorded = false
+const signOut = isSignOutReturn(window.location.href)
 try {
   recorded = recordRedirectBack(window.location.href, Date.now())
 } catch {
   // Capturing is best effort: never stand in the way of the sign-in itself.
 }
 
-broadcastResponseToMainFrame().catch((error: unknown) => {
+broadcastResponseToMainFrame(signOut ? backToSignInAfterSignOut() : undefined).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error)
   if (recorded) {
     // A response arrived but MSAL could not match it (e.g. a forged or damaged state): go back

@@ -193,7 +193,12 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     async signOut() {
       navigationKind = 'logout'
       const acc = account()
-      await app.logoutRedirect({ ...(acc ? { account: acc } : {}), postLogoutRedirectUri: profile.redirectUri })
+      // OIDC RP-Initiated Logout 1.0 §2: a provider sends the browser back to
+      // post_logout_redirect_uri only when it can tell which client asked (so it can check the URI
+      // is registered for it): id_token_hint (RECOMMENDED; Okta requires it) and client_id. MSAL
+      // sends neither; Entra, B2C and External ID need neither, so only other providers get them.
+      const hint = kind === 'oidc' ? { ...(acc?.idToken ? { idTokenHint: acc.idToken } : {}), extraQueryParameters: { client_id: profile.clientId.trim() } } : {}
+      await app.logoutRedirect({ ...(acc ? { account: acc } : {}), postLogoutRedirectUri: profile.redirectUri, ...hint })
     },
     async fetchMetadata() {
       // Read before MSAL for this very flow: not fetched twice.

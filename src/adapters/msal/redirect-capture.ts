@@ -10,6 +10,7 @@ import { appendToJournal, currentFlowId, readJournal, setPendingRedirect } from 
 import { readStored, writeStored } from '../storage.ts'
 
 const BRIDGE_ERROR_KEY = 'capture:bridge-error'
+const SIGNED_OUT_KEY = 'capture:signed-out'
 export const CAPTURE_CHANNEL = 'token-lens:capture'
 
 function lastAuthorize(entries: CapturedEntry[]): CapturedEntry | undefined {
@@ -26,7 +27,9 @@ export function recordRedirectBack(href: string, now: number): boolean {
     appendToJournal(
       buildNavigationEntry(href, now, { step: 'logout', flowId: currentFlowId(), origin: 'observed', redactions: [], label: 'Back after sign-out', notes: ['The identity provider ended its session and sent the browser back to the post-logout redirect URI.'] }),
     )
-    // Not a sign-in response: nothing for the sign-in screen to finish or explain.
+    // Not a sign-in response: nothing for the sign-in screen to finish, but it says that the
+    // provider ended its session and came back (the post_logout_redirect_uri, no query).
+    writeStored('session', SIGNED_OUT_KEY, href.split(/[?#]/)[0] ?? href)
     return false
   }
   const entries = readJournal()
@@ -73,4 +76,31 @@ export function takeBridgeError(): string | null {
   const value = readStored('session', BRIDGE_ERROR_KEY)
   if (value !== null) writeStored('session', BRIDGE_ERROR_KEY, null)
   return value
+}
+
+/** The post-logout redirect URI the provider sent the browser back to, once (then forgotten). */
+export function takeSignOutReturn(): string | null {
+  const value = readStored('session', SIGNED_OUT_KEY)
+  if (value !== null) writeStored('session', SIGNED_OUT_KEY, null)
+  return value
+}
+
+/** Only a state came back, no code and no error: the provider sending the browser back after sign-out. */
+export function isSignOutReturn(href: string): boolean {
+  const params = responseParams(href)
+  return Boolean(params.state) && !params.code && !params.error
+}
+
+/**
+ * The navigation MSAL's redirect bridge uses after a sign-out. MSAL 5.30 keeps no start page for
+ * logoutRedirect, so its bridge would send the browser to the site's root (getHomepage: origin
+ * and "/"), which is another site for a GitHub Pages project (https://you.github.io/). This goes
+ * back to the sign-in screen next to redirect.html instead, replacing the history entry like MSAL.
+ */
+export function backToSignInAfterSignOut(): { navigateInternal: (url: string) => Promise<boolean>; navigateExternal: (url: string) => Promise<boolean> } {
+  const go = () => {
+    window.location.replace(new URL('./#/signin', window.location.href).href)
+    return Promise.resolve(true)
+  }
+  return { navigateInternal: go, navigateExternal: go }
 }

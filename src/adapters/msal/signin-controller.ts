@@ -141,10 +141,12 @@ export function createSignInController({ getState: get, setState: set }: SignInV
     },
 
     resume: async () => {
-      const { takeBridgeError } = await import('./redirect-capture.ts')
+      const { takeBridgeError, takeSignOutReturn } = await import('./redirect-capture.ts')
       const { readDemoFaults } = await import('./demo-edge.ts')
       set({ faults: readDemoFaults() })
       const bridgeError = takeBridgeError()
+      const signedOutAt = takeSignOutReturn()
+      if (signedOutAt) set({ account: null, graph: null, userinfo: null, notice: `Signed out at the identity provider: it ended its session and sent the browser back to ${signedOutAt} (the post_logout_redirect_uri). MSAL had already removed the account and its tokens from this tab.` })
       const pending = readPendingRedirect()
       const flow = readFlow()
       if (bridgeError) {
