@@ -16,6 +16,7 @@ import { stepLabel } from '../../core/flows/classify.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { authorityOf, discoveryUrlOf, effectiveKind, extraParamsOf, knownAuthoritiesFor, scopesOf, type ConnectionProfile, type KnownAuthorities } from '../../core/capture/profile.ts'
 import type { EdgeRequest } from '../../core/demo-tenant/types.ts'
+import { authorityMetadataFrom } from './authority-metadata.ts'
 import { createCapturingNetworkClient } from './network-client.ts'
 import { currentFlowId, startFlow } from './capture-journal.ts'
 import { demoFetch } from './demo-edge.ts'
@@ -96,6 +97,8 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     })
     prefetched = { doc, flowId }
   }
+  // The document just read, handed to MSAL so it does not GET it again (see authority-metadata.ts).
+  const authorityMetadata = prefetched ? authorityMetadataFrom(prefetched.doc, known) : null
   const config: Configuration = {
     auth: {
       clientId: profile.clientId.trim(),
@@ -103,6 +106,7 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       redirectUri: profile.redirectUri,
       postLogoutRedirectUri: profile.redirectUri,
       ...(known.hosts.length > 0 ? { knownAuthorities: known.hosts } : {}),
+      ...(authorityMetadata !== null ? { authorityMetadata } : {}),
       onRedirectNavigate: (url) => {
         const kind = navigationKind
         hooks.record(
@@ -254,7 +258,7 @@ async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: strin
           redactions: [],
           label: stepLabel(step),
           notes: notesFor
-            ? ['Fetched by Token Lens itself before MSAL, to decide MSAL\'s knownAuthorities from the issuer it names.', ...extra]
+            ? ['Fetched by Token Lens itself before MSAL, to decide MSAL\'s knownAuthorities from the issuer it names; when MSAL would accept that issuer, MSAL gets this document (authorityMetadata) and does not fetch it again.', ...extra]
             : step === 'jwks'
               ? ['Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.']
               : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
