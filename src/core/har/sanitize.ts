@@ -1,10 +1,18 @@
 /**
- * Sanitised HAR export. Secrets are replaced by marked placeholders ("[redacted:refresh_token]")
- * wherever they hide: query strings and fragments (request URL, Location, redirectURL,
- * Referer), form and JSON bodies, form_post pages, headers and cookies. A final sweep replaces
- * every collected secret value anywhere else in the entry (plain, URL-encoded or JSON-escaped),
- * so a value seen once is gone everywhere. Redaction paths are recorded on each entry
- * (`_oauth.redactions`, or `_redactions` for entries without an annotation).
+ * Sanitised HAR export. Secrets are replaced by marked placeholders wherever they hide: query
+ * strings and fragments (request URL, Location, redirectURL, Referer), form and JSON bodies,
+ * form_post pages, headers and cookies. A final sweep replaces every collected secret value
+ * anywhere else in the entry (plain, URL-encoded or JSON-escaped), so a value seen once is gone
+ * everywhere. Redaction paths are recorded on each entry (`_oauth.redactions`, or `_redactions`
+ * for entries without an annotation).
+ *
+ * Each distinct secret of one export gets a numbered placeholder, "[redacted:refresh_token:2]",
+ * and the same value gets the same placeholder everywhere in the file, so an import of the file
+ * still ties a refresh to its sign-in and an API call to the flow whose token it presents (core/
+ * flows/http.ts `real`). The number is the order of first appearance per kind: it carries
+ * neither the length nor any character of the secret. The separator is a colon, not "#": a "#"
+ * would end the query of a URL that carries the placeholder (RFC 3986 §3.4). Placeholders
+ * without a number ("[redacted:code]", older exports, sanitizeUrl) identify nothing.
  */
 import type { Entry, Har, Header } from 'har-format'
 import { base64ToText } from './base64.ts'
@@ -36,8 +44,6 @@ function secretKind(name: string): string | null {
 const KEEPABLE = new Set(['access_token', 'id_token', 'id_token_hint'])
 
 const SENSITIVE_HEADERS: Record<string, string> = {
-  cookie: 'cookie',
-  'set-cookie': 'set_cookie',
   'proxy-authorization': 'proxy_authorization',
   'x-api-key': 'api_key',
   'api-key': 'api_key',
@@ -47,20 +53,55 @@ const SENSITIVE_HEADERS: Record<string, string> = {
 
 const MIN_SWEEP_LENGTH = 6
 
+/** A placeholder of this sanitiser, numbered or not; kinds are [a-z0-9_] (secretKind). */
+const PLACEHOLDER_SOURCE = String.raw`\[redacted:[a-z0-9_]+(?::\d+)?\]`
+const NUMBERED_IN_TEXT = /\[redacted:([a-z0-9_]+):(\d+)\]/g
+
 class Redactor {
-  readonly secrets = new Set<string>()
+  /** Secret values (MIN_SWEEP_LENGTH or longer) and their placeholders, for the final sweep. */
+  readonly secrets = new Map<string, string>()
+  /** Every redacted value and its placeholder: the same value, the same placeholder. */
+  private readonly assigned = new Map<string, string>()
+  /** The last number given per kind (seeded from placeholders already in the file). */
+  private readonly counters: Map<string, number>
   count = 0
   paths: string[] = []
-  constructor(private readonly keepTokens: boolean) {}
+  constructor(
+    private readonly keepTokens: boolean,
+    private readonly numbered = true,
+    taken: Map<string, number> = new Map(),
+  ) {
+    this.counters = new Map(taken)
+  }
+
+  /** The placeholder of a value: the one it already has, else the next number of its kind. */
+  private placeholder(kind: string, value: string): string {
+    if (!this.numbered) return `[redacted:${kind}]`
+    const known = this.assigned.get(value)
+    if (known) return known
+    const n = (this.counters.get(kind) ?? 0) + 1
+    this.counters.set(kind, n)
+    const p = `[redacted:${kind}:${n}]`
+    this.assigned.set(value, p)
+    return p
+  }
+
+  /** Another written form of an already redacted value (a decoded Basic secret): same placeholder, swept too. */
+  private alias(value: string, placeholder: string): void {
+    if (value === '' || value.startsWith('[redacted:')) return
+    if (this.numbered && !this.assigned.has(value)) this.assigned.set(value, placeholder)
+    if (value.length >= MIN_SWEEP_LENGTH && !this.secrets.has(value)) this.secrets.set(value, placeholder)
+  }
 
   /** The placeholder for a value, or null to keep it. Records the value for the final sweep. */
   replace(kind: string, value: string, path: string): string | null {
     if (this.keepTokens && KEEPABLE.has(kind)) return null
     if (value === '' || value.startsWith('[redacted:')) return null
-    if (value.length >= MIN_SWEEP_LENGTH) this.secrets.add(value)
+    const p = this.placeholder(kind, value)
+    this.alias(value, p)
     this.count++
     this.paths.push(path)
-    return `[redacted:${kind}]`
+    return p
   }
 
   /** Query or fragment text: redacts secret parameters, leaves the others byte for byte. */
@@ -136,6 +177,62 @@ class Redactor {
     })
   }
 
+  /**
+   * HTTP Basic credentials (RFC 6749 §2.3.1: form-encoded client_id ":" client_secret, base64):
+   * the whole blob becomes the secret's placeholder, and the secret as written and decoded is
+   * swept from the rest of the file under that same placeholder.
+   */
+  basic(blob: string, path: string): string | null {
+    let secret: string | null = null
+    try {
+      const decoded = base64ToText(blob)
+      const colon = decoded.indexOf(':')
+      if (colon >= 0) secret = decoded.slice(colon + 1)
+    } catch {
+      /* not base64: the blob itself is the secret */
+    }
+    if (!secret) return this.replace('client_secret', blob, path)
+    const p = this.replace('client_secret', secret, path)
+    if (p === null) return null
+    try {
+      this.alias(decodeURIComponent(secret.replace(/\+/g, ' ')), p)
+    } catch {
+      /* not form-encoded after all */
+    }
+    this.alias(blob, p)
+    return p
+  }
+
+  /** "a=1; b=2": each value replaced, names kept. A pair without "=" is replaced whole. */
+  cookiePairs(text: string, separator: string, kind: string, path: string): string {
+    return text
+      .split(separator)
+      .map((pair) => {
+        const eq = pair.indexOf('=')
+        if (eq < 0) return pair.trim() === '' ? pair : (this.replace(kind, pair.trim(), path) ?? pair)
+        return `${pair.slice(0, eq + 1)}${this.cookieValue(kind, pair.slice(eq + 1), `${path}#${pair.slice(0, eq).trim()}`)}`
+      })
+      .join(separator)
+  }
+
+  /** A cookie value, surrounding space and DQUOTEs kept (RFC 6265 §4.1.1 cookie-value). */
+  cookieValue(kind: string, raw: string, path: string): string {
+    const m = /^(\s*"?)(.*?)("?\s*)$/s.exec(raw)
+    const value = m?.[2] ?? raw
+    const r = this.replace(kind, value, path)
+    return r === null ? raw : `${m?.[1] ?? ''}${r}${m?.[3] ?? ''}`
+  }
+
+  /** One Set-Cookie line: its value replaced, name and attributes kept. */
+  setCookieLine(line: string, path: string): string {
+    const semi = line.indexOf(';')
+    const pair = semi < 0 ? line : line.slice(0, semi)
+    const rest = semi < 0 ? '' : line.slice(semi)
+    const eq = pair.indexOf('=')
+    if (eq < 0) return `${this.replace('set_cookie', pair.trim(), path) ?? pair}${rest}`
+    return `${pair.slice(0, eq + 1)}${this.cookieValue('set_cookie', pair.slice(eq + 1), `${path}#${pair.slice(0, eq).trim()}`)}${rest}`
+  }
+
   headers(headers: Header[], path: string): Header[] {
     return headers.map((h, i) => {
       const n = h.name.toLowerCase()
@@ -143,23 +240,14 @@ class Redactor {
       if (n === 'authorization') {
         const m = /^(\w+)\s+(.+)$/.exec(h.value)
         const scheme = m?.[1] ?? ''
-        if (/^basic$/i.test(scheme) && m?.[2]) {
-          try {
-            const decoded = base64ToText(m[2])
-            const colon = decoded.indexOf(':')
-            if (colon >= 0) {
-              const secret = decoded.slice(colon + 1)
-              this.replace('client_secret', secret, `${p}.value`)
-              this.replace('client_secret', decodeURIComponent(secret), `${p}.value`)
-            }
-          } catch {
-            /* not base64: still redacted below */
-          }
-          return { ...h, value: `Basic ${this.replace('client_secret', m[2], `${p}.value`) ?? m[2]}` }
-        }
+        if (/^basic$/i.test(scheme) && m?.[2]) return { ...h, value: `Basic ${this.basic(m[2], `${p}.value`) ?? m[2]}` }
         if (/^(bearer|dpop)$/i.test(scheme) && m?.[2]) return { ...h, value: `${scheme} ${this.replace('access_token', m[2], `${p}.value`) ?? m[2]}` }
         return { ...h, value: this.replace('authorization', h.value, `${p}.value`) ?? h.value }
       }
+      // Cookie values one by one, names and attributes kept (RFC 6265 §4.1, §4.2): the same
+      // session cookie then carries the same placeholder in Set-Cookie, Cookie and the cookie lists.
+      if (n === 'cookie') return { ...h, value: this.cookiePairs(h.value, ';', 'cookie', `${p}.value`) }
+      if (n === 'set-cookie') return { ...h, value: h.value.split('\n').map((line) => this.setCookieLine(line, `${p}.value`)).join('\n') }
       const kind = SENSITIVE_HEADERS[n]
       if (kind) return { ...h, value: this.replace(kind, h.value, `${p}.value`) ?? h.value }
       if (n === 'location' || n === 'referer' || n === ':path') return { ...h, value: this.url(h.value, `${p}.value`) }
@@ -180,7 +268,7 @@ function sanitizeEntry(entry: Entry, r: Redactor): Entry {
       const kind = secretKind(q.name)
       return kind ? { ...q, value: r.replace(kind, q.value, `request.queryString[${i}]`) ?? q.value } : q
     }),
-    cookies: req.cookies.map((c, i) => ({ ...c, value: r.replace('cookie', c.value, `request.cookies[${i}]`) ?? c.value })),
+    cookies: req.cookies.map((c, i) => ({ ...c, value: r.cookieValue('cookie', c.value, `request.cookies[${i}]`) })),
   }
   if (req.postData) {
     const pd = { ...req.postData }
@@ -207,7 +295,7 @@ function sanitizeEntry(entry: Entry, r: Redactor): Entry {
   const response = {
     ...res,
     headers: r.headers(res.headers, 'response.headers'),
-    cookies: res.cookies.map((c, i) => ({ ...c, value: r.replace('set_cookie', c.value, `response.cookies[${i}]`) ?? c.value })),
+    cookies: res.cookies.map((c, i) => ({ ...c, value: r.cookieValue('set_cookie', c.value, `response.cookies[${i}]`) })),
     redirectURL: res.redirectURL ? r.url(res.redirectURL, 'response.redirectURL') : res.redirectURL,
     content,
   }
@@ -239,8 +327,22 @@ function variants(secret: string): string[] {
   return [...out].filter((v) => v.length >= MIN_SWEEP_LENGTH)
 }
 
+/** Numbers already given in the file (a re-export of an imported sanitised file), so new ones never collide. */
+function takenNumbers(entries: readonly Entry[]): Map<string, number> {
+  const taken = new Map<string, number>()
+  for (const entry of entries) {
+    const text = JSON.stringify(entry)
+    if (!text.includes('[redacted:')) continue
+    for (const m of text.matchAll(NUMBERED_IN_TEXT)) {
+      const kind = m[1] ?? ''
+      taken.set(kind, Math.max(taken.get(kind) ?? 0, Number(m[2])))
+    }
+  }
+  return taken
+}
+
 export function sanitizeEntries(entries: readonly Entry[], options: SanitizeOptions = {}): SanitizeResult {
-  const r = new Redactor(options.keepTokens === true)
+  const r = new Redactor(options.keepTokens === true, true, takenNumbers(entries))
   const perEntry: { entry: Entry; paths: string[] }[] = []
   for (const entry of entries) {
     r.paths = []
@@ -248,18 +350,23 @@ export function sanitizeEntries(entries: readonly Entry[], options: SanitizeOpti
     perEntry.push({ entry: clean, paths: r.paths })
   }
   // The sweep: anything left (Referer of another entry, a page body echoing a code, a custom
-  // field) that equals a redacted value is replaced too. Longest first so a value containing
-  // another is replaced whole.
-  const all = [...r.secrets].flatMap(variants).sort((a, b) => b.length - a.length)
-  const sweep = all.length > 0 ? new RegExp(all.map(escapeRegExp).join('|'), 'g') : null
+  // field) that equals a redacted value is replaced by that value's placeholder too. Longest
+  // first so a value containing another is replaced whole; placeholders already written are
+  // matched first and left alone (a secret such as "password" must not rewrite its own placeholder).
+  const byVariant = new Map<string, string>()
+  for (const [secret, placeholder] of r.secrets) for (const v of variants(secret)) if (!byVariant.has(v)) byVariant.set(v, placeholder)
+  const all = [...byVariant.keys()].sort((a, b) => b.length - a.length)
+  const sweep = all.length > 0 ? new RegExp(`${PLACEHOLDER_SOURCE}|${all.map(escapeRegExp).join('|')}`, 'g') : null
   const out = perEntry.map(({ entry, paths }) => {
     let result = entry
     if (sweep) {
       const text = JSON.stringify(entry)
       let swept = 0
-      const replaced = text.replace(sweep, () => {
+      const replaced = text.replace(sweep, (match) => {
+        const placeholder = byVariant.get(match)
+        if (placeholder === undefined) return match
         swept++
-        return '[redacted:value]'
+        return placeholder
       })
       if (swept > 0) {
         r.count += swept
@@ -286,7 +393,11 @@ export function toHar(entries: Entry[], creatorVersion: string, comment?: string
   }
 }
 
-/** A URL with its secret query and fragment parameters replaced (for reports and lists). */
+/**
+ * A URL with its secret query and fragment parameters replaced (for reports and lists). Its
+ * placeholders carry no number: URLs are sanitised one at a time, so a number would link
+ * nothing and only suggest that it does.
+ */
 export function sanitizeUrl(url: string): string {
-  return new Redactor(false).url(url, 'url')
+  return new Redactor(false, false).url(url, 'url')
 }
