@@ -16,6 +16,7 @@ import {
   responseJson,
   safeUrl,
   baseOf,
+  isRedacted,
   type Params,
 } from './http.ts'
 import type { ClientAuth, FlowStep, ResponseMode, StepError } from './types.ts'
@@ -97,6 +98,8 @@ function clientAuthOf(entry: Entry, form: Params): ClientAuth {
 export function basicSecret(entry: Entry): { clientId: string; secret: string } | null {
   const m = /^Basic\s+(\S+)/i.exec(header(entry.request.headers, 'authorization') ?? '')
   if (!m?.[1]) return null
+  // A sanitised file keeps the header with the secret's placeholder ("Basic [redacted:client_secret:1]").
+  if (isRedacted(m[1])) return { clientId: '', secret: m[1] }
   try {
     const decoded = base64ToText(m[1])
     const colon = decoded.indexOf(':')

@@ -71,7 +71,8 @@ function absorb(d: Draft, step: FlowStep): void {
   }
   if ((step.kind === 'token' || step.kind === 'refresh' || step.kind === 'device_authorization') && !d.authority) d.authority = hostOf(step.url)
   if (!d.clientId && r.client_id) d.clientId = r.client_id
-  // Values are matched across steps, so sanitised placeholders ("[redacted:code]") never count.
+  // Values are matched across steps: an unnumbered placeholder ("[redacted:code]") never counts,
+  // a numbered one ("[redacted:code:1]") stands for its value (http.ts real).
   const add = (set: Set<string>, v: string | undefined) => {
     const value = real(v)
     if (value) set.add(value)
@@ -175,7 +176,7 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         let d: Draft | undefined
         if (g === 'authorization_code' && real(r.code)) d = drafts.find((x) => x.codes.has(r.code ?? ''))
         if (!d && g === 'authorization_code' && !real(r.code)) {
-          // A redacted code: the one flow of this client and redirect URI with a response and no redemption yet.
+          // A code redacted without a number: the one flow of this client and redirect URI with a response and no redemption yet.
           const redirect = r.redirect_uri ? safeUrl(r.redirect_uri) : null
           d = only(drafts.filter((x) => x.origin === 'authorize' && x.clientId === r.client_id && (x.redirected || x.callbackSeen) && (!redirect || x.redirectBase === baseOf(redirect)) && !x.steps.some((s) => s.grantType === 'authorization_code')))
         }

@@ -117,12 +117,24 @@ export function looksLikeJwt(value: string): boolean {
   return /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/.test(value)
 }
 
-/** A value our sanitiser put in place of a secret ("[redacted:code]"): it identifies nothing. */
-export function isPlaceholder(value: string | undefined): boolean {
+/**
+ * A value our sanitiser (core/har/sanitize.ts) put in place of a secret. Numbered ones,
+ * "[redacted:refresh_token:2]", stand for one value each within the file: the same secret got the
+ * same placeholder everywhere, so they link steps like the value itself. Unnumbered ones,
+ * "[redacted:code]" (older exports), identify nothing.
+ */
+export function isRedacted(value: string | undefined): boolean {
   return value !== undefined && value.startsWith('[redacted:')
 }
 
-/** The value, unless it is missing or a placeholder. */
+const NUMBERED_PLACEHOLDER = /^\[redacted:[a-z0-9_]+:\d+\]$/
+
+/** A placeholder that identifies nothing: any "[redacted:…]" without its number. */
+export function isAnonymousPlaceholder(value: string | undefined): boolean {
+  return isRedacted(value) && !NUMBERED_PLACEHOLDER.test(value ?? '')
+}
+
+/** The value as an identifier: missing, empty and anonymous placeholders are none; numbered placeholders are. */
 export function real(value: string | undefined): string | undefined {
-  return value === undefined || value === '' || isPlaceholder(value) ? undefined : value
+  return value === undefined || value === '' || isAnonymousPlaceholder(value) ? undefined : value
 }

@@ -4,7 +4,7 @@
  * discouraged practice; info = worth knowing, not wrong.
  */
 import { basicSecret } from './classify.ts'
-import { real, safeUrl } from './http.ts'
+import { isRedacted, real, safeUrl } from './http.ts'
 import type { Flow, FlowFinding, FlowStep } from './types.ts'
 import type { Entry } from 'har-format'
 
@@ -212,12 +212,16 @@ function lintTokensInQuery(step: FlowStep, out: FlowFinding[]): void {
 function lintSecrets(step: FlowStep, entries: readonly Entry[], out: FlowFinding[]): void {
   const entry = step.entryIndex !== null ? entries[step.entryIndex] : undefined
   const basic = entry ? basicSecret(entry) : null
-  if (real(step.request.client_secret) || (basic && real(basic.secret))) {
+  const secret = real(step.request.client_secret) ?? (basic ? real(basic.secret) : undefined)
+  if (secret) {
+    // A numbered placeholder means the secret was there and the file's exporter redacted it:
+    // the browser still saw it.
+    const seen = isRedacted(secret) ? 'was sent in this capture (redacted in this file)' : 'is visible in this capture'
     out.push({
       code: 'client_secret_exposed',
       severity: 'error',
       stepId: step.id,
-      message: `A client secret is visible in this capture (${real(step.request.client_secret) ? 'client_secret parameter' : 'HTTP Basic Authorization header'}). A secret that reaches a browser is not secret: rotate it and keep it on the server.`,
+      message: `A client secret ${seen} (${real(step.request.client_secret) ? 'client_secret parameter' : 'HTTP Basic Authorization header'}). A secret that reaches a browser is not secret: rotate it and keep it on the server.`,
       specRef: rfc(8252, '8.5'),
     })
   }

@@ -5,7 +5,7 @@
  * rule 11), the client ID as ID token audience (rule 3), and a code or access token handed back
  * beside an ID token for the c_hash / at_hash checks (OIDC Core §3.3.2.11, §3.2.2.9).
  */
-import { isPlaceholder, looksLikeJwt } from './http.ts'
+import { isAnonymousPlaceholder, isRedacted, looksLikeJwt } from './http.ts'
 import type { InspectOptions } from '../token/types.ts'
 import type { FlowAnalysis, FlowStep, FlowToken, FlowTokenKind, TokenExpectations, TokenPlace } from './types.ts'
 
@@ -68,7 +68,9 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
   const firstByValue = new Map<string, FlowToken>()
   const seen = new Set<string>()
   const put = (kind: FlowTokenKind, value: string | undefined, step: FlowStep, place: TokenPlace, expected: TokenExpectations, extra: Partial<FlowToken> = {}) => {
-    if (!value || isPlaceholder(value)) return
+    // A numbered placeholder of a sanitised file is still one token in its places; an
+    // unnumbered one identifies nothing and is not listed.
+    if (!value || isAnonymousPlaceholder(value)) return
     const key = `${step.id}|${place}|${extra.name ?? ''}|${value}`
     if (seen.has(key)) return
     seen.add(key)
@@ -88,6 +90,7 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
       occurrences: 1,
       jwt: looksLikeJwt(value),
       expected: first && Object.keys(clean).length === 0 ? first.expected : clean,
+      ...(isRedacted(value) ? { redacted: true } : {}),
       ...extra,
     }
     if (!first) firstByValue.set(value, token)
@@ -109,8 +112,9 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
       const idExp: TokenExpectations = { ...idBase, tokenType: 'id_token' }
       if (ctx.nonce) idExp.nonce = ctx.nonce
       if (ctx.responseType) idExp.responseType = ctx.responseType
-      if (params.code) idExp.code = params.code
-      if (params.access_token) idExp.accessToken = params.access_token
+      // c_hash / at_hash are computed over the real value: a placeholder is no expectation.
+      if (params.code && !isRedacted(params.code)) idExp.code = params.code
+      if (params.access_token && !isRedacted(params.access_token)) idExp.accessToken = params.access_token
       put('id_token', params.id_token, step, place, idExp)
       put('access_token', params.access_token, step, place, { ...base, tokenType: 'access_token' })
     }
@@ -132,7 +136,7 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
       const idExp: TokenExpectations = { ...idBase, tokenType: 'id_token' }
       // A refresh does not repeat the nonce of the original request (OIDC Core §12.2).
       if (ctx.nonce && step.kind === 'token' && step.grantType === 'authorization_code') idExp.nonce = ctx.nonce
-      if (res.access_token) idExp.accessToken = res.access_token
+      if (res.access_token && !isRedacted(res.access_token)) idExp.accessToken = res.access_token
       const label = tokenResponseLabel(steps, step, notes?.(step))
       const extra: Partial<FlowToken> = { label, ...(res.scope ? { scope: res.scope } : {}) }
       put('access_token', res.access_token, step, 'token_response', { ...base, tokenType: 'access_token' }, extra)

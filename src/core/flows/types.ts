@@ -145,6 +145,8 @@ export interface FlowToken {
   scheme?: 'Bearer' | 'DPoP'
   /** For cookies: the cookie name. */
   name?: string
+  /** The value is a numbered placeholder of a sanitised file ("[redacted:refresh_token:2]"): it links places, it is no token. */
+  redacted?: boolean
 }
 
 export type FlowLintCode =
