@@ -67,7 +67,7 @@ export function hostileHar(): string {
 }
 
 /** XML 1.0 §2.2 production [2] Char, written out from the specification (independent of export-text.ts). */
-export function isXmlChar(cp: number): boolean {
+function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
 }
 

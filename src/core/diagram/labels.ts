@@ -23,14 +23,14 @@ const PERSONAL_PARAMS = new Set(['state', 'nonce', 'login_hint', 'session_state'
 
 export const MASK = '•••'
 
-export function abbreviate(value: string, keep = 10): string {
+function abbreviate(value: string, keep = 10): string {
   return value.length > keep + 2 ? `${value.slice(0, keep)}…` : value
 }
 
 const GRANT_URN = 'urn:ietf:params:oauth:grant-type:'
 const GUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function showParam(name: string, value: string, opts: LabelOptions): string {
+function showParam(name: string, value: string, opts: LabelOptions): string {
   if (name === 'grant_type' && value.startsWith(GRANT_URN)) return `${name}=urn:…:${value.slice(GRANT_URN.length)}`
   if (GUID_VALUE.test(value)) return `${name}=${value.slice(0, 8)}…`
   if (name === 'client_secret') return `${name}=${MASK}`
@@ -68,7 +68,7 @@ export function shortPath(url: URL | null, raw: string): string {
   return `${tenantFirst ? '/…/' : '/'}${parts.join('/')}`
 }
 
-export function headerValue(headers: { name: string; value: string }[], name: string): string | undefined {
+function headerValue(headers: { name: string; value: string }[], name: string): string | undefined {
   const lower = name.toLowerCase()
   return headers.find((h) => h.name.toLowerCase() === lower)?.value
 }

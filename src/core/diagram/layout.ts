@@ -83,7 +83,7 @@ export interface DiagramLayout {
   rows: RowLayout[]
 }
 
-export interface LayoutOptions {
+interface LayoutOptions {
   /** Longest label line in pixels before it is cut with an ellipsis. */
   maxLabelWidth?: number
 }

@@ -9,7 +9,7 @@ import type { DiagramMessage, DiagramModel } from './types.ts'
 
 const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '%': '#37;', '<': '#lt;', '>': '#gt;', '&': '#amp;' }
 
-export function mermaidText(s: string): string {
+function mermaidText(s: string): string {
   return exportLabel(s).replace(/[#;%<>&]/g, (c) => ENTITY[c] ?? c)
 }
 

@@ -122,7 +122,7 @@ function browserPerspective(entries: CapturedEntry[]): ExchangeInput[] {
   })
 }
 
-export function toExchangeInputs(entries: CapturedEntry[], clientTitle = 'This app', perspective: 'app' | 'browser' = 'app'): ExchangeInput[] {
+function toExchangeInputs(entries: CapturedEntry[], clientTitle = 'This app', perspective: 'app' | 'browser' = 'app'): ExchangeInput[] {
   if (perspective === 'browser') return browserPerspective(entries)
   let authorizeHost: string | undefined
   return entries.map((entry) => {

@@ -27,7 +27,7 @@ const ROLE_ORDER: Record<ParticipantRole, number> = {
 
 const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn', 'dod-graph.microsoft.us'])
 
-export function defaultTitle(spec: ParticipantSpec): string {
+function defaultTitle(spec: ParticipantSpec): string {
   switch (spec.role) {
     case 'user':
       return 'User'
@@ -50,7 +50,7 @@ export function defaultTitle(spec: ParticipantSpec): string {
   }
 }
 
-export function participantId(spec: ParticipantSpec): string {
+function participantId(spec: ParticipantSpec): string {
   if (spec.role === 'user' || spec.role === 'browser') return spec.role
   if (spec.role === 'client') return `client:${spec.title ?? defaultTitle(spec)}`
   return `${spec.role}:${spec.host ?? spec.title ?? defaultTitle(spec)}`

@@ -11,7 +11,7 @@ import { isCleanExportText } from './export-text.ts'
 const ID = 'p\\d+'
 const ARROWS = ['->', '-->', '-[#DC2626]>', '-[#DC2626]->', '-[#B45309]->>']
 
-export interface GrammarResult {
+interface GrammarResult {
   ok: boolean
   errors: string[]
 }
@@ -66,7 +66,7 @@ const LINE_MARKER = /^[*#=|._-]/
  * backslashes only as `\\` or our `\n`, and in each `\n` piece (one creole line) no active
  * character outside a `<U+XXXX>` escape; in a quoted name also no quote of any kind.
  */
-export function inertText(s: string, quoted = false): boolean {
+function inertText(s: string, quoted = false): boolean {
   if (!isCleanExportText(s) || /[\r\n]/.test(s)) return false
   const flat = s.replace(/\\\\|<U\+[0-9A-F]{4,6}>/g, 'U')
   if (/\\(?!n)/.test(flat)) return false

@@ -7,15 +7,15 @@
 import { exportLabel } from './export-text.ts'
 import type { DiagramMessage, DiagramModel } from './types.ts'
 
-export const PLANTUML_FAILURE = '#DC2626'
-export const PLANTUML_REDIRECT = '#B45309'
+const PLANTUML_FAILURE = '#DC2626'
+const PLANTUML_REDIRECT = '#B45309'
 
 /**
  * Creole's Unicode escape `<U+XXXX>`: PlantUML draws that one character and parses nothing
  * into it (creole reads the escape as a whole, after the preprocessor has run), so the rendered
  * diagram shows exactly the original text.
  */
-export function plantUnicode(c: string): string {
+function plantUnicode(c: string): string {
   return `<U+${(c.codePointAt(0) ?? 0xfffd).toString(16).toUpperCase().padStart(4, '0')}>`
 }
 

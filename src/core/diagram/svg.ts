@@ -35,7 +35,7 @@ function shapeSvg(s: Shape): string {
   }
 }
 
-export interface SvgOptions {
+interface SvgOptions {
   title?: string
   /** Rows with index >= this are left out (presentation export of a partial reveal). */
   visibleCount?: number

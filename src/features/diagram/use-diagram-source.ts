@@ -13,13 +13,13 @@ import type { KeyOrigin } from '../../core/token/types.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { annotatedEntries, useImportStore } from '../../stores/import-store.ts'
 
-export interface SourceOption {
+interface SourceOption {
   value: string
   label: string
   group: 'capture' | 'import' | 'template'
 }
 
-export interface DiagramSource {
+interface DiagramSource {
   options: SourceOption[]
   value: string
   setValue: (value: string) => void

@@ -2,24 +2,19 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
+import { analyzeFlows } from '../../core/flows/detect.ts'
 import { parseHar } from '../../core/har/parse.ts'
 import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
-import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
+import type { LoadedHar } from '../../stores/import-store.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 
-afterEach(() => {
-  cleanup()
-  useImportStore.getState().reset()
-})
+afterEach(cleanup)
 
-/** A HAR fixture analysed by the import store's own action, held as coming from `source`. */
+/** A HAR fixture as the import store holds it once analysed, coming from `source`. */
 function loadedFile(name: string, source: LoadedHar['source'] = 'file'): LoadedHar {
   const r = parseHar(HAR_FIXTURES[name] ?? '')
   if (!r.ok) throw new Error(r.message)
-  useImportStore.getState().analyseCapture(r.entries)
-  const loaded = useImportStore.getState().loaded
-  if (!loaded) throw new Error('the store analysed nothing')
-  return { ...loaded, source, name }
+  return { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis: analyzeFlows(r.entries), entries: Object.fromEntries(r.entries.entries()) }
 }
 
 function draw(loaded: LoadedHar) {

@@ -6,7 +6,7 @@ import { memo, type KeyboardEvent } from 'react'
 import type { DrawnRow } from '../../core/diagram/drawing.ts'
 import { DrawnShapes } from './shape.tsx'
 
-export interface DiagramRowProps {
+interface DiagramRowProps {
   row: DrawnRow
   highlight: string
   ariaLabel: string

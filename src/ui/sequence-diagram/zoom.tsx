@@ -9,7 +9,7 @@ import { clampZoom, SequenceDiagram, ZOOM_MIN, type SequenceDiagramProps } from 
 
 const STEP = 1.2
 
-export interface FitOptions {
+interface FitOptions {
   min?: number
   max?: number
   /** Pixels of the frame's width not available to the diagram (borders, padding). */
