@@ -25,6 +25,10 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The production build registers a service worker (README "Offline and installing"). Specs
+    // route, abort and count requests; a worker answering from its cache would hide them, so it
+    // is blocked everywhere except e2e/offline.spec.ts, which tests it.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

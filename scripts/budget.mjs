@@ -64,6 +64,23 @@ if (existsSync(join(dist, '.vite'))) {
   console.error('budget: dist/.vite/ exists; the build manifest must not be deployed.')
   failed = true
 }
+// Offline (README "Offline and installing"): the service worker's precache must list every chunk
+// of the build, or a lazy screen would be missing with the network off. The worker is not part
+// of the first view (it is registered at idle, after load), so it is reported, not budgeted.
+const swPath = join(dist, 'sw.js')
+if (!existsSync(swPath)) {
+  console.error('budget: dist/sw.js is missing; the offline precache was not generated.')
+  failed = true
+} else {
+  const sw = readFileSync(swPath, 'utf8')
+  const precached = new Set([...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]))
+  const missing = Object.keys(chunks).filter((file) => !precached.has(file))
+  console.log(`service worker: ${(gzipSync(sw, { level: 9 }).length / 1000).toFixed(1)} kB gzipped, ${precached.size} files precached`)
+  if (missing.length) {
+    console.error(`budget: chunks missing from the service worker's precache: ${missing.join(', ')}`)
+    failed = true
+  }
+}
 const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1]
 if (!csp) {
   console.error('budget: dist/index.html has no Content-Security-Policy meta tag.')
