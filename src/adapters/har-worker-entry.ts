@@ -28,7 +28,15 @@ function post(message: WorkerResponse): void {
 async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   const t0 = performance.now()
   post({ type: 'progress', id, phase: 'reading', done: 0, total: file.size })
-  const progress = (done: number, total: number) => post({ type: 'progress', id, phase: 'validating', done, total })
+  // At most one progress message per 100 ms: each one re-renders the page on the main thread,
+  // which a 2-core machine shares with this worker.
+  let lastProgress = 0
+  const progress = (done: number, total: number) => {
+    const now = performance.now()
+    if (now - lastProgress < 100 && done < total) return
+    lastProgress = now
+    post({ type: 'progress', id, phase: 'validating', done, total })
+  }
   let bytes: Uint8Array | null = new Uint8Array(await file.arrayBuffer())
   let result: ReturnType<typeof parseHar>
   let t1: number

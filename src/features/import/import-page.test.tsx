@@ -38,7 +38,8 @@ describe('ImportPage', () => {
     expect(within(screen.getByTestId('flow-steps')).getAllByRole('listitem')).toHaveLength(5)
     // Codes in step URLs are masked on screen.
     expect(screen.getByTestId('flow-steps')).toHaveTextContent('code=[redacted:code]')
-    await waitFor(() => expect(screen.getAllByTestId('token-verdict').length).toBeGreaterThan(0))
+    // The verdicts wait for the lazily imported verifier: over a second on a busy 2-core machine.
+    await waitFor(() => expect(screen.getAllByTestId('token-verdict').length).toBeGreaterThan(0), { timeout: 10_000 })
   })
 
   it('lists the server-side step of a confidential web app as not observed', () => {
