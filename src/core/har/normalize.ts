@@ -60,6 +60,12 @@ function nameValues(value: unknown, path: string, p: ProblemList, what: string):
       return
     }
     let v = item.value
+    // Already a {name, value} of strings (nearly every header of a 60 MB file): kept as is, not
+    // copied; nothing downstream changes a header object in place.
+    if (typeof v === 'string') {
+      out.push(item as { name: string; value: string })
+      return
+    }
     if (v === undefined || v === null) v = ''
     else if (typeof v === 'number' || typeof v === 'boolean') v = String(v)
     if (typeof v !== 'string') {
