@@ -31,9 +31,6 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   const message = selected !== null ? model.messages[selected] : undefined
   return (
     <div data-testid="flow-diagram">
-      <div className="mb-1 flex justify-end">
-        <ZoomControls {...view} compact />
-      </div>
       <ZoomableDiagram {...view} frameClassName="h-[32rem]" drawing={drawing} rowLabels={rowLabels} title={model.title} selectedIndex={selected} onActivate={setSelected} className="h-full" />
       {message ? (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" aria-live="polite" data-testid="diagram-selection">
@@ -41,13 +38,17 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
           {message.notes.length ? <p className="mt-1 text-slate-600 dark:text-slate-300">{message.notes.join(' · ')}</p> : null}
         </div>
       ) : null}
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-        Select an arrow to read it.{' '}
-        <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}>
-          Open in the Diagram screen
-        </Link>{' '}
-        for presentation mode, message details and SVG, Mermaid or PlantUML export.
-      </p>
+      {/* Zoom after the diagram: its messages come first in the tab order, as before the zoom buttons existed. */}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Select an arrow to read it.{' '}
+          <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}>
+            Open in the Diagram screen
+          </Link>{' '}
+          for presentation mode, message details and SVG, Mermaid or PlantUML export.
+        </p>
+        <ZoomControls {...view} compact />
+      </div>
     </div>
   )
 }
