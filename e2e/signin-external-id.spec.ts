@@ -3,7 +3,9 @@
  * behind context.route. By tenant name the authority is contoso.ciamlogin.com but discovery
  * names the GUID-based issuer https://{tid}.ciamlogin.com/{tid}/v2.0, which MSAL 5.30 refuses
  * unless that host is in knownAuthorities: the app reads discovery first and adds it. By tenant
- * ID both are on one host. When MSAL still refuses an issuer, the error names it.
+ * ID both are on one host. When MSAL still refuses an issuer, the error names it. When MSAL
+ * would accept the issuer, it gets the document the app read (authorityMetadata) and does not
+ * fetch it a second time.
  */
 import { test, expect } from './fixtures.ts'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
@@ -20,10 +22,20 @@ test.describe('Entra External ID', () => {
     await saveProfile(page, { name: 'Contoso External ID', kind: 'Microsoft Entra External ID', tenant: 'contoso', clientId: CLIENT, scopes: 'User.Read' })
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await pickOnServerPage(page, /^https:\/\/contoso\.ciamlogin\.com\/contoso\.onmicrosoft\.com\/oauth2\/v2\.0\/authorize/)
+    // The account line: who, and the tenant from the token's tid (no empty field).
+    await expect(page.getByTestId('account-line')).toHaveText(new RegExp(`^[^·\\s]+ · tenant ${TENANT}$`))
 
     const entries = await captures(page)
-    const discovery = entries.find((e) => e._oauth.step === 'discovery' && e.request.url === 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration')!
+    const DISCOVERY = 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration'
+    const discovery = entries.find((e) => e._oauth.step === 'discovery' && e.request.url === DISCOVERY)!
     expect(discovery._oauth.notes?.join(' ')).toContain(`added ${TENANT}.ciamlogin.com to knownAuthorities`)
+    // The document is read once per page that runs MSAL (the one that sends the browser to
+    // /authorize, the one that redeems the code after the redirect back), by Token Lens, and MSAL
+    // gets it as authorityMetadata instead of fetching it a second time.
+    const reads = entries.filter((e) => e.request.url === DISCOVERY)
+    expect(reads.map((e) => e._oauth.notes?.[0] ?? '')).toEqual([expect.stringContaining('Fetched by Token Lens itself before MSAL'), expect.stringContaining('Fetched by Token Lens itself before MSAL')])
+    expect(reads[0]!._oauth.notes?.[0]).toContain('MSAL gets this document (authorityMetadata) and does not fetch it again')
+    expect(guard.requests().filter((u) => u === DISCOVERY)).toHaveLength(2)
     const token = entries.find((e) => e._oauth.step === 'token')!
     expect(token.request.url.split('?')[0]).toBe('https://contoso.ciamlogin.com/contoso.onmicrosoft.com/oauth2/v2.0/token')
     const idToken = (JSON.parse(token.response.content.text ?? '{}') as { id_token: string }).id_token
@@ -41,6 +53,8 @@ test.describe('Entra External ID', () => {
     await pickOnServerPage(page, new RegExp(`^https://${TENANT}\\.ciamlogin\\.com/${TENANT}/oauth2/v2\\.0/authorize`))
     const discovery = (await captures(page)).find((e) => e._oauth.step === 'discovery')!
     expect(discovery.request.url).toBe(`https://${TENANT}.ciamlogin.com/${TENANT}/v2.0/.well-known/openid-configuration`)
+    // Once per page that runs MSAL (before /authorize, after the redirect back): MSAL fetches none.
+    expect(guard.requests().filter((u) => u === discovery.request.url)).toHaveLength(2)
     expect(discovery._oauth.notes?.join(' ')).not.toContain('to knownAuthorities')
     await idTokenIsValid(page)
     // The lane shows the host's start (long GUID hosts are shortened), never the Entra host.
