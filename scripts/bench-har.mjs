@@ -20,7 +20,8 @@
  *    longest gap between frames.
  *
  * Run: node scripts/bench-har.mjs [runs=5] [--node-only] [--no-build] [--profile]
- *   --profile: an unminified build, one import of the sign-in file under the V8 CPU profiler of
+ *   --profile: an unminified build, one import of the sign-in file (BENCH_PROFILE_FILE=many: the
+ *   100 sign-ins) under the V8 CPU profiler of
  *   the page and a Chromium trace; prints the main thread's self time by function and the long
  *   tasks by event, and the Node CPU profile of parse + detect (the worker runs the same code).
  */
@@ -347,7 +348,7 @@ if (!nodeOnly) {
     }
 
     if (PROFILE) {
-      const r = await importOnce(files.one, true)
+      const r = await importOnce(files[process.env.BENCH_PROFILE_FILE ?? 'one'], true)
       console.log(`profiled import: shown ${fmt(r.painted)} ms, longest task ${fmt(r.longest)} ms, ${r.nodes} elements`)
     } else {
       const rows = []
