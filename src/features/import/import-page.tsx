@@ -22,10 +22,11 @@ export function ImportPage() {
   const captured = useCaptureStore((s) => s.entries)
   const flows = loaded?.analysis.flows ?? []
   const selected = flows.find((f) => f.id === selectedFlowId) ?? null
-  // The selected flow's details (lint, steps, tokens, diagram) render in a second, interruptible
+  // A new result's flow details (lint, steps, tokens, diagram) render in a second, interruptible
   // pass after the summary and the flow list: a large file's result reaches the screen without
-  // one long main-thread task (issue 10: never blocked over 100 ms).
-  const detail = useDeferredValue(selected, null)
+  // one long main-thread task (issue 10: never blocked over 100 ms). Choosing another flow of the
+  // same result is not deferred, so the details always match the selected button.
+  const shownResult = useDeferredValue(loaded, null)
   return (
     <section className="mx-auto max-w-7xl px-4 py-8">
       <PageHeader
@@ -69,7 +70,7 @@ export function ImportPage() {
           ) : (
             <div className="mt-4 grid gap-6 lg:grid-cols-[18rem_1fr]">
               <FlowList flows={flows} selected={selectedFlowId} onSelect={selectFlow} />
-              {detail && flows.includes(detail) ? <FlowView key={detail.id} flow={detail} loaded={loaded} /> : null}
+              {selected && shownResult === loaded ? <FlowView key={selected.id} flow={selected} loaded={loaded} /> : null}
             </div>
           )}
         </>
