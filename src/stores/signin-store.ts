@@ -13,7 +13,8 @@ import type { SignInView } from '../adapters/msal/signin-types.ts'
 import type { GraphMe } from '../adapters/msal/graph-me.ts'
 
 export type { GraphMe }
-export type { AccountSummary, Busy, Pause, SignInError } from '../adapters/msal/signin-types.ts'
+export type { GraphFailureReason } from '../adapters/msal/graph-me.ts'
+export type { AccountSummary, Busy, FailedAction, Notice, Pause, SignInError } from '../adapters/msal/signin-types.ts'
 
 /** The screen's state plus the controller's flows (one-line delegations) and local actions. */
 export interface SignInState extends SignInView, SignInController {

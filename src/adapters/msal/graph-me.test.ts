@@ -1,6 +1,6 @@
 /**
- * Graph /me after a sign-in: which scope lists count as User.Read, how a silent-token failure
- * is explained (with MSAL's own error classes), and how Graph's answers are summarised (a real
+ * Graph /me after a sign-in: which scope lists count as User.Read, which reason a silent-token
+ * failure gets (with MSAL's own error classes), and how Graph's answers are summarised (a real
  * demo-tenant Graph error through the capturing network client).
  */
 import { describe, expect, it } from 'vitest'
@@ -24,14 +24,14 @@ describe('explainSilentFailure', () => {
     const error = new InteractionRequiredAuthError('invalid_grant', 'corr-1', "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.", 'consent_required')
     const out = explainSilentFailure(error)
     expect(out.errorCode).toBe('AADSTS65001')
-    expect(out.explanation).toMatch(/consented to Microsoft Graph User\.Read/)
+    expect(out.reason).toBe('no_consent')
     expect(out.step).toBe('token')
   })
 
   it('explains interaction_required as the IdP wanting the user back', () => {
     const out = explainSilentFailure(new InteractionRequiredAuthError('interaction_required', 'corr-2', 'AADSTS50076: multi-factor authentication required'))
     expect(out.errorCode).toBe('AADSTS50076')
-    expect(out.explanation).toMatch(/sign-in page again|back on its sign-in page/)
+    expect(out.reason).toBe('interaction_required')
   })
 
   it('never throws on odd values', () => {
@@ -55,7 +55,8 @@ describe('summarizeMe', () => {
     if (me.status !== 'failed') return
     expect(me.errorCode).toBe('InvalidAuthenticationToken')
     expect(me.step).toBe('me')
-    expect(me.explanation).toMatch(/refused the access token/)
+    expect(me.reason).toBe('token_refused')
+    expect(me.httpStatus).toBe(401)
     expect(recorded[0]?._oauth.step).toBe('graph')
   })
 })

@@ -1,8 +1,8 @@
 /**
  * Sign-in orchestration behind the sign-in store: one MSAL session per connection profile, the
  * step-through pauses (before /authorize, at the redirect back, before /token), the demo
- * tenant's sign-in page, the Graph /me follow-up and the mapping of MSAL errors to what the
- * screen shows. The store owns the state; this module reads and patches it through the access
+ * tenant's sign-in page, the Graph /me follow-up and the mapping of MSAL errors to facts the
+ * screen shows (its words live in features/signin/words.ts). The store owns the state; this module reads and patches it through the access
  * it is given (adapters never import stores). MSAL, the demo tenant and the Graph helpers load
  * by dynamic import only when a flow needs them, so the first view stays free of them.
  */
@@ -15,7 +15,7 @@ import { currentFlowId, readJournal, readPendingRedirect, setPendingRedirect, st
 import { loadProfiles, readFlow, writeFlow } from './signin-persistence.ts'
 import type { MsalSession } from './msal-session.ts'
 import { activeProfile, createSignInSession, reportFailure } from './signin-session.ts'
-import type { AccountSummary, SignInViewAccess } from './signin-types.ts'
+import type { AccountSummary, FailedAction, SignInViewAccess } from './signin-types.ts'
 
 type TokenResult = Awaited<ReturnType<MsalSession['acquireSilent']>>
 
@@ -59,7 +59,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
   const wiring = createSignInSession({ getState: get, setState: set })
   const getSession = wiring.get
   const active = () => activeProfile(get())
-  const fail = async (title: string, error: unknown) => {
+  const fail = async (action: FailedAction, error: unknown, scopes?: string[]) => {
     // A call that failed at the network level (status 0) to a real provider: say whether the
     // browser withheld the answer for lack of CORS headers or nothing answered, and what to
     // change at the provider, instead of MSAL's generic network error.
@@ -71,10 +71,10 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       // The endpoint without MSAL's client-request-id query: that is what the provider's settings name.
       const failure = await explainFailedCall(step satisfies FailedStep, last.request.url.split('?')[0] ?? last.request.url, profile.clientId)
       const message = error instanceof Error ? error.message : String(error)
-      set({ busy: null, pause: null, error: { title: `${title}: ${failure.title}`, errorCode: failure.code, message, explanation: failure.explanation } })
+      set({ busy: null, pause: null, error: { action, errorCode: failure.code, message, ...(scopes ? { scopes } : {}), failure: { title: failure.title, explanation: failure.explanation } } })
       return
     }
-    await reportFailure(set, title, error)
+    await reportFailure(set, action, error, scopes)
   }
   const { abandonInteraction, startDemoAuthorize } = wiring
 
@@ -117,7 +117,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       else if (granted && result.account) {
         set({ busy: 'graph' })
         set({ graph: await graphMeAfterSignIn(s) })
-      } else set({ graph: { status: 'skipped', explanation: 'Microsoft Graph /me was not called: neither the profile\'s scopes nor the token response grant User.Read. Add User.Read to the profile\'s scopes to see it.' } })
+      } else set({ graph: { status: 'skipped', reason: 'user_read_not_granted' } })
     } else if (grantsUserRead(result.scopes) && result.accessToken) {
       const me = await s.callGraphMe(result.accessToken).catch(() => null)
       if (me) set({ graph: summarizeMe(me.status, me.body, result.fromCache) })
@@ -146,12 +146,12 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       set({ faults: readDemoFaults() })
       const bridgeError = takeBridgeError()
       const signedOutAt = takeSignOutReturn()
-      if (signedOutAt) set({ account: null, graph: null, userinfo: null, notice: `Signed out at the identity provider: it ended its session and sent the browser back to ${signedOutAt} (the post_logout_redirect_uri). MSAL had already removed the account and its tokens from this tab.` })
+      if (signedOutAt) set({ account: null, graph: null, userinfo: null, notice: { kind: 'signed_out_at_provider', returnedTo: signedOutAt } })
       const pending = readPendingRedirect()
       const flow = readFlow()
       if (bridgeError) {
         setPendingRedirect(null)
-        set({ error: { title: 'The redirect back was refused', errorCode: 'state_mismatch', message: `The response that came back to the redirect URI does not belong to a sign-in this tab started, so it was refused (its state does not match). ${bridgeError}` } })
+        set({ error: { action: 'redirect_refused', errorCode: 'state_mismatch', message: bridgeError } })
       }
       const profile = (flow && get().profiles.find((p) => p.id === flow.profileId)) || active()
       // Only load MSAL when there is something to finish, or an account to show.
@@ -174,7 +174,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         }
         set({ busy: null })
       } catch (error) {
-        await fail('Signing in did not complete', error)
+        await fail('complete', error)
       }
     },
 
@@ -192,7 +192,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
           const doc = s.discoveryDocument()
           const mismatch = doc ? checkDiscoveredIssuer(authorityOf(profile), doc.issuer) : null
           if (mismatch) {
-            set({ busy: null, error: { title: `Signing in was not started: ${mismatch.title}`, errorCode: mismatch.code, message: `issuer in discovery: ${String(doc?.issuer)}\nauthority in the profile: ${authorityOf(profile)}`, explanation: mismatch.explanation } })
+            set({ busy: null, error: { action: 'not_started', errorCode: mismatch.code, message: '', issuer: String(doc?.issuer), authority: authorityOf(profile), failure: { title: mismatch.title, explanation: mismatch.explanation } } })
             return
           }
           if (!doc) {
@@ -207,7 +207,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
           await s.signInRedirect()
         }
       } catch (error) {
-        await fail('Signing in failed', error)
+        await fail('start', error)
       }
     },
 
@@ -217,7 +217,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       set({ pause: null })
       if (pause.kind === 'authorize') {
         set({ busy: 'redirect' })
-        if (pause.demo) await startDemoAuthorize(pause.url).catch((e: unknown) => fail('The demo tenant could not start the sign-in', e))
+        if (pause.demo) await startDemoAuthorize(pause.url).catch((e: unknown) => fail('demo_start', e))
         else window.location.assign(pause.url)
       } else if (pause.kind === 'redirect') {
         setPendingRedirect(null)
@@ -225,7 +225,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         try {
           await finishRedirect(await getSession(active()))
         } catch (error) {
-          await fail('Signing in did not complete', error)
+          await fail('complete', error)
         }
       } else {
         set({ busy: 'token' })
@@ -237,7 +237,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       const pause = get().pause
       wiring.rejectTokenPause(new Error('Cancelled at the step-through pause before /token.'))
       setPendingRedirect(null)
-      set({ pause: null, busy: null, demoPage: null, notice: 'Sign-in cancelled at a step-through pause. Nothing more was sent.' })
+      set({ pause: null, busy: null, demoPage: null, notice: { kind: 'cancelled_at_pause' } })
       // MSAL still holds the interaction as "in progress"; with no response in the URL,
       // handleRedirectPromise clears it so the next sign-in can start.
       if (pause?.kind !== 'token') void abandonInteraction()
@@ -251,7 +251,7 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         const { demoCompleteAuthorize } = await import('./demo-edge.ts')
         wiring.applyOutcome(await demoCompleteAuthorize(page.sessionId, { userId, consent }))
       } catch (error) {
-        await fail('The demo tenant could not finish the sign-in', error)
+        await fail('demo_finish', error)
       }
     },
 
@@ -267,9 +267,9 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         }
         const result = await s.acquireSilent(scopes, false)
         await afterTokens(s, result)
-        set({ busy: null, notice: `Token for ${scopes.join(' ')} acquired ${result.fromCache ? 'from the MSAL cache (no request was needed)' : 'with the refresh token'}.` })
+        set({ busy: null, notice: { kind: 'token_acquired', scopes, fromCache: result.fromCache } })
       } catch (error) {
-        await fail(`Could not get a token for ${scopes.join(' ')}`, error)
+        await fail('acquire', error, scopes)
       }
     },
 
@@ -281,9 +281,9 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         const granted = get().account?.scopes
         const result = await s.acquireSilent(granted?.length ? granted : scopesOf(active()), true)
         await afterTokens(s, result)
-        set({ busy: null, notice: 'Tokens refreshed silently with the refresh token (grant_type=refresh_token).' })
+        set({ busy: null, notice: { kind: 'refreshed' } })
       } catch (error) {
-        await fail('Silent refresh failed', error)
+        await fail('refresh', error)
       }
     },
 
@@ -292,9 +292,9 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       startFlow()
       try {
         await (await getSession(active())).signOut()
-        set({ account: null, graph: null, userinfo: null, busy: null, notice: 'Signed out: MSAL removed the account and its tokens from its cache.' })
+        set({ account: null, graph: null, userinfo: null, busy: null, notice: { kind: 'signed_out' } })
       } catch (error) {
-        await fail('Sign-out failed', error)
+        await fail('signout', error)
       }
     },
 
@@ -312,11 +312,11 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       writeJournal([])
       forgetAllStored()
       wiring.drop()
-      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, userinfo: null, callGraph: true, error: null, faults: {}, notice: 'Everything was forgotten: captures, the MSAL cache, the demo tenant and your stored profiles.' })
+      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, userinfo: null, callGraph: true, error: null, faults: {}, notice: { kind: 'forgot_everything' } })
     },
 
     cancelDemo: () => {
-      set({ demoPage: null, demoError: null, busy: null, notice: 'Sign-in cancelled on the demo sign-in page. Nothing more was sent.' })
+      set({ demoPage: null, demoError: null, busy: null, notice: { kind: 'cancelled_on_demo_page' } })
       void abandonInteraction()
     },
   }

@@ -10,7 +10,7 @@ import type { AuthorizeOutcome } from '../../core/demo-tenant/types.ts'
 import { appendToJournal } from './capture-journal.ts'
 import { redirectUriDefault } from './signin-persistence.ts'
 import type { MsalSession } from './msal-session.ts'
-import type { SignInView, SignInViewAccess } from './signin-types.ts'
+import type { FailedAction, SignInView, SignInViewAccess } from './signin-types.ts'
 
 /** The profile a flow uses: the selected one, else the first, else the built-in demo. */
 export function activeProfile(state: Pick<SignInView, 'profiles' | 'activeId'>): ConnectionProfile {
@@ -18,11 +18,11 @@ export function activeProfile(state: Pick<SignInView, 'profiles' | 'activeId'>):
 }
 
 /** Show an MSAL (or any) error as the screen's error, with the AADSTS code pulled out of the message. */
-export async function reportFailure(set: SignInViewAccess['setState'], title: string, error: unknown): Promise<void> {
+export async function reportFailure(set: SignInViewAccess['setState'], action: FailedAction, error: unknown, scopes?: string[]): Promise<void> {
   const { describeMsalError } = await import('./msal-session.ts')
   const d = describeMsalError(error)
   const aadsts = /AADSTS\d+/.exec(d.message)?.[0]
-  set({ busy: null, pause: null, error: { title, errorCode: d.errorCode, message: d.message, ...(aadsts ? { aadsts } : {}), ...(d.subError ? { subError: d.subError } : {}) } })
+  set({ busy: null, pause: null, error: { action, errorCode: d.errorCode, message: d.message, ...(scopes ? { scopes } : {}), ...(aadsts ? { aadsts } : {}), ...(d.subError ? { subError: d.subError } : {}) } })
 }
 
 export interface SignInSession {
@@ -81,7 +81,7 @@ export function createSignInSession({ getState: get, setState: set }: SignInView
           return false
         }
         if (demo) {
-          void startDemoAuthorize(url).catch((e: unknown) => reportFailure(set, 'The demo tenant could not start the sign-in', e))
+          void startDemoAuthorize(url).catch((e: unknown) => reportFailure(set, 'demo_start', e))
           return false
         }
         return true

@@ -14,17 +14,52 @@ export type Pause =
   | { kind: 'redirect'; url: string }
   | { kind: 'token'; request: EdgeRequest }
 
+/** Which action of the screen failed; the feature (features/signin/words.ts) says it in words. */
+export type FailedAction =
+  | 'start' // signing in could not start or the popup failed
+  | 'complete' // the redirect back could not be redeemed
+  | 'not_started' // discovery names another issuer: nothing was sent (OIDC Discovery §4.3)
+  | 'redirect_refused' // the redirect bridge got a response this tab did not start (state mismatch)
+  | 'demo_start'
+  | 'demo_finish'
+  | 'acquire'
+  | 'refresh'
+  | 'signout'
+
+/**
+ * A failure as facts: what was being done, the code, and what the library or server said
+ * (shown verbatim). No sentence of the screen lives here.
+ */
 export interface SignInError {
-  title: string
+  action: FailedAction
   /** MSAL error code or OAuth error. */
   errorCode: string
+  /** What MSAL, the server or the browser said, verbatim (for redirect_refused: the bridge's error). */
   message: string
   /** AADSTS code found in the message, if any. */
   aadsts?: string
   subError?: string
-  /** A browser-only failure (CORS, unreachable host, issuer mismatch) said in words: what to change at the provider. */
-  explanation?: string
+  /** The scopes asked for (action 'acquire'). */
+  scopes?: string[]
+  /** not_started: the issuer discovery named and the profile's authority. */
+  issuer?: string
+  authority?: string
+  /**
+   * A browser-only failure (CORS, unreachable host, issuer mismatch) as core/providers/browser-failures
+   * explains it: its words live in core, like the error catalogue's.
+   */
+  failure?: { title: string; explanation: string }
 }
+
+/** What the last finished action did, as a fact the feature puts into words. */
+export type Notice =
+  | { kind: 'signed_out_at_provider'; returnedTo: string }
+  | { kind: 'cancelled_at_pause' }
+  | { kind: 'cancelled_on_demo_page' }
+  | { kind: 'token_acquired'; scopes: string[]; fromCache: boolean }
+  | { kind: 'refreshed' }
+  | { kind: 'signed_out' }
+  | { kind: 'forgot_everything' }
 
 export interface AccountSummary {
   name: string
@@ -55,7 +90,7 @@ export interface SignInView {
   demoError: { error: string; description: string; code?: string } | null
   account: AccountSummary | null
   error: SignInError | null
-  notice: string | null
+  notice: Notice | null
   faults: DemoFaults
 }
 

@@ -1,5 +1,6 @@
 import type { GraphMe } from '../../stores/signin-store.ts'
 import { Badge } from '../../ui/badge.tsx'
+import { GRAPH_MISSING, GRAPH_REASON_WORDS, graphMessage } from './words.ts'
 
 /**
  * What Microsoft Graph /me answered after the sign-in. A failure is shown as a note, never as
@@ -7,7 +8,7 @@ import { Badge } from '../../ui/badge.tsx'
  */
 export function GraphMeResult({ graph }: { graph: GraphMe }) {
   if (graph.status === 'skipped') {
-    return <p data-testid="graph-me" className="text-sm text-slate-600 dark:text-slate-300">{graph.explanation}</p>
+    return <p data-testid="graph-me" className="text-sm text-slate-600 dark:text-slate-300">{GRAPH_REASON_WORDS[graph.reason]}</p>
   }
   if (graph.status === 'failed') {
     return (
@@ -16,8 +17,8 @@ export function GraphMeResult({ graph }: { graph: GraphMe }) {
           {graph.step === 'token' ? 'No Microsoft Graph token: /me was not called' : 'Microsoft Graph /me did not answer with the profile'}
           <Badge tone="amber">{graph.errorCode}</Badge>
         </p>
-        <p className="mt-1 text-amber-900 dark:text-amber-100">{graph.explanation}</p>
-        <p className="mt-1 break-words font-mono text-xs text-amber-800 dark:text-amber-200/80">{graph.message}</p>
+        <p className="mt-1 text-amber-900 dark:text-amber-100">{GRAPH_REASON_WORDS[graph.reason]}</p>
+        <p className="mt-1 break-words font-mono text-xs text-amber-800 dark:text-amber-200/80">{graphMessage(graph)}</p>
         <p className="mt-1 text-xs text-amber-800 dark:text-amber-200/80">You are still signed in; the ID token and the app's access token are unaffected.</p>
       </div>
     )
@@ -31,9 +32,9 @@ export function GraphMeResult({ graph }: { graph: GraphMe }) {
       </p>
       <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">Display name</dt>
-        <dd className="text-slate-800 dark:text-slate-100">{graph.displayName}</dd>
+        <dd className="text-slate-800 dark:text-slate-100">{graph.displayName || GRAPH_MISSING.displayName}</dd>
         <dt className="text-slate-500 dark:text-slate-400">UPN</dt>
-        <dd className="break-all font-mono text-xs leading-5 text-slate-800 dark:text-slate-100">{graph.userPrincipalName}</dd>
+        <dd className="break-all font-mono text-xs leading-5 text-slate-800 dark:text-slate-100">{graph.userPrincipalName || GRAPH_MISSING.userPrincipalName}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Object ID</dt>
         <dd className="break-all font-mono text-xs leading-5 text-slate-800 dark:text-slate-100">{graph.id}</dd>
       </dl>

@@ -21,6 +21,7 @@ import { ErrorPanel } from './error-panel.tsx'
 import { TokenList } from './token-list.tsx'
 import { TrainerPanel } from './trainer-panel.tsx'
 import { AccountPanel } from './account-panel.tsx'
+import { errorWords, noticeText } from './words.ts'
 
 const BUSY_TEXT = { loading: 'Loading MSAL…', signin: 'Starting the sign-in…', redirect: 'Going to the identity provider…', token: 'Redeeming the code at /token…', graph: 'Calling Microsoft Graph /me…', userinfo: 'Calling the provider\'s userinfo endpoint…', silent: 'Asking for tokens…', signout: 'Signing out…' } as const
 
@@ -112,7 +113,7 @@ export function SignInPage() {
               </ul>
             ) : null}
             <p aria-live="polite" className="mt-3 text-sm text-slate-600 dark:text-slate-300">
-              {s.busy ? BUSY_TEXT[s.busy] : s.notice}
+              {s.busy ? BUSY_TEXT[s.busy] : s.notice ? noticeText(s.notice) : null}
               {!s.busy && !s.notice && captures ? (
                 <>
                   {captures} exchange{captures === 1 ? '' : 's'} captured so far: <Link to="/flow" className="text-indigo-700 underline dark:text-indigo-300">see every request and response</Link>.
@@ -126,7 +127,7 @@ export function SignInPage() {
           {s.demoError ? (
             <ErrorPanel title="The demo tenant refused the authorization request" errorCode={s.demoError.code ?? s.demoError.error} oauthError={s.demoError.error} message={s.demoError.description} onDismiss={s.dismissError} />
           ) : null}
-          {s.error ? <ErrorPanel title={s.error.title} errorCode={s.error.errorCode} message={s.error.message} {...(s.error.explanation ? { explanation: s.error.explanation } : {})} onDismiss={s.dismissError} /> : null}
+          {s.error ? <ErrorPanel errorCode={s.error.errorCode} {...errorWords(s.error)} onDismiss={s.dismissError} /> : null}
           {s.account ? <AccountPanel /> : null}
           <TokenList clientId={profile.clientId} {...(tenantId ? { tenantId } : {})} />
           {!demo && s.account ? <RegistrationHelper profile={profile} /> : null}
