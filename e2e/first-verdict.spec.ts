@@ -84,3 +84,38 @@ test('a second token updates the same claim rows instead of rebuilding the repor
   expect(await row?.evaluate((el) => el.isConnected)).toBe(true)
   expect(await panel?.evaluate((el) => el.isConnected)).toBe(true)
 })
+
+test('a token link draws its decoded claims in the first render, from first-view code, while the report’s code is still on its way', async ({ page }) => {
+  // The report view and the verifier are held back until the claims are on screen.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const requested: string[] = []
+  await page.route(LAZY, async (route) => {
+    requested.push(new URL(route.request().url()).pathname)
+    await held
+    await route.continue()
+  })
+  // Written down from the first script on: whether the empty page ("Paste a token…") was ever drawn.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __sawEmpty: boolean }
+    w.__sawEmpty = false
+    new MutationObserver(() => {
+      if (document.getElementById('empty-title')) w.__sawEmpty = true
+    }).observe(document, { subtree: true, childList: true })
+  })
+  await page.goto(`/#/inspect?token=${F.tokens.valid}`)
+  const preview = page.getByTestId('decoded-preview')
+  await expect(preview.locator('tr[data-claim="name"]')).toContainText(F.person.name)
+  // Requested (at startup), not arrived: the claims came from the first view's own code, and
+  // the page went straight to them, with no empty page and second render before.
+  expect(requested.map((p) => LAZY.exec(p)?.[1]).sort()).toEqual(['inspect', 'report-view'])
+  expect(await page.evaluate(() => (window as unknown as { __sawEmpty: boolean }).__sawEmpty)).toBe(false)
+  // The token left the address bar before the router read it.
+  await expect(page).toHaveURL(/#\/inspect$/)
+  release()
+  // Someone else chose this token: its issuer waits for consent, and the report takes over.
+  await expect(page.locator('#verdict-title')).toHaveText('Cannot be verified here — keys not fetched yet')
+  await expect(page.locator('#contents tr[data-claim="name"]')).toContainText(F.person.name)
+})

@@ -15,6 +15,17 @@ export function loadInspectCore() {
   return coreModule
 }
 
+let lastDecoded: { input: string; decoded: DecodedToken } | null = null
+
+/**
+ * decodeToken with its last answer kept: one render asks for the same input's decoding twice (the
+ * page for the issuer it may need consent for, the inspection for everything else).
+ */
+export function decodeInput(input: string): DecodedToken {
+  if (lastDecoded?.input !== input) lastDecoded = { input, decoded: decodeToken(input) }
+  return lastDecoded.decoded
+}
+
 /**
  * Where this inspection's keys come from: the issuer (through the fetch policy, with the hosts
  * the user trusts for this token), a pasted key set, the key set of the capture the token was
@@ -70,7 +81,7 @@ interface Run {
 
 export function useInspection({ input, now, clockToleranceSec, expected, keys }: InspectionInput): InspectionResult {
   const trimmed = input.trim()
-  const decoded = useMemo(() => (trimmed === '' ? null : decodeToken(input)), [input, trimmed])
+  const decoded = useMemo(() => (trimmed === '' ? null : decodeInput(input)), [input, trimmed])
   const pastedText = keys.kind === 'pasted' ? keys.text : ''
   const pasted = useMemo(() => parsePastedJwks(pastedText), [pastedText])
   const expectedKey = JSON.stringify(expected ?? {})
