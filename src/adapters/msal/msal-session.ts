@@ -51,21 +51,19 @@ export interface MsalSession {
 
 /**
  * MSAL refused the issuer of a discovery document. MSAL itself reports only
- * endpoints_resolution_error (the issuer_validation_failed inside is dropped), so this names the
- * issuer, the authority and what to change.
+ * endpoints_resolution_error (the issuer_validation_failed inside is dropped), so this carries
+ * the issuer, the authority and what to change (core's advice); the sign-in screen words it.
  */
 export class IssuerRefusedError extends Error {
   readonly errorCode = 'endpoints_resolution_error'
+  /** What MSAL itself said, verbatim ('' when nothing). */
   readonly errorMessage: string
+  readonly refusal: NonNullable<KnownAuthorities['refusal']>
   constructor(refusal: NonNullable<KnownAuthorities['refusal']>, original: string) {
-    const text =
-      `MSAL refused the issuer "${refusal.issuer}" that the discovery document of the authority ${refusal.authority} names. ` +
-      `MSAL 5.30 accepts a discovery document's issuer only on the authority's own host, on a Microsoft cloud host, in the form https://{tenant}.ciamlogin.com/{tenant}[/v2.0] for the authority's tenant, or on a host listed in knownAuthorities (OIDC Discovery §4.3).\n` +
-      `What to change: ${refusal.advice}` +
-      (original ? `\n\nMSAL said: ${original}` : '')
-    super(text)
+    super(original || 'endpoints_resolution_error')
     this.name = 'IssuerRefusedError'
-    this.errorMessage = text
+    this.errorMessage = original
+    this.refusal = refusal
   }
 }
 
@@ -291,8 +289,12 @@ async function realGet(url: string): Promise<{ status: number; headers: Record<s
   return { status: response.status, headers, body: await response.text() }
 }
 
-/** Words for an MSAL or server error, with the codes the explanation catalogue looks up. */
-export function describeMsalError(error: unknown): { errorCode: string; message: string; subError?: string } {
+/** An MSAL or server error as codes (for the explanation catalogue) and what it said; a refused issuer with its facts. */
+export function describeMsalError(error: unknown): { errorCode: string; message: string; subError?: string; refusal?: { issuer: string; authority: string; advice: string } } {
+  if (error instanceof IssuerRefusedError) {
+    const { issuer, authority, advice } = error.refusal
+    return { errorCode: error.errorCode, message: error.errorMessage, refusal: { issuer, authority, advice } }
+  }
   if (error && typeof error === 'object' && 'errorCode' in error) {
     const e = error as { errorCode: string; errorMessage?: string; subError?: string; message?: string }
     return { errorCode: e.errorCode, message: e.errorMessage || e.message || '', ...(e.subError ? { subError: e.subError } : {}) }

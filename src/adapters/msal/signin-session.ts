@@ -22,7 +22,7 @@ export async function reportFailure(set: SignInViewAccess['setState'], action: F
   const { describeMsalError } = await import('./msal-session.ts')
   const d = describeMsalError(error)
   const aadsts = /AADSTS\d+/.exec(d.message)?.[0]
-  set({ busy: null, pause: null, error: { action, errorCode: d.errorCode, message: d.message, ...(scopes ? { scopes } : {}), ...(aadsts ? { aadsts } : {}), ...(d.subError ? { subError: d.subError } : {}) } })
+  set({ busy: null, pause: null, error: { action, errorCode: d.errorCode, message: d.message, ...(scopes ? { scopes } : {}), ...(aadsts ? { aadsts } : {}), ...(d.subError ? { subError: d.subError } : {}), ...(d.refusal ? { refusal: d.refusal } : {}) } })
 }
 
 export interface SignInSession {

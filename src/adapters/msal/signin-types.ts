@@ -49,6 +49,8 @@ export interface SignInError {
    * explains it: its words live in core, like the error catalogue's.
    */
   failure?: { title: string; explanation: string }
+  /** MSAL refused the issuer discovery names (IssuerRefusedError); advice is core's (core/capture/profile.ts). */
+  refusal?: { issuer: string; authority: string; advice: string }
 }
 
 /** What the last finished action did, as a fact the feature puts into words. */

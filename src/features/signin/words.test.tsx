@@ -60,6 +60,9 @@ describe('sign-in words', () => {
     const mismatch = errorWords(failure('not_started', { message: '', issuer: 'https://a.example', authority: 'https://b.example', failure: { title: 'issuer differs', explanation: 'fix it' } }))
     expect(mismatch.title).toBe('Signing in was not started: issuer differs')
     expect(mismatch.message).toBe('issuer in discovery: https://a.example\nauthority in the profile: https://b.example')
+    const refused = errorWords(failure('start', { errorCode: 'endpoints_resolution_error', message: 'Endpoints cannot be resolved', refusal: { issuer: 'https://x.example/t/v2.0', authority: 'https://y.example/t', advice: 'Use the tenant ID.' } }))
+    expect(refused.message).toMatch(/^MSAL refused the issuer "https:\/\/x\.example\/t\/v2\.0" that the discovery document of the authority https:\/\/y\.example\/t names\./)
+    expect(refused.message).toContain('\nWhat to change: Use the tenant ID.\n\nMSAL said: Endpoints cannot be resolved')
     expect(errorWords(failure('redirect_refused', { message: 'no_token_request_cache_error' })).message).toMatch(/does not belong to a sign-in this tab started.*\. no_token_request_cache_error$/)
   })
 

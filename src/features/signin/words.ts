@@ -36,6 +36,19 @@ export const ACTION_TITLES: Record<FailedAction, (error: SignInError) => string>
   signout: () => 'Sign-out failed',
 }
 
+/**
+ * MSAL 5.30's issuer rule (OIDC Discovery §4.3), said where MSAL only reports
+ * endpoints_resolution_error: the refused issuer, what MSAL accepts, and core's advice.
+ */
+function refusalText(r: NonNullable<SignInError['refusal']>, msalSaid: string): string {
+  return (
+    `MSAL refused the issuer "${r.issuer}" that the discovery document of the authority ${r.authority} names. ` +
+    `MSAL 5.30 accepts a discovery document's issuer only on the authority's own host, on a Microsoft cloud host, in the form https://{tenant}.ciamlogin.com/{tenant}[/v2.0] for the authority's tenant, or on a host listed in knownAuthorities (OIDC Discovery §4.3).\n` +
+    `What to change: ${r.advice}` +
+    (msalSaid ? `\n\nMSAL said: ${msalSaid}` : '')
+  )
+}
+
 /** What the error panel shows for a failure: heading, the text under the code, and what to change. */
 export function errorWords(error: SignInError): { title: string; message: string; explanation?: string } {
   const base = ACTION_TITLES[error.action](error)
@@ -45,7 +58,9 @@ export function errorWords(error: SignInError): { title: string; message: string
       ? `issuer in discovery: ${error.issuer ?? ''}\nauthority in the profile: ${error.authority ?? ''}`
       : error.action === 'redirect_refused'
         ? `The response that came back to the redirect URI does not belong to a sign-in this tab started, so it was refused (its state does not match). ${error.message}`
-        : error.message
+        : error.refusal
+          ? refusalText(error.refusal, error.message)
+          : error.message
   return { title, message, ...(error.failure ? { explanation: error.failure.explanation } : {}) }
 }
 
