@@ -252,7 +252,8 @@ if (!nodeOnly) {
       }
       await new Promise((r) => setTimeout(r, 200))
     }
-    const context = await browser.newContext()
+    // Service workers blocked, as for every benchmark: a first visit, without the PWA install at idle.
+    const context = await browser.newContext({ serviceWorkers: 'block' })
     // In every tab before the app runs: the long-task log, the moment the file is chosen, and a
     // promise for the first frame after the import's result is on screen.
     await context.addInitScript(() => {

@@ -151,7 +151,9 @@ async function settled(page) {
 }
 
 async function freshPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  // Service workers blocked: the figures are a first visit, comparable with peers that have none; the
+  // PWA's install at idle would only add noise (repeat visits come from its cache, see README).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN })
   await context.route((url) => url.origin !== ORIGIN, (route) => { stray += 1; return route.abort('blockedbyclient') })
   await context.addInitScript(probe)
