@@ -13,7 +13,7 @@ import { readStored, writeStored } from '../adapters/storage.ts'
 import { fetchJsonAtEdge } from '../adapters/network-edge.ts'
 import { inspectLinkFor } from '../adapters/fragment.ts'
 import { decodeToken, inputTooLarge } from '../core/token/decode.ts'
-import { discoveryUrlFor } from '../core/token/keys.ts'
+import { discoveryUrlFor } from '../core/token/discovery-url.ts'
 import { FetchNotAllowedError, fetchPolicy, issuerHost, type FetchDecision } from '../core/token/fetch-policy.ts'
 
 export type Expectations = NonNullable<InspectOptions['expected']>

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { SignJWT, decodeJwt, importJWK } from 'jose'
 import { inspectToken } from './inspect.ts'
-import { b2cDiscoveryUrl } from './keys.ts'
+import { b2cDiscoveryUrl } from './discovery-url.ts'
 import { DEMO_API_SCOPE, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 import { DEMO_B2C_NAME, DEMO_B2C_POLICY } from '../demo-tenant/shapes.ts'
 import { START, clock, codeRedemption, fragmentParams, msalAuthorizeUrl, newTenant, pkcePair } from '../demo-tenant/demo-client.test-support.ts'

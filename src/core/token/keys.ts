@@ -8,6 +8,7 @@ import { finding } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import { isEntraIssuer } from './entra.ts'
 import { FetchNotAllowedError, fetchPolicy } from './fetch-policy.ts'
+import { b2cDiscoveryUrl, discoveryUrlFor } from './discovery-url.ts'
 
 export type Jwk = Record<string, unknown> & { kty: string }
 
@@ -78,38 +79,6 @@ function isFetchableUrl(u: string): boolean {
 /** Substitutes Entra's `{tenantid}` placeholder (multi-tenant discovery documents) from `tid`. */
 export function substituteTenant(issuer: string, tid: unknown): string {
   return typeof tid === 'string' && issuer.includes('{tenantid}') ? issuer.split('{tenantid}').join(tid) : issuer
-}
-
-/**
- * OIDC Discovery §4: the issuer plus /.well-known/openid-configuration (no double slash when the
- * issuer ends in "/"). Entra v1.0 issuers (https://sts.windows.net/{tid}/) publish that same
- * document at login.microsoftonline.com/{tid}/, the host browsers can fetch it from (MSAL uses
- * it); its "issuer" is still the sts.windows.net value, which is checked below as for any issuer.
- */
-export function discoveryUrlFor(iss: string): string {
-  const v1 = /^https:\/\/sts\.windows\.net\/([0-9a-f-]{36})\/?$/i.exec(iss)
-  if (v1) return `https://login.microsoftonline.com/${v1[1]}/.well-known/openid-configuration`
-  return `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`
-}
-
-/** B2C user flows are B2C_1_…, custom policies B2C_1A_… */
-const B2C_POLICY = /^b2c_1a?_[a-z0-9_-]{1,100}$/i
-/** B2C issuers: https://{host}/{tenant-id}/v2.0/ (b2clogin.com or a custom domain). */
-const B2C_ISSUER = /^https:\/\/([^/]+)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/v2\.0\/?$/i
-
-/**
- * Azure AD B2C publishes discovery and keys per policy (user flow), not at
- * iss + /.well-known/openid-configuration: https://{host}/{tenant}/{policy}/v2.0/.well-known/….
- * The policy is the token's `tfp` claim, or `acr` when the user flow is set to emit that instead.
- * Null when the token is not shaped like a B2C token. The document's issuer is still checked
- * against the token's (OIDC Discovery §4.3).
- */
-export function b2cDiscoveryUrl(iss: string, payload: Record<string, unknown> | null): string | null {
-  const m = B2C_ISSUER.exec(iss)
-  if (!m || !payload) return null
-  const policy = [payload['tfp'], payload['acr']].find((v): v is string => typeof v === 'string' && B2C_POLICY.test(v))
-  if (policy === undefined) return null
-  return `https://${m[1]}/${m[2]}/${encodeURIComponent(policy)}/v2.0/.well-known/openid-configuration`
 }
 
 export async function resolveKeys(
