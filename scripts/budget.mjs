@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 
-const BUDGET_BYTES = 120 * 1000 // 120 kB gzipped, as Vite reports kB
+// Issue 15: the first view stays within 110 KiB of gzipped JavaScript (112.64 kB, as Vite reports kB).
+const BUDGET_BYTES = 110 * 1024
 const dist = 'dist'
 
 if (!process.argv.includes('--no-build')) {
@@ -47,7 +48,7 @@ for (const r of rows) console.log(`${r.file.padEnd(48)} ${kb(r.raw)}  ${kb(r.gzi
 
 const total = rows.filter((r) => r.first).reduce((s, r) => s + r.gzip, 0)
 const msalInFirstView = [...firstView].filter((f) => (chunks[f]?.modules ?? []).some((m) => m.includes('@azure/msal')))
-console.log(`\nfirst view of #/inspect: ${(total / 1000).toFixed(1)} kB gzipped JavaScript (budget ${BUDGET_BYTES / 1000} kB)`)
+console.log(`\nfirst view of #/inspect: ${(total / 1000).toFixed(1)} kB gzipped JavaScript (budget ${BUDGET_BYTES / 1000} kB = 110 KiB)`)
 
 let failed = false
 if (msalInFirstView.length) {
