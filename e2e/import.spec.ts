@@ -47,7 +47,7 @@ test.describe('HAR import', () => {
       const body = await text(await dl)
       expect(body.length).toBeGreaterThan(200)
       for (const s of secrets) for (const f of forms(s)) expect(body.includes(f), `${button} leaks ${f.slice(0, 10)}…`).toBe(false)
-      if (button !== 'export-report') expect(body).toContain('[redacted:client_secret]')
+      if (button !== 'export-report') expect(body).toContain('[redacted:client_secret:1]')
     }
     // The opt-in keeps access and ID tokens, never the client secret or refresh tokens.
     await page.getByRole('switch', { name: 'Keep access and ID tokens in the HAR' }).click()
@@ -73,7 +73,7 @@ test.describe('HAR import', () => {
     await page.getByTestId('export-all-har').click()
     const body = await text(await dl)
     for (const s of Object.values(SECRETS.webapp ?? {})) for (const f of forms(s)) expect(body.includes(f)).toBe(false)
-    expect(body).toContain('[redacted:password]')
+    expect(body).toContain('[redacted:password:1]')
     // The same flow opens in the Diagram screen, inferred server-side step included.
     await page.getByRole('link', { name: 'Open in the Diagram screen' }).click()
     await expect(page).toHaveURL(/#\/diagram\?source=import/)
@@ -208,31 +208,60 @@ test.describe('HAR import', () => {
     expect(body).toContain('[redacted:')
 
     // One analysis for every capture: the live capture and the same sign-in exported as HAR and
-    // imported again give the same flows, steps and (unredacted) token places.
-    const read = async () => ({
-      flows: (await page.getByTestId('flow-list').getByRole('button').allInnerTexts()).map((t) => t.split('\n')[0]),
-      steps: await page.getByTestId('flow-steps').getByRole('listitem').locator('span.font-medium').allInnerTexts(),
-      tokens: (await page.getByTestId('flow-tokens').getByRole('listitem').locator('span.font-medium').allInnerTexts()).filter((k) => /ID token|Access token/.test(k)),
-    })
+    // imported again give the same flows, steps, token places and findings. The export gives each
+    // secret one numbered placeholder for the whole file, so the refresh, the Graph call and the
+    // userinfo call still join the sign-in by the placeholders of its tokens.
+    const read = async () => {
+      const buttons = page.getByTestId('flow-list').getByRole('button')
+      // Label, client, and the counts of steps, tokens, errors and warnings of every flow.
+      const flows = await buttons.allInnerTexts()
+      const detail: { steps: string[]; tokens: string[]; findings: (string | null)[] }[] = []
+      for (let i = 0; i < flows.length; i++) {
+        await buttons.nth(i).click()
+        await expect(buttons.nth(i)).toHaveAttribute('aria-current', 'true')
+        detail.push({
+          // Label, method, URL and status of each step; a URL of the file shows the placeholder's number, the live one none.
+          steps: (await page.getByTestId('flow-steps').getByRole('listitem').allInnerTexts()).map((t) => t.replace(/(\[redacted:[a-z0-9_]+):\d+\]/g, '$1]')),
+          // Kind, place, step, label and "same token as" of each token place; not the value, its verdict or the inspector button (JWTs only).
+          tokens: await page
+            .getByTestId('flow-tokens')
+            .getByRole('listitem')
+            .evaluateAll((items) =>
+              items.map((li) => {
+                const copy = li.cloneNode(true) as HTMLElement
+                copy.querySelectorAll('code, button, [data-testid="token-verdict"]').forEach((el) => el.remove())
+                return copy.textContent ?? ''
+              }),
+            ),
+          findings: await page.getByTestId('flow-findings').locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+        })
+      }
+      return { flows, detail }
+    }
     const live = await read()
-    expect(live.steps.length).toBeGreaterThan(2)
+    // The sign-in, its code redemption and the later refresh that needs the refresh token to be linked.
+    expect(live.flows[0]).toMatch(/^Authorization code flow/)
+    expect(live.detail[0]?.steps.some((s) => s.includes('Token request (authorization code)'))).toBe(true)
+    expect(live.detail[0]?.steps.some((s) => s.includes('Token refresh') || s.includes('Token request (refresh token)'))).toBe(true)
+    expect(live.detail[0]?.tokens.filter((t) => t.startsWith('Refresh token')).length).toBeGreaterThan(1)
+
+    const reimport = async (name: string, har: string) => {
+      await page.getByTestId('har-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(har) })
+      await expect(page.getByTestId('import-summary')).toContainText(name)
+      return read()
+    }
+    // Everything redacted: codes, access, ID and refresh tokens are placeholders, and still link.
+    expect(await reimport('live-export.har', body)).toEqual(live)
+    // With access and ID tokens kept (codes and refresh tokens stay redacted): the same again.
+    await page.goto('/#/import')
+    await page.getByTestId('use-capture').click()
+    await expect(page.getByTestId('import-summary')).toContainText('Live capture of this tab')
     const keep = page.waitForEvent('download')
-    // Keep the access and ID tokens, so their places can be compared; codes and refresh tokens stay redacted.
     await page.getByRole('switch', { name: 'Keep access and ID tokens in the HAR' }).click()
     await page.getByTestId('export-all-har').click()
-    const exported = await keep
-    await page.getByTestId('har-file-input').setInputFiles({ name: 'live-export.har', mimeType: 'application/json', buffer: Buffer.from(await text(exported)) })
-    await expect(page.getByTestId('import-summary')).toContainText('live-export.har')
-    const again = await read()
-    // The sign-in itself reads the same: same first flow, and its authorization request, redirect
-    // back and code redemption in the same order with the same token places. (The export redacts
-    // the refresh token, so the later refresh can no longer be tied to this flow by its value and
-    // stands as a flow of its own: see the issue report.)
-    expect(again.flows[0]).toBe(live.flows[0])
-    const signIn = (steps: string[]) => steps.filter((x) => /^(Authorization request|Redirect back to the app|Token request \(authorization code\))$/.test(x))
-    expect(signIn(again.steps)).toEqual(signIn(live.steps))
-    expect(signIn(live.steps)).toEqual(['Authorization request', 'Redirect back to the app', 'Token request (authorization code)'])
-    expect(again.tokens.slice(0, 2)).toEqual(live.tokens.slice(0, 2))
+    const kept = await text(await keep)
+    expect(kept).toContain('[redacted:refresh_token:1]')
+    expect(await reimport('live-export-kept.har', kept)).toEqual(live)
   })
 
   test('a file with unusable entries is analysed anyway and names what it skipped (light and dark)', async ({ page }) => {
