@@ -1,7 +1,7 @@
 import type { DecodedToken, InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { Badge } from '../../ui/badge.tsx'
-import { verdictFor, type VerdictKind } from './verdict.ts'
+import { summarize, summarizeDecoded, type VerdictKind } from '../../core/token/verdict.ts'
 import type { Redactor } from './redaction.ts'
 
 const STYLE: Record<VerdictKind, { box: string; icon: string; path: string }> = {
@@ -34,7 +34,7 @@ function lifetimeLine(report: InspectionReport, now: number): string | null {
 }
 
 export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitingKeysFrom = null, onFetchOnce }: { report: InspectionReport | null; decoded: DecodedToken | null; now: number; redactor: Redactor; pretend: boolean; awaitingKeysFrom?: string | null; onFetchOnce?: (() => void) | undefined }) {
-  const v = verdictFor(report, decoded, awaitingKeysFrom)
+  const v = report ? summarize(report, { awaitingKeysFrom }) : summarizeDecoded(decoded, awaitingKeysFrom)
   const s = STYLE[v.kind]
   const life = report ? lifetimeLine(report, now) : null
   const alg = report?.signature.alg ?? (typeof decoded?.header?.alg === 'string' ? decoded.header.alg : null)
@@ -46,9 +46,9 @@ export function VerdictBanner({ report, decoded, now, redactor, pretend, awaitin
         </span>
         <div className="min-w-0 flex-1">
           <h2 id="verdict-title" className="text-lg font-semibold leading-7 tracking-tight text-slate-950 dark:text-white" aria-live="polite">
-            {v.title}
+            {v.headline}
           </h2>
-          <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300">{redactor.text(v.detail)}</p>
+          <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300">{redactor.text(v.reasons.join(' '))}</p>
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
             {report && report.family !== 'unknown' ? <Badge tone="indigo">{report.familyLabel}</Badge> : null}
             {alg ? <Badge tone="slate">alg {alg}</Badge> : null}
