@@ -1,3 +1,4 @@
+/** The app shell: header with navigation, theme and "Forget everything", the screen, the privacy footer. */
 import { useState } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { useThemeEffect } from './theme.ts'

@@ -1,3 +1,4 @@
+/** Base64 bodies of HAR entries (content.encoding "base64") decoded to bytes or UTF-8 text. */
 import { base64url } from 'jose'
 
 /**

@@ -1,3 +1,4 @@
+/** Reads a HAR file into entries we can analyse: structural errors with JSON paths, unusable entries skipped with a note. */
 import type { Entry } from 'har-format'
 import { describeJsonError, sniffJson, sniffText } from './detect.ts'
 import { normalizeEntry, ProblemList } from './normalize.ts'

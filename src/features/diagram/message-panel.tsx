@@ -1,3 +1,4 @@
+/** The panel that opens from a diagram arrow: its request and response, explanation and spec links. */
 import { useMemo } from 'react'
 import { useNavigate } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'

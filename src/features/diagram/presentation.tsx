@@ -1,3 +1,4 @@
+/** Presentation mode: the diagram full screen, revealed one message at a time, keyboard-driven, modal. */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import type { Drawing } from '../../core/diagram/drawing.ts'

@@ -1,3 +1,4 @@
+/** One captured exchange in full: request, response, parameters and tokens, secrets masked until revealed. */
 import { useNavigate } from 'react-router'
 import { decodeClientInfo } from '../../core/capture/classify.ts'
 import { responseParams } from '../../core/capture/har.ts'

@@ -1,3 +1,4 @@
+/** One row of the Flow screen's exchange list: step label, method, URL and status, expandable. */
 import { useId } from 'react'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { stepLabel } from '../../core/flows/classify.ts'

@@ -1,3 +1,4 @@
+/** The Flow screen: every exchange of this tab's sign-ins, in order, with the flow drawn above. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { sanitizeEntries, toHar } from '../../core/har/sanitize.ts'

@@ -1,3 +1,4 @@
+/** A table of query, form or JSON parameters, with secrets masked until revealed. */
 import { explainParam, isSensitiveName, maskValue } from '../../core/capture/params.ts'
 import { Badge } from '../../ui/badge.tsx'
 

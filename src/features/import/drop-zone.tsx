@@ -1,3 +1,4 @@
+/** Where a HAR (or Playwright .zip) file is dropped or chosen. */
 import { useRef, useState, type DragEvent } from 'react'
 import { BUTTON_PRIMARY } from '../../ui/button-styles.ts'
 

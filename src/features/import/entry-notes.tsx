@@ -1,3 +1,4 @@
+/** What the import skipped or could not read (bad entries, bodies not in the file), named as written. */
 import type { LoadedHar } from '../../stores/import-store.ts'
 
 /**

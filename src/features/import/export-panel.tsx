@@ -1,3 +1,4 @@
+/** Sanitised HAR and JSON flow-report downloads of an imported file or the live capture. */
 import { useState } from 'react'
 import { useImportStore } from '../../stores/import-store.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'

@@ -1,3 +1,4 @@
+/** The flow lint findings of one flow, each with the spec section that says why. */
 import { useState } from 'react'
 import { explainError, type FlowErrorExplanation } from '../../core/flows/errors.ts'
 import type { FlowFinding, FlowStep } from '../../core/flows/types.ts'

@@ -1,3 +1,4 @@
+/** The flows found in a capture, one button each. */
 import type { Flow } from '../../core/flows/types.ts'
 import { Badge } from '../../ui/badge.tsx'
 

@@ -1,3 +1,4 @@
+/** One flow of a capture: client type, steps, tokens, findings and its diagram. */
 import { useDeferredValue, useEffect } from 'react'
 import type { Flow } from '../../core/flows/types.ts'
 import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'

@@ -1,3 +1,4 @@
+/** The Import screen: read a HAR file (or the live capture) and show the one analysis of it. */
 import { useDeferredValue } from 'react'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { useImportStore } from '../../stores/import-store.ts'

@@ -1,3 +1,4 @@
+/** Import progress and structural failures (not a HAR, unreadable file) with their JSON paths. */
 import type { ImportFailure } from '../../stores/import-store.ts'
 import type { ImportProgressInfo as Progress } from '../../stores/import-store.ts'
 

@@ -1,3 +1,4 @@
+/** The steps of one flow, in order, each linked to its exchange. */
 import type { FlowStep } from '../../core/flows/types.ts'
 import { sanitizeUrl } from '../../core/har/sanitize.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'

@@ -1,3 +1,4 @@
+/** A claim or header value as text, with invisible characters drawn as markers and readable renderings. */
 import { Fragment } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation, HumanValue } from '../../core/claims/types.ts'
 import { describeInvisible, findInvisible, markerLabel, splitInvisible } from '../../core/claims/invisible.ts'

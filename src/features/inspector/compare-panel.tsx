@@ -1,3 +1,4 @@
+/** Two tokens side by side: which claims differ, which are only in one. */
 import { useId, useMemo, useState, type ClipboardEvent } from 'react'
 import { compareClaims, type ClaimChange } from '../../core/compare/compare-claims.ts'
 import type { DecodedToken } from '../../core/token/types.ts'

@@ -1,3 +1,4 @@
+/** Copies a link that opens this token in the inspector, with the warning that the link carries the token. */
 import { useState } from 'react'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CopyButton } from '../../ui/copy-button.tsx'

@@ -1,3 +1,4 @@
+/** The claims shown in the paste's own frame, from first-view code, until the full report view has loaded. */
 import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { rawText } from '../../core/claims/raw-text.ts'

@@ -1,3 +1,4 @@
+/** What the inspector shows before a token is pasted. */
 const POINTS: [string, string][] = [
   ['A verdict in one line', 'Valid, invalid, cannot be verified here (and why: Microsoft Graph tokens, for one), or not a JWT at all.'],
   ['Every finding', 'Lifetime, audience, issuer, nonce, key choice and algorithm, each with what was expected, what was found and the spec section.'],

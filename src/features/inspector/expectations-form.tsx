@@ -1,3 +1,4 @@
+/** What the user expects of the token (issuer, audience, nonce, type…), checked by the inspection. */
 import { useId } from 'react'
 import type { Expectations } from '../../stores/inspector-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'

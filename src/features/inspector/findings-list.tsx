@@ -1,3 +1,4 @@
+/** The inspection's findings, most severe first, each with its spec link. */
 import type { Finding, Severity } from '../../core/token/types.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { CodeText } from '../../ui/code-text.tsx'

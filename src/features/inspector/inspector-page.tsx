@@ -1,3 +1,4 @@
+/** The inspector route: a thin shell that opens a token link and hands over to the inspector view. */
 import { useEffect } from 'react'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { InspectorView } from './inspector-view.tsx'

@@ -1,3 +1,4 @@
+/** Where verification keys come from: the issuer, a pasted JWKS or the capture's keys. */
 import { useId, type RefObject } from 'react'
 import { effectiveKeySource, useInspectorStore } from '../../stores/inspector-store.ts'
 import { INPUT } from '../../ui/button-styles.ts'

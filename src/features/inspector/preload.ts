@@ -1,3 +1,4 @@
+/** Fetches the report view and verifier chunks at idle (and on pointer or focus of the input), never on paste. */
 import { loadReportView } from './report-view-loader.ts'
 import { loadInspectCore } from './use-inspection.ts'
 

@@ -1,3 +1,4 @@
+/** Hides claim values on screen (for screen sharing) while keeping names and structure. */
 import type { ClaimAnnotation } from '../../core/claims/types.ts'
 
 export const MASK = '•••••• hidden'

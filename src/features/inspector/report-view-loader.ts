@@ -1,3 +1,4 @@
+/** Loads the report view chunk once and tells components when it is there. */
 import { useSyncExternalStore } from 'react'
 import type * as ReportViewModule from './report-view.tsx'
 

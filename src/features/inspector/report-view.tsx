@@ -1,3 +1,4 @@
+/** The full inspection report: claims, header, findings, keys and documents. */
 import { memo, useMemo, useState } from 'react'
 import type { CachedDocument } from '../../stores/inspector-store.ts'
 import type { InspectionReport } from '../../core/token/types.ts'

@@ -1,3 +1,4 @@
+/** Runs the inspection of the current input with the store's keys and settings, and decodes once per input. */
 import { useEffect, useMemo, useState } from 'react'
 import type { DecodedToken, InspectOptions, InspectionReport, KeyOrigin } from '../../core/token/types.ts'
 import type { FetchDecision } from '../../core/token/fetch-policy.ts'

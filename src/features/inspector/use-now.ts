@@ -1,3 +1,4 @@
+/** A clock for relative times that ticks at an interval, or stands still at a pretend time. */
 import { useEffect, useState } from 'react'
 
 const nowSec = () => Math.floor(Date.now() / 1000)

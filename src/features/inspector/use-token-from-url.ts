@@ -1,3 +1,4 @@
+/** Opens a token carried in the address fragment (#/inspect?token=, #id_token=) and cleans the address. */
 import { useEffect } from 'react'
 import { useSearchParams } from 'react-router'
 import { useInspectorStore } from '../../stores/inspector-store.ts'

@@ -1,3 +1,4 @@
+/** Runs the real report view off screen at idle, so the first real paste finds its code compiled and warm. */
 import { startTransition, useEffect, useMemo, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { InspectorState } from '../../stores/inspector-store.ts'

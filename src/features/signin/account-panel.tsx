@@ -1,3 +1,4 @@
+/** The signed-in account: who, at which issuer, with refresh and sign-out. */
 import { useState } from 'react'
 import { accountLine } from '../../core/providers/account-line.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'

@@ -1,3 +1,4 @@
+/** The demo tenant's sign-in page, drawn in the app: pick a user, consent, or cancel. */
 import { useEffect, useRef, useState } from 'react'
 import type { AuthorizePrompt, DemoUser } from '../../core/demo-tenant/types.ts'
 import { Badge } from '../../ui/badge.tsx'

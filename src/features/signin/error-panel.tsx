@@ -1,3 +1,4 @@
+/** A failed sign-in explained: what happened, the codes, cause, fix and sources. */
 import { useEffect, useState } from 'react'
 import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/errors/error-catalog.ts'
 import { Badge } from '../../ui/badge.tsx'

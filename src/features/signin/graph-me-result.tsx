@@ -1,3 +1,4 @@
+/** The answer of Microsoft Graph /me after sign-in, or why it was not called. */
 import type { GraphMe } from '../../stores/signin-store.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { GRAPH_MISSING, GRAPH_REASON_WORDS, graphMessage } from './words.ts'

@@ -1,3 +1,4 @@
+/** The parameters of a paused request, secrets masked until revealed. */
 import { useState } from 'react'
 import { explainParam, isSensitiveName, maskValue, type ParamInfo } from '../../core/capture/params.ts'
 import { Badge } from '../../ui/badge.tsx'

@@ -1,3 +1,4 @@
+/** Create or edit a connection profile (Entra, B2C, External ID, any OpenID provider), with validation. */
 import { cloneElement, isValidElement, useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react'
 import { KIND_LABELS, authorityOf, validateProfile, type Cloud, type ConnectionProfile, type ProfileKind, type ProfileProblem } from '../../core/capture/profile.ts'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'

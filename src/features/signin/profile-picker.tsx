@@ -1,3 +1,4 @@
+/** The saved and built-in connection profiles, with sign-in, edit, share and delete. */
 import { useRef } from 'react'
 import { KIND_LABELS, blankProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { useSignInStore } from '../../stores/signin-store.ts'

@@ -1,3 +1,4 @@
+/** How to register the app for a profile: Graph body, az CLI and portal steps. */
 import { scopesOf, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
 import { Disclosure } from '../../ui/disclosure.tsx'

@@ -1,3 +1,4 @@
+/** A profile arriving in a link: what it would add (host, authority, client) before "Add it". */
 import { KIND_LABELS, type SharedProfileReading } from '../../core/capture/profile.ts'
 import { BUTTON_GHOST, BUTTON_PRIMARY } from '../../ui/button-styles.ts'
 

@@ -1,3 +1,4 @@
+/** The Sign in screen: profiles, sign-in with step-through pauses, the account, tokens and errors. */
 import { useEffect, useMemo, useState } from 'react'
 import type { ConnectionProfile } from '../../core/capture/profile.ts'
 import { Panel } from '../../ui/panel.tsx'

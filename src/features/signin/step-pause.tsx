@@ -1,3 +1,4 @@
+/** A step-through pause: the request about to be sent, with Continue and Cancel. */
 import { useEffect, useRef } from 'react'
 import { decodeClientInfo } from '../../core/capture/classify.ts'
 import { responseParams } from '../../core/capture/har.ts'

@@ -1,3 +1,4 @@
+/** Trainer fault switches for the demo tenant (errors a trainer can make happen on purpose). */
 import type { DemoFaults } from '../../core/demo-tenant/types.ts'
 import { Panel } from '../../ui/panel.tsx'
 import { Switch } from '../../ui/switch.tsx'

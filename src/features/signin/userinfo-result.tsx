@@ -1,3 +1,4 @@
+/** The answer of the provider's userinfo endpoint after sign-in, or why it was not called. */
 import type { Userinfo } from '../../core/providers/userinfo.ts'
 import { Badge } from '../../ui/badge.tsx'
 
