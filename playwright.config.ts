@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs'
  * path, dist-subpath/ under /token-lens/ as on GitHub Pages). Browsers cannot be downloaded
  * here, so Debian's Chromium is used when present (scripts/e2e.mjs resolves it).
  */
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export const SUBPATH_BASE = '/token-lens/'
 

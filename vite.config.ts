@@ -42,9 +42,7 @@ function cspMeta(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
-      ],
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
     },
   }
 }
@@ -58,7 +56,10 @@ function chunkStats(): Plugin {
     name: 'token-lens:chunk-stats',
     apply: 'build',
     generateBundle(options, bundle) {
-      const chunks: Record<string, { modules: string[]; imports: string[]; dynamicImports: string[]; isEntry: boolean; facade: string | null }> = {}
+      const chunks: Record<
+        string,
+        { modules: string[]; imports: string[]; dynamicImports: string[]; isEntry: boolean; facade: string | null }
+      > = {}
       for (const [fileName, out] of Object.entries(bundle)) {
         if (out.type !== 'chunk') continue
         chunks[fileName] = {
@@ -178,8 +179,16 @@ function pwaHead(): Plugin {
           : {
               html,
               tags: [
-                { tag: 'meta', attrs: { name: 'theme-color', content: '#ffffff', media: '(prefers-color-scheme: light)' }, injectTo: 'head' },
-                { tag: 'meta', attrs: { name: 'theme-color', content: '#0f172a', media: '(prefers-color-scheme: dark)' }, injectTo: 'head' },
+                {
+                  tag: 'meta',
+                  attrs: { name: 'theme-color', content: '#ffffff', media: '(prefers-color-scheme: light)' },
+                  injectTo: 'head',
+                },
+                {
+                  tag: 'meta',
+                  attrs: { name: 'theme-color', content: '#0f172a', media: '(prefers-color-scheme: dark)' },
+                  injectTo: 'head',
+                },
                 { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${basePath()}icons/apple-touch-icon.png` }, injectTo: 'head' },
               ],
             },

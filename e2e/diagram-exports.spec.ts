@@ -34,7 +34,8 @@ async function mermaidParse(browser: Browser, texts: string[]): Promise<string[]
     await page.goto('about:blank')
     await page.addScriptTag({ path: MERMAID_JS })
     return await page.evaluate(async (list) => {
-      const m = (window as unknown as { mermaid: { initialize(o: object): void; parse(t: string): Promise<{ diagramType: string }> } }).mermaid
+      const m = (window as unknown as { mermaid: { initialize(o: object): void; parse(t: string): Promise<{ diagramType: string }> } })
+        .mermaid
       m.initialize({ startOnLoad: false })
       const out: string[] = []
       for (const t of list) {
@@ -50,7 +51,6 @@ async function mermaidParse(browser: Browser, texts: string[]): Promise<string[]
     await page.close()
   }
 }
-
 
 test('SVG, PNG, Mermaid and PlantUML downloads are non-empty and valid (template)', async ({ page, browser }) => {
   await page.goto('/#/diagram?source=template:on-behalf-of')
@@ -73,7 +73,11 @@ async function checkExports(page: Page, browser: Browser): Promise<string> {
   expect(svg).not.toMatch(/<style|<script|class=/)
   const svgCheck = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
-    return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.nodeName, texts: doc.getElementsByTagName('text').length }
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      root: doc.documentElement.nodeName,
+      texts: doc.getElementsByTagName('text').length,
+    }
   }, svg)
   expect(svgCheck).toMatchObject({ error: 0, root: 'svg' })
   expect(svgCheck.texts).toBeGreaterThan(10)
@@ -93,7 +97,8 @@ async function checkExports(page: Page, browser: Browser): Promise<string> {
   const puml = (await download(page, 'PlantUML')).toString('utf8')
   expect(puml.startsWith('@startuml\n')).toBe(true)
   expect(checkPlantUmlSubset(puml).errors).toEqual([])
-  if (PLANTUML) expect(spawnSync(PLANTUML, ['-syntax'], { input: puml, encoding: 'utf8', timeout: 60_000 }).stdout.split('\n')[0]).toBe('SEQUENCE')
+  if (PLANTUML)
+    expect(spawnSync(PLANTUML, ['-syntax'], { input: puml, encoding: 'utf8', timeout: 60_000 }).stdout.split('\n')[0]).toBe('SEQUENCE')
   return mermaid
 }
 
@@ -106,16 +111,24 @@ test('the real Mermaid parser accepts every template and rejects broken text', a
 
 test('a hostile imported HAR exports inert, well-formed files in all four formats', async ({ page, browser }) => {
   await page.goto('/#/import')
-  await page.getByTestId('har-file-input').setInputFiles({ name: 'hostile.har', mimeType: 'application/json', buffer: Buffer.from(hostileHar(), 'utf8') })
+  await page
+    .getByTestId('har-file-input')
+    .setInputFiles({ name: 'hostile.har', mimeType: 'application/json', buffer: Buffer.from(hostileHar(), 'utf8') })
   await expect(page.getByTestId('import-summary')).toContainText('hostile.har')
   await page.getByRole('link', { name: 'Open in the Diagram screen' }).click()
-  await expect(page.getByTestId('source-picker').getByRole('option', { selected: true })).toHaveText('hostile.har: Authorization code flow · login.microsoftonline.com')
+  await expect(page.getByTestId('source-picker').getByRole('option', { selected: true })).toHaveText(
+    'hostile.har: Authorization code flow · login.microsoftonline.com',
+  )
   await expect(page.getByTestId('sequence-diagram')).toContainText('profile of lone')
 
   const svg = (await download(page, 'SVG')).toString('utf8')
   const svgCheck = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
-    return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? '' }
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      root: doc.documentElement.nodeName,
+      text: doc.documentElement.textContent ?? '',
+    }
   }, svg)
   expect(svgCheck).toMatchObject({ error: 0, root: 'svg' })
   expect(svgCheck.text).toContain('profile of lone \uFFFD high a\uFFFDb')
@@ -136,8 +149,17 @@ test('a hostile imported HAR exports inert, well-formed files in all four format
   if (process.env.REQUIRE_PLANTUML === '1') expect(PLANTUML).toBeDefined()
   if (PLANTUML) {
     const canary = `canary-${Math.random().toString(36).slice(2)}`
-    const render = (text: string) => spawnSync(PLANTUML, ['-tsvg', '-pipe'], { input: text, encoding: 'utf8', timeout: 60_000, env: { ...process.env, [CANARY_VARIABLE]: canary } }).stdout
-    const [drawn, control] = [render(puml), render(`@startuml\nparticipant "a" as p0\np0 -> p0 : ${HOSTILE.getenv} ${HOSTILE.link}\n@enduml\n`)]
+    const render = (text: string) =>
+      spawnSync(PLANTUML, ['-tsvg', '-pipe'], {
+        input: text,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, [CANARY_VARIABLE]: canary },
+      }).stdout
+    const [drawn, control] = [
+      render(puml),
+      render(`@startuml\nparticipant "a" as p0\np0 -> p0 : ${HOSTILE.getenv} ${HOSTILE.link}\n@enduml\n`),
+    ]
     // Negative control: unescaped, the same renderer reads the environment and makes a link.
     expect(control).toContain(canary)
     expect(control).toContain('xlink:href="javascript:')

@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs'
 const SHOTS = process.env.DIAGRAM_SHOTS ?? 'test-results/diagram-shots'
 mkdirSync(SHOTS, { recursive: true })
 
-
 /** The accessible names of the drawn messages, in order ("Step n: from to to: label, details"). */
 async function rowNames(page: Page): Promise<string[]> {
   const rows = page.getByTestId('sequence-diagram').locator('[data-row]')
@@ -24,7 +23,9 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 test.describe('diagram of a captured demo-tenant sign-in', () => {
-  test('shows discovery, authorize, redirect back, token, JWKS and Graph in order; the token POST carries code_verifier', async ({ page }) => {
+  test('shows discovery, authorize, redirect back, token, JWKS and Graph in order; the token POST carries code_verifier', async ({
+    page,
+  }) => {
     await demoSignIn(page)
     await page.setViewportSize({ width: 1600, height: 900 })
     await page.goto('/#/diagram')
@@ -40,14 +41,24 @@ test.describe('diagram of a captured demo-tenant sign-in', () => {
       find(/Token endpoint to .*: 200 OK, access_token, id_token, refresh_token/),
     ]
     for (const i of order) expect(i, names.join('\n')).toBeGreaterThanOrEqual(0)
-    expect([...order].sort((a, b) => a - b), names.join('\n')).toEqual(order)
+    expect(
+      [...order].sort((a, b) => a - b),
+      names.join('\n'),
+    ).toEqual(order)
     const jwks = find(/Discovery & JWKS: GET \/…\/discovery\/v2\.0\/keys/)
     expect(jwks).toBeGreaterThan(order[0]!)
     const graph = find(/Microsoft Graph: GET \/v1\.0\/me/)
     if (graph >= 0) expect(graph).toBeGreaterThan(order[3]!)
     // The diagram follows the capture exactly: one request arrow per captured exchange, same order.
-    const captured = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as { _oauth: { step: string }; startedDateTime: string }[]).sort((a, b) => (a.startedDateTime < b.startedDateTime ? -1 : a.startedDateTime > b.startedDateTime ? 1 : 0)).map((e) => e._oauth.step))
-    const drawnSteps = await page.getByTestId('sequence-diagram').locator('[data-row][data-kind="request"], [data-row][data-kind="redirect"]').count()
+    const captured = await page.evaluate(() =>
+      (JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as { _oauth: { step: string }; startedDateTime: string }[])
+        .sort((a, b) => (a.startedDateTime < b.startedDateTime ? -1 : a.startedDateTime > b.startedDateTime ? 1 : 0))
+        .map((e) => e._oauth.step),
+    )
+    const drawnSteps = await page
+      .getByTestId('sequence-diagram')
+      .locator('[data-row][data-kind="request"], [data-row][data-kind="redirect"]')
+      .count()
     expect(drawnSteps).toBeGreaterThanOrEqual(captured.length)
     expect(captured.indexOf('jwks')).toBeGreaterThanOrEqual(0)
 
@@ -144,7 +155,10 @@ test.describe('diagram templates, keyboard and presentation', () => {
     await expect(counter).toHaveText('Step 3 of 13')
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
     await expect(page.getByTestId('presentation-explanation')).toContainText('PKCE verifier')
-    await expect(page.getByTestId('presentation-explanation').getByRole('link', { name: 'RFC 7636 §4.5' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc7636#section-4.5')
+    await expect(page.getByTestId('presentation-explanation').getByRole('link', { name: 'RFC 7636 §4.5' })).toHaveAttribute(
+      'href',
+      'https://www.rfc-editor.org/rfc/rfc7636#section-4.5',
+    )
     await page.screenshot({ path: `${SHOTS}/present-light.png` })
     await setTheme(page, 'dark')
     await page.screenshot({ path: `${SHOTS}/present-dark.png` })
@@ -168,14 +182,20 @@ test.describe('diagram templates, keyboard and presentation', () => {
       page.evaluate(() => {
         const overlay = document.querySelector('[data-testid="presentation"]')
         const a = document.activeElement
-        if (!overlay || !a || a === document.body || !overlay.contains(a)) return a ? `${a.tagName}${a.id ? `#${a.id}` : ''} ${a.textContent?.slice(0, 40) ?? ''}` : 'nothing'
+        if (!overlay || !a || a === document.body || !overlay.contains(a))
+          return a ? `${a.tagName}${a.id ? `#${a.id}` : ''} ${a.textContent?.slice(0, 40) ?? ''}` : 'nothing'
         return null
       })
     const visited = new Set<string>()
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab')
       expect(await focusOutside(), `after Tab ${i + 1}`).toBeNull()
-      visited.add(await page.evaluate(() => { const a = document.activeElement; return `${a?.tagName ?? ''} ${a?.getAttribute('aria-label') ?? a?.textContent ?? ''}` }))
+      visited.add(
+        await page.evaluate(() => {
+          const a = document.activeElement
+          return `${a?.tagName ?? ''} ${a?.getAttribute('aria-label') ?? a?.textContent ?? ''}`
+        }),
+      )
     }
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Shift+Tab')

@@ -66,7 +66,10 @@ async function launch(name: string, extraHosts: string[] = []): Promise<Ext> {
     if (/^https?:/.test(r.url())) requests.push(r.url())
   })
   // Nothing may reach the network: hosts the test does not serve are refused.
-  await context.route((url) => /^https?:$/.test(url.protocol) && !allowed.has(url.host), (route) => route.abort('blockedbyclient'))
+  await context.route(
+    (url) => /^https?:$/.test(url.protocol) && !allowed.has(url.host),
+    (route) => route.abort('blockedbyclient'),
+  )
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
   return { context, worker, id: new URL(worker.url()).host, requests }
 }
@@ -81,7 +84,13 @@ async function tabIdOf(ext: Ext, page: Page): Promise<number> {
 }
 
 async function command(ext: Ext, cmd: Record<string, unknown>): Promise<Status> {
-  return ext.worker.evaluate((c) => (globalThis as unknown as { tokenLensRecorder: { handleCommand: (c: unknown) => Promise<Status> } }).tokenLensRecorder.handleCommand(c), cmd)
+  return ext.worker.evaluate(
+    (c) =>
+      (globalThis as unknown as { tokenLensRecorder: { handleCommand: (c: unknown) => Promise<Status> } }).tokenLensRecorder.handleCommand(
+        c,
+      ),
+    cmd,
+  )
 }
 
 async function badge(ext: Ext, tabId: number): Promise<string> {
@@ -150,7 +159,14 @@ async function startWebApp(): Promise<WebApp> {
     const url = new URL(req.url ?? '/', 'http://app')
     if (url.pathname === '/login') {
       const authz = new URL(`${idp.origin}/oauth2/authorize`)
-      authz.search = new URLSearchParams({ client_id: 'web-app-1', response_type: 'code', redirect_uri: `${appOrigin}/signin-oidc`, scope: 'openid profile', state: 'st-web-42', nonce: 'n-42' }).toString()
+      authz.search = new URLSearchParams({
+        client_id: 'web-app-1',
+        response_type: 'code',
+        redirect_uri: `${appOrigin}/signin-oidc`,
+        scope: 'openid profile',
+        state: 'st-web-42',
+        nonce: 'n-42',
+      }).toString()
       res.writeHead(302, { location: authz.href }).end()
     } else if (url.pathname === '/signin-oidc') {
       res.writeHead(302, { location: '/', 'set-cookie': 'session=abc; path=/; httponly' }).end()
@@ -196,7 +212,12 @@ test.describe('browser extension: record any tab', () => {
       const steps = viewer.getByTestId('flow-steps')
       await expect(steps).toContainText('Authorization request')
       await expect(steps).toContainText(/Token request \(authorization.code|auth code\)/i)
-      await expect(steps.locator('li').filter({ hasText: /Token request/ }).first()).toContainText('captured')
+      await expect(
+        steps
+          .locator('li')
+          .filter({ hasText: /Token request/ })
+          .first(),
+      ).toContainText('captured')
       await expect(steps.locator('li').filter({ hasText: 'Authorization request' }).first()).toContainText('observed')
       await expect(viewer.getByTestId('client-type')).toContainText('public client')
       await expect(viewer.getByTestId('flow-diagram').locator('svg').first()).toBeVisible()

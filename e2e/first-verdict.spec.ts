@@ -42,7 +42,16 @@ test('the report view and the verifier are fetched at idle, before the first pas
   const scripts = scriptsOf(page)
   await page.goto('/#/inspect')
   // Nobody touches the page: the chunks still arrive (idle-time prefetch).
-  await expect.poll(() => scripts.filter((s) => LAZY.test(s)).map((s) => LAZY.exec(s)?.[1]).sort(), { timeout: 10_000 }).toEqual(['inspect', 'report-view'])
+  await expect
+    .poll(
+      () =>
+        scripts
+          .filter((s) => LAZY.test(s))
+          .map((s) => LAZY.exec(s)?.[1])
+          .sort(),
+      { timeout: 10_000 },
+    )
+    .toEqual(['inspect', 'report-view'])
   await page.waitForLoadState('networkidle')
 
   await usePastedKeys(page)
@@ -85,7 +94,9 @@ test('a second token updates the same claim rows instead of rebuilding the repor
   expect(await panel?.evaluate((el) => el.isConnected)).toBe(true)
 })
 
-test('a token link draws its decoded claims in the first render, from first-view code, while the report’s code is still on its way', async ({ page }) => {
+test('a token link draws its decoded claims in the first render, from first-view code, while the report’s code is still on its way', async ({
+  page,
+}) => {
   // The report view and the verifier are held back until the claims are on screen.
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => {

@@ -8,10 +8,13 @@ mkdirSync(SHOTS, { recursive: true })
 
 /** Waits until a smooth scroll has come to rest (two frames in a row at the same scrollY). */
 async function scrollSettled(page: Page) {
-  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
-    const y = window.scrollY
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)))
-  }))
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const y = window.scrollY
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)))
+      }),
+  )
 }
 
 /** The app follows the system theme by default: switch it the way a user's OS would. */
@@ -31,8 +34,12 @@ test.describe('Flow screen: sequence diagram of the live capture', () => {
     const section = page.getByRole('button', { name: 'Sequence diagram' })
     await expect(section).toHaveAttribute('aria-expanded', 'true')
     const diagram = page.getByTestId('sequence-diagram')
-    const authorize = diagram.getByRole('button', { name: /^Step \d+: This app to Authorization endpoint: GET \/…\/oauth2\/v2\.0\/authorize, .*code_challenge_method=S256/ })
-    const token = diagram.getByRole('button', { name: /^Step \d+: This app to Token endpoint: POST \/…\/oauth2\/v2\.0\/token, grant_type=authorization_code/ })
+    const authorize = diagram.getByRole('button', {
+      name: /^Step \d+: This app to Authorization endpoint: GET \/…\/oauth2\/v2\.0\/authorize, .*code_challenge_method=S256/,
+    })
+    const token = diagram.getByRole('button', {
+      name: /^Step \d+: This app to Token endpoint: POST \/…\/oauth2\/v2\.0\/token, grant_type=authorization_code/,
+    })
     await expect(authorize).toBeVisible()
     await expect(token).toHaveCount(1)
     await page.screenshot({ path: `${SHOTS}/flow-light.png` })
@@ -81,7 +88,15 @@ test.describe('Flow screen: sequence diagram of the live capture', () => {
     if ((await redact.getAttribute('aria-checked')) !== 'true') await redact.click()
     await expect(redact).toHaveAttribute('aria-checked', 'true')
     const label = (await redirect.getAttribute('aria-label')) ?? ''
-    const back = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as { _oauth: { step: string }; request: { url: string } }[]).find((e) => e._oauth.step === 'redirect_back')?.request.url ?? '')
+    const back = await page.evaluate(
+      () =>
+        (
+          JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as {
+            _oauth: { step: string }
+            request: { url: string }
+          }[]
+        ).find((e) => e._oauth.step === 'redirect_back')?.request.url ?? '',
+    )
     const params = new URLSearchParams(back.split('#')[1] ?? back.split('?')[1] ?? '')
     const code = params.get('code') ?? ''
     const state = params.get('state') ?? ''

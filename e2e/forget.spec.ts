@@ -10,7 +10,9 @@ import { demoSignIn } from './support/demo-signin.ts'
 const HAR = resolve(import.meta.dirname, 'fixtures/har/demo-signin.har')
 
 async function storedKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.')))
+  return page.evaluate(() =>
+    [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.')),
+  )
 }
 
 test.describe('Forget everything from the app shell', () => {
@@ -23,7 +25,12 @@ test.describe('Forget everything from the app shell', () => {
     await page.getByRole('button', { name: 'Choose a HAR file…' }).click()
     await (await chooser).setFiles(HAR)
     await expect(page.getByTestId('import-summary')).toContainText('demo-signin.har')
-    await page.getByTestId('flow-tokens').getByRole('listitem').filter({ hasText: 'ID token' }).getByRole('button', { name: 'Open in inspector' }).click()
+    await page
+      .getByTestId('flow-tokens')
+      .getByRole('listitem')
+      .filter({ hasText: 'ID token' })
+      .getByRole('button', { name: 'Open in inspector' })
+      .click()
     await expect(page).toHaveURL(/#\/inspect/)
     const tokenBox = page.getByRole('textbox', { name: /token/i }).first()
     await expect(tokenBox).not.toHaveValue('')
@@ -43,7 +50,9 @@ test.describe('Forget everything from the app shell', () => {
 
     await header.getByRole('button', { name: /^Forget all/ }).click()
     await dialog.getByRole('button', { name: 'Forget everything' }).click()
-    await expect(page.getByRole('status').filter({ hasText: /^Forgotten:/ })).toContainText("nothing of this session is left in this browser's storage")
+    await expect(page.getByRole('status').filter({ hasText: /^Forgotten:/ })).toContainText(
+      "nothing of this session is left in this browser's storage",
+    )
     expect(await storedKeys(page)).toEqual([])
     await expect(page.getByTestId('import-summary')).toHaveCount(0)
 

@@ -26,7 +26,9 @@ test('the CSP guard fails a test whose page runs an inline script', async ({ pag
 
 test('allowed hosts pass the guard', async ({ page, guard, context }) => {
   guard.allow('issuer.test.example')
-  await context.route('https://issuer.test.example/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}', headers: { 'access-control-allow-origin': '*' } }))
+  await context.route('https://issuer.test.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{}', headers: { 'access-control-allow-origin': '*' } }),
+  )
   await page.goto('/#/inspect')
   const status = await page.evaluate(() => fetch('https://issuer.test.example/x').then((r) => r.status))
   expect(status).toBe(200)

@@ -54,7 +54,11 @@ function entry(method: string, url: string, status: number, opts: { body?: strin
       httpVersion: 'HTTP/1.1',
       headers: opts.location ? [{ name: 'Location', value: opts.location }] : [],
       cookies: [],
-      content: { size: opts.body?.length ?? 0, mimeType: opts.mime ?? 'application/json', ...(opts.body !== undefined ? { text: opts.body } : {}) },
+      content: {
+        size: opts.body?.length ?? 0,
+        mimeType: opts.mime ?? 'application/json',
+        ...(opts.body !== undefined ? { text: opts.body } : {}),
+      },
       redirectURL: opts.location ?? '',
       headersSize: -1,
       bodySize: opts.body?.length ?? 0,
@@ -73,7 +77,14 @@ function signinHar(iss: string, idToken: string, jwks?: unknown): string {
   const app = 'https://app.test.example/callback'
   const authorize = `${base}/oauth2/v2.0/authorize?client_id=${CLIENT}&response_type=code&redirect_uri=${encodeURIComponent(app)}&scope=openid%20profile&state=st-1&nonce=n-1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256`
   const entries = [
-    entry('GET', `${iss}/.well-known/openid-configuration`, 200, { body: JSON.stringify({ issuer: iss, jwks_uri: `${base}/discovery/v2.0/keys`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, token_endpoint: `${base}/oauth2/v2.0/token` }) }),
+    entry('GET', `${iss}/.well-known/openid-configuration`, 200, {
+      body: JSON.stringify({
+        issuer: iss,
+        jwks_uri: `${base}/discovery/v2.0/keys`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+      }),
+    }),
     ...(jwks ? [entry('GET', `${base}/discovery/v2.0/keys`, 200, { body: JSON.stringify(jwks) })] : []),
     entry('GET', authorize, 302, { location: `${app}?code=code-1&state=st-1`, mime: 'text/html' }),
     entry('GET', `${app}?code=code-1&state=st-1`, 200, { body: `<html>${XSS}</html>`, mime: 'text/html' }),
@@ -107,7 +118,19 @@ async function shots(page: Page, name: string) {
 }
 
 function idClaims(iss: string, extra: Record<string, unknown> = {}) {
-  return { iss, aud: CLIENT, sub: 'victim', tid: EVIL_TENANT, nonce: 'n-1', iat: NOW - 60, nbf: NOW - 60, exp: NOW + 3600, ver: '2.0', name: XSS, ...extra }
+  return {
+    iss,
+    aud: CLIENT,
+    sub: 'victim',
+    tid: EVIL_TENANT,
+    nonce: 'n-1',
+    iat: NOW - 60,
+    nbf: NOW - 60,
+    exp: NOW + 3600,
+    ver: '2.0',
+    name: XSS,
+    ...extra,
+  }
 }
 
 test.describe('hostile input', () => {
@@ -123,7 +146,10 @@ test.describe('hostile input', () => {
     expect(dialogs, 'dialogs opened by hostile content').toEqual([])
   })
 
-  test('keys inside an imported HAR verify only that file’s tokens, name the file, and never vouch for a later token', async ({ page, guard }) => {
+  test('keys inside an imported HAR verify only that file’s tokens, name the file, and never vouch for a later token', async ({
+    page,
+    guard,
+  }) => {
     const evil = await attacker()
     const fileToken = await evil.sign(idClaims(ENTRA_ISS))
     await importHar(page, 'evil.har', signinHar(ENTRA_ISS, fileToken, evil.jwks))
@@ -133,7 +159,9 @@ test.describe('hostile input', () => {
 
     // The file's key verifies the file's token, and the verdict says where the key came from.
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'valid_other_keys')
-    await expect(verdict(page).getByRole('heading')).toHaveText('Signature matches the keys in the imported file “evil.har” — not checked against the issuer')
+    await expect(verdict(page).getByRole('heading')).toHaveText(
+      'Signature matches the keys in the imported file “evil.har” — not checked against the issuer',
+    )
     await expect(page.getByTestId('capture-keys-note')).toContainText('not from the issuer')
     await expect(page.getByLabel('A key set I paste')).not.toBeChecked()
     await shots(page, 'capture-keys-verdict')
@@ -183,7 +211,12 @@ test.describe('hostile input', () => {
     const iss = 'https://issuer.test.example'
     guard.allow('issuer.test.example')
     await context.route(`${iss}/.well-known/openid-configuration`, (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ issuer: iss, jwks_uri: 'https://keys.elsewhere.test.example/jwks' }) }),
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ issuer: iss, jwks_uri: 'https://keys.elsewhere.test.example/jwks' }),
+      }),
     )
     await page.goto('/#/inspect')
     await paste(page, await evil.sign(idClaims(iss, { tid: undefined })))
@@ -203,7 +236,12 @@ test.describe('hostile input', () => {
   test('a token naming a private-network or metadata issuer gets a warning and no request', async ({ page, guard }) => {
     const evil = await attacker()
     await page.goto('/#/inspect')
-    for (const iss of ['https://169.254.169.254/latest/meta-data', 'https://localhost:8443/realms/x', 'https://10.0.0.1/adfs', 'https://router.local']) {
+    for (const iss of [
+      'https://169.254.169.254/latest/meta-data',
+      'https://localhost:8443/realms/x',
+      'https://10.0.0.1/adfs',
+      'https://router.local',
+    ]) {
       await paste(page, await evil.sign(idClaims(iss, { tid: undefined })))
       await expect(page.getByTestId('key-consent')).toHaveAttribute('data-private-network', 'true')
       await expect(page.getByTestId('private-network-warning')).toContainText('private network')
@@ -219,11 +257,21 @@ test.describe('hostile input', () => {
 
   test('a hostile link (token and profile) opens nothing by itself and runs no script', async ({ page, guard }) => {
     const evil = await attacker()
-    const token = await evil.sign(idClaims('https://evil.test.example', { tid: undefined, picture: 'javascript:alert(1)', website: 'javascript:alert(2)' }))
+    const token = await evil.sign(
+      idClaims('https://evil.test.example', { tid: undefined, picture: 'javascript:alert(1)', website: 'javascript:alert(2)' }),
+    )
     await page.goto(`/#/inspect?token=${token}`)
     await expect(page.getByTestId('key-consent')).toContainText('evil.test.example')
     await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0)
-    const profile = { id: 'demo', kind: 'oidc', name: `Demo ${XSS}`, authority: 'https://login.evil.test.example/tenant', clientId: CLIENT, redirectUri: 'javascript:alert(3)', scopes: 'openid' }
+    const profile = {
+      id: 'demo',
+      kind: 'oidc',
+      name: `Demo ${XSS}`,
+      authority: 'https://login.evil.test.example/tenant',
+      clientId: CLIENT,
+      redirectUri: 'javascript:alert(3)',
+      scopes: 'openid',
+    }
     await page.goto(`/#/signin?profile=${Buffer.from(JSON.stringify(profile)).toString('base64url')}`)
     await expect(page.getByRole('status', { name: /shared connection profile/i })).toContainText('login.evil.test.example')
     expect(await page.locator('img[src="x"]').count()).toBe(0)

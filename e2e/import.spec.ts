@@ -55,7 +55,8 @@ test.describe('HAR import', () => {
     await page.getByTestId('export-all-har').click()
     const kept = await text(await dl)
     expect(kept).toContain(SECRETS.leak?.accessToken)
-    for (const k of ['clientSecret', 'refreshToken', 'refreshToken2', 'code']) expect(kept.includes(SECRETS.leak?.[k] ?? '?'), k).toBe(false)
+    for (const k of ['clientSecret', 'refreshToken', 'refreshToken2', 'code'])
+      expect(kept.includes(SECRETS.leak?.[k] ?? '?'), k).toBe(false)
   })
 
   test('the implicit flow is flagged and the confidential web app shows its server-side token call', async ({ page }) => {
@@ -83,7 +84,9 @@ test.describe('HAR import', () => {
   test('the recorded demo sign-in rebuilds, lints clean, validates its tokens and opens them in the inspector', async ({ page }) => {
     // The recording is a snapshot: its ID token expires an hour after it was made, so the
     // inspector's "now" is pinned to a minute after the recorded token response.
-    const recorded = JSON.parse(readFileSync(resolve(DIR, 'demo-signin.har'), 'utf8')) as { log: { entries: { startedDateTime: string; response: { content: { text?: string } } }[] } }
+    const recorded = JSON.parse(readFileSync(resolve(DIR, 'demo-signin.har'), 'utf8')) as {
+      log: { entries: { startedDateTime: string; response: { content: { text?: string } } }[] }
+    }
     const tokenResponse = recorded.log.entries.find((e) => e.response.content.text?.includes('"id_token"'))!
     await page.clock.setFixedTime(new Date(tokenResponse.startedDateTime).getTime() + 60_000)
     await importViaChooser(page, 'demo-signin.har')
@@ -109,9 +112,19 @@ test.describe('HAR import', () => {
   test('files that are not HAR, or broken HAR, get a precise message', async ({ page }) => {
     await page.goto('/#/import')
     const input = page.getByTestId('har-file-input')
-    await input.setInputFiles({ name: 'token.txt', mimeType: 'text/plain', buffer: Buffer.from('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln') })
+    await input.setInputFiles({
+      name: 'token.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln'),
+    })
     await expect(page.getByTestId('import-error')).toContainText('This is a JWT, not a HAR file')
-    const broken = { log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', headers: [] }, response: { status: 200 } }] } }
+    const broken = {
+      log: {
+        version: '1.2',
+        creator: { name: 'x', version: '1' },
+        entries: [{ startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', headers: [] }, response: { status: 200 } }],
+      },
+    }
     await input.setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) })
     await expect(page.getByTestId('import-error')).toContainText('log.entries[0].request.url')
     await input.setInputFiles({ name: 'jwks.json', mimeType: 'application/json', buffer: Buffer.from('{"keys":[]}') })
@@ -144,8 +157,27 @@ test.describe('HAR import', () => {
         har.log.entries.push({
           startedDateTime: new Date(Date.UTC(2026, 0, 15, 12) + i * 50).toISOString(),
           time: 1,
-          request: { method: 'GET', url: `https://cdn.example.test/asset-${i}.js`, httpVersion: 'h2', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-          response: { status: 200, statusText: 'OK', httpVersion: 'h2', headers: [], cookies: [], content: { size: 3000, mimeType: 'application/javascript', text: `/* ${i} */ ${filler}` }, redirectURL: '', headersSize: -1, bodySize: 3000 },
+          request: {
+            method: 'GET',
+            url: `https://cdn.example.test/asset-${i}.js`,
+            httpVersion: 'h2',
+            headers: [],
+            queryString: [],
+            cookies: [],
+            headersSize: -1,
+            bodySize: 0,
+          },
+          response: {
+            status: 200,
+            statusText: 'OK',
+            httpVersion: 'h2',
+            headers: [],
+            cookies: [],
+            content: { size: 3000, mimeType: 'application/javascript', text: `/* ${i} */ ${filler}` },
+            redirectURL: '',
+            headersSize: -1,
+            bodySize: 3000,
+          },
           cache: {},
           timings: { send: 0, wait: 1, receive: 0 },
         })
@@ -187,13 +219,17 @@ test.describe('HAR import', () => {
   test('the live capture of a demo sign-in exports sanitised from #/import', async ({ page }) => {
     await page.goto('/#/signin')
     await page.getByRole('button', { name: /^Sign in to the demo tenant$/ }).click()
-    await page.getByRole('button', { name: /Member|Megan|member/i }).first().click()
+    await page
+      .getByRole('button', { name: /Member|Megan|member/i })
+      .first()
+      .click()
     const accept = page.getByRole('button', { name: 'Accept' })
     if (await accept.isVisible().catch(() => false)) await accept.click()
     await expect(page.getByRole('heading', { name: /^Signed in as/ })).toBeVisible({ timeout: 20_000 })
     const captured = await page.evaluate(() => sessionStorage.getItem('token-lens:capture:entries') ?? '[]')
     const values = new Set<string>()
-    for (const m of captured.matchAll(/"(?:access_token|id_token|refresh_token|code)\\?"\s*:\s*\\?"([A-Za-z0-9._~-]{20,})/g)) if (m[1]) values.add(m[1])
+    for (const m of captured.matchAll(/"(?:access_token|id_token|refresh_token|code)\\?"\s*:\s*\\?"([A-Za-z0-9._~-]{20,})/g))
+      if (m[1]) values.add(m[1])
     for (const m of captured.matchAll(/[#?&](?:code|id_token|access_token)=([A-Za-z0-9._~-]{20,})/g)) if (m[1]) values.add(m[1])
     expect(values.size).toBeGreaterThan(2)
 
@@ -221,8 +257,11 @@ test.describe('HAR import', () => {
         await expect(buttons.nth(i)).toHaveAttribute('aria-current', 'true')
         detail.push({
           // Label, method, URL and status of each step; a URL of the file shows the placeholder's number, the live one none.
-          steps: (await page.getByTestId('flow-steps').getByRole('listitem').allInnerTexts()).map((t) => t.replace(/(\[redacted:[a-z0-9_]+):\d+\]/g, '$1]')),
-          // Kind, place, step, label and "same token as" of each token place; not the value, its verdict or the inspector button (JWTs only).
+          steps: (await page.getByTestId('flow-steps').getByRole('listitem').allInnerTexts()).map((t) =>
+            t.replace(/(\[redacted:[a-z0-9_]+):\d+\]/g, '$1]'),
+          ),
+          // Kind, place, step, label and "same token as" of each token place; not the value, its verdict or
+          // the inspector button (JWTs only).
           tokens: await page
             .getByTestId('flow-tokens')
             .getByRole('listitem')
@@ -233,7 +272,10 @@ test.describe('HAR import', () => {
                 return copy.textContent ?? ''
               }),
             ),
-          findings: await page.getByTestId('flow-findings').locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+          findings: await page
+            .getByTestId('flow-findings')
+            .locator('[data-code]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
         })
       }
       return { flows, detail }
@@ -266,10 +308,16 @@ test.describe('HAR import', () => {
 
   test('a file with unusable entries is analysed anyway and names what it skipped (light and dark)', async ({ page }) => {
     const good = JSON.parse(readFileSync(resolve(DIR, 'webapp-confidential.har'), 'utf8')) as { log: { entries: unknown[] } }
-    good.log.entries.splice(1, 0, { startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', url: 'https://exa mple.com:99999/<b>x</b>', headers: [] }, response: { status: 200 } })
+    good.log.entries.splice(1, 0, {
+      startedDateTime: '2026-01-01T00:00:00Z',
+      request: { method: 'GET', url: 'https://exa mple.com:99999/<b>x</b>', headers: [] },
+      response: { status: 200 },
+    })
     good.log.entries.push('not an entry')
     await page.goto('/#/import')
-    await page.getByTestId('har-file-input').setInputFiles({ name: 'partly-broken.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) })
+    await page
+      .getByTestId('har-file-input')
+      .setInputFiles({ name: 'partly-broken.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) })
     await expect(page.getByTestId('import-summary')).toContainText('partly-broken.har')
     const notes = page.getByTestId('entry-notes')
     await expect(notes).toContainText('2 entries skipped as unusable')

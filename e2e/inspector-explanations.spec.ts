@@ -10,7 +10,21 @@ const b64url = (s: string | Uint8Array): string => Buffer.from(s).toString('base
 const NOW = 1795638285
 const TID = '775527ff-9a37-4307-8b3d-cc311f58d925'
 const b2cToken = `${b64url('{"alg":"none","typ":"JWT"}')}.${b64url(
-  JSON.stringify({ iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3', sub: 'u-1', oid: 'u-1', acr: 'b2c_1a_signup_signin', idp: 'google.com', newUser: true, emails: ['ada@example.com'], extension_tier: 'gold', tid: TID, ver: '1.0', iat: NOW - 60, exp: NOW + 3600 }),
+  JSON.stringify({
+    iss: `https://contoso.b2clogin.com/${TID}/v2.0/`,
+    aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3',
+    sub: 'u-1',
+    oid: 'u-1',
+    acr: 'b2c_1a_signup_signin',
+    idp: 'google.com',
+    newUser: true,
+    emails: ['ada@example.com'],
+    extension_tier: 'gold',
+    tid: TID,
+    ver: '1.0',
+    iat: NOW - 60,
+    exp: NOW + 3600,
+  }),
 )}.`
 const notUtf8 = `${b64url('{"alg":"RS256"}')}.${b64url(new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]))}.c2ln`
 

@@ -8,7 +8,9 @@ import { test, expect } from './fixtures.ts'
  * again. The bound below is generous on purpose: it proves "no freeze", not a speed; the
  * precise number comes from scripts (the old build took 16 s to accept a 5 MB fill here).
  */
-const F = JSON.parse(readFileSync(new URL('./fixtures/tokens/scenarios.json', import.meta.url), 'utf8')) as { tokens: Record<string, string> }
+const F = JSON.parse(readFileSync(new URL('./fixtures/tokens/scenarios.json', import.meta.url), 'utf8')) as {
+  tokens: Record<string, string>
+}
 const TOKEN = F.tokens['valid'] as string
 const FIVE_MB = 5 * 1024 * 1024
 const NO_FREEZE_MS = 2000
@@ -64,7 +66,10 @@ test.describe('Inspector: text far larger than a token', () => {
 
     expect(await fieldLength(page)).toBe(TOKEN.length)
     // The page still answers clicks: the claims are there for the token that was kept.
-    await page.getByRole('button', { name: /^sub: show explanation/ }).first().click()
+    await page
+      .getByRole('button', { name: /^sub: show explanation/ })
+      .first()
+      .click()
     await expect(page.getByRole('button', { name: /^sub: hide explanation/ }).first()).toBeVisible()
   })
 

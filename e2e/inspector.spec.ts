@@ -23,7 +23,12 @@ async function serveIssuers(context: BrowserContext): Promise<string[]> {
   for (const [url, body] of Object.entries(F.documents)) {
     await context.route(url, (route) => {
       served.push(url)
-      return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) })
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify(body),
+      })
     })
   }
   return served
@@ -309,7 +314,9 @@ test.describe('inspector', () => {
     await expect(verdict(page)).toHaveAttribute('data-verdict', 'invalid')
     await page.getByRole('button', { name: 'Copy link' }).click()
     await expect(page.getByRole('alertdialog')).toHaveCount(0)
-    expect(new URLSearchParams(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash.slice(10)).get('token')).toBe(F.tokens.expired)
+    expect(new URLSearchParams(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash.slice(10)).get('token')).toBe(
+      F.tokens.expired,
+    )
   })
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -88,7 +88,15 @@ for (const variant of VARIANTS) {
       // Every file of the build (HTML, every lazy chunk, the HAR worker, CSS, icons, manifest) is in
       // the precache; nothing else is (e.g. nothing of the extension build).
       expect(precache).toEqual(filesOf(dir).filter((f) => f !== 'sw.js'))
-      expect(precache).toEqual(expect.arrayContaining(['index.html', 'redirect.html', 'manifest.webmanifest', 'icons/icon-512.png', 'icons/icon-maskable-512.png']))
+      expect(precache).toEqual(
+        expect.arrayContaining([
+          'index.html',
+          'redirect.html',
+          'manifest.webmanifest',
+          'icons/icon-512.png',
+          'icons/icon-maskable-512.png',
+        ]),
+      )
       expect(precache.some((f) => /^assets\/har-worker-entry-.*\.js$/.test(f))).toBe(true)
 
       // Requests the worker itself makes: only this origin, only the precache.
@@ -112,10 +120,17 @@ for (const variant of VARIANTS) {
       // network as the page made it, not through the worker.
       guard.allow('idp.offline-check.example')
       await context.route('https://idp.offline-check.example/**', (route) =>
-        route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{"issuer":"https://idp.offline-check.example"}' }),
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          headers: { 'access-control-allow-origin': '*' },
+          body: '{"issuer":"https://idp.offline-check.example"}',
+        }),
       )
       const idpResponse = page.waitForResponse('https://idp.offline-check.example/.well-known/openid-configuration')
-      expect(await page.evaluate(() => fetch('https://idp.offline-check.example/.well-known/openid-configuration').then((r) => r.json()))).toEqual({ issuer: 'https://idp.offline-check.example' })
+      expect(
+        await page.evaluate(() => fetch('https://idp.offline-check.example/.well-known/openid-configuration').then((r) => r.json())),
+      ).toEqual({ issuer: 'https://idp.offline-check.example' })
       expect((await idpResponse).fromServiceWorker()).toBe(false)
       expect(workerRequests.filter((u) => u.includes('offline-check'))).toEqual([])
 
@@ -155,7 +170,14 @@ for (const variant of VARIANTS) {
 
       // The worker never answers a non-navigation request with index.html: a file that is not in
       // the build is simply unavailable offline.
-      expect(await page.evaluate(() => fetch('assets/not-in-the-build.js').then((r) => `HTTP ${r.status}`, () => 'network error'))).toBe('network error')
+      expect(
+        await page.evaluate(() =>
+          fetch('assets/not-in-the-build.js').then(
+            (r) => `HTTP ${r.status}`,
+            () => 'network error',
+          ),
+        ),
+      ).toBe('network error')
       failed.length = 0
 
       // Demo tenant: a whole sign-in, answered inside the page.
@@ -237,7 +259,11 @@ test.describe('a new version', () => {
     await new Promise((done) => site.server.close(done))
   })
 
-  test('is announced in every open tab and applied only by the user’s Reload; the other tab is told, not reloaded', async ({ page, context, guard }) => {
+  test('is announced in every open tab and applied only by the user’s Reload; the other tab is told, not reloaded', async ({
+    page,
+    context,
+    guard,
+  }) => {
     test.setTimeout(90_000)
     guard.allow(new URL(site.origin).host)
     await page.setViewportSize({ width: 1280, height: 720 })
@@ -283,7 +309,12 @@ test.describe('a new version', () => {
     await reloaded
     await expect(page.getByLabel('Token', { exact: true })).toBeVisible()
     expect(await stillHere(page)).toBe(false)
-    expect(await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return { waiting: Boolean(r?.waiting), active: r?.active?.state } })).toEqual({ waiting: false, active: 'activated' })
+    expect(
+      await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration()
+        return { waiting: Boolean(r?.waiting), active: r?.active?.state }
+      }),
+    ).toEqual({ waiting: false, active: 'activated' })
     await expect(notice(page)).toHaveCount(0)
 
     // The other tab now runs old code under the new worker: it says so and keeps its state.

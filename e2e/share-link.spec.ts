@@ -27,7 +27,9 @@ test.describe('share links', () => {
     await page.getByRole('button', { name: 'Add it' }).click()
     await expect(banner).toBeHidden()
 
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('token-lens:signin:profiles') ?? '[]') as { id: string; authority: string }[])
+    const stored = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('token-lens:signin:profiles') ?? '[]') as { id: string; authority: string }[],
+    )
     expect(stored).toHaveLength(1)
     expect(stored[0]?.authority).toBe(hostile.authority)
     expect(stored[0]?.id).not.toBe('demo')
@@ -44,7 +46,9 @@ test.describe('share links', () => {
   })
 
   test('broken and refused links say why, without a blank page', async ({ page }) => {
-    const bad = Buffer.from(JSON.stringify({ kind: 'oidc', name: 'Plain', authority: 'http://idp.test.example', clientId: 'c' })).toString('base64url')
+    const bad = Buffer.from(JSON.stringify({ kind: 'oidc', name: 'Plain', authority: 'http://idp.test.example', clientId: 'c' })).toString(
+      'base64url',
+    )
     await page.goto(`/#/signin?profile=${bad}`)
     const banner = page.getByRole('status', { name: /shared connection profile/i })
     await expect(banner).toContainText(/https/)

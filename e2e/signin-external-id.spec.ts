@@ -17,9 +17,19 @@ const CLIENT = '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f'
 const ISSUER = `https://${TENANT}.ciamlogin.com/${TENANT}/v2.0`
 
 test.describe('Entra External ID', () => {
-  test('by tenant name: the GUID issuer host is added to knownAuthorities (noted in the capture), sign-in completes, the ID token is Valid', async ({ page, context, guard }) => {
+  test('by tenant name: the GUID issuer host is added to knownAuthorities (noted in the capture), sign-in completes, the ID token is Valid', async ({
+    page,
+    context,
+    guard,
+  }) => {
     await routeDemoTenant(context, { tenantId: TENANT, ciamName: 'contoso', acceptAnyClient: true, allow: guard.allow })
-    await saveProfile(page, { name: 'Contoso External ID', kind: 'Microsoft Entra External ID', tenant: 'contoso', clientId: CLIENT, scopes: 'User.Read' })
+    await saveProfile(page, {
+      name: 'Contoso External ID',
+      kind: 'Microsoft Entra External ID',
+      tenant: 'contoso',
+      clientId: CLIENT,
+      scopes: 'User.Read',
+    })
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await pickOnServerPage(page, /^https:\/\/contoso\.ciamlogin\.com\/contoso\.onmicrosoft\.com\/oauth2\/v2\.0\/authorize/)
     // The account line: who, and the tenant from the token's tid (no empty field).
@@ -33,7 +43,10 @@ test.describe('Entra External ID', () => {
     // /authorize, the one that redeems the code after the redirect back), by Token Lens, and MSAL
     // gets it as authorityMetadata instead of fetching it a second time.
     const reads = entries.filter((e) => e.request.url === DISCOVERY)
-    expect(reads.map((e) => e._oauth.notes?.[0] ?? '')).toEqual([expect.stringContaining('Fetched by Token Lens itself before MSAL'), expect.stringContaining('Fetched by Token Lens itself before MSAL')])
+    expect(reads.map((e) => e._oauth.notes?.[0] ?? '')).toEqual([
+      expect.stringContaining('Fetched by Token Lens itself before MSAL'),
+      expect.stringContaining('Fetched by Token Lens itself before MSAL'),
+    ])
     expect(reads[0]!._oauth.notes?.[0]).toContain('MSAL gets this document (authorityMetadata) and does not fetch it again')
     expect(guard.requests().filter((u) => u === DISCOVERY)).toHaveLength(2)
     const token = entries.find((e) => e._oauth.step === 'token')!
@@ -46,9 +59,19 @@ test.describe('Entra External ID', () => {
     await page.screenshot({ path: 'test-results/external-id-flow-light.png' })
   })
 
-  test('by tenant ID: authority and issuer share the host; sign-in completes and the ID token is Valid', async ({ page, context, guard }) => {
+  test('by tenant ID: authority and issuer share the host; sign-in completes and the ID token is Valid', async ({
+    page,
+    context,
+    guard,
+  }) => {
     await routeDemoTenant(context, { tenantId: TENANT, ciamName: 'contoso', acceptAnyClient: true, allow: guard.allow })
-    await saveProfile(page, { name: 'Contoso External ID by ID', kind: 'Microsoft Entra External ID', tenant: TENANT, clientId: CLIENT, scopes: 'User.Read' })
+    await saveProfile(page, {
+      name: 'Contoso External ID by ID',
+      kind: 'Microsoft Entra External ID',
+      tenant: TENANT,
+      clientId: CLIENT,
+      scopes: 'User.Read',
+    })
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await pickOnServerPage(page, new RegExp(`^https://${TENANT}\\.ciamlogin\\.com/${TENANT}/oauth2/v2\\.0/authorize`))
     const discovery = (await captures(page)).find((e) => e._oauth.step === 'discovery')!
@@ -69,11 +92,24 @@ test.describe('Entra External ID', () => {
     const routed = await routeDemoTenant(context, { tenantId: TENANT, ciamName: 'contoso', acceptAnyClient: true, allow: guard.allow })
     // The tenant's discovery document, but naming an issuer on a host that is no ciamlogin.com host of it.
     const foreign = 'https://issuer.contoso.example/contoso/v2.0'
-    await context.route('https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration', async (route, request) => {
-      const answer = await routed.tenant.handle({ method: 'GET', url: request.url(), headers: {} })
-      await route.fulfill({ status: answer.status, headers: answer.headers, body: JSON.stringify({ ...(JSON.parse(answer.body) as object), issuer: foreign }) })
+    await context.route(
+      'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration',
+      async (route, request) => {
+        const answer = await routed.tenant.handle({ method: 'GET', url: request.url(), headers: {} })
+        await route.fulfill({
+          status: answer.status,
+          headers: answer.headers,
+          body: JSON.stringify({ ...(JSON.parse(answer.body) as object), issuer: foreign }),
+        })
+      },
+    )
+    await saveProfile(page, {
+      name: 'Contoso External ID',
+      kind: 'Microsoft Entra External ID',
+      tenant: 'contoso',
+      clientId: CLIENT,
+      scopes: 'User.Read',
     })
-    await saveProfile(page, { name: 'Contoso External ID', kind: 'Microsoft Entra External ID', tenant: 'contoso', clientId: CLIENT, scopes: 'User.Read' })
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     const alert = page.getByRole('alert').filter({ hasText: 'endpoints_resolution_error' }).first()
     await expect(alert).toBeVisible({ timeout: 20_000 })
@@ -87,7 +123,10 @@ test.describe('Entra External ID', () => {
     expect(guard.requests().some((u) => u.includes('/oauth2/v2.0/authorize'))).toBe(false)
   })
 
-  test('the built-in "Demo External ID" signs in inside the page by tenant name, with no network, and its token is Valid', async ({ page, guard }) => {
+  test('the built-in "Demo External ID" signs in inside the page by tenant name, with no network, and its token is Valid', async ({
+    page,
+    guard,
+  }) => {
     await demoSignIn(page, { profile: 'demo-external' })
     const discovery = (await captures(page)).find((e) => e._oauth.step === 'discovery')!
     expect(discovery._oauth.notes?.join(' ')).toContain('.ciamlogin.com to knownAuthorities')

@@ -11,9 +11,17 @@ const captures = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.g
 
 async function pickUser(page: Page) {
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible()
-  await page.getByRole('button', { name: /Member/ }).first().click()
+  await page
+    .getByRole('button', { name: /Member/ })
+    .first()
+    .click()
   const accept = page.getByRole('button', { name: 'Accept' })
-  await expect(accept.or(page.getByRole('heading', { name: /^Signed in as/ })).or(page.getByRole('heading', { name: /Step-through|After the redirect back/ })).first()).toBeVisible()
+  await expect(
+    accept
+      .or(page.getByRole('heading', { name: /^Signed in as/ }))
+      .or(page.getByRole('heading', { name: /Step-through|After the redirect back/ }))
+      .first(),
+  ).toBeVisible()
   if (await accept.isVisible()) await accept.click()
 }
 
@@ -124,7 +132,10 @@ test.describe('sign-in flows against the demo tenant', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
     await expect(page.getByRole('list', { name: 'Captured exchanges' }).getByRole('listitem')).toHaveCount(entries.length)
-    const tokenRow = page.getByRole('list', { name: 'Captured exchanges' }).getByRole('button', { name: /Token request/ }).first()
+    const tokenRow = page
+      .getByRole('list', { name: 'Captured exchanges' })
+      .getByRole('button', { name: /Token request/ })
+      .first()
     await tokenRow.click()
     await expect(page.getByText('code_verifier').first()).toBeVisible()
     await expect(page.getByText(/"refresh_token": ".*chars\)"/).first()).toBeVisible()
@@ -143,7 +154,8 @@ test.describe('sign-in flows against the demo tenant', () => {
     expect(har.log.version).toBe('1.2')
     expect(har.log.entries).toHaveLength(entries.length)
     const tokenBody = JSON.parse(entries.find((e) => e._oauth.step === 'token')!.response.content.text!) as Record<string, string>
-    for (const secret of [tokenBody.refresh_token!, tokenBody.access_token!, tokenBody.id_token!]) expect(harText.includes(secret)).toBe(false)
+    for (const secret of [tokenBody.refresh_token!, tokenBody.access_token!, tokenBody.id_token!])
+      expect(harText.includes(secret)).toBe(false)
     // One numbered placeholder per distinct secret, the same in every place (core/har/sanitize.ts).
     expect(harText).toContain('[redacted:refresh_token:1]')
 
@@ -151,7 +163,9 @@ test.describe('sign-in flows against the demo tenant', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click()
     await page.getByRole('button', { name: 'Forget everything' }).click()
     await expect(page.getByText(/Everything was forgotten/)).toBeVisible()
-    const left = await page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.')))
+    const left = await page.evaluate(() =>
+      [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.')),
+    )
     expect(left.filter((k) => k !== 'token-lens:theme')).toEqual([])
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click()
     await expect(page.getByText('Nothing captured yet.')).toBeVisible()

@@ -57,7 +57,10 @@ async function captured(page: Page): Promise<Entry[]> {
 const signedIn = (page: Page) => page.getByRole('heading', { name: /^Signed in as/ })
 
 test.describe('a real OpenID provider (oidc-provider on https loopback)', () => {
-  test('redirect sign-in with PKCE: every exchange captured, userinfo called, ID token Valid, refresh, sign-out at end_session_endpoint and back to the app', async ({ page, op }) => {
+  test('redirect sign-in with PKCE: every exchange captured, userinfo called, ID token Valid, refresh, sign-out at end_session_endpoint and back to the app', async ({
+    page,
+    op,
+  }) => {
     test.setTimeout(120_000)
     await createProfile(page, op)
     await expect(page.getByRole('switch', { name: 'Call userinfo after sign-in' })).toBeChecked()
@@ -78,7 +81,7 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     const steps = entries.map((e) => e._oauth.step)
     expect(steps).toEqual(expect.arrayContaining(['discovery', 'jwks', 'authorize', 'redirect_back', 'token', 'userinfo']))
     const token = entries.find((e) => e._oauth.step === 'token')!
-    expect(token.request.url.split("?")[0]).toBe(`${op.issuer}/token`)
+    expect(token.request.url.split('?')[0]).toBe(`${op.issuer}/token`)
     expect(token.response.status).toBe(200)
     const form = new URLSearchParams(token.request.postData?.text ?? '')
     expect(form.get('code_verifier')).toMatch(/^[\w~.-]{43,128}$/)
@@ -92,7 +95,8 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     // Real cross-origin calls reached the provider from the app's origin (it answered them with
     // its own CORS headers; the CORS test below shows the browser enforcing them).
     const log = op.log().join('\n')
-    for (const line of ['POST /token origin=http://127.0.0.1:4173', 'GET /userinfo origin=http://127.0.0.1:4173']) expect(log).toContain(line)
+    for (const line of ['POST /token origin=http://127.0.0.1:4173', 'GET /userinfo origin=http://127.0.0.1:4173'])
+      expect(log).toContain(line)
 
     await page.screenshot({ path: 'test-results/signin-oidc-light.png', fullPage: true })
     await page.emulateMedia({ colorScheme: 'dark' })
@@ -109,7 +113,11 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
 
     // The ID token in the inspector: expectations from this flow, keys fetched automatically
     // (this tab's own sign-in), signature and claims Valid.
-    await page.locator('#tokens').getByRole('button', { name: /Open the ID token/ }).first().click()
+    await page
+      .locator('#tokens')
+      .getByRole('button', { name: /Open the ID token/ })
+      .first()
+      .click()
     await expect(page).toHaveURL(/#\/inspect/)
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
     await expect(page.getByText(op.currentKid()).first()).toBeVisible()
@@ -128,7 +136,9 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     await page.getByRole('button', { name: 'Yes, sign me out' }).click()
     // Back at the registered post_logout_redirect_uri, which hands over to the sign-in screen.
     await expect(page).toHaveURL('http://127.0.0.1:4173/#/signin', { timeout: 15_000 })
-    await expect(page.getByText(/^Signed out at the identity provider/)).toContainText(`sent the browser back to ${APP_REDIRECT_URI} (the post_logout_redirect_uri)`)
+    await expect(page.getByText(/^Signed out at the identity provider/)).toContainText(
+      `sent the browser back to ${APP_REDIRECT_URI} (the post_logout_redirect_uri)`,
+    )
     await expect(signedIn(page)).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled()
     expect(op.log().some((l) => l.startsWith('POST /session/end/confirm'))).toBe(true)
@@ -146,7 +156,9 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     await signInAtProvider(popup, op)
     await expect(signedIn(page)).toBeVisible({ timeout: 20_000 })
     await expect(page.getByTestId('userinfo')).toContainText('sub matches the ID token')
-    expect((await captured(page)).map((e) => e._oauth.step)).toEqual(expect.arrayContaining(['discovery', 'jwks', 'redirect_back', 'token', 'userinfo']))
+    expect((await captured(page)).map((e) => e._oauth.step)).toEqual(
+      expect.arrayContaining(['discovery', 'jwks', 'redirect_back', 'token', 'userinfo']),
+    )
 
     // Step-through on a second, redirect sign-in (the provider session makes it skip the login page).
     await page.getByRole('switch', { name: 'Step through' }).click()
@@ -155,16 +167,34 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     const before = op.log().length
     await page.getByRole('button', { name: 'Continue to the identity provider' }).click()
     await expect(page.getByRole('heading', { name: 'After the redirect back' })).toBeVisible({ timeout: 20_000 })
-    expect(op.log().slice(before).some((l) => l.startsWith('POST /token'))).toBe(false)
+    expect(
+      op
+        .log()
+        .slice(before)
+        .some((l) => l.startsWith('POST /token')),
+    ).toBe(false)
     await page.getByRole('button', { name: /Continue: let MSAL check the response/ }).click()
     await expect(page.getByRole('heading', { name: 'Before the /token POST' })).toBeVisible()
-    expect(op.log().slice(before).some((l) => l.startsWith('POST /token'))).toBe(false)
+    expect(
+      op
+        .log()
+        .slice(before)
+        .some((l) => l.startsWith('POST /token')),
+    ).toBe(false)
     await page.getByRole('button', { name: /Continue: send the token request/ }).click()
     await expect(signedIn(page)).toBeVisible({ timeout: 20_000 })
-    expect(op.log().slice(before).some((l) => l.startsWith('POST /token'))).toBe(true)
+    expect(
+      op
+        .log()
+        .slice(before)
+        .some((l) => l.startsWith('POST /token')),
+    ).toBe(true)
   })
 
-  test('key rotation between two sign-ins: the inspector finds the new kid by fetching the JWKS again exactly once, and the key chain says so', async ({ page, op }) => {
+  test('key rotation between two sign-ins: the inspector finds the new kid by fetching the JWKS again exactly once, and the key chain says so', async ({
+    page,
+    op,
+  }) => {
     // Two sign-ins and two inspections against a real server: more than the default minute on a busy machine.
     test.setTimeout(120_000)
     await createProfile(page, op)
@@ -177,7 +207,11 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     expect(jwksUri).toBe(`${op.issuer}/jwks`)
 
     // The inspector reads the first ID token and keeps this tab's copy of the key set (first key only).
-    await page.locator('#tokens').getByRole('button', { name: /Open the ID token/ }).first().click()
+    await page
+      .locator('#tokens')
+      .getByRole('button', { name: /Open the ID token/ })
+      .first()
+      .click()
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
     await expect(page.getByText(firstKid).first()).toBeVisible()
 
@@ -187,7 +221,10 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
 
     // Second sign-in in a popup, so this page (and the inspector's copy of the key set) stays.
     // The provider session survived the rotation: the popup goes straight back with a code.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Sign in/ }).click()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Sign in/ })
+      .click()
     await expect(signedIn(page)).toBeVisible()
     const popupDone = page.waitForEvent('popup').then((p) => p.waitForEvent('close', { timeout: 20_000 }))
     await page.getByRole('button', { name: 'Sign in with a popup' }).click()
@@ -207,14 +244,25 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
       const seen = new Set<string>()
       ;(window as unknown as { keyChainSeen: Set<string> }).keyChainSeen = seen
       const record = () => {
-        for (const el of Array.from(document.querySelectorAll('[data-fetch-purpose]'))) seen.add(`${el.getAttribute('data-fetch-purpose')}: ${el.textContent ?? ''}`)
-        for (const el of Array.from(document.querySelectorAll('[aria-label="How the key was found"]'))) seen.add(`chain: ${el.textContent ?? ''}`)
-        if (document.body.textContent?.includes('The key set was requested a second time because the token’s kid was not in it (keys rotate).')) seen.add('note: requested a second time')
+        for (const el of Array.from(document.querySelectorAll('[data-fetch-purpose]')))
+          seen.add(`${el.getAttribute('data-fetch-purpose')}: ${el.textContent ?? ''}`)
+        for (const el of Array.from(document.querySelectorAll('[aria-label="How the key was found"]')))
+          seen.add(`chain: ${el.textContent ?? ''}`)
+        if (
+          document.body.textContent?.includes(
+            'The key set was requested a second time because the token’s kid was not in it (keys rotate).',
+          )
+        )
+          seen.add('note: requested a second time')
       }
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     const providerJwksBefore = op.log().filter((l) => l.startsWith('GET /jwks')).length
-    await page.locator('#tokens').getByRole('button', { name: /Open the ID token/ }).first().click()
+    await page
+      .locator('#tokens')
+      .getByRole('button', { name: /Open the ID token/ })
+      .first()
+      .click()
     await expect(page).toHaveURL(/#\/inspect/)
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
     await expect(page.getByRole('list', { name: 'How the key was found' })).toContainText(newKid)
@@ -258,7 +306,9 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     const alert = page.getByRole('alert').filter({ hasText: 'CORS' })
     await expect(alert).toBeVisible({ timeout: 20_000 })
     await expect(alert.getByRole('heading')).toContainText("does not allow this page's origin (CORS)")
-    await expect(alert.getByTestId('signin-error-explanation')).toContainText(`add http://127.0.0.1:4173 to the allowed origins (CORS / web origins) of client ${SPA_CLIENT_ID}`)
+    await expect(alert.getByTestId('signin-error-explanation')).toContainText(
+      `add http://127.0.0.1:4173 to the allowed origins (CORS / web origins) of client ${SPA_CLIENT_ID}`,
+    )
     await expect(alert).toContainText('cors_not_allowed')
     await expect(alert.getByTestId('signin-error-explanation')).toContainText(`browser calls to ${op.issuer}/token.`)
     // The provider did answer the POST: it is the browser that withheld the response.

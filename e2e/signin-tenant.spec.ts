@@ -42,7 +42,15 @@ async function createProfile(page: Page) {
 
 test.describe('real-tenant code path (emulator behind context.route)', () => {
   // RECORD_HAR=1 refreshes the committed fixture; otherwise the recording goes to test-results/.
-  test.use({ contextOptions: { recordHar: { path: process.env.RECORD_HAR === '1' ? 'e2e/fixtures/har/demo-signin.har' : 'test-results/demo-signin.har', content: 'embed', urlFilter: /login\.microsoftonline\.com|graph\.microsoft\.com|redirect\.html/ } } })
+  test.use({
+    contextOptions: {
+      recordHar: {
+        path: process.env.RECORD_HAR === '1' ? 'e2e/fixtures/har/demo-signin.har' : 'test-results/demo-signin.har',
+        content: 'embed',
+        urlFilter: /login\.microsoftonline\.com|graph\.microsoft\.com|redirect\.html/,
+      },
+    },
+  })
 
   test('(b) a tenant GUID profile signs in, captures and validates with no other host contacted', async ({ page, context, guard }) => {
     const routed = await routeDemoTenant(context, { tenantId: TENANT, acceptAnyClient: true, idTokenAtHash: true, allow: guard.allow })
@@ -61,11 +69,14 @@ test.describe('real-tenant code path (emulator behind context.route)', () => {
     expect(steps).toEqual(expect.arrayContaining(['discovery', 'jwks', 'authorize', 'redirect_back', 'token', 'graph']))
     const token = entries.find((e) => e._oauth.step === 'token')!
     expect(token._oauth.origin).toBe('captured')
-    expect(token.request.url.split("?")[0]).toBe(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`)
+    expect(token.request.url.split('?')[0]).toBe(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`)
     expect(token.request.postData?.text).toContain('code_verifier=')
     expect(routed.exchanges().some((x) => x.url.includes('/oauth2/v2.0/token') && x.status === 200)).toBe(true)
 
-    await page.locator('#tokens').getByRole('button', { name: /Open the ID token/ }).click()
+    await page
+      .locator('#tokens')
+      .getByRole('button', { name: /Open the ID token/ })
+      .click()
     await expect(page).toHaveURL(/#\/inspect/)
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
     const hosts = new Set(guard.requests().map((u) => new URL(u).host))
@@ -117,7 +128,15 @@ test.describe('popup sign-in (secondary path)', () => {
 
 test.describe('connection profiles', () => {
   test('a profile shared as a link is offered, added and selected; nothing is sent', async ({ page, guard, baseURL }) => {
-    const shared = { name: 'Shared Contoso', kind: 'entra', cloud: 'public', tenant: 'contoso.onmicrosoft.com', clientId: CLIENT, redirectUri: new URL('/redirect.html', baseURL).href, scopes: 'User.Read' }
+    const shared = {
+      name: 'Shared Contoso',
+      kind: 'entra',
+      cloud: 'public',
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: CLIENT,
+      redirectUri: new URL('/redirect.html', baseURL).href,
+      scopes: 'User.Read',
+    }
     const encoded = Buffer.from(JSON.stringify(shared)).toString('base64url')
     await page.goto(`/#/signin?profile=${encoded}`)
     await expect(page.getByRole('status').filter({ hasText: 'Shared Contoso' })).toBeVisible()

@@ -12,7 +12,6 @@ async function captures(page: Page): Promise<Entry[]> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as Entry[])
 }
 
-
 test.describe('sign-in with the demo tenant', () => {
   test('(a) redirect sign-in end to end: captures, tokens valid in the inspector with nonce and at_hash', async ({ page }) => {
     await demoSignIn(page, { checkAccessible: true })
@@ -60,13 +59,19 @@ test.describe('sign-in with the demo tenant', () => {
     const nonce = new URL(authorize.request.url).searchParams.get('nonce')!
     await expect(page.getByLabel('Nonce', { exact: true })).toHaveValue(nonce)
     await expect(page.getByText('0 errors')).toBeVisible()
-    const idPayload = JSON.parse(Buffer.from(JSON.parse(token.response.content.text!).id_token.split('.')[1], 'base64url').toString()) as { nonce: string; at_hash?: string }
+    const idPayload = JSON.parse(Buffer.from(JSON.parse(token.response.content.text!).id_token.split('.')[1], 'base64url').toString()) as {
+      nonce: string
+      at_hash?: string
+    }
     expect(idPayload.nonce).toBe(nonce)
     expect(idPayload.at_hash).toBeTruthy()
 
     // The demo API access token is valid too.
     await page.goBack()
-    await page.locator('#tokens').getByRole('button', { name: /Open the Access token \(sign-in\)/ }).click()
+    await page
+      .locator('#tokens')
+      .getByRole('button', { name: /Open the Access token \(sign-in\)/ })
+      .click()
     await expect(page).toHaveURL(/#\/inspect/)
     await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
 

@@ -41,7 +41,10 @@ test('every storage key the app writes is documented in the README, in the right
   expect(rows.length).toBeGreaterThan(8)
   await demoSignIn(page)
   // Inspector: a token from the sign-in, a pasted key set, a second token, settings.
-  await page.getByRole('button', { name: /^Open the ID token/ }).first().click()
+  await page
+    .getByRole('button', { name: /^Open the ID token/ })
+    .first()
+    .click()
   await expect(page.locator('[data-verdict]')).toBeVisible()
   await page.getByLabel('A key set I paste').check()
   await page.getByLabel('Pasted JWKS or JWK').fill('{"keys":[]}')
@@ -51,7 +54,10 @@ test('every storage key the app writes is documented in the README, in the right
   const stored = await page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage) }))
   expect(stored.session.length).toBeGreaterThan(5)
   const undocumented: string[] = []
-  for (const [area, keys] of [['sessionStorage', stored.session], ['localStorage', stored.local]] as const) {
+  for (const [area, keys] of [
+    ['sessionStorage', stored.session],
+    ['localStorage', stored.local],
+  ] as const) {
     for (const key of keys) {
       const row = rows.find((r) => r.patterns.some((p) => p.test(key)))
       if (!row) undocumented.push(`${area}: ${key}`)

@@ -20,7 +20,12 @@ const BROWSER = process.argv.includes('--browser')
 const N = Number(args[0] ?? 500)
 const RUNS = Number(args[1] ?? 25)
 
-const server = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
+const server = await createServer({
+  server: { middlewareMode: true, hmr: false },
+  appType: 'custom',
+  logLevel: 'error',
+  optimizeDeps: { noDiscovery: true, include: [] },
+})
 try {
   const layoutMod = await server.ssrLoadModule('/src/core/diagram/layout.ts')
   const svgMod = await server.ssrLoadModule('/src/core/diagram/svg.ts')
@@ -37,7 +42,10 @@ try {
   // One demo sign-in draws 10 messages (two of its 6 exchanges are navigations without a response).
   const entries = []
   const reps = Math.ceil(N / 10)
-  for (let r = 0; r < reps; r++) entries.push(...one.map((e, i) => ({ ...e, startedDateTime: new Date(Date.UTC(2026, 0, 1) + (entries.length + i) * 1000).toISOString() })))
+  for (let r = 0; r < reps; r++)
+    entries.push(
+      ...one.map((e, i) => ({ ...e, startedDateTime: new Date(Date.UTC(2026, 0, 1) + (entries.length + i) * 1000).toISOString() })),
+    )
   const measure = layoutMod.approximateMeasure
 
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -67,7 +75,9 @@ try {
   const drawing = drawingMod.drawDiagram(layoutMod.layoutDiagram(synthetic, measure), paletteMod.PALETTES.dark)
   const layoutAndDraw = time(() => drawingMod.drawDiagram(layoutMod.layoutDiagram(synthetic, measure), paletteMod.PALETTES.dark))
   const labels = synthetic.messages.map((m) => m.label)
-  const react = time(() => renderToStaticMarkup(React.createElement(ui.SequenceDiagram, { drawing, rowLabels: labels, title: 't', onActivate: () => {} })))
+  const react = time(() =>
+    renderToStaticMarkup(React.createElement(ui.SequenceDiagram, { drawing, rowLabels: labels, title: 't', onActivate: () => {} })),
+  )
 
   console.log(`diagram benchmark: ${msgs} messages, ${RUNS} runs after warm-up (Node ${process.version})`)
   console.log(`  model + layout + SVG string: median ${median(core).toFixed(1)} ms (SVG ${(bytes / 1024).toFixed(0)} KiB)`)
@@ -88,7 +98,11 @@ try {
 async function benchInBrowser() {
   const { chromium } = await import('@playwright/test')
   const { existsSync } = await import('node:fs')
-  const dev = await createServer({ server: { port: 4299, strictPort: false, host: '127.0.0.1' }, logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
+  const dev = await createServer({
+    server: { port: 4299, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'error',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  })
   await dev.listen()
   const url = dev.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4299/'
   const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
@@ -97,28 +111,31 @@ async function benchInBrowser() {
     const page = await browser.newPage()
     // Any same-origin page will do; a module URL shows as text and runs no app code.
     await page.goto(`${url}src/core/diagram/types.ts`)
-    const times = await page.evaluate(async ({ n, runs }) => {
-      const layoutMod = await import('/src/core/diagram/layout.ts')
-      const svgMod = await import('/src/core/diagram/svg.ts')
-      const drawingMod = await import('/src/core/diagram/drawing.ts')
-      const paletteMod = await import('/src/core/diagram/palette.ts')
-      const flows = await import('/src/core/diagram/test-flows.ts')
-      const measure = layoutMod.measureWith(document.createElement('canvas').getContext('2d'))
-      const model = flows.syntheticModel(n)
-      const host = document.createElement('div')
-      document.body.append(host)
-      const out = []
-      for (let i = 0; i < runs + 3; i++) {
-        const t0 = performance.now()
-        const layout = layoutMod.layoutDiagram(model, measure)
-        const svg = svgMod.renderSvgString(drawingMod.drawDiagram(layout, paletteMod.PALETTES.light))
-        host.replaceChildren(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement)
-        host.getBoundingClientRect()
-        await new Promise((r) => requestAnimationFrame(() => r(undefined)))
-        if (i >= 3) out.push(performance.now() - t0)
-      }
-      return out
-    }, { n: N, runs: RUNS })
+    const times = await page.evaluate(
+      async ({ n, runs }) => {
+        const layoutMod = await import('/src/core/diagram/layout.ts')
+        const svgMod = await import('/src/core/diagram/svg.ts')
+        const drawingMod = await import('/src/core/diagram/drawing.ts')
+        const paletteMod = await import('/src/core/diagram/palette.ts')
+        const flows = await import('/src/core/diagram/test-flows.ts')
+        const measure = layoutMod.measureWith(document.createElement('canvas').getContext('2d'))
+        const model = flows.syntheticModel(n)
+        const host = document.createElement('div')
+        document.body.append(host)
+        const out = []
+        for (let i = 0; i < runs + 3; i++) {
+          const t0 = performance.now()
+          const layout = layoutMod.layoutDiagram(model, measure)
+          const svg = svgMod.renderSvgString(drawingMod.drawDiagram(layout, paletteMod.PALETTES.light))
+          host.replaceChildren(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement)
+          host.getBoundingClientRect()
+          await new Promise((r) => requestAnimationFrame(() => r(undefined)))
+          if (i >= 3) out.push(performance.now() - t0)
+        }
+        return out
+      },
+      { n: N, runs: RUNS },
+    )
     const m = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]
     console.log(`  Chromium: canvas-measured layout + SVG + parse + paint (${N} messages, no virtualisation): median ${m.toFixed(1)} ms`)
     return m

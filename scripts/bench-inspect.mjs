@@ -50,7 +50,8 @@ function line(label, { median, p95 }, runs, claims) {
 
 /** Throws unless the report shows a verified signature and every claim annotated (so the budget covers annotation). */
 function assertComplete(name, report) {
-  if (report.signature.status !== 'valid') throw new Error(`${name}: expected a valid signature, got ${report.signature.status}: ${report.signature.reason}`)
+  if (report.signature.status !== 'valid')
+    throw new Error(`${name}: expected a valid signature, got ${report.signature.status}: ${report.signature.reason}`)
   if (report.claims.length !== Object.keys(report.payload).length) throw new Error(`${name}: claims were not annotated`)
 }
 
@@ -112,7 +113,27 @@ function entraDocuments() {
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${login}/oauth2/v2.0/logout`,
-    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
+    ],
     kerberos_endpoint: `${login}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
@@ -177,7 +198,14 @@ async function benchBrowser() {
     const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
     browser = await chromium.launch({
       ...(exe ? { executablePath: exe } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     const page = await browser.newPage()
     await page.goto(url)
@@ -259,5 +287,7 @@ if (BROWSER) {
   console.log(`inspectToken median in Chromium (worst case): ${worstBrowser.toFixed(3)} ms`)
   worst = worstBrowser
 }
-console.log(`budget ${BUDGET_MS} ms median${BROWSER ? ' in Chromium' : ' (Node; add --browser for Chromium)'}: ${worst < BUDGET_MS ? 'OK' : 'OVER BUDGET'}`)
+console.log(
+  `budget ${BUDGET_MS} ms median${BROWSER ? ' in Chromium' : ' (Node; add --browser for Chromium)'}: ${worst < BUDGET_MS ? 'OK' : 'OVER BUDGET'}`,
+)
 if (worst >= BUDGET_MS) process.exitCode = 1

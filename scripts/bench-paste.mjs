@@ -43,7 +43,11 @@ const PROFILE = process.argv.includes('--profile')
 const OUT = join(root, PROFILE ? 'dist-bench-profile' : 'dist-bench')
 
 if (!process.argv.includes('--no-build')) {
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn', ...(PROFILE ? ['--minify', 'false'] : [])], { cwd: root, stdio: 'inherit', env: { ...process.env, BASE_PATH: '/' } })
+  const r = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn', ...(PROFILE ? ['--minify', 'false'] : [])],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, BASE_PATH: '/' } },
+  )
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
@@ -81,7 +85,16 @@ async function token() {
 }
 
 // ---- static server ------------------------------------------------------------------------
-const MIME = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.ico': 'image/x-icon' }
+const MIME = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+}
 const http = createServer((req, res) => {
   const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html'
   const path = join(OUT, rel)
@@ -99,7 +112,15 @@ const { chromium } = await import('@playwright/test')
 const exe = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
 const browser = await chromium.launch({
   ...(exe ? { executablePath: exe } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 
 /**
@@ -128,10 +149,20 @@ function probe() {
     }
   }
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
-  document.addEventListener('paste', (e) => { if (b.want && b.pasteAt === null) b.pasteAt = e.timeStamp }, true)
+  document.addEventListener(
+    'paste',
+    (e) => {
+      if (b.want && b.pasteAt === null) b.pasteAt = e.timeStamp
+    },
+    true,
+  )
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration }) }).observe({ type: 'longtask', buffered: true })
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime }).observe({ type: 'paint', buffered: true })
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime
+    }).observe({ type: 'paint', buffered: true })
   } catch {
     // Long Tasks API missing: TBT is reported as n/a.
   }
@@ -146,7 +177,12 @@ let unwarmed = 0
  */
 async function settled(page) {
   await page.waitForLoadState('networkidle')
-  const warm = await page.waitForFunction(() => performance.getEntriesByName('inspector:warm').length > 0, null, { timeout: 15_000 }).then(() => true, () => false)
+  const warm = await page
+    .waitForFunction(() => performance.getEntriesByName('inspector:warm').length > 0, null, { timeout: 15_000 })
+    .then(
+      () => true,
+      () => false,
+    )
   if (!warm) unwarmed += 1
 }
 
@@ -155,18 +191,30 @@ async function freshPage() {
   // PWA's install at idle would only add noise (repeat visits come from its cache, see README).
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN })
-  await context.route((url) => url.origin !== ORIGIN, (route) => { stray += 1; return route.abort('blockedbyclient') })
+  await context.route(
+    (url) => url.origin !== ORIGIN,
+    (route) => {
+      stray += 1
+      return route.abort('blockedbyclient')
+    },
+  )
   await context.addInitScript(probe)
   const page = await context.newPage()
   const scripts = []
-  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push({ url: r.url(), at: Date.now() }) })
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push({ url: r.url(), at: Date.now() })
+  })
   return { context, page, scripts }
 }
 
 /** A person's paste: the text goes on the clipboard, then Ctrl+V in the focused field. */
 async function paste(page, field, text, marker, verdicts) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text)
-  await page.evaluate(({ marker, verdicts }) => Object.assign(window.__bench, { want: { marker, verdicts }, pasteAt: null, claimAt: null, verdictAt: null, verdictKind: null }), { marker, verdicts })
+  await page.evaluate(
+    ({ marker, verdicts }) =>
+      Object.assign(window.__bench, { want: { marker, verdicts }, pasteAt: null, claimAt: null, verdictAt: null, verdictKind: null }),
+    { marker, verdicts },
+  )
   await field.click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('ControlOrMeta+V')
@@ -224,7 +272,12 @@ async function deepLink() {
   const { context, page } = await freshPage()
   try {
     const t = await token()
-    await page.addInitScript(({ marker, verdicts }) => { window.__bench.want = { marker, verdicts } }, { marker: t.marker, verdicts: SETTLED })
+    await page.addInitScript(
+      ({ marker, verdicts }) => {
+        window.__bench.want = { marker, verdicts }
+      },
+      { marker: t.marker, verdicts: SETTLED },
+    )
     await page.goto(`${ORIGIN}/#/inspect?token=${t.jwt}`)
     await page.waitForFunction(() => window.__bench.claimAt !== null && window.__bench.verdictAt !== null, null, { timeout: 20_000 })
     const b = await page.evaluate(() => window.__bench)
@@ -270,7 +323,26 @@ async function profileFirstPaste() {
     const kinds = new Map()
     for (const e of trace.traceEvents ?? []) {
       if (e.ph !== 'X' || typeof e.dur !== 'number') continue
-      if (!['FunctionCall', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'HitTest', 'IntersectionObserverController::computeIntersections'].includes(e.name)) continue
+      if (
+        ![
+          'FunctionCall',
+          'EventDispatch',
+          'UpdateLayoutTree',
+          'Layout',
+          'Paint',
+          'PrePaint',
+          'Layerize',
+          'ParseHTML',
+          'EvaluateScript',
+          'v8.compile',
+          'RunMicrotasks',
+          'TimerFire',
+          'FireAnimationFrame',
+          'HitTest',
+          'IntersectionObserverController::computeIntersections',
+        ].includes(e.name)
+      )
+        continue
       kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000)
     }
     const events = (trace.traceEvents ?? []).filter((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.dur > 1000)
@@ -320,11 +392,21 @@ try {
   if (bad.length > 0) throw new Error(`a verdict was not verified: ${kinds(bad)}`)
   const ms = (x) => `${x.toFixed(1)} ms`
   console.log(`Chromium ${browser.version()}, production build, ${RUNS} fresh tabs per figure (second paste: ${SECOND_PASTES} pastes):`)
-  console.log(`  1. first paste → decoded claims in the DOM      median ${ms(median(p1.map((r) => r.claims)))}  (${range(p1.map((r) => r.claims))}; scripts fetched on paste: ${median(p1.map((r) => r.chunksOnPaste))})`)
-  console.log(`  2. first paste → verified verdict (pasted JWKS) median ${ms(median(p2.map((r) => r.verdict)))}  (${range(p2.map((r) => r.verdict))}; claims at ${ms(median(p2.map((r) => r.claims)))})`)
-  console.log(`  3. second paste → verified verdict              median ${ms(median(p3.map((r) => r.verdict)))}  (${range(p3.map((r) => r.verdict))}; claims at ${ms(median(p3.map((r) => r.claims)))})`)
-  console.log(`  4. deep link → decoded claims in the DOM        median ${ms(median(dl.map((r) => r.claims)))}  (${range(dl.map((r) => r.claims))}; verdict "${kinds(dl)}" at ${ms(median(dl.map((r) => r.verdict)))}, from navigation start)`)
-  console.log(`  5. total blocking time loading #/inspect        median ${ms(median(tb.map((r) => r.tbt)))}  (${range(tb.map((r) => r.tbt))}; scripts by idle: ${median(tb.map((r) => r.scriptsAtIdle))})`)
+  console.log(
+    `  1. first paste → decoded claims in the DOM      median ${ms(median(p1.map((r) => r.claims)))}  (${range(p1.map((r) => r.claims))}; scripts fetched on paste: ${median(p1.map((r) => r.chunksOnPaste))})`,
+  )
+  console.log(
+    `  2. first paste → verified verdict (pasted JWKS) median ${ms(median(p2.map((r) => r.verdict)))}  (${range(p2.map((r) => r.verdict))}; claims at ${ms(median(p2.map((r) => r.claims)))})`,
+  )
+  console.log(
+    `  3. second paste → verified verdict              median ${ms(median(p3.map((r) => r.verdict)))}  (${range(p3.map((r) => r.verdict))}; claims at ${ms(median(p3.map((r) => r.claims)))})`,
+  )
+  console.log(
+    `  4. deep link → decoded claims in the DOM        median ${ms(median(dl.map((r) => r.claims)))}  (${range(dl.map((r) => r.claims))}; verdict "${kinds(dl)}" at ${ms(median(dl.map((r) => r.verdict)))}, from navigation start)`,
+  )
+  console.log(
+    `  5. total blocking time loading #/inspect        median ${ms(median(tb.map((r) => r.tbt)))}  (${range(tb.map((r) => r.tbt))}; scripts by idle: ${median(tb.map((r) => r.scriptsAtIdle))})`,
+  )
 } finally {
   await browser.close()
   http.close()

@@ -34,7 +34,16 @@ function sign(payload, header = {}, key = signing) {
 }
 
 const person = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com' }
-const idBase = { iss: ISSUER, sub: 'user-7f1e2d', aud: CLIENT, iat: NOW - 120, nbf: NOW - 120, exp: NOW + 3480, nonce: 'n-0S6_WzA2Mj', ...person }
+const idBase = {
+  iss: ISSUER,
+  sub: 'user-7f1e2d',
+  aud: CLIENT,
+  iat: NOW - 120,
+  nbf: NOW - 120,
+  exp: NOW + 3480,
+  nonce: 'n-0S6_WzA2Mj',
+  ...person,
+}
 
 const tokens = {
   valid: await sign(idBase),
@@ -127,5 +136,8 @@ writeFileSync(
     2,
   )}\n`,
 )
-writeFileSync(resolve(OUT, 'private-keys.json'), `${JSON.stringify({ _about: 'Test-only private keys for the e2e fixtures.', keys: [signing.priv, other.priv] }, null, 2)}\n`)
+writeFileSync(
+  resolve(OUT, 'private-keys.json'),
+  `${JSON.stringify({ _about: 'Test-only private keys for the e2e fixtures.', keys: [signing.priv, other.priv] }, null, 2)}\n`,
+)
 console.log(`wrote ${Object.keys(tokens).length} tokens to ${OUT}`)

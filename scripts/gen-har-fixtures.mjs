@@ -62,7 +62,18 @@ function h(obj) {
 }
 
 /** One Chromium-shaped HAR entry. */
-function entry({ method = 'GET', url, reqHeaders = {}, body, bodyType = 'application/x-www-form-urlencoded', status = 200, resHeaders = {}, mime = 'text/html', text = '', encode = false }) {
+function entry({
+  method = 'GET',
+  url,
+  reqHeaders = {},
+  body,
+  bodyType = 'application/x-www-form-urlencoded',
+  status = 200,
+  resHeaders = {},
+  mime = 'text/html',
+  text = '',
+  encode = false,
+}) {
   const started = new Date(tick()).toISOString()
   const u = new URL(url)
   const e = {
@@ -72,7 +83,13 @@ function entry({ method = 'GET', url, reqHeaders = {}, body, bodyType = 'applica
       method,
       url,
       httpVersion: 'http/2.0',
-      headers: h({ ':authority': u.host, ':method': method, ':path': `${u.pathname}${u.search}`, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0', ...reqHeaders }),
+      headers: h({
+        ':authority': u.host,
+        ':method': method,
+        ':path': `${u.pathname}${u.search}`,
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0',
+        ...reqHeaders,
+      }),
       queryString: [...u.searchParams].map(([name, value]) => ({ name, value })),
       cookies: [],
       headersSize: -1,
@@ -84,7 +101,9 @@ function entry({ method = 'GET', url, reqHeaders = {}, body, bodyType = 'applica
       httpVersion: 'http/2.0',
       headers: h({ 'content-type': mime, ...resHeaders }),
       cookies: [],
-      content: encode ? { size: text.length, mimeType: mime, text: Buffer.from(text).toString('base64'), encoding: 'base64' } : { size: text.length, mimeType: mime, text },
+      content: encode
+        ? { size: text.length, mimeType: mime, text: Buffer.from(text).toString('base64'), encoding: 'base64' }
+        : { size: text.length, mimeType: mime, text },
       redirectURL: resHeaders.location ?? '',
       headersSize: -1,
       bodySize: text.length,
@@ -98,7 +117,9 @@ function entry({ method = 'GET', url, reqHeaders = {}, body, bodyType = 'applica
   return e
 }
 
-const har = (entries, comment) => ({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries, comment } })
+const har = (entries, comment) => ({
+  log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries, comment },
+})
 const form = (o) => new URLSearchParams(o).toString()
 const pkce = (seed) => {
   const verifier = seeded(`verifier:${seed}`)
@@ -119,14 +140,35 @@ const secrets = {}
   const password = 'Winter-2026!correct horse'
   const sessionCookie = `.AspNetCore.Cookies=${long('web:cookie', 3)}`
   const estsAuth = `ESTSAUTH=${long('web:ests', 2)}`
-  const idToken = await jwt({ aud: clientId, nonce, sub: seeded('web:sub'), oid: '0a1b2c3d-1111-4222-8333-444455556666', name: 'Megan Bowen', preferred_username: 'megan@contoso.test' }, clock)
+  const idToken = await jwt(
+    {
+      aud: clientId,
+      nonce,
+      sub: seeded('web:sub'),
+      oid: '0a1b2c3d-1111-4222-8333-444455556666',
+      name: 'Megan Bowen',
+      preferred_username: 'megan@contoso.test',
+    },
+    clock,
+  )
   secrets.webapp = { code, password, sessionCookie, estsAuth, idToken }
   const authorizeUrl = `${AUTHORITY}/authorize?${form({ client_id: clientId, redirect_uri: redirect, response_type: 'code', response_mode: 'form_post', scope: 'openid profile offline_access', state, nonce, code_challenge: challenge, code_challenge_method: 'S256', 'x-client-SKU': 'ID_NET8_0' })}`
   const entries = [
     entry({ url: `${app}/`, text: '<!doctype html><title>Contoso</title><a href="/signin">Sign in</a>' }),
     entry({ url: `${app}/static/site.css`, mime: 'text/css', text: 'body{font-family:sans-serif}' }),
-    entry({ url: `${app}/signin`, status: 302, resHeaders: { location: authorizeUrl, 'set-cookie': `.AspNetCore.Correlation=${seeded('web:corr')}; path=/signin-oidc; secure; httponly` }, text: '' }),
-    entry({ url: authorizeUrl, text: '<!doctype html><title>Sign in to your account</title><form method="post" action="/common/login"><input type="email" name="login"><input type="password" name="passwd"></form>' }),
+    entry({
+      url: `${app}/signin`,
+      status: 302,
+      resHeaders: {
+        location: authorizeUrl,
+        'set-cookie': `.AspNetCore.Correlation=${seeded('web:corr')}; path=/signin-oidc; secure; httponly`,
+      },
+      text: '',
+    }),
+    entry({
+      url: authorizeUrl,
+      text: '<!doctype html><title>Sign in to your account</title><form method="post" action="/common/login"><input type="email" name="login"><input type="password" name="passwd"></form>',
+    }),
     entry({
       method: 'POST',
       url: 'https://login.microsoftonline.com/common/login',
@@ -138,7 +180,11 @@ const secrets = {}
     entry({
       method: 'POST',
       url: redirect,
-      reqHeaders: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://login.microsoftonline.com', referer: 'https://login.microsoftonline.com/' },
+      reqHeaders: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://login.microsoftonline.com',
+        referer: 'https://login.microsoftonline.com/',
+      },
       body: form({ code, id_token: idToken, state, session_state: seeded('web:ss', 36) }),
       status: 302,
       resHeaders: { location: `${app}/`, 'set-cookie': `${sessionCookie}; path=/; secure; samesite=lax; httponly` },
@@ -155,7 +201,10 @@ const secrets = {}
   const clientId = 'e4d3c2b1-5a6f-4b8c-9d0e-1f2a3b4c5d6e'
   const state = seeded('imp:state', 32)
   const nonce = seeded('imp:nonce', 32)
-  const accessToken = await jwt({ aud: '00000003-0000-0000-c000-000000000000', azp: clientId, scp: 'User.Read', sub: seeded('imp:sub') }, clock)
+  const accessToken = await jwt(
+    { aud: '00000003-0000-0000-c000-000000000000', azp: clientId, scp: 'User.Read', sub: seeded('imp:sub') },
+    clock,
+  )
   // at_hash: left half of SHA-256 of the access token, base64url (OIDC Core §3.2.2.9).
   const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url')
   const idToken = await jwt({ aud: clientId, nonce, sub: seeded('imp:sub'), name: 'Adele Vance', at_hash: atHash }, clock)
@@ -164,11 +213,39 @@ const secrets = {}
   const entries = [
     entry({ url: `${app}/`, text: '<!doctype html><title>Legacy SPA</title>' }),
     entry({ url: `${app}/assets/app.js`, mime: 'application/javascript', text: 'console.log("app")', encode: true }),
-    entry({ url: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`, mime: 'application/json', reqHeaders: { origin: app }, text: JSON.stringify({ issuer: ISSUER, authorization_endpoint: `${AUTHORITY}/authorize`, token_endpoint: `${AUTHORITY}/token`, jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`, response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'] }) }),
-    entry({ url: authorizeUrl, status: 302, resHeaders: { location: `${app}/#access_token=${accessToken}&token_type=Bearer&expires_in=3599&scope=User.Read+profile+openid&id_token=${idToken}&state=${state}&session_state=${seeded('imp:ss', 36)}` } }),
+    entry({
+      url: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
+      mime: 'application/json',
+      reqHeaders: { origin: app },
+      text: JSON.stringify({
+        issuer: ISSUER,
+        authorization_endpoint: `${AUTHORITY}/authorize`,
+        token_endpoint: `${AUTHORITY}/token`,
+        jwks_uri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      }),
+    }),
+    entry({
+      url: authorizeUrl,
+      status: 302,
+      resHeaders: {
+        location: `${app}/#access_token=${accessToken}&token_type=Bearer&expires_in=3599&scope=User.Read+profile+openid&id_token=${idToken}&state=${state}&session_state=${seeded('imp:ss', 36)}`,
+      },
+    }),
     entry({ url: `${app}/`, text: '<!doctype html><title>Legacy SPA</title>' }),
-    entry({ url: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`, mime: 'application/json', reqHeaders: { origin: app }, text: JSON.stringify(jwks), encode: true }),
-    entry({ url: 'https://graph.microsoft.com/v1.0/me', mime: 'application/json', reqHeaders: { authorization: `Bearer ${accessToken}`, origin: app }, text: JSON.stringify({ displayName: 'Adele Vance', id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd' }) }),
+    entry({
+      url: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+      mime: 'application/json',
+      reqHeaders: { origin: app },
+      text: JSON.stringify(jwks),
+      encode: true,
+    }),
+    entry({
+      url: 'https://graph.microsoft.com/v1.0/me',
+      mime: 'application/json',
+      reqHeaders: { authorization: `Bearer ${accessToken}`, origin: app },
+      text: JSON.stringify({ displayName: 'Adele Vance', id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd' }),
+    }),
   ]
   writeFileSync(resolve(outDir, 'implicit-flow.har'), `${JSON.stringify(har(entries), null, 2)}\n`)
 }
@@ -185,26 +262,61 @@ const secrets = {}
   const refreshToken = `1.AXoB${long('leak:rt', 8)}`
   const refreshToken2 = `1.AXoB${long('leak:rt2', 8)}`
   const accessToken = await jwt({ aud: 'api://fabrikam-reports', azp: clientId, scp: 'Reports.Read', sub: seeded('leak:sub') }, clock)
-  const accessToken2 = await jwt({ aud: 'api://fabrikam-reports', azp: clientId, scp: 'Reports.Read', sub: seeded('leak:sub'), jti: 'second' }, clock + 60_000)
+  const accessToken2 = await jwt(
+    { aud: 'api://fabrikam-reports', azp: clientId, scp: 'Reports.Read', sub: seeded('leak:sub'), jti: 'second' },
+    clock + 60_000,
+  )
   const idToken = await jwt({ aud: clientId, nonce, sub: seeded('leak:sub'), name: 'Lee Gu' }, clock)
   const basic = Buffer.from(`${clientId}:${encodeURIComponent(clientSecret)}`).toString('base64')
   secrets.leak = { clientSecret, code, refreshToken, refreshToken2, accessToken, accessToken2, idToken, basic }
   const redirect = `${app}/auth/callback`
   const authorizeUrl = `${AUTHORITY}/authorize?${form({ client_id: clientId, redirect_uri: redirect, response_type: 'code', scope: 'openid offline_access api://fabrikam-reports/Reports.Read', state, nonce })}`
-  const tokenBody = (at, rt) => JSON.stringify({ token_type: 'Bearer', scope: 'api://fabrikam-reports/Reports.Read', expires_in: 3599, ext_expires_in: 3599, access_token: at, refresh_token: rt, id_token: idToken })
+  const tokenBody = (at, rt) =>
+    JSON.stringify({
+      token_type: 'Bearer',
+      scope: 'api://fabrikam-reports/Reports.Read',
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: at,
+      refresh_token: rt,
+      id_token: idToken,
+    })
   const entries = [
     entry({ url: `${app}/`, text: '<!doctype html><title>Fabrikam dashboard</title>' }),
-    entry({ url: authorizeUrl, status: 302, resHeaders: { location: `${redirect}?code=${code}&state=${state}&session_state=${seeded('leak:ss', 36)}` } }),
-    entry({ url: `${redirect}?code=${code}&state=${state}&session_state=${seeded('leak:ss', 36)}`, text: '<!doctype html><title>Signing in…</title>' }),
+    entry({
+      url: authorizeUrl,
+      status: 302,
+      resHeaders: { location: `${redirect}?code=${code}&state=${state}&session_state=${seeded('leak:ss', 36)}` },
+    }),
+    entry({
+      url: `${redirect}?code=${code}&state=${state}&session_state=${seeded('leak:ss', 36)}`,
+      text: '<!doctype html><title>Signing in…</title>',
+    }),
     entry({
       method: 'POST',
       url: `${AUTHORITY}/token`,
-      reqHeaders: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', origin: app, referer: `${redirect}?code=${code}&state=${state}` },
-      body: form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code, redirect_uri: redirect, scope: 'openid offline_access api://fabrikam-reports/Reports.Read' }),
+      reqHeaders: {
+        'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
+        origin: app,
+        referer: `${redirect}?code=${code}&state=${state}`,
+      },
+      body: form({
+        client_id: clientId,
+        client_secret: clientSecret,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirect,
+        scope: 'openid offline_access api://fabrikam-reports/Reports.Read',
+      }),
       mime: 'application/json; charset=utf-8',
       text: tokenBody(accessToken, refreshToken),
     }),
-    entry({ url: 'https://reports.fabrikam.test/api/reports', mime: 'application/json', reqHeaders: { authorization: `Bearer ${accessToken}`, origin: app }, text: '[{"id":1,"name":"Q4"}]' }),
+    entry({
+      url: 'https://reports.fabrikam.test/api/reports',
+      mime: 'application/json',
+      reqHeaders: { authorization: `Bearer ${accessToken}`, origin: app },
+      text: '[{"id":1,"name":"Q4"}]',
+    }),
     entry({
       method: 'POST',
       url: `${AUTHORITY}/token`,

@@ -37,7 +37,11 @@ declare module 'oidc-provider' {
     interactions?: { url: (ctx: Ctx, interaction: { uid: string }) => string }
     renderError?: (ctx: Ctx, out: Record<string, string>, error: Error) => void
     features?: Record<string, unknown> & {
-      rpInitiatedLogout?: { enabled: boolean; logoutSource?: (ctx: Ctx, form: string) => void; postLogoutSuccessSource?: (ctx: Ctx) => void }
+      rpInitiatedLogout?: {
+        enabled: boolean
+        logoutSource?: (ctx: Ctx, form: string) => void
+        postLogoutSuccessSource?: (ctx: Ctx) => void
+      }
     }
   }
   export default class Provider {
@@ -45,6 +49,11 @@ declare module 'oidc-provider' {
     Grant: GrantClass
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>
-    interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>
   }
 }

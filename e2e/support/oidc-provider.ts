@@ -25,7 +25,13 @@ export const APP_REDIRECT_URI = `${APP_ORIGIN}/redirect.html`
 export const SPA_CLIENT_ID = 'token-lens-spa'
 
 /** The one user of this provider; userinfo and the ID token carry these claims. */
-export const OP_USER = { sub: 'ada-4711', name: 'Ada Lovelace', preferred_username: 'ada', email: 'ada@provider.test', email_verified: true }
+export const OP_USER = {
+  sub: 'ada-4711',
+  name: 'Ada Lovelace',
+  preferred_username: 'ada',
+  email: 'ada@provider.test',
+  email_verified: true,
+}
 
 export type CorsRoute = 'token' | 'userinfo'
 
@@ -56,7 +62,23 @@ function makeCertificate(): { key: string; cert: string } {
   try {
     r = spawnSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-days', '1'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-days',
+        '1',
+      ],
       { encoding: 'utf8' },
     )
     if (existsSync(keyFile)) keyText = readFileSync(keyFile, 'utf8')
@@ -65,7 +87,9 @@ function makeCertificate(): { key: string; cert: string } {
   }
   if (r.error || r.status !== 0) {
     const why = r.error ? r.error.message : r.stderr
-    throw new Error(`The test OpenID provider needs a certificate and openssl could not make one (${why.trim()}). Install it: apt-get install -y openssl`)
+    throw new Error(
+      `The test OpenID provider needs a certificate and openssl could not make one (${why.trim()}). Install it: apt-get install -y openssl`,
+    )
   }
   const key = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/.exec(keyText)?.[0]
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(r.stdout)?.[0]
@@ -209,7 +233,10 @@ export async function startOidcProvider(): Promise<RunningProvider> {
         rpInitiatedLogout: {
           enabled: true,
           logoutSource: (ctx, form) => {
-            ctx.body = page('Sign out of the test provider?', `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>`)
+            ctx.body = page(
+              'Sign out of the test provider?',
+              `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>`,
+            )
           },
           postLogoutSuccessSource: (ctx) => {
             ctx.body = page('Signed out', '<p>You are signed out of the test provider.</p>')
@@ -246,13 +273,19 @@ export async function startOidcProvider(): Promise<RunningProvider> {
       return
     }
     // consent: grant what the app asked for (first-party client, as hosted providers allow).
-    const prompt = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> }
+    const prompt = details.prompt.details as {
+      missingOIDCScope?: string[]
+      missingOIDCClaims?: string[]
+      missingResourceScopes?: Record<string, string[]>
+    }
     const grant = details.grantId
-      ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) }))
+      ? ((await provider.Grant.find(details.grantId)) ??
+        new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) }))
       : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) })
     if (prompt.missingOIDCScope) grant.addOIDCScope(prompt.missingOIDCScope.join(' '))
     if (prompt.missingOIDCClaims) grant.addOIDCClaims(prompt.missingOIDCClaims)
-    for (const [indicator, scopes] of Object.entries(prompt.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '))
+    for (const [indicator, scopes] of Object.entries(prompt.missingResourceScopes ?? {}))
+      grant.addResourceScope(indicator, scopes.join(' '))
     const grantId = await grant.save()
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true })
   }

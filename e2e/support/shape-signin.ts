@@ -7,10 +7,14 @@ export interface CaptureEntry {
   _oauth: { step: string; origin: string; notes?: string[] }
 }
 
-export const captures = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as CaptureEntry[])
+export const captures = (page: Page) =>
+  page.evaluate(() => JSON.parse(sessionStorage.getItem('token-lens:capture:entries') ?? '[]') as CaptureEntry[])
 
 /** Fills and saves a profile of another kind through the real profile form. */
-export async function saveProfile(page: Page, p: { name: string; kind: string; tenant: string; policy?: string; clientId: string; scopes: string }): Promise<void> {
+export async function saveProfile(
+  page: Page,
+  p: { name: string; kind: string; tenant: string; policy?: string; clientId: string; scopes: string },
+): Promise<void> {
   await page.goto('/#/signin')
   await page.getByRole('button', { name: 'New profile' }).click()
   const form = page.getByRole('form', { name: 'Connection profile' })
@@ -37,7 +41,10 @@ export async function pickOnServerPage(page: Page, host: RegExp): Promise<void> 
 
 /** Opens the ID token from the sign-in screen and waits for the inspector's Valid verdict. */
 export async function idTokenIsValid(page: Page): Promise<void> {
-  await page.locator('#tokens').getByRole('button', { name: /Open the ID token \(sign-in\)/ }).click()
+  await page
+    .locator('#tokens')
+    .getByRole('button', { name: /Open the ID token \(sign-in\)/ })
+    .click()
   await expect(page).toHaveURL(/#\/inspect/)
   await expect(page.getByText('Valid', { exact: true }).first()).toBeVisible({ timeout: 15_000 })
 }

@@ -69,7 +69,8 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   analysis = analyzeFlows(entries)
   const t3 = performance.now()
   const used: Record<number, Entry> = {}
-  for (const f of analysis.flows) for (const s of f.steps) if (s.entryIndex !== null && entries[s.entryIndex]) used[s.entryIndex] = entries[s.entryIndex] as Entry
+  for (const f of analysis.flows)
+    for (const s of f.steps) if (s.entryIndex !== null && entries[s.entryIndex]) used[s.entryIndex] = entries[s.entryIndex] as Entry
   return {
     ok: true,
     creator: result.creator,
@@ -90,7 +91,9 @@ function exportHar(flowId: string | null, keepTokens: boolean, toolVersion: stri
   // A whole file keeps every entry (annotated where it belongs to a flow); one flow exports its steps.
   const source: Entry[] = flow ? flowEntries(flow, entries) : annotateAll()
   const { entries: clean, redactionCount } = sanitizeEntries(source, { keepTokens })
-  const comment = keepTokens ? 'Exported by Token Lens with access and ID tokens KEPT (opt-in). Other secrets are redacted.' : 'Exported by Token Lens: secrets replaced by [redacted:…] placeholders.'
+  const comment = keepTokens
+    ? 'Exported by Token Lens with access and ID tokens KEPT (opt-in). Other secrets are redacted.'
+    : 'Exported by Token Lens: secrets replaced by [redacted:…] placeholders.'
   return { text: JSON.stringify(toHar(clean, toolVersion, comment), null, 2), redactionCount }
 }
 
@@ -112,7 +115,12 @@ scope.addEventListener('message', (event) => {
   if (msg.type === 'parse') {
     parse(msg.id, msg.file).then(
       (outcome) => post({ type: 'parsed', id: msg.id, outcome }),
-      (error: unknown) => post({ type: 'parsed', id: msg.id, outcome: { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) =>
+        post({
+          type: 'parsed',
+          id: msg.id,
+          outcome: { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) },
+        }),
     )
   } else if (msg.type === 'clear') {
     // Let the file's entries be garbage-collected once the page no longer shows it.

@@ -63,7 +63,11 @@ export async function parseHarFile(file: Blob, name: string, onProgress?: (p: Pr
 }
 
 /** A sanitised HAR of the last parsed file (or of one of its flows), as JSON text. */
-export async function exportParsedHar(flowId: string | null, keepTokens: boolean, toolVersion: string): Promise<{ text: string; redactionCount: number }> {
+export async function exportParsedHar(
+  flowId: string | null,
+  keepTokens: boolean,
+  toolVersion: string,
+): Promise<{ text: string; redactionCount: number }> {
   const res = await call({ type: 'export', id: nextId++, keepTokens, flowId, toolVersion })
   if (res.type !== 'exported') throw new Error('Unexpected answer from the HAR worker.')
   return { text: res.text, redactionCount: res.redactionCount }

@@ -20,7 +20,6 @@ export class EdgeFetchError extends Error {
 
 const TIMEOUT_MS = 10_000
 
-
 export async function fetchJsonAtEdge(url: string): Promise<unknown> {
   let parsed: URL
   try {
@@ -39,7 +38,12 @@ export async function fetchJsonAtEdge(url: string): Promise<unknown> {
   let response: Response
   try {
     // credentials: 'omit' — no cookies go to the identity provider; referrerPolicy keeps our URL (and any token in its fragment) private.
-    response = await fetch(url, { signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer', headers: { accept: 'application/json' } })
+    response = await fetch(url, {
+      signal: controller.signal,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      headers: { accept: 'application/json' },
+    })
   } catch (error) {
     const aborted = controller.signal.aborted
     throw new EdgeFetchError(

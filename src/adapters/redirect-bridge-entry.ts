@@ -25,5 +25,6 @@ broadcastResponseToMainFrame(signOut ? backToSignInAfterSignOut() : undefined).c
     return
   }
   const p = document.querySelector('p')
-  if (p) p.textContent = `This page is the sign-in redirect target of Token Lens, and it found no sign-in response to hand back (${message}). Open Token Lens itself instead.`
+  if (p)
+    p.textContent = `This page is the sign-in redirect target of Token Lens, and it found no sign-in response to hand back (${message}). Open Token Lens itself instead.`
 })

@@ -26,11 +26,46 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/inspect" replace />} />
-          <Route path="inspect" element={<Screen name="Inspect"><InspectorPage /></Screen>} />
-          <Route path="signin" element={<Screen name="Sign in"><SignInPage /></Screen>} />
-          <Route path="flow" element={<Screen name="Flow"><ExchangesPage /></Screen>} />
-          <Route path="diagram" element={<Screen name="Diagram"><DiagramPage /></Screen>} />
-          <Route path="import" element={<Screen name="Import"><ImportPage /></Screen>} />
+          <Route
+            path="inspect"
+            element={
+              <Screen name="Inspect">
+                <InspectorPage />
+              </Screen>
+            }
+          />
+          <Route
+            path="signin"
+            element={
+              <Screen name="Sign in">
+                <SignInPage />
+              </Screen>
+            }
+          />
+          <Route
+            path="flow"
+            element={
+              <Screen name="Flow">
+                <ExchangesPage />
+              </Screen>
+            }
+          />
+          <Route
+            path="diagram"
+            element={
+              <Screen name="Diagram">
+                <DiagramPage />
+              </Screen>
+            }
+          />
+          <Route
+            path="import"
+            element={
+              <Screen name="Import">
+                <ImportPage />
+              </Screen>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
@@ -43,7 +78,11 @@ function NotFound() {
     <section className="mx-auto max-w-2xl p-8">
       <h1 className="text-xl font-semibold">Nothing here</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
-        This address is not a screen of Token Lens. <a className="text-indigo-700 underline dark:text-indigo-300" href="#/inspect">Go to the inspector</a>.
+        This address is not a screen of Token Lens.{' '}
+        <a className="text-indigo-700 underline dark:text-indigo-300" href="#/inspect">
+          Go to the inspector
+        </a>
+        .
       </p>
     </section>
   )

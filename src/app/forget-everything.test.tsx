@@ -11,20 +11,38 @@ import { Layout } from './layout.tsx'
 
 afterEach(cleanup)
 
-const tokenLensKeys = () => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.'))
+const tokenLensKeys = () =>
+  [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('token-lens:') || k.startsWith('msal.'))
 
 /** A session with something secret in every store and in both storage areas. */
 function fillEverything() {
   const inspector = useInspectorStore.getState()
-  inspector.openToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', { expected: { issuer: 'https://issuer.test.example' }, source: 'sign-in' })
+  inspector.openToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', {
+    expected: { issuer: 'https://issuer.test.example' },
+    source: 'sign-in',
+  })
   inspector.setPastedJwks('{"keys":[]}')
   inspector.alwaysTrust('issuer.test.example')
-  const entry = buildNavigationEntry('https://app.test.example/redirect.html#code=SECRET-CODE&state=s', 1_700_000_000_000, { step: 'redirect_back', flowId: 'flow-1', origin: 'observed', redactions: [] })
+  const entry = buildNavigationEntry('https://app.test.example/redirect.html#code=SECRET-CODE&state=s', 1_700_000_000_000, {
+    step: 'redirect_back',
+    flowId: 'flow-1',
+    origin: 'observed',
+    redactions: [],
+  })
   useCaptureStore.getState().add(entry)
   useImportStore.getState().analyseCapture([entry])
   const signin = useSignInStore.getState()
-  signin.saveProfile({ ...signin.profiles[0]!, id: 'mine', name: 'Mine', kind: 'oidc', authority: 'https://idp.test.example', clientId: 'c' })
-  useSignInStore.setState({ account: { name: 'Ada', username: 'ada@test.example', tenantId: 't', homeAccountId: 'h', scopes: ['openid'], expiresOn: null } })
+  signin.saveProfile({
+    ...signin.profiles[0]!,
+    id: 'mine',
+    name: 'Mine',
+    kind: 'oidc',
+    authority: 'https://idp.test.example',
+    clientId: 'c',
+  })
+  useSignInStore.setState({
+    account: { name: 'Ada', username: 'ada@test.example', tenantId: 't', homeAccountId: 'h', scopes: ['openid'], expiresOn: null },
+  })
   sessionStorage.setItem('msal.token.keys.c', '{"idToken":["x"]}')
   localStorage.setItem('token-lens:theme', 'dark')
 }

@@ -45,15 +45,20 @@ export async function forgetEverything(): Promise<ForgetOutcome> {
   await part('the inspector', () => useInspectorStore.getState().forgetAll())
   await part('the imported file', async () => (await import('../stores/import-store.ts')).useImportStore.getState().reset())
   await part('the captures', async () => (await import('../stores/capture-store.ts')).useCaptureStore.getState().forget())
-  await part('the sign-in and the MSAL cache', async () => (await import('../stores/signin-store.ts')).useSignInStore.getState().forgetEverything())
+  await part('the sign-in and the MSAL cache', async () =>
+    (await import('../stores/signin-store.ts')).useSignInStore.getState().forgetEverything(),
+  )
   forgetAllStored([MSAL_PREFIX])
   return { left: storedKeys([MSAL_PREFIX]), failures }
 }
 
 export function outcomeText({ left, failures }: ForgetOutcome): string {
   if (!left.length && !failures.length)
-    return 'Forgotten: tokens, captures, the MSAL cache, the imported file, pasted keys, trusted hosts and saved profiles; nothing of this session is left in this browser\'s storage.'
-  const parts = [failures.length ? `${failures.join(', ')} could not be cleared in memory (reload the page to drop it)` : '', left.length ? `${left.length} storage entr${left.length === 1 ? 'y' : 'ies'} could not be removed (${left.join(', ')})` : '']
+    return "Forgotten: tokens, captures, the MSAL cache, the imported file, pasted keys, trusted hosts and saved profiles; nothing of this session is left in this browser's storage."
+  const parts = [
+    failures.length ? `${failures.join(', ')} could not be cleared in memory (reload the page to drop it)` : '',
+    left.length ? `${left.length} storage entr${left.length === 1 ? 'y' : 'ies'} could not be removed (${left.join(', ')})` : '',
+  ]
   return `Forgotten, with problems: ${parts.filter(Boolean).join('; ')}.`
 }
 
@@ -87,7 +92,17 @@ export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOut
           dialog.current?.showModal()
         }}
       >
-        <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <svg
+          width="16"
+          height="16"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
           <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
         </svg>
         <span className="sr-only sm:not-sr-only">Forget all…</span>
@@ -98,17 +113,33 @@ export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOut
         onClose={() => setOpen(false)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       >
-        {open ? <ConfirmBody titleId={titleId} busy={busy} onCancel={() => dialog.current?.close()} onConfirm={() => void confirm()} /> : null}
+        {open ? (
+          <ConfirmBody titleId={titleId} busy={busy} onCancel={() => dialog.current?.close()} onConfirm={() => void confirm()} />
+        ) : null}
       </dialog>
     </>
   )
 }
 
-function ConfirmBody({ titleId, busy, onCancel, onConfirm }: { titleId: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+function ConfirmBody({
+  titleId,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  titleId: string
+  busy: boolean
+  onCancel: () => void
+  onConfirm: () => void
+}) {
   return (
     <>
-      <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-white">Forget everything?</h2>
-      <p className="mt-1 text-slate-600 dark:text-slate-300">This wipes what Token Lens holds for this tab, in memory and in this browser’s storage:</p>
+      <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-white">
+        Forget everything?
+      </h2>
+      <p className="mt-1 text-slate-600 dark:text-slate-300">
+        This wipes what Token Lens holds for this tab, in memory and in this browser’s storage:
+      </p>
       <dl className="mt-3 space-y-1.5">
         {WIPED.map(([what, detail]) => (
           <div key={what}>
@@ -117,11 +148,19 @@ function ConfirmBody({ titleId, busy, onCancel, onConfirm }: { titleId: string; 
         ))}
       </dl>
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-        It cannot be undone, and nothing is sent anywhere. Your session at the identity provider itself (its cookies on its own site) is not ours to delete: sign out there to end it.
+        It cannot be undone, and nothing is sent anywhere. Your session at the identity provider itself (its cookies on its own site) is not
+        ours to delete: sign out there to end it.
       </p>
       <div className="mt-4 flex justify-end gap-2">
-        <button type="button" className={BUTTON_SECONDARY} autoFocus disabled={busy} onClick={onCancel}>Cancel</button>
-        <button type="button" className={`${BUTTON_BASE} bg-red-700 text-white shadow-sm hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`} disabled={busy} onClick={onConfirm}>
+        <button type="button" className={BUTTON_SECONDARY} autoFocus disabled={busy} onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={`${BUTTON_BASE} bg-red-700 text-white shadow-sm hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`}
+          disabled={busy}
+          onClick={onConfirm}
+        >
           {busy ? 'Forgetting…' : 'Forget everything'}
         </button>
       </div>
@@ -143,7 +182,9 @@ export function ForgottenNotice({ outcome, onDismiss }: { outcome: ForgetOutcome
       {outcome ? (
         <div className="mx-auto flex max-w-7xl items-start justify-between gap-3">
           <p>{outcomeText(outcome)}</p>
-          <button type="button" className="shrink-0 rounded px-1.5 text-xs font-medium underline hover:no-underline" onClick={onDismiss}>Dismiss</button>
+          <button type="button" className="shrink-0 rounded px-1.5 text-xs font-medium underline hover:no-underline" onClick={onDismiss}>
+            Dismiss
+          </button>
         </div>
       ) : null}
     </div>

@@ -19,7 +19,14 @@ export function Layout() {
   const [forgotten, setForgotten] = useState<ForgetOutcome | null>(null)
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }} className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-slate-800">
+      <a
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-slate-800"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
@@ -55,7 +62,8 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-        Runs entirely in your browser: tokens are sent nowhere but to the identity provider they belong to. No analytics, no cookies, no third-party scripts.
+        Runs entirely in your browser: tokens are sent nowhere but to the identity provider they belong to. No analytics, no cookies, no
+        third-party scripts.
       </footer>
       <PwaStatus />
     </div>

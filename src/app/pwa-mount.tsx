@@ -24,7 +24,11 @@ const Connect =
   import.meta.env.TOKEN_LENS_PWA && typeof navigator !== 'undefined' && 'serviceWorker' in navigator
     ? // A failed fetch (network gone before the worker ever installed) must not take the shell
       // down with it: the app then simply runs without offline support.
-      lazy<ComponentType>(() => afterLoadIdle().then(() => import('./pwa-connect.tsx')).catch(() => ({ default: () => null })))
+      lazy<ComponentType>(() =>
+        afterLoadIdle()
+          .then(() => import('./pwa-connect.tsx'))
+          .catch(() => ({ default: () => null })),
+      )
     : null
 
 export function PwaStatus() {

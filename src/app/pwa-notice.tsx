@@ -49,7 +49,18 @@ export function PwaNotice({ updates }: { updates: PwaUpdates }) {
       >
         {text ? (
           <div className="flex items-start gap-3">
-            <svg className="mt-0.5 shrink-0 text-indigo-600 dark:text-indigo-400" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <svg
+              className="mt-0.5 shrink-0 text-indigo-600 dark:text-indigo-400"
+              width="18"
+              height="18"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+            >
               {asksReload || status === 'reloading' ? <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5" /> : <path d="M5 12l4 4 10-10" />}
             </svg>
             <div className="min-w-0 flex-1">

@@ -3,7 +3,11 @@ import { useThemeStore, type ThemeChoice } from '../stores/theme-store.ts'
 
 const OPTIONS: { value: ThemeChoice; label: string; icon: string }[] = [
   { value: 'system', label: 'Follow system theme', icon: 'M4 5h16v11H4zM9 20h6M12 16v4' },
-  { value: 'light', label: 'Light theme', icon: 'M12 4v2M12 18v2M4 12h2M18 12h2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z' },
+  {
+    value: 'light',
+    label: 'Light theme',
+    icon: 'M12 4v2M12 18v2M4 12h2M18 12h2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
+  },
   { value: 'dark', label: 'Dark theme', icon: 'M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z' },
 ]
 
@@ -27,7 +31,17 @@ export function ThemeToggle() {
               : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-white'
           }`}
         >
-          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+          >
             <path d={o.icon} />
           </svg>
         </button>

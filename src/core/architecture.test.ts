@@ -30,7 +30,8 @@ function codeOnly(source: string): string {
 }
 
 const FORBIDDEN_MODULES = /^(react|react-dom|zustand|react-router|@azure\/msal-browser|@azure\/msal-common)(\/|$)/
-const DOM_GLOBALS = /(?<![.\w$])(window|document|localStorage|sessionStorage|navigator|location|fetch|XMLHttpRequest|HTMLElement)(?![\w$])(?!\s*\??:)/
+const DOM_GLOBALS =
+  /(?<![.\w$])(window|document|localStorage|sessionStorage|navigator|location|fetch|XMLHttpRequest|HTMLElement)(?![\w$])(?!\s*\??:)/
 const CLOCK = /Date\.now\s*\(|new\s+Date\s*\(\s*\)|performance\.now\s*\(/
 
 function importsOf(source: string): string[] {

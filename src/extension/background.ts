@@ -97,7 +97,16 @@ async function send<T>(tabId: number, method: string, params?: Record<string, un
 async function start(tabId: number, keepAll: boolean): Promise<RecordingStatus> {
   const existing = recordings.get(tabId)
   if (existing?.recording) return status(tabId)
-  const r: Recording = existing ?? { tabId, recording: false, keepAll, flowId: newFlowId(), builder: new CdpHarBuilder(), filter: new RelevanceFilter(), entries: [], queue: Promise.resolve() }
+  const r: Recording = existing ?? {
+    tabId,
+    recording: false,
+    keepAll,
+    flowId: newFlowId(),
+    builder: new CdpHarBuilder(),
+    filter: new RelevanceFilter(),
+    entries: [],
+    queue: Promise.resolve(),
+  }
   r.keepAll = keepAll
   r.builder = new CdpHarBuilder()
   delete r.detachedReason
@@ -181,7 +190,11 @@ chrome.debugger.onDetach.addListener((source, reason) => {
   if (!r?.recording) return
   r.recording = false
   r.detachedReason =
-    reason === 'canceled_by_user' ? 'You cancelled the debugging bar, so recording stopped.' : reason === 'target_closed' ? 'The tab was closed.' : `The debugger was detached (${reason}).`
+    reason === 'canceled_by_user'
+      ? 'You cancelled the debugging bar, so recording stopped.'
+      : reason === 'target_closed'
+        ? 'The tab was closed.'
+        : `The debugger was detached (${reason}).`
   void updateBadge(tabId)
   broadcast(tabId)
 })
@@ -236,7 +249,11 @@ export async function handleCommand(command: Command): Promise<RecordingStatus> 
 
 async function openViewer(tabId: number): Promise<void> {
   const tab = await chrome.tabs.get(tabId).catch(() => null)
-  await chrome.tabs.create({ url: chrome.runtime.getURL(viewerUrlPath(tabId)), active: false, ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}) })
+  await chrome.tabs.create({
+    url: chrome.runtime.getURL(viewerUrlPath(tabId)),
+    active: false,
+    ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+  })
 }
 
 function isCommand(value: unknown): value is Command {

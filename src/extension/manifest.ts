@@ -16,7 +16,8 @@ export function extensionManifest(version: string) {
     name: 'Token Lens recorder',
     short_name: 'Token Lens',
     version,
-    description: 'Records the OAuth 2.0 / OpenID Connect sign-in of a tab you choose and explains it in Token Lens. Nothing is sent anywhere.',
+    description:
+      'Records the OAuth 2.0 / OpenID Connect sign-in of a tab you choose and explains it in Token Lens. Nothing is sent anywhere.',
     // chrome.debugger events keep a service worker alive from Chrome 118 on.
     minimum_chrome_version: '118',
     action: { default_title: 'Token Lens: record this tab', default_popup: 'popup.html' },

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   render(current)
   toggle.addEventListener('click', () => {
     void (async () => {
-      current = await command(current.recording ? { type: 'stop', tabId } : { type: 'start', tabId, keepAll: keepAll.checked, openViewer: true })
+      current = await command(
+        current.recording ? { type: 'stop', tabId } : { type: 'start', tabId, keepAll: keepAll.checked, openViewer: true },
+      )
       render(current)
     })()
   })

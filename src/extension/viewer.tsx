@@ -56,6 +56,16 @@ function Bar() {
 if (location.hash === '' || location.hash === '#/') location.hash = '#/import'
 
 const bar = document.getElementById('recording-bar')
-if (bar) createRoot(bar).render(<StrictMode><Bar /></StrictMode>)
+if (bar)
+  createRoot(bar).render(
+    <StrictMode>
+      <Bar />
+    </StrictMode>,
+  )
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>)
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )

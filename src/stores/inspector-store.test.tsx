@@ -35,7 +35,8 @@ describe('inspector store', () => {
     expect(store().documents).toEqual({})
     expect(store().approvedHosts).toEqual([])
     expect(store().sessionHosts).toEqual([])
-    for (const key of ['input', 'source', 'expected', 'jwks', 'session-issuers']) expect(sessionStorage.getItem(`token-lens:inspector:${key}`)).toBeNull()
+    for (const key of ['input', 'source', 'expected', 'jwks', 'session-issuers'])
+      expect(sessionStorage.getItem(`token-lens:inspector:${key}`)).toBeNull()
     expect(localStorage.getItem('token-lens:inspector:trusted-issuers')).toBeNull()
   })
 
@@ -101,9 +102,14 @@ describe('inspector store', () => {
     const fetcher = createKeyFetcher(['issuer.test.example'])
     // jwks_uri on another host than the issuer the user agreed to: held back, and reported.
     await expect(fetcher.fetchJson('https://keys.elsewhere.test.example/jwks')).rejects.toThrow(/needs your consent/)
-    expect(fetcher.blocked).toMatchObject({ url: 'https://keys.elsewhere.test.example/jwks', decision: { verdict: 'ask', host: 'keys.elsewhere.test.example' } })
+    expect(fetcher.blocked).toMatchObject({
+      url: 'https://keys.elsewhere.test.example/jwks',
+      decision: { verdict: 'ask', host: 'keys.elsewhere.test.example' },
+    })
     // Inside a private network: never without consent, whatever else is trusted.
-    await expect(createKeyFetcher(['issuer.test.example']).fetchJson('https://169.254.169.254/latest/meta-data/')).rejects.toThrow(/own network/)
+    await expect(createKeyFetcher(['issuer.test.example']).fetchJson('https://169.254.169.254/latest/meta-data/')).rejects.toThrow(
+      /own network/,
+    )
   })
 
   it('builds links with the token in the fragment', () => {
@@ -137,16 +143,26 @@ describe('key fetch consent', () => {
   })
 
   it('a token from this tab’s own sign-in trusts its issuer and the expected one, for this tab only', () => {
-    store().openToken(tokenFrom('https://idp.test.example/t'), { source: 'sign-in', trustIssuer: true, expected: { issuer: 'https://other.test.example/' } })
+    store().openToken(tokenFrom('https://idp.test.example/t'), {
+      source: 'sign-in',
+      trustIssuer: true,
+      expected: { issuer: 'https://other.test.example/' },
+    })
     expect(consentFor('https://idp.test.example/t').state).toBe('trusted')
     expect(consentFor('https://other.test.example/').state).toBe('trusted')
-    expect(JSON.parse(sessionStorage.getItem('token-lens:inspector:session-issuers') ?? '[]')).toEqual(['idp.test.example', 'other.test.example'])
+    expect(JSON.parse(sessionStorage.getItem('token-lens:inspector:session-issuers') ?? '[]')).toEqual([
+      'idp.test.example',
+      'other.test.example',
+    ])
     expect(localStorage.getItem('token-lens:inspector:session-issuers')).toBeNull()
   })
 
   it('a token from a link, an imported file, or pasted, does not make its issuer trusted', () => {
     store().openToken(tokenFrom('https://evil.test.example'), { source: 'a link' })
-    store().openToken(tokenFrom('https://har.test.example'), { source: 'HAR import', expected: { issuer: 'https://har-expected.test.example' } })
+    store().openToken(tokenFrom('https://har.test.example'), {
+      source: 'HAR import',
+      expected: { issuer: 'https://har-expected.test.example' },
+    })
     store().setInput(tokenFrom('https://pasted.test.example'), 'paste')
     expect(consentFor('https://evil.test.example').state).toBe('ask')
     expect(consentFor('https://har.test.example').state).toBe('ask')

@@ -163,7 +163,9 @@ export function issuerFetchDecision(iss: unknown, state: TrustState): FetchDecis
 }
 
 /** The key source in force for the current token. */
-export function effectiveKeySource(state: Pick<InspectorState, 'input' | 'keySource' | 'captureKeys' | 'useCaptureKeys'>): EffectiveKeySource {
+export function effectiveKeySource(
+  state: Pick<InspectorState, 'input' | 'keySource' | 'captureKeys' | 'useCaptureKeys'>,
+): EffectiveKeySource {
   if (state.useCaptureKeys && state.captureKeys !== null && state.captureKeys.forInput === state.input) return 'capture'
   return state.keySource
 }

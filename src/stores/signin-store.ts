@@ -66,7 +66,9 @@ export const useSignInStore = create<SignInState>((set, get) => {
     saveProfile: (profile) => {
       // The built-in demo profile is never edited or replaced (the screen offers no Edit for it).
       if (profile.id === DEMO_ID || profile.kind === 'demo') return
-      const profiles = get().profiles.some((p) => p.id === profile.id) ? get().profiles.map((p) => (p.id === profile.id ? profile : p)) : [...get().profiles, profile]
+      const profiles = get().profiles.some((p) => p.id === profile.id)
+        ? get().profiles.map((p) => (p.id === profile.id ? profile : p))
+        : [...get().profiles, profile]
       persistProfiles(profiles)
       writeSetting('active', profile.id)
       set({ profiles, activeId: profile.id, error: null, demoError: null, demoPage: null, pause: null })
@@ -74,7 +76,14 @@ export const useSignInStore = create<SignInState>((set, get) => {
     addSharedProfile: (shared) => {
       // Never the id the link may have carried: a link must not be able to overwrite anything.
       if (shared.kind === 'demo') return null
-      const profile: ConnectionProfile = { ...shared, id: freshId(get().profiles), name: distinctName(shared.name, get().profiles.map((p) => p.name)) }
+      const profile: ConnectionProfile = {
+        ...shared,
+        id: freshId(get().profiles),
+        name: distinctName(
+          shared.name,
+          get().profiles.map((p) => p.name),
+        ),
+      }
       const profiles = [...get().profiles, profile]
       persistProfiles(profiles)
       writeSetting('active', profile.id)
@@ -95,7 +104,9 @@ export const useSignInStore = create<SignInState>((set, get) => {
       } catch {
         return 'The file is not JSON.'
       }
-      const list = (Array.isArray(parsed) ? parsed : [parsed]).map((p, i) => sanitizeProfile(p, `imported-${Date.now()}-${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo')
+      const list = (Array.isArray(parsed) ? parsed : [parsed])
+        .map((p, i) => sanitizeProfile(p, `imported-${Date.now()}-${i}`))
+        .filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo')
       if (!list.length) return 'No usable profile found: each needs at least a "kind" (entra, b2c, external or oidc).'
       const known = new Set(get().profiles.map((p) => p.id))
       const renamed = list.map((p) => (known.has(p.id) ? { ...p, id: `${p.id}-${Date.now().toString(36)}` } : p))

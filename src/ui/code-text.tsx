@@ -10,7 +10,12 @@ export function CodeText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         i % 2 === 1 ? (
-          <code key={i} className="rounded bg-slate-100 px-1 py-px font-mono text-[0.9em] text-slate-800 dark:bg-slate-800 dark:text-slate-200">{part}</code>
+          <code
+            key={i}
+            className="rounded bg-slate-100 px-1 py-px font-mono text-[0.9em] text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+          >
+            {part}
+          </code>
         ) : (
           part
         ),

@@ -45,11 +45,34 @@ export function CopyButton({
   }
   return (
     <button type="button" onClick={() => void onClick()} className={`${primary ? BUTTON_PRIMARY : BUTTON_SECONDARY} ${className}`}>
-      <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-        {state === 'copied' ? <path d="M5 12l5 5L20 7" /> : <><rect x="9" y="9" width="11" height="11" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h10" /></>}
+      <svg
+        width="14"
+        height="14"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
+        {state === 'copied' ? (
+          <path d="M5 12l5 5L20 7" />
+        ) : (
+          <>
+            <rect x="9" y="9" width="11" height="11" rx="2" />
+            <path d="M5 15V5a2 2 0 0 1 2-2h10" />
+          </>
+        )}
       </svg>
       <span>{state === 'copied' ? copiedLabel : state === 'failed' ? 'Copy failed' : label}</span>
-      <span className="sr-only" aria-live="polite">{state === 'copied' ? `${copiedLabel}.` : state === 'failed' ? 'The clipboard is not available here; select the text and copy it by hand.' : ''}</span>
+      <span className="sr-only" aria-live="polite">
+        {state === 'copied'
+          ? `${copiedLabel}.`
+          : state === 'failed'
+            ? 'The clipboard is not available here; select the text and copy it by hand.'
+            : ''}
+      </span>
     </button>
   )
 }

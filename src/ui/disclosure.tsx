@@ -17,11 +17,24 @@ export function useDisclosure(initial = false) {
 }
 
 /** A titled section that can be collapsed; the title is a real button for keyboard users. */
-export function Disclosure({ summary, children, initiallyOpen = false, className = '' }: { summary: ReactNode; children: ReactNode; initiallyOpen?: boolean; className?: string }) {
+export function Disclosure({
+  summary,
+  children,
+  initiallyOpen = false,
+  className = '',
+}: {
+  summary: ReactNode
+  children: ReactNode
+  initiallyOpen?: boolean
+  className?: string
+}) {
   const d = useDisclosure(initiallyOpen)
   return (
     <div className={className}>
-      <button {...d.buttonProps} className="group flex w-full items-center gap-2 rounded text-left text-sm font-medium text-slate-700 hover:text-slate-950 dark:text-slate-200 dark:hover:text-white">
+      <button
+        {...d.buttonProps}
+        className="group flex w-full items-center gap-2 rounded text-left text-sm font-medium text-slate-700 hover:text-slate-950 dark:text-slate-200 dark:hover:text-white"
+      >
         <Chevron open={d.open} />
         {summary}
       </button>
@@ -34,7 +47,18 @@ export function Disclosure({ summary, children, initiallyOpen = false, className
 
 export function Chevron({ open }: { open: boolean }) {
   return (
-    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={`shrink-0 text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={`shrink-0 text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}
+    >
       <path d="M9 6l6 6-6 6" />
     </svg>
   )

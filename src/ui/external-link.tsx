@@ -15,7 +15,12 @@ export function ExternalLink({ href, children, className = '' }: { href: string;
   const safe = safeHref(href)
   if (safe === null) return <span className={className}>{children}</span>
   return (
-    <a href={safe} target="_blank" rel="noreferrer noopener" className={`text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600 dark:text-indigo-300 dark:decoration-indigo-500/50 dark:hover:decoration-indigo-300 ${className}`}>
+    <a
+      href={safe}
+      target="_blank"
+      rel="noreferrer noopener"
+      className={`text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600 dark:text-indigo-300 dark:decoration-indigo-500/50 dark:hover:decoration-indigo-300 ${className}`}
+    >
       {children}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

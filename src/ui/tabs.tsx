@@ -11,10 +11,23 @@ export interface TabItem<K extends string> {
  * WAI-ARIA tabs with automatic activation: arrow keys, Home and End move between tabs; only the
  * selected tab is in the tab order. Controlled, so the caller keeps the choice.
  */
-export function Tabs<K extends string>({ label, items, selected, onSelect }: { label: string; items: TabItem<K>[]; selected: K; onSelect: (key: K) => void }) {
+export function Tabs<K extends string>({
+  label,
+  items,
+  selected,
+  onSelect,
+}: {
+  label: string
+  items: TabItem<K>[]
+  selected: K
+  onSelect: (key: K) => void
+}) {
   const base = useId()
   const refs = useRef<(HTMLButtonElement | null)[]>([])
-  const index = Math.max(0, items.findIndex((t) => t.key === selected))
+  const index = Math.max(
+    0,
+    items.findIndex((t) => t.key === selected),
+  )
   const move = (to: number) => {
     const next = (to + items.length) % items.length
     const item = items[next]
@@ -37,7 +50,9 @@ export function Tabs<K extends string>({ label, items, selected, onSelect }: { l
         {items.map((t, i) => (
           <button
             key={t.key}
-            ref={(el) => { refs.current[i] = el }}
+            ref={(el) => {
+              refs.current[i] = el
+            }}
             type="button"
             role="tab"
             id={`${base}-tab-${t.key}`}

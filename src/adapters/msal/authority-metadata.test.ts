@@ -9,7 +9,12 @@ import { blankProfile, knownAuthoritiesFor, type ConnectionProfile } from '../..
 import { authorityMetadataFrom } from './authority-metadata.ts'
 
 const TID = '8e2d4c6a-1b3f-4d5e-9a7c-2f4e6a8c0b1d'
-const byName: ConnectionProfile = { ...blankProfile('x', 'https://app.example/redirect.html'), kind: 'external', tenant: 'contoso', clientId: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f' }
+const byName: ConnectionProfile = {
+  ...blankProfile('x', 'https://app.example/redirect.html'),
+  kind: 'external',
+  tenant: 'contoso',
+  clientId: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f',
+}
 const AUTHORITY = 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/'
 const doc = (issuer: string) => ({
   issuer,
@@ -29,8 +34,20 @@ async function resolve(authorityMetadata: string, served: object, knownAuthoriti
     },
     sendPostRequestAsync: () => Promise.reject(new Error('no POST expected')),
   }
-  const cache = { getAuthorityMetadataByAlias: () => null, generateAuthorityMetadataCacheKey: () => 'k', setAuthorityMetadata: () => undefined }
-  const a = new Authority(AUTHORITY, network as never, cache as never, { protocolMode: ProtocolMode.AAD, knownAuthorities, cloudDiscoveryMetadata: '', authorityMetadata }, new Logger({}), 'test', new StubPerformanceClient())
+  const cache = {
+    getAuthorityMetadataByAlias: () => null,
+    generateAuthorityMetadataCacheKey: () => 'k',
+    setAuthorityMetadata: () => undefined,
+  }
+  const a = new Authority(
+    AUTHORITY,
+    network as never,
+    cache as never,
+    { protocolMode: ProtocolMode.AAD, knownAuthorities, cloudDiscoveryMetadata: '', authorityMetadata },
+    new Logger({}),
+    'test',
+    new StubPerformanceClient(),
+  )
   await a.resolveEndpointsAsync()
   return { fetched, tokenEndpoint: a.tokenEndpoint }
 }

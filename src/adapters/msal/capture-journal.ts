@@ -17,7 +17,9 @@ export function readJournal(): CapturedEntry[] {
   if (!raw) return []
   try {
     const parsed: unknown = JSON.parse(raw)
-    return Array.isArray(parsed) ? parsed.filter((e): e is CapturedEntry => typeof e === 'object' && e !== null && isCapturedEntry(e as CapturedEntry)) : []
+    return Array.isArray(parsed)
+      ? parsed.filter((e): e is CapturedEntry => typeof e === 'object' && e !== null && isCapturedEntry(e as CapturedEntry))
+      : []
   } catch {
     return []
   }

@@ -4,7 +4,14 @@
  * redirect round trip, and saved back after every call that may change it.
  */
 import { isDemoTenantUrl as isDemoUrl } from '../../core/demo-tenant/shapes.ts'
-import { type AuthorizeOutcome, type DemoFaults, type DemoTenant, type DemoTenantState, type EdgeRequest, type EdgeResponse } from '../../core/demo-tenant/types.ts'
+import {
+  type AuthorizeOutcome,
+  type DemoFaults,
+  type DemoTenant,
+  type DemoTenantState,
+  type EdgeRequest,
+  type EdgeResponse,
+} from '../../core/demo-tenant/types.ts'
 import { readStored, writeStored } from '../storage.ts'
 
 const STATE_KEY = 'demo-tenant:state'

@@ -21,7 +21,12 @@ describe('grantsUserRead', () => {
 
 describe('explainSilentFailure', () => {
   it('explains consent_required from MSAL as missing consent, keeping the AADSTS code', () => {
-    const error = new InteractionRequiredAuthError('invalid_grant', 'corr-1', "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.", 'consent_required')
+    const error = new InteractionRequiredAuthError(
+      'invalid_grant',
+      'corr-1',
+      "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.",
+      'consent_required',
+    )
     const out = explainSilentFailure(error)
     expect(out.errorCode).toBe('AADSTS65001')
     expect(out.reason).toBe('no_consent')
@@ -29,7 +34,9 @@ describe('explainSilentFailure', () => {
   })
 
   it('explains interaction_required as the IdP wanting the user back', () => {
-    const out = explainSilentFailure(new InteractionRequiredAuthError('interaction_required', 'corr-2', 'AADSTS50076: multi-factor authentication required'))
+    const out = explainSilentFailure(
+      new InteractionRequiredAuthError('interaction_required', 'corr-2', 'AADSTS50076: multi-factor authentication required'),
+    )
     expect(out.errorCode).toBe('AADSTS50076')
     expect(out.reason).toBe('interaction_required')
   })
@@ -42,14 +49,26 @@ describe('explainSilentFailure', () => {
 
 describe('summarizeMe', () => {
   it('takes display name, UPN and id from a 200 answer', () => {
-    const me = summarizeMe(200, { displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.example', id: '4a1c0d3e-0000-4000-8000-000000000001' }, false)
-    expect(me).toEqual({ status: 'ok', displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.example', id: '4a1c0d3e-0000-4000-8000-000000000001', fromCache: false })
+    const me = summarizeMe(
+      200,
+      { displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.example', id: '4a1c0d3e-0000-4000-8000-000000000001' },
+      false,
+    )
+    expect(me).toEqual({
+      status: 'ok',
+      displayName: 'Megan Bowen',
+      userPrincipalName: 'megan@contoso.example',
+      id: '4a1c0d3e-0000-4000-8000-000000000001',
+      fromCache: false,
+    })
   })
 
   it("reports Graph's own error shape (the demo tenant's answer to a call without a token)", async () => {
     const recorded: CapturedEntry[] = []
     const client = createCapturingNetworkClient({ demo: true, record: (e) => recorded.push(e) })
-    const response = await client.sendGetRequestAsync<unknown>('https://graph.microsoft.com/v1.0/me', { headers: { accept: 'application/json' } })
+    const response = await client.sendGetRequestAsync<unknown>('https://graph.microsoft.com/v1.0/me', {
+      headers: { accept: 'application/json' },
+    })
     const me = summarizeMe(response.status, response.body, false)
     expect(me.status).toBe('failed')
     if (me.status !== 'failed') return

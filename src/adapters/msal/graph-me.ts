@@ -45,7 +45,10 @@ function text(value: unknown): string {
 
 /** Why a silent User.Read token was not issued, as a reason the screen explains. */
 export function explainSilentFailure(error: unknown): Extract<GraphMe, { status: 'failed' }> {
-  const e = error && typeof error === 'object' ? (error as { errorCode?: unknown; subError?: unknown; errorMessage?: unknown; message?: unknown }) : {}
+  const e =
+    error && typeof error === 'object'
+      ? (error as { errorCode?: unknown; subError?: unknown; errorMessage?: unknown; message?: unknown })
+      : {}
   const errorCode = text(e.errorCode) || 'unknown_error'
   const subError = text(e.subError)
   const message = text(e.errorMessage) || text(e.message) || String(error)
@@ -95,6 +98,12 @@ export async function graphMeAfterSignIn(session: MsalSession): Promise<GraphMe>
     const response = await session.callGraphMe(accessToken)
     return summarizeMe(response.status, response.body, fromCache)
   } catch (error) {
-    return { status: 'failed', step: 'me', errorCode: 'network_error', message: error instanceof Error ? error.message : String(error), reason: 'unreachable' }
+    return {
+      status: 'failed',
+      step: 'me',
+      errorCode: 'network_error',
+      message: error instanceof Error ? error.message : String(error),
+      reason: 'unreachable',
+    }
   }
 }

@@ -33,7 +33,11 @@ function msalAccepts(authority: string, issuer: string, knownAuthorities: string
 const CASES: [string, string, string[]][] = [
   // External ID by name: the GUID host is refused unless listed.
   ['https://contoso.ciamlogin.com/contoso.onmicrosoft.com', `https://${TID}.ciamlogin.com/${TID}/v2.0`, ['contoso.ciamlogin.com']],
-  ['https://contoso.ciamlogin.com/contoso.onmicrosoft.com', `https://${TID}.ciamlogin.com/${TID}/v2.0`, ['contoso.ciamlogin.com', `${TID}.ciamlogin.com`]],
+  [
+    'https://contoso.ciamlogin.com/contoso.onmicrosoft.com',
+    `https://${TID}.ciamlogin.com/${TID}/v2.0`,
+    ['contoso.ciamlogin.com', `${TID}.ciamlogin.com`],
+  ],
   ['https://contoso.ciamlogin.com/contoso.onmicrosoft.com', 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0', []],
   ['https://contoso.ciamlogin.com', 'https://contoso.ciamlogin.com/contoso/v2.0', []],
   // By ID: same host.
@@ -42,7 +46,11 @@ const CASES: [string, string, string[]][] = [
   [`https://login.contoso.com/${TID}`, `https://${TID}.ciamlogin.com/${TID}/v2.0`, ['login.contoso.com']],
   ['https://login.contoso.com/contoso.onmicrosoft.com', `https://${TID}.ciamlogin.com/${TID}/v2.0`, ['login.contoso.com']],
   // B2C: the issuer is on the authority's host.
-  ['https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signupsignin', `https://contoso.b2clogin.com/${TID}/v2.0/`, ['contoso.b2clogin.com']],
+  [
+    'https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signupsignin',
+    `https://contoso.b2clogin.com/${TID}/v2.0/`,
+    ['contoso.b2clogin.com'],
+  ],
   ['https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signupsignin', `https://login.microsoftonline.com/${TID}/v2.0`, []],
   ['https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signupsignin', `https://westus2.login.microsoft.com/${TID}/v2.0`, []],
   ['https://accounts.example.com', 'https://evil.example.net', ['accounts.example.com']],
@@ -74,11 +82,18 @@ describe('knownAuthoritiesFor', () => {
   it('adds nothing by tenant ID or for a custom URL domain by ID (MSAL accepts those already)', () => {
     const issuer = `https://${TID}.ciamlogin.com/${TID}/v2.0`
     expect(knownAuthoritiesFor(external(TID), { issuer })).toEqual({ hosts: [`${TID}.ciamlogin.com`], notes: [] })
-    expect(knownAuthoritiesFor(external(`https://login.contoso.com/${TID}`), { issuer })).toEqual({ hosts: ['login.contoso.com'], notes: [] })
+    expect(knownAuthoritiesFor(external(`https://login.contoso.com/${TID}`), { issuer })).toEqual({
+      hosts: ['login.contoso.com'],
+      notes: [],
+    })
   })
 
   it('never adds a host that is not a same-tenant *.ciamlogin.com issuer, and explains the refusal', () => {
-    for (const issuer of ['https://evil.example/contoso/v2.0', `https://${TID}.ciamlogin.com/11111111-2222-4333-8444-555555555555/v2.0`, `https://${TID}.ciamlogin.evil.com/${TID}/v2.0`]) {
+    for (const issuer of [
+      'https://evil.example/contoso/v2.0',
+      `https://${TID}.ciamlogin.com/11111111-2222-4333-8444-555555555555/v2.0`,
+      `https://${TID}.ciamlogin.evil.com/${TID}/v2.0`,
+    ]) {
       const known = knownAuthoritiesFor(external('contoso'), { issuer })
       expect(known.hosts).toEqual(['contoso.ciamlogin.com'])
       expect(known.refusal).toMatchObject({ issuer, authority: 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com' })

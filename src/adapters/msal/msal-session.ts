@@ -14,7 +14,16 @@ import {
 import { buildNavigationEntry, buildEntry } from '../../core/capture/har.ts'
 import { stepLabel } from '../../core/flows/classify.ts'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { authorityOf, discoveryUrlOf, effectiveKind, extraParamsOf, knownAuthoritiesFor, scopesOf, type ConnectionProfile, type KnownAuthorities } from '../../core/capture/profile.ts'
+import {
+  authorityOf,
+  discoveryUrlOf,
+  effectiveKind,
+  extraParamsOf,
+  knownAuthoritiesFor,
+  scopesOf,
+  type ConnectionProfile,
+  type KnownAuthorities,
+} from '../../core/capture/profile.ts'
 import type { EdgeRequest } from '../../core/demo-tenant/types.ts'
 import { authorityMetadataFrom } from './authority-metadata.ts'
 import { createCapturingNetworkClient } from './network-client.ts'
@@ -78,7 +87,11 @@ export function defaultRedirectUri(): string {
 export async function createMsalSession(profile: ConnectionProfile, hooks: SessionHooks): Promise<MsalSession> {
   const demo = profile.kind === 'demo'
   const authority = authorityOf(profile)
-  const network = createCapturingNetworkClient({ demo, record: hooks.record, ...(hooks.beforeSend ? { beforeSend: hooks.beforeSend } : {}) })
+  const network = createCapturingNetworkClient({
+    demo,
+    record: hooks.record,
+    ...(hooks.beforeSend ? { beforeSend: hooks.beforeSend } : {}),
+  })
   let navigationKind: 'authorize' | 'logout' = 'authorize'
   const kind = effectiveKind(profile)
   // B2C and External ID: read the discovery document before MSAL does, so knownAuthorities can
@@ -114,7 +127,10 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
             origin: demo ? 'simulated' : 'observed',
             redactions: [],
             label: stepLabel(kind),
-            notes: kind === 'authorize' ? ['Built by MSAL; the browser is sent here with the PKCE challenge, state and nonce.'] : ['MSAL cleared its cache for the account before navigating here.'],
+            notes:
+              kind === 'authorize'
+                ? ['Built by MSAL; the browser is sent here with the PKCE challenge, state and nonce.']
+                : ['MSAL cleared its cache for the account before navigating here.'],
           }),
         )
         return hooks.onNavigate(url, kind)
@@ -146,12 +162,13 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
   const recordMetadata = (url: string): Promise<unknown> => recordMetadataWith(demo, hooks, url)
 
   /** MSAL's endpoints_resolution_error with the issuer it refused named, when we know it. */
-  const explained = async <T,>(run: () => Promise<T>): Promise<T> => {
+  const explained = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run()
     } catch (error) {
       const code = error && typeof error === 'object' && 'errorCode' in error ? (error as { errorCode: unknown }).errorCode : undefined
-      if (code === 'endpoints_resolution_error' && known.refusal) throw new IssuerRefusedError(known.refusal, describeMsalError(error).message)
+      if (code === 'endpoints_resolution_error' && known.refusal)
+        throw new IssuerRefusedError(known.refusal, describeMsalError(error).message)
       throw error
     }
   }
@@ -169,7 +186,13 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       // scopes" can then be acquired silently with the refresh token, as with a real tenant
       // where the app registration lists User.Read.
       // (B2C has no Microsoft Graph: its demo shape asks for nothing extra.)
-      await explained(() => app.loginRedirect({ scopes: scopes ?? baseScopes, ...common(), ...(demo && kind !== 'b2c' ? { extraScopesToConsent: ['User.Read'] } : {}) }))
+      await explained(() =>
+        app.loginRedirect({
+          scopes: scopes ?? baseScopes,
+          ...common(),
+          ...(demo && kind !== 'b2c' ? { extraScopesToConsent: ['User.Read'] } : {}),
+        }),
+      )
     },
     async signInPopup(scopes) {
       const result = await explained(() => app.loginPopup({ scopes: scopes ?? baseScopes, ...common() }))
@@ -199,7 +222,10 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       // post_logout_redirect_uri only when it can tell which client asked (so it can check the URI
       // is registered for it): id_token_hint (RECOMMENDED; Okta requires it) and client_id. MSAL
       // sends neither; Entra, B2C and External ID need neither, so only other providers get them.
-      const hint = kind === 'oidc' ? { ...(acc?.idToken ? { idTokenHint: acc.idToken } : {}), extraQueryParameters: { client_id: profile.clientId.trim() } } : {}
+      const hint =
+        kind === 'oidc'
+          ? { ...(acc?.idToken ? { idTokenHint: acc.idToken } : {}), extraQueryParameters: { client_id: profile.clientId.trim() } }
+          : {}
       await app.logoutRedirect({ ...(acc ? { account: acc } : {}), postLogoutRedirectUri: profile.redirectUri, ...hint })
     },
     async fetchMetadata() {
@@ -213,8 +239,15 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       await app.clearCache()
     },
     async callGraphMe(accessToken) {
-      const host = profile.cloud === 'usgov' ? 'graph.microsoft.us' : profile.cloud === 'china' ? 'microsoftgraph.chinacloudapi.cn' : 'graph.microsoft.com'
-      const response = await network.sendGetRequestAsync<unknown>(`https://${host}/v1.0/me`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
+      const host =
+        profile.cloud === 'usgov'
+          ? 'graph.microsoft.us'
+          : profile.cloud === 'china'
+            ? 'microsoftgraph.chinacloudapi.cn'
+            : 'graph.microsoft.com'
+      const response = await network.sendGetRequestAsync<unknown>(`https://${host}/v1.0/me`, {
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      })
       return { status: response.status, body: response.body }
     },
   }
@@ -224,7 +257,12 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
  * GETs a discovery document or key set as the app (not MSAL) and records it. `notesFor` adds
  * notes computed from the parsed document to the recorded entry (the knownAuthorities decision).
  */
-async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: string, notesFor?: (doc: unknown) => string[]): Promise<unknown> {
+async function recordMetadataWith(
+  demo: boolean,
+  hooks: SessionHooks,
+  url: string,
+  notesFor?: (doc: unknown) => string[],
+): Promise<unknown> {
   const started = Date.now()
   const step = url.includes('openid-configuration') ? 'discovery' : 'jwks'
   const request: EdgeRequest = { method: 'GET', url, headers: { accept: 'application/json' } }
@@ -256,9 +294,14 @@ async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: strin
           redactions: [],
           label: stepLabel(step),
           notes: notesFor
-            ? ['Fetched by Token Lens itself before MSAL, to decide MSAL\'s knownAuthorities from the issuer it names; when MSAL would accept that issuer, MSAL gets this document (authorityMetadata) and does not fetch it again.', ...extra]
+            ? [
+                "Fetched by Token Lens itself before MSAL, to decide MSAL's knownAuthorities from the issuer it names; when MSAL would accept that issuer, MSAL gets this document (authorityMetadata) and does not fetch it again.",
+                ...extra,
+              ]
             : step === 'jwks'
-              ? ['Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.']
+              ? [
+                  'Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.',
+                ]
               : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
         },
       }),
@@ -273,7 +316,14 @@ async function recordMetadataWith(demo: boolean, hooks: SessionHooks, url: strin
         status: 0,
         statusText: 'network error',
         startedAt: started,
-        oauth: { step, flowId: currentFlowId(), origin: 'captured', redactions: [], label: stepLabel(step), error: { error: 'network_error', description: error instanceof Error ? error.message : String(error) } },
+        oauth: {
+          step,
+          flowId: currentFlowId(),
+          origin: 'captured',
+          redactions: [],
+          label: stepLabel(step),
+          error: { error: 'network_error', description: error instanceof Error ? error.message : String(error) },
+        },
       }),
     )
     return null
@@ -290,7 +340,12 @@ async function realGet(url: string): Promise<{ status: number; headers: Record<s
 }
 
 /** An MSAL or server error as codes (for the explanation catalogue) and what it said; a refused issuer with its facts. */
-export function describeMsalError(error: unknown): { errorCode: string; message: string; subError?: string; refusal?: { issuer: string; authority: string; advice: string } } {
+export function describeMsalError(error: unknown): {
+  errorCode: string
+  message: string
+  subError?: string
+  refusal?: { issuer: string; authority: string; advice: string }
+} {
   if (error instanceof IssuerRefusedError) {
     const { issuer, authority, advice } = error.refusal
     return { errorCode: error.errorCode, message: error.errorMessage, refusal: { issuer, authority, advice } }

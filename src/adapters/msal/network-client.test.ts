@@ -15,7 +15,9 @@ describe('capturing network client', () => {
   it('answers from the demo tenant and records simulated HAR entries', async () => {
     const recorded: CapturedEntry[] = []
     const client = createCapturingNetworkClient({ demo: true, record: (e) => recorded.push(e) })
-    const discovery = await client.sendGetRequestAsync<{ issuer: string; jwks_uri: string }>(`${BASE}/v2.0/.well-known/openid-configuration`)
+    const discovery = await client.sendGetRequestAsync<{ issuer: string; jwks_uri: string }>(
+      `${BASE}/v2.0/.well-known/openid-configuration`,
+    )
     expect(discovery.status).toBe(200)
     expect(discovery.body.issuer).toBe(`${BASE}/v2.0`)
     const keys = await client.sendGetRequestAsync<{ keys: { kty: string }[] }>(discovery.body.jwks_uri)
@@ -46,7 +48,11 @@ describe('capturing network client', () => {
   it('holds a request until beforeSend resolves (the step-through pause before /token)', async () => {
     let release: () => void = () => undefined
     const recorded: CapturedEntry[] = []
-    const client = createCapturingNetworkClient({ demo: true, record: (e) => recorded.push(e), beforeSend: () => new Promise<void>((r) => (release = r)) })
+    const client = createCapturingNetworkClient({
+      demo: true,
+      record: (e) => recorded.push(e),
+      beforeSend: () => new Promise<void>((r) => (release = r)),
+    })
     const pending = client.sendGetRequestAsync(`${BASE}/v2.0/.well-known/openid-configuration`)
     await new Promise((r) => setTimeout(r, 20))
     expect(recorded).toHaveLength(0)

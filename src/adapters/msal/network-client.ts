@@ -47,7 +47,12 @@ async function sendReal(request: EdgeRequest): Promise<EdgeResponse> {
 
 export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModule {
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
-    const request: EdgeRequest = { method, url, headers: { ...(options?.headers ?? {}) }, ...(options?.body !== undefined ? { body: options.body } : {}) }
+    const request: EdgeRequest = {
+      method,
+      url,
+      headers: { ...(options?.headers ?? {}) },
+      ...(options?.body !== undefined ? { body: options.body } : {}),
+    }
     if (hooks.beforeSend) await hooks.beforeSend(request)
     const started = Date.now()
     const origin: CaptureOrigin = hooks.demo ? 'simulated' : 'captured'
@@ -59,47 +64,54 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       hooks.record(
-        stampEntry(buildEntry({
-          method,
-          url,
-          requestHeaders: request.headers,
-          ...(request.body !== undefined ? { requestBody: request.body } : {}),
-          status: 0,
-          statusText: 'network error',
-          startedAt: started,
-          durationMs: Date.now() - started,
-          oauth: { step, flowId: currentFlowId(), origin, redactions: [], error: { error: 'network_error', description: message } },
-        })),
+        stampEntry(
+          buildEntry({
+            method,
+            url,
+            requestHeaders: request.headers,
+            ...(request.body !== undefined ? { requestBody: request.body } : {}),
+            status: 0,
+            statusText: 'network error',
+            startedAt: started,
+            durationMs: Date.now() - started,
+            oauth: { step, flowId: currentFlowId(), origin, redactions: [], error: { error: 'network_error', description: message } },
+          }),
+        ),
       )
       throw error
     }
     const error = response.status >= 400 ? oauthErrorOf(response.body) : undefined
     hooks.record(
-      stampEntry(buildEntry({
-        method,
-        url,
-        requestHeaders: request.headers,
-        ...(request.body !== undefined ? { requestBody: request.body } : {}),
-        status: response.status,
-        responseHeaders: response.headers,
-        responseBody: response.body,
-        startedAt: started,
-        durationMs: Date.now() - started,
-        oauth: {
-          step,
-          flowId: currentFlowId(),
-          origin,
-          redactions: [],
-          ...(error ? { error } : {}),
-        },
-      })),
+      stampEntry(
+        buildEntry({
+          method,
+          url,
+          requestHeaders: request.headers,
+          ...(request.body !== undefined ? { requestBody: request.body } : {}),
+          status: response.status,
+          responseHeaders: response.headers,
+          responseBody: response.body,
+          startedAt: started,
+          durationMs: Date.now() - started,
+          oauth: {
+            step,
+            flowId: currentFlowId(),
+            origin,
+            redactions: [],
+            ...(error ? { error } : {}),
+          },
+        }),
+      ),
     )
     let body: unknown
     try {
       body = response.body ? JSON.parse(response.body) : {}
     } catch {
       // MSAL expects JSON; hand it an object it will treat as a server error rather than throwing here.
-      body = { error: 'invalid_response', error_description: `The server answered with something that is not JSON (HTTP ${response.status}).` }
+      body = {
+        error: 'invalid_response',
+        error_description: `The server answered with something that is not JSON (HTTP ${response.status}).`,
+      }
     }
     return { status: response.status, headers: lowerKeys(response.headers), body: body as T }
   }

@@ -39,7 +39,10 @@ describe('coming back after sign-out', () => {
 
   it("MSAL's bridge goes to the sign-in screen beside redirect.html (a GitHub Pages project path), replacing the history entry", async () => {
     const replace = vi.fn()
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ href: 'https://you.github.io/token-lens/redirect.html?state=x', replace } as unknown as Location)
+    vi.spyOn(window, 'location', 'get').mockReturnValue({
+      href: 'https://you.github.io/token-lens/redirect.html?state=x',
+      replace,
+    } as unknown as Location)
     const nav = backToSignInAfterSignOut()
     // MSAL asks for its homepage (the origin's root); the app's own page is used instead.
     await expect(nav.navigateInternal('https://you.github.io/')).resolves.toBe(true)

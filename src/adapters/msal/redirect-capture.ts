@@ -25,7 +25,14 @@ export function recordRedirectBack(href: string, now: number): boolean {
   // Only a state: the identity provider sending the browser back after sign-out.
   if (!params.code && !params.error) {
     appendToJournal(
-      buildNavigationEntry(href, now, { step: 'logout', flowId: currentFlowId(), origin: 'observed', redactions: [], label: 'Back after sign-out', notes: ['The identity provider ended its session and sent the browser back to the post-logout redirect URI.'] }),
+      buildNavigationEntry(href, now, {
+        step: 'logout',
+        flowId: currentFlowId(),
+        origin: 'observed',
+        redactions: [],
+        label: 'Back after sign-out',
+        notes: ['The identity provider ended its session and sent the browser back to the post-logout redirect URI.'],
+      }),
     )
     // Not a sign-in response: nothing for the sign-in screen to finish, but it says that the
     // provider ended its session and came back (the post_logout_redirect_uri, no query).
@@ -39,22 +46,32 @@ export function recordRedirectBack(href: string, now: number): boolean {
   const error = oauthErrorOf(params)
   if (sentState === undefined) notes.push('No authorization request of this tab was captured, so the state could not be compared.')
   else if (params.state === sentState) notes.push('state matches the value sent in the authorization request (RFC 6749 §10.12).')
-  else notes.push('state DIFFERS from the value sent in the authorization request: this response was not asked for by this tab and must be refused (RFC 6749 §10.12).')
+  else
+    notes.push(
+      'state DIFFERS from the value sent in the authorization request: this response was not asked for by this tab and must be refused (RFC 6749 §10.12).',
+    )
   if (params.client_info) {
     const info = decodeClientInfo(params.client_info)
-    notes.push(info.json ? `client_info decodes to ${info.json} (uid = user object ID, utid = home tenant ID).` : 'client_info does not decode as base64url JSON.')
+    notes.push(
+      info.json
+        ? `client_info decodes to ${info.json} (uid = user object ID, utid = home tenant ID).`
+        : 'client_info does not decode as base64url JSON.',
+    )
   }
-  const stateError = sentState !== undefined && params.state !== sentState ? { error: 'state_mismatch', description: 'The state in the redirect back differs from the one sent.' } : undefined
+  const stateError =
+    sentState !== undefined && params.state !== sentState
+      ? { error: 'state_mismatch', description: 'The state in the redirect back differs from the one sent.' }
+      : undefined
   const finalError = error ?? stateError
   const entry = buildNavigationEntry(href, now, {
-      step: 'redirect_back',
-      flowId: currentFlowId(),
-      origin: 'observed',
-      redactions: [],
-      label: stepLabel('redirect_back'),
-      notes: authorize?._oauth.origin === 'simulated' ? [...notes, 'Issued by the demo tenant; observed by the redirect page.'] : notes,
-      ...(finalError ? { error: finalError } : {}),
-    })
+    step: 'redirect_back',
+    flowId: currentFlowId(),
+    origin: 'observed',
+    redactions: [],
+    label: stepLabel('redirect_back'),
+    notes: authorize?._oauth.origin === 'simulated' ? [...notes, 'Issued by the demo tenant; observed by the redirect page.'] : notes,
+    ...(finalError ? { error: finalError } : {}),
+  })
   appendToJournal(entry)
   setPendingRedirect({ url: href, at: now })
   // A popup has its own sessionStorage: tell the window that opened it (same origin) too.
@@ -97,7 +114,10 @@ export function isSignOutReturn(href: string): boolean {
  * and "/"), which is another site for a GitHub Pages project (https://you.github.io/). This goes
  * back to the sign-in screen next to redirect.html instead, replacing the history entry like MSAL.
  */
-export function backToSignInAfterSignOut(): { navigateInternal: (url: string) => Promise<boolean>; navigateExternal: (url: string) => Promise<boolean> } {
+export function backToSignInAfterSignOut(): {
+  navigateInternal: (url: string) => Promise<boolean>
+  navigateExternal: (url: string) => Promise<boolean>
+} {
   const go = () => {
     window.location.replace(new URL('./#/signin', window.location.href).href)
     return Promise.resolve(true)

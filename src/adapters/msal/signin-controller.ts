@@ -36,7 +36,13 @@ export interface SignInController {
 type MsalAccount = NonNullable<TokenResult['account']>
 
 /** The account as the screen shows it; `claims` are the ID token's (the result's, else the cached account's). */
-function summarize(profile: ConnectionProfile, acc: MsalAccount, claims: object | undefined, scopes: string[], expiresOn: Date | null): AccountSummary {
+function summarize(
+  profile: ConnectionProfile,
+  acc: MsalAccount,
+  claims: object | undefined,
+  scopes: string[],
+  expiresOn: Date | null,
+): AccountSummary {
   const c = (claims ?? acc.idTokenClaims ?? {}) as Record<string, unknown>
   return {
     // OIDC Core §5.1: name and preferred_username are optional; sub is always there.
@@ -64,14 +70,38 @@ export function createSignInController({ getState: get, setState: set }: SignInV
     // browser withheld the answer for lack of CORS headers or nothing answered, and what to
     // change at the provider, instead of MSAL's generic network error.
     const profile = active()
-    const last = profile.kind === 'demo' ? undefined : readJournal().filter((e) => e._oauth.flowId === currentFlowId()).at(-1)
+    const last =
+      profile.kind === 'demo'
+        ? undefined
+        : readJournal()
+            .filter((e) => e._oauth.flowId === currentFlowId())
+            .at(-1)
     const step = last?._oauth.step
-    if (last && last.response.status === 0 && last._oauth.error?.error === 'network_error' && (step === 'token' || step === 'refresh' || step === 'discovery' || step === 'jwks' || step === 'userinfo')) {
+    if (
+      last &&
+      last.response.status === 0 &&
+      last._oauth.error?.error === 'network_error' &&
+      (step === 'token' || step === 'refresh' || step === 'discovery' || step === 'jwks' || step === 'userinfo')
+    ) {
       const { explainFailedCall } = await import('./userinfo.ts')
       // The endpoint without MSAL's client-request-id query: that is what the provider's settings name.
-      const failure = await explainFailedCall(step satisfies FailedStep, last.request.url.split('?')[0] ?? last.request.url, profile.clientId)
+      const failure = await explainFailedCall(
+        step satisfies FailedStep,
+        last.request.url.split('?')[0] ?? last.request.url,
+        profile.clientId,
+      )
       const message = error instanceof Error ? error.message : String(error)
-      set({ busy: null, pause: null, error: { action, errorCode: failure.code, message, ...(scopes ? { scopes } : {}), failure: { title: failure.title, explanation: failure.explanation } } })
+      set({
+        busy: null,
+        pause: null,
+        error: {
+          action,
+          errorCode: failure.code,
+          message,
+          ...(scopes ? { scopes } : {}),
+          failure: { title: failure.title, explanation: failure.explanation },
+        },
+      })
       return
     }
     await reportFailure(set, action, error, scopes)
@@ -99,12 +129,27 @@ export function createSignInController({ getState: get, setState: set }: SignInV
         const { capturedGet, userinfoAfterSignIn } = await import('./userinfo.ts')
         let discovery = s.discoveryDocument()
         if (!discovery) {
-          discovery = await capturedGet(discoveryUrlOf(s.profile), 'discovery', { accept: 'application/json' }, 'Fetched again by Token Lens after the redirect back, to find userinfo_endpoint.')
+          discovery = await capturedGet(
+            discoveryUrlOf(s.profile),
+            'discovery',
+            { accept: 'application/json' },
+            'Fetched again by Token Lens after the redirect back, to find userinfo_endpoint.',
+          )
             .then((a) => (a.status === 200 ? (JSON.parse(a.body) as Record<string, unknown>) : null))
             .catch(() => null)
         }
-        const sub = typeof result.idTokenClaims === 'object' && result.idTokenClaims && 'sub' in result.idTokenClaims ? String((result.idTokenClaims as { sub?: unknown }).sub) : undefined
-        set({ userinfo: await userinfoAfterSignIn({ discovery, accessToken: result.accessToken, idTokenSub: sub, clientId: s.profile.clientId }) })
+        const sub =
+          typeof result.idTokenClaims === 'object' && result.idTokenClaims && 'sub' in result.idTokenClaims
+            ? String((result.idTokenClaims as { sub?: unknown }).sub)
+            : undefined
+        set({
+          userinfo: await userinfoAfterSignIn({
+            discovery,
+            accessToken: result.accessToken,
+            idTokenSub: sub,
+            clientId: s.profile.clientId,
+          }),
+        })
       }
       const account = accountOf(s.profile, result)
       if (account) set({ account })
@@ -112,7 +157,8 @@ export function createSignInController({ getState: get, setState: set }: SignInV
     }
     const { grantsUserRead, graphMeAfterSignIn, summarizeMe } = await import('./graph-me.ts')
     if (signIn) {
-      const granted = (s.profile.kind === 'demo' && s.profile.demoShape !== 'b2c') || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
+      const granted =
+        (s.profile.kind === 'demo' && s.profile.demoShape !== 'b2c') || grantsUserRead(scopesOf(s.profile)) || grantsUserRead(result.scopes)
       if (!get().callGraph) set({ graph: null })
       else if (granted && result.account) {
         set({ busy: 'graph' })
@@ -146,7 +192,8 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       set({ faults: readDemoFaults() })
       const bridgeError = takeBridgeError()
       const signedOutAt = takeSignOutReturn()
-      if (signedOutAt) set({ account: null, graph: null, userinfo: null, notice: { kind: 'signed_out_at_provider', returnedTo: signedOutAt } })
+      if (signedOutAt)
+        set({ account: null, graph: null, userinfo: null, notice: { kind: 'signed_out_at_provider', returnedTo: signedOutAt } })
       const pending = readPendingRedirect()
       const flow = readFlow()
       if (bridgeError) {
@@ -192,12 +239,25 @@ export function createSignInController({ getState: get, setState: set }: SignInV
           const doc = s.discoveryDocument()
           const mismatch = doc ? checkDiscoveredIssuer(authorityOf(profile), doc.issuer) : null
           if (mismatch) {
-            set({ busy: null, error: { action: 'not_started', errorCode: mismatch.code, message: '', issuer: String(doc?.issuer), authority: authorityOf(profile), failure: { title: mismatch.title, explanation: mismatch.explanation } } })
+            set({
+              busy: null,
+              error: {
+                action: 'not_started',
+                errorCode: mismatch.code,
+                message: '',
+                issuer: String(doc?.issuer),
+                authority: authorityOf(profile),
+                failure: { title: mismatch.title, explanation: mismatch.explanation },
+              },
+            })
             return
           }
           if (!doc) {
-            const last = readJournal().filter((e) => e._oauth.flowId === currentFlowId() && e._oauth.step === 'discovery').at(-1)
-            if (last?.response.status === 0) throw new Error(`GET ${last.request.url} failed: ${last._oauth.error?.description ?? 'network error'}`)
+            const last = readJournal()
+              .filter((e) => e._oauth.flowId === currentFlowId() && e._oauth.step === 'discovery')
+              .at(-1)
+            if (last?.response.status === 0)
+              throw new Error(`GET ${last.request.url} failed: ${last._oauth.error?.description ?? 'network error'}`)
           }
         }
         if (mode === 'popup') {
@@ -312,7 +372,22 @@ export function createSignInController({ getState: get, setState: set }: SignInV
       writeJournal([])
       forgetAllStored()
       wiring.drop()
-      set({ profiles: loadProfiles(), activeId: 'demo', stepThrough: false, busy: null, pause: null, demoPage: null, demoError: null, account: null, graph: null, userinfo: null, callGraph: true, error: null, faults: {}, notice: { kind: 'forgot_everything' } })
+      set({
+        profiles: loadProfiles(),
+        activeId: 'demo',
+        stepThrough: false,
+        busy: null,
+        pause: null,
+        demoPage: null,
+        demoError: null,
+        account: null,
+        graph: null,
+        userinfo: null,
+        callGraph: true,
+        error: null,
+        faults: {},
+        notice: { kind: 'forgot_everything' },
+      })
     },
 
     cancelDemo: () => {

@@ -6,7 +6,13 @@
 import { demoProfiles, sanitizeProfile, type ConnectionProfile } from '../../core/capture/profile.ts'
 import { readStored, writeStored } from '../storage.ts'
 
-const KEYS = { profiles: 'signin:profiles', active: 'signin:active', step: 'signin:step-through', graph: 'signin:graph-me', flow: 'signin:flow' } as const
+const KEYS = {
+  profiles: 'signin:profiles',
+  active: 'signin:active',
+  step: 'signin:step-through',
+  graph: 'signin:graph-me',
+  flow: 'signin:flow',
+} as const
 
 export function redirectUriDefault(): string {
   return new URL('redirect.html', new URL(import.meta.env.BASE_URL, window.location.origin)).href
@@ -22,7 +28,9 @@ export function loadProfiles(): ConnectionProfile[] {
   try {
     const raw = readStored('local', KEYS.profiles)
     const parsed: unknown = raw ? JSON.parse(raw) : []
-    const list = Array.isArray(parsed) ? parsed.map((p, i) => sanitizeProfile(p, `p${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo') : []
+    const list = Array.isArray(parsed)
+      ? parsed.map((p, i) => sanitizeProfile(p, `p${i}`)).filter((p): p is ConnectionProfile => p !== null && p.kind !== 'demo')
+      : []
     const taken = new Set(demos.map((d) => d.id))
     const distinct = list.map((p, i) => {
       let id = p.id

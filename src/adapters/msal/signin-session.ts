@@ -18,11 +18,28 @@ export function activeProfile(state: Pick<SignInView, 'profiles' | 'activeId'>):
 }
 
 /** Show an MSAL (or any) error as the screen's error, with the AADSTS code pulled out of the message. */
-export async function reportFailure(set: SignInViewAccess['setState'], action: FailedAction, error: unknown, scopes?: string[]): Promise<void> {
+export async function reportFailure(
+  set: SignInViewAccess['setState'],
+  action: FailedAction,
+  error: unknown,
+  scopes?: string[],
+): Promise<void> {
   const { describeMsalError } = await import('./msal-session.ts')
   const d = describeMsalError(error)
   const aadsts = /AADSTS\d+/.exec(d.message)?.[0]
-  set({ busy: null, pause: null, error: { action, errorCode: d.errorCode, message: d.message, ...(scopes ? { scopes } : {}), ...(aadsts ? { aadsts } : {}), ...(d.subError ? { subError: d.subError } : {}), ...(d.refusal ? { refusal: d.refusal } : {}) } })
+  set({
+    busy: null,
+    pause: null,
+    error: {
+      action,
+      errorCode: d.errorCode,
+      message: d.message,
+      ...(scopes ? { scopes } : {}),
+      ...(aadsts ? { aadsts } : {}),
+      ...(d.subError ? { subError: d.subError } : {}),
+      ...(d.refusal ? { refusal: d.refusal } : {}),
+    },
+  })
 }
 
 export interface SignInSession {
@@ -60,10 +77,13 @@ export function createSignInSession({ getState: get, setState: set }: SignInView
     if (outcome.kind === 'prompt') set({ demoPage: outcome.prompt, demoError: null, busy: null })
     else if (outcome.kind === 'error_page') {
       // The flow ends at the identity provider's error page: release MSAL's pending interaction.
-      set({ demoPage: null, demoError: { error: outcome.error, description: outcome.description, ...(outcome.code ? { code: outcome.code } : {}) }, busy: null })
+      set({
+        demoPage: null,
+        demoError: { error: outcome.error, description: outcome.description, ...(outcome.code ? { code: outcome.code } : {}) },
+        busy: null,
+      })
       void abandonInteraction()
-    }
-    else window.location.assign(outcome.url)
+    } else window.location.assign(outcome.url)
   }
 
   const getSession = async (profile: ConnectionProfile): Promise<MsalSession> => {

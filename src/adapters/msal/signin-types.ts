@@ -10,9 +10,7 @@ import type { GraphMe } from './graph-me.ts'
 import type { Userinfo } from './userinfo.ts'
 
 export type Pause =
-  | { kind: 'authorize'; url: string; demo: boolean }
-  | { kind: 'redirect'; url: string }
-  | { kind: 'token'; request: EdgeRequest }
+  { kind: 'authorize'; url: string; demo: boolean } | { kind: 'redirect'; url: string } | { kind: 'token'; request: EdgeRequest }
 
 /** Which action of the screen failed; the feature (features/signin/words.ts) says it in words. */
 export type FailedAction =

@@ -13,7 +13,6 @@ import { appendToJournal, currentFlowId } from './capture-journal.ts'
 
 export type { Userinfo }
 
-
 /**
  * A GET the app makes itself, recorded with an explicit step (the URL alone does not say it is
  * userinfo: oidc-provider serves it at /me, Keycloak at …/userinfo, Okta at /v1/userinfo).
@@ -51,7 +50,15 @@ export async function capturedGet(url: string, step: StepKind, headers: Record<s
         status: 0,
         statusText: 'network error',
         startedAt: started,
-        oauth: { step, flowId: currentFlowId(), origin: 'captured', redactions: [], label: stepLabel(step), notes: [note], error: { error: 'network_error', description } },
+        oauth: {
+          step,
+          flowId: currentFlowId(),
+          origin: 'captured',
+          redactions: [],
+          label: stepLabel(step),
+          notes: [note],
+          error: { error: 'network_error', description },
+        },
       }),
     )
     throw error
@@ -78,17 +85,33 @@ export async function explainFailedCall(step: FailedStep, url: string, clientId:
 }
 
 /** GET userinfo with the access token. Never throws. */
-export async function userinfoAfterSignIn(input: { discovery: Record<string, unknown> | null; accessToken: string; idTokenSub: string | undefined; clientId: string }): Promise<Userinfo> {
+export async function userinfoAfterSignIn(input: {
+  discovery: Record<string, unknown> | null
+  accessToken: string
+  idTokenSub: string | undefined
+  clientId: string
+}): Promise<Userinfo> {
   const endpoint = input.discovery?.userinfo_endpoint
   if (typeof endpoint !== 'string' || !endpoint.startsWith('https://')) {
     return { status: 'skipped', explanation: 'userinfo was not called: the discovery document lists no https userinfo_endpoint.' }
   }
   if (!input.accessToken) return { status: 'skipped', explanation: 'userinfo was not called: the token response carried no access token.' }
   try {
-    const answer = await capturedGet(endpoint, 'userinfo', { authorization: `Bearer ${input.accessToken}`, accept: 'application/json' }, 'Called by Token Lens after the sign-in: the access token as a Bearer token (OIDC Core §5.3.1).')
+    const answer = await capturedGet(
+      endpoint,
+      'userinfo',
+      { authorization: `Bearer ${input.accessToken}`, accept: 'application/json' },
+      'Called by Token Lens after the sign-in: the access token as a Bearer token (OIDC Core §5.3.1).',
+    )
     return summarizeUserinfo(endpoint, answer, input.idTokenSub)
   } catch (error) {
     const failure = await explainFailedCall('userinfo', endpoint, input.clientId)
-    return { status: 'failed', endpoint, errorCode: failure.code, message: error instanceof Error ? error.message : String(error), explanation: failure.explanation }
+    return {
+      status: 'failed',
+      endpoint,
+      errorCode: failure.code,
+      message: error instanceof Error ? error.message : String(error),
+      explanation: failure.explanation,
+    }
   }
 }

@@ -43,14 +43,21 @@ describe('HAR entries', () => {
   })
 
   it('parses form bodies and fragment/query responses', () => {
-    expect(parseFormBody('a=1&b=two%20words')).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 'two words' }])
+    expect(parseFormBody('a=1&b=two%20words')).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: 'two words' },
+    ])
     expect(responseParams('https://app.example/redirect.html#code=c&state=s')).toEqual({ code: 'c', state: 's' })
     expect(responseParams('https://app.example/redirect.html?error=access_denied')).toEqual({ error: 'access_denied' })
     expect(responseParams('not a url')).toEqual({})
   })
 
   it('reads OAuth errors and AADSTS codes from JSON bodies and redirect params', () => {
-    expect(oauthErrorOf('{"error":"invalid_grant","error_description":"AADSTS70008: expired","error_codes":[70008]}')).toEqual({ error: 'invalid_grant', description: 'AADSTS70008: expired', code: 'AADSTS70008' })
+    expect(oauthErrorOf('{"error":"invalid_grant","error_description":"AADSTS70008: expired","error_codes":[70008]}')).toEqual({
+      error: 'invalid_grant',
+      description: 'AADSTS70008: expired',
+      code: 'AADSTS70008',
+    })
     expect(oauthErrorOf({ error: 'access_denied' })).toEqual({ error: 'access_denied' })
     expect(oauthErrorOf('{"access_token":"x"}')).toBeUndefined()
     expect(oauthErrorOf('<html>')).toBeUndefined()
@@ -60,7 +67,18 @@ describe('HAR entries', () => {
 describe('classification: the live capture is stamped by the HAR classifier', () => {
   const A = 'https://login.microsoftonline.com/t/oauth2/v2.0'
   const stamp = (method: 'GET' | 'POST', url: string, body?: string, headers?: Record<string, string>, responseBody?: string) =>
-    stampEntry(buildEntry({ method, url, ...(headers ? { requestHeaders: headers } : {}), ...(body !== undefined ? { requestBody: body } : {}), status: 200, ...(responseBody ? { responseBody } : {}), startedAt: 0, oauth: oauth('other') }))._oauth
+    stampEntry(
+      buildEntry({
+        method,
+        url,
+        ...(headers ? { requestHeaders: headers } : {}),
+        ...(body !== undefined ? { requestBody: body } : {}),
+        status: 200,
+        ...(responseBody ? { responseBody } : {}),
+        startedAt: 0,
+        oauth: oauth('other'),
+      }),
+    )._oauth
   it.each([
     ['GET', 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration', undefined, undefined, 'discovery'],
     ['GET', 'https://login.microsoftonline.com/t/discovery/v2.0/keys', undefined, undefined, 'jwks'],
@@ -85,14 +103,31 @@ describe('classification: the live capture is stamped by the HAR classifier', ()
   })
 
   it('keeps userinfo for the app’s own call at the discovery document’s userinfo_endpoint, whatever its path', () => {
-    const call = (url: string, step: OAuthAnnotation['step']) => stampEntry(buildEntry({ method: 'GET', url, requestHeaders: { Authorization: 'Bearer AT' }, status: 200, responseBody: '{"sub":"s"}', startedAt: 0, oauth: { ...oauth(step), label: 'UserInfo request' } }))._oauth
+    const call = (url: string, step: OAuthAnnotation['step']) =>
+      stampEntry(
+        buildEntry({
+          method: 'GET',
+          url,
+          requestHeaders: { Authorization: 'Bearer AT' },
+          status: 200,
+          responseBody: '{"sub":"s"}',
+          startedAt: 0,
+          oauth: { ...oauth(step), label: 'UserInfo request' },
+        }),
+      )._oauth
     expect(call('https://op.example/me', 'userinfo')).toMatchObject({ step: 'userinfo', label: 'UserInfo request' })
     // Not recorded as userinfo: the wire's answer (a bearer call is an API call).
     expect(call('https://op.example/me', 'other').step).toBe('api')
   })
 
   it('stamps the grant type and the JSON error of a failed token call', () => {
-    const o = stamp('POST', `${A}/token`, 'grant_type=authorization_code&code=x&client_id=c', undefined, '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}')
+    const o = stamp(
+      'POST',
+      `${A}/token`,
+      'grant_type=authorization_code&code=x&client_id=c',
+      undefined,
+      '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}',
+    )
     expect(o).toMatchObject({ step: 'token', grantType: 'authorization_code', error: { error: 'invalid_grant', code: 'AADSTS70008' } })
   })
 
@@ -125,7 +160,11 @@ describe('parameters', () => {
 })
 
 describe('profiles', () => {
-  const good = { ...blankProfile('p1', `${ORIGIN}/redirect.html`), tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }
+  const good = {
+    ...blankProfile('p1', `${ORIGIN}/redirect.html`),
+    tenant: 'contoso.onmicrosoft.com',
+    clientId: '11111111-2222-3333-4444-555555555555',
+  }
 
   it('accepts a good Entra profile and the demo profile', () => {
     expect(validateProfile(good, ORIGIN)).toEqual([])
@@ -145,9 +184,15 @@ describe('profiles', () => {
 
   it('builds authorities and discovery URLs per kind and cloud', () => {
     expect(authorityOf({ ...good, cloud: 'usgov' })).toBe('https://login.microsoftonline.us/contoso.onmicrosoft.com')
-    expect(authorityOf({ ...good, kind: 'b2c', tenant: 'contoso', policy: 'B2C_1_su' })).toBe('https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_su')
-    expect(discoveryUrlOf(demoProfile('x'))).toBe(`https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0/.well-known/openid-configuration`)
-    expect(discoveryUrlOf({ ...good, kind: 'oidc', authority: 'https://idp.example/' })).toBe('https://idp.example/.well-known/openid-configuration')
+    expect(authorityOf({ ...good, kind: 'b2c', tenant: 'contoso', policy: 'B2C_1_su' })).toBe(
+      'https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_su',
+    )
+    expect(discoveryUrlOf(demoProfile('x'))).toBe(
+      `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0/.well-known/openid-configuration`,
+    )
+    expect(discoveryUrlOf({ ...good, kind: 'oidc', authority: 'https://idp.example/' })).toBe(
+      'https://idp.example/.well-known/openid-configuration',
+    )
   })
 
   it('parses extra parameters and sanitizes imports', () => {

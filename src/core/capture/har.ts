@@ -84,7 +84,11 @@ export function buildEntry(input: ExchangeInput): CapturedEntry {
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: headerList(input.responseHeaders),
-      content: { size: input.responseBody?.length ?? 0, mimeType: resMime, ...(input.responseBody !== undefined ? { text: input.responseBody } : {}) },
+      content: {
+        size: input.responseBody?.length ?? 0,
+        mimeType: resMime,
+        ...(input.responseBody !== undefined ? { text: input.responseBody } : {}),
+      },
       redirectURL: findHeader(input.responseHeaders, 'location') ?? '',
       headersSize: -1,
       bodySize: input.responseBody?.length ?? -1,
@@ -101,7 +105,16 @@ export function buildNavigationEntry(url: string, startedAt: number, oauth: OAut
 }
 
 function statusText(status: number): string {
-  const known: Record<number, string> = { 0: '', 200: 'OK', 302: 'Found', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }
+  const known: Record<number, string> = {
+    0: '',
+    200: 'OK',
+    302: 'Found',
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    500: 'Internal Server Error',
+  }
   return known[status] ?? ''
 }
 

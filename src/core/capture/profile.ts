@@ -132,9 +132,19 @@ export function effectiveKind(p: ConnectionProfile): ProfileKind {
  * (westus2.login.microsoft.com), is accepted for any authority.
  */
 const MSAL_KNOWN_HOSTS = new Set([
-  'login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net', 'login.partner.microsoftonline.cn',
-  'login.chinacloudapi.cn', 'login.microsoftonline.de', 'login.microsoftonline.us', 'login.usgovcloudapi.net', 'login-us.microsoftonline.com',
-  'login.sovcloud-identity.fr', 'login.sovcloud-identity.de', 'login.sovcloud-identity.sg',
+  'login.microsoftonline.com',
+  'login.windows.net',
+  'login.microsoft.com',
+  'sts.windows.net',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.de',
+  'login.microsoftonline.us',
+  'login.usgovcloudapi.net',
+  'login-us.microsoftonline.com',
+  'login.sovcloud-identity.fr',
+  'login.sovcloud-identity.de',
+  'login.sovcloud-identity.sg',
 ])
 
 export type IssuerRule = 'same_host' | 'microsoft_host' | 'regional_microsoft_host' | 'ciam_pattern' | 'known_authority'
@@ -169,7 +179,13 @@ export function msalIssuerRule(authority: string, issuer: string, knownAuthoriti
   const tenant = first !== undefined ? first.replace(/\.onmicrosoft\.com$/, '') : ahost.split('.')[0]
   if (tenant) {
     const base = `https://${tenant}.ciamlogin.com`
-    const shapes = [base, `${base}/${tenant}`, `${base}/${tenant}/v2.0`, `${base}/${tenant}.onmicrosoft.com`, `${base}/${tenant}.onmicrosoft.com/v2.0`]
+    const shapes = [
+      base,
+      `${base}/${tenant}`,
+      `${base}/${tenant}/v2.0`,
+      `${base}/${tenant}.onmicrosoft.com`,
+      `${base}/${tenant}.onmicrosoft.com/v2.0`,
+    ]
     const path = i.pathname.replace(/\/+$/, '')
     if (shapes.includes((i.protocol + '//' + ihost + path).toLowerCase())) return 'ciam_pattern'
   }
@@ -186,7 +202,8 @@ function hostOf(hostOrUrl: string): string {
 }
 
 /** External ID issues tokens as https://{tid}.ciamlogin.com/{tid}/v2.0: the GUID host names the same tenant as its path. */
-const CIAM_GUID_ISSUER = /^https:\/\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ciamlogin\.com\/([0-9a-f-]{36})(?:\/v2\.0)?\/?$/i
+const CIAM_GUID_ISSUER =
+  /^https:\/\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ciamlogin\.com\/([0-9a-f-]{36})(?:\/v2\.0)?\/?$/i
 
 export interface KnownAuthorities {
   hosts: string[]
@@ -231,7 +248,10 @@ export function knownAuthoritiesFor(p: ConnectionProfile, discovery: unknown): K
 }
 
 export function scopesOf(p: ConnectionProfile): string[] {
-  return p.scopes.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+  return p.scopes
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 export function extraParamsOf(p: ConnectionProfile): Record<string, string> {
@@ -253,7 +273,17 @@ export interface ProfileProblem {
 }
 
 /** Parameters MSAL sets itself; overriding them through extra parameters breaks the flow. */
-const RESERVED_PARAMS = new Set(['client_id', 'redirect_uri', 'response_type', 'response_mode', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope'])
+const RESERVED_PARAMS = new Set([
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'scope',
+])
 
 /**
  * Every problem with a profile, each with the field it concerns. `appOrigin` is the origin this
@@ -266,17 +296,35 @@ export function validateProfile(p: ConnectionProfile, appOrigin: string): Profil
     const clientId = p.clientId.trim()
     if (!clientId) problems.push({ field: 'clientId', message: 'Enter the application (client) ID from the app registration.' })
     else if (p.kind !== 'oidc' && !isGuid(clientId))
-      problems.push({ field: 'clientId', message: `"${clientId}" is not a GUID. The application (client) ID looks like 00000000-0000-0000-0000-000000000000 (Overview page of the app registration).` })
+      problems.push({
+        field: 'clientId',
+        message: `"${clientId}" is not a GUID. The application (client) ID looks like 00000000-0000-0000-0000-000000000000 (Overview page of the app registration).`,
+      })
     const tenant = p.tenant.trim()
     if (p.kind === 'entra') {
-      if (!tenant) problems.push({ field: 'tenant', message: 'Enter the tenant: its ID (a GUID), a verified domain, or common / organizations / consumers.' })
+      if (!tenant)
+        problems.push({
+          field: 'tenant',
+          message: 'Enter the tenant: its ID (a GUID), a verified domain, or common / organizations / consumers.',
+        })
       else if (/^[0-9a-f-]{30,}$/i.test(tenant) && !isGuid(tenant))
-        problems.push({ field: 'tenant', message: `"${tenant}" looks like a tenant ID but is not a well-formed GUID (8-4-4-4-12 hexadecimal digits).` })
+        problems.push({
+          field: 'tenant',
+          message: `"${tenant}" looks like a tenant ID but is not a well-formed GUID (8-4-4-4-12 hexadecimal digits).`,
+        })
       else if (!isGuid(tenant) && !TENANT_ALIASES.has(tenant.toLowerCase()) && !DOMAIN.test(tenant))
-        problems.push({ field: 'tenant', message: `"${tenant}" is neither a tenant ID (GUID), a domain name, nor common / organizations / consumers.` })
+        problems.push({
+          field: 'tenant',
+          message: `"${tenant}" is neither a tenant ID (GUID), a domain name, nor common / organizations / consumers.`,
+        })
     }
-    if ((p.kind === 'b2c' || p.kind === 'external') && !tenant) problems.push({ field: 'tenant', message: 'Enter the tenant name (contoso or contoso.onmicrosoft.com) or, for External ID, its tenant ID.' })
-    if (p.kind === 'b2c' && !/^[A-Za-z0-9_-]+$/.test(p.policy.trim())) problems.push({ field: 'policy', message: 'Enter the user flow name, for example B2C_1_signupsignin.' })
+    if ((p.kind === 'b2c' || p.kind === 'external') && !tenant)
+      problems.push({
+        field: 'tenant',
+        message: 'Enter the tenant name (contoso or contoso.onmicrosoft.com) or, for External ID, its tenant ID.',
+      })
+    if (p.kind === 'b2c' && !/^[A-Za-z0-9_-]+$/.test(p.policy.trim()))
+      problems.push({ field: 'policy', message: 'Enter the user flow name, for example B2C_1_signupsignin.' })
     if (p.kind === 'oidc') {
       const authority = p.authority.trim()
       let url: URL | null = null
@@ -286,7 +334,10 @@ export function validateProfile(p: ConnectionProfile, appOrigin: string): Profil
         problems.push({ field: 'authority', message: `"${authority}" is not a URL. Enter the issuer, e.g. https://accounts.example.com.` })
       }
       if (url && url.protocol !== 'https:')
-        problems.push({ field: 'authority', message: `The authority must use https:// (MSAL refuses ${url.protocol}// authorities: authority_uri_insecure). Tokens must never travel over plain HTTP.` })
+        problems.push({
+          field: 'authority',
+          message: `The authority must use https:// (MSAL refuses ${url.protocol}// authorities: authority_uri_insecure). Tokens must never travel over plain HTTP.`,
+        })
     }
   }
   let redirect: URL | null = null
@@ -300,10 +351,16 @@ export function validateProfile(p: ConnectionProfile, appOrigin: string): Profil
       field: 'redirectUri',
       message: `The redirect URI is on ${redirect.origin}, but this page runs on ${appOrigin}. The response would be delivered to another site, so Token Lens could never receive it. Use a URI on ${appOrigin}.`,
     })
-  if (redirect && redirect.hash) problems.push({ field: 'redirectUri', message: 'A redirect URI must not contain a fragment (#…): the response itself is delivered in the fragment (RFC 6749 §3.1.2).' })
-  if (!scopesOf(p).length && p.kind !== 'demo') problems.push({ field: 'scopes', message: 'Ask for at least one scope, for example User.Read.' })
+  if (redirect && redirect.hash)
+    problems.push({
+      field: 'redirectUri',
+      message: 'A redirect URI must not contain a fragment (#…): the response itself is delivered in the fragment (RFC 6749 §3.1.2).',
+    })
+  if (!scopesOf(p).length && p.kind !== 'demo')
+    problems.push({ field: 'scopes', message: 'Ask for at least one scope, for example User.Read.' })
   for (const name of Object.keys(extraParamsOf(p))) {
-    if (RESERVED_PARAMS.has(name)) problems.push({ field: 'extraParams', message: `"${name}" is set by MSAL itself and cannot be overridden here.` })
+    if (RESERVED_PARAMS.has(name))
+      problems.push({ field: 'extraParams', message: `"${name}" is set by MSAL itself and cannot be overridden here.` })
   }
   return problems
 }
@@ -343,9 +400,7 @@ export function sanitizeProfile(raw: unknown, fallbackId: string): ConnectionPro
  */
 export type SharedProfile = Omit<ConnectionProfile, 'id'>
 
-export type SharedProfileReading =
-  | { ok: true; profile: SharedProfile; authority: string; host: string }
-  | { ok: false; reason: string }
+export type SharedProfileReading = { ok: true; profile: SharedProfile; authority: string; host: string } | { ok: false; reason: string }
 
 /** Longer than any real profile link; a bigger one is not ours (or is a payload). */
 export const SHARE_LINK_MAX_CHARS = 8192
@@ -415,7 +470,8 @@ function authorityProblem(p: SharedProfile): string | null {
     const name = tenant.replace(/\.onmicrosoft\.com$/i, '').replace(/\.(b2clogin|ciamlogin)\.com$/i, '')
     if (!HOST_LABEL.test(name) && !(p.kind === 'external' && isGuid(name)))
       return `The tenant "${tenant}" is not a tenant name (contoso or contoso.onmicrosoft.com): it would change the sign-in host.`
-    if (p.kind === 'b2c' && !/^[A-Za-z0-9_-]+$/.test(p.policy.trim())) return `The user flow "${p.policy}" is not a user flow name (letters, digits, _ and -).`
+    if (p.kind === 'b2c' && !/^[A-Za-z0-9_-]+$/.test(p.policy.trim()))
+      return `The user flow "${p.policy}" is not a user flow name (letters, digits, _ and -).`
   }
   if (p.kind === 'oidc') {
     let url: URL
@@ -436,18 +492,22 @@ function authorityProblem(p: SharedProfile): string | null {
  * sensible length; unknown fields and any `id` are ignored. `redirectUri` fills a missing one.
  */
 export function readSharedProfile(encoded: string, defaults: { redirectUri: string }): SharedProfileReading {
-  if (encoded.length > SHARE_LINK_MAX_CHARS) return refuse(`The link is ${encoded.length} characters long; a profile link is never longer than ${SHARE_LINK_MAX_CHARS}.`)
+  if (encoded.length > SHARE_LINK_MAX_CHARS)
+    return refuse(`The link is ${encoded.length} characters long; a profile link is never longer than ${SHARE_LINK_MAX_CHARS}.`)
   const text = decodeLinkText(encoded.trim())
-  if (text === null) return refuse('The link is damaged: its profile part is not base64url-encoded UTF-8 text (was it cut off when copied?).')
+  if (text === null)
+    return refuse('The link is damaged: its profile part is not base64url-encoded UTF-8 text (was it cut off when copied?).')
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch {
     return refuse('The link is damaged: its profile part is not JSON.')
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse('The link does not carry a Token Lens profile (expected a JSON object).')
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return refuse('The link does not carry a Token Lens profile (expected a JSON object).')
   const o = raw as Record<string, unknown>
-  if (o.kind === 'demo') return refuse('The link names the built-in demo profile. It cannot be shared or replaced: every copy of Token Lens has its own.')
+  if (o.kind === 'demo')
+    return refuse('The link names the built-in demo profile. It cannot be shared or replaced: every copy of Token Lens has its own.')
   const kind = (['entra', 'b2c', 'external', 'oidc'] as const).find((k) => k === o.kind)
   if (!kind) return refuse(`The link does not carry a Token Lens profile: "kind" must be entra, b2c, external or oidc.`)
   const cloud = o.cloud === undefined ? 'public' : (['public', 'usgov', 'china'] as const).find((c) => c === o.cloud)
@@ -460,11 +520,18 @@ export function readSharedProfile(encoded: string, defaults: { redirectUri: stri
       continue
     }
     if (typeof value !== 'string') return refuse(`"${field}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}.`)
-    if (value.length > TEXT_LIMITS[field]) return refuse(`"${field}" is ${value.length} characters long; at most ${TEXT_LIMITS[field]} are allowed.`)
+    if (value.length > TEXT_LIMITS[field])
+      return refuse(`"${field}" is ${value.length} characters long; at most ${TEXT_LIMITS[field]} are allowed.`)
     if (hasControl(value, field === 'extraParams')) return refuse(`"${field}" contains control or text-direction characters.`)
     texts[field] = value
   }
-  const profile: SharedProfile = { ...texts, kind, cloud, name: texts.name.trim() || 'Shared profile', redirectUri: texts.redirectUri || defaults.redirectUri }
+  const profile: SharedProfile = {
+    ...texts,
+    kind,
+    cloud,
+    name: texts.name.trim() || 'Shared profile',
+    redirectUri: texts.redirectUri || defaults.redirectUri,
+  }
   if (!profile.clientId.trim()) return refuse('"clientId" is missing: a profile without an application (client) ID cannot sign in.')
   const problem = authorityProblem(profile)
   if (problem) return refuse(problem)

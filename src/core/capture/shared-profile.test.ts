@@ -3,12 +3,22 @@ import { distinctName, readSharedProfile, SHARE_LINK_MAX_CHARS } from './profile
 
 const redirectUri = 'https://app.test.example/redirect.html'
 const link = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-const entra = { name: 'Contoso', kind: 'entra', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', scopes: 'User.Read' }
+const entra = {
+  name: 'Contoso',
+  kind: 'entra',
+  tenant: 'contoso.onmicrosoft.com',
+  clientId: '11111111-2222-3333-4444-555555555555',
+  scopes: 'User.Read',
+}
 
 describe('readSharedProfile', () => {
   it('reads a profile, drops any id and names the host sign-in goes to', () => {
     const r = readSharedProfile(link({ ...entra, id: 'demo', extra: 1 }), { redirectUri })
-    expect(r).toMatchObject({ ok: true, host: 'login.microsoftonline.com', authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com' })
+    expect(r).toMatchObject({
+      ok: true,
+      host: 'login.microsoftonline.com',
+      authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+    })
     if (!r.ok) return
     expect(r.profile).not.toHaveProperty('id')
     expect(r.profile).not.toHaveProperty('extra')
@@ -17,7 +27,9 @@ describe('readSharedProfile', () => {
   })
 
   it('reads non-ASCII text and shows an internationalised host in its punycode form', () => {
-    const r = readSharedProfile(link({ name: 'Café', kind: 'oidc', authority: 'https://lоgin.test.example/', clientId: 'c' }), { redirectUri })
+    const r = readSharedProfile(link({ name: 'Café', kind: 'oidc', authority: 'https://lоgin.test.example/', clientId: 'c' }), {
+      redirectUri,
+    })
     expect(r.ok && r.profile.name).toBe('Café')
     expect(r.ok && r.host).toMatch(/^xn--/)
   })
@@ -33,8 +45,16 @@ describe('readSharedProfile', () => {
     ['a missing client id', link({ ...entra, clientId: ' ' }), /"clientId" is missing/],
     ['an http authority', link({ ...entra, kind: 'oidc', authority: 'http://idp.test.example' }), /https/],
     ['a javascript: authority', link({ ...entra, kind: 'oidc', authority: 'javascript:alert(1)' }), /https/],
-    ['credentials in the authority', link({ ...entra, kind: 'oidc', authority: 'https://login.microsoftonline.com@evil.test.example' }), /user name/],
-    ['a B2C tenant that changes the host', link({ ...entra, kind: 'b2c', tenant: 'evil.test.example/x', policy: 'B2C_1_a' }), /would change the sign-in host/],
+    [
+      'credentials in the authority',
+      link({ ...entra, kind: 'oidc', authority: 'https://login.microsoftonline.com@evil.test.example' }),
+      /user name/,
+    ],
+    [
+      'a B2C tenant that changes the host',
+      link({ ...entra, kind: 'b2c', tenant: 'evil.test.example/x', policy: 'B2C_1_a' }),
+      /would change the sign-in host/,
+    ],
     ['an Entra tenant that is no tenant', link({ ...entra, tenant: 'a/b' }), /neither a tenant ID/],
     ['an unknown cloud', link({ ...entra, cloud: 'mars' }), /"cloud"/],
     ['damaged base64', '%%%', /not base64url/],

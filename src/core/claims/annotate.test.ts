@@ -1,6 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { annotateClaims, annotateHeader, describeApp, describeClaim, describeDirectoryRole, describeGraphPermissionId, describeHeader, describeScopes, listClaims } from './annotate.ts'
+import {
+  annotateClaims,
+  annotateHeader,
+  describeApp,
+  describeClaim,
+  describeDirectoryRole,
+  describeGraphPermissionId,
+  describeHeader,
+  describeScopes,
+  listClaims,
+} from './annotate.ts'
 import type { ClaimAnnotation } from './types.ts'
 
 const NOW = 1795638285 // 2026-11-25 20:24:45 UTC
@@ -88,7 +98,10 @@ describe('annotateClaims on an Entra v1.0 Graph token', async () => {
   })
 
   it('puts amr, acr, idp, ver, appidacr, acct, idtyp, xms_cc and xms_idrel into words', () => {
-    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Password (for an app: its client secret)', 'Multi-factor authentication'])
+    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual([
+      'Password (for an app: its client secret)',
+      'Multi-factor authentication',
+    ])
     expect(byName(list, 'acr').human[0]?.text).toMatch(/^Met basic assurance/)
     expect(byName(list, 'idp').human[0]?.text).toBe('Personal Microsoft account')
     expect(byName(list, 'ver').human[0]?.text).toBe('Entra v1.0 token format')
@@ -117,11 +130,21 @@ describe('annotateClaims on an Entra v1.0 Graph token', async () => {
 describe('annotateClaims: other Entra shapes', () => {
   it('reads an app-only Graph token’s roles as application permissions', async () => {
     const list = await annotateClaims(
-      { aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${TID}/`, tid: TID, ver: '1.0', roles: ['User.Read.All', 'df021288-bdef-4463-88db-98f22de89214'], azpacr: '2' },
+      {
+        aud: 'https://graph.microsoft.com',
+        iss: `https://sts.windows.net/${TID}/`,
+        tid: TID,
+        ver: '1.0',
+        roles: ['User.Read.All', 'df021288-bdef-4463-88db-98f22de89214'],
+        azpacr: '2',
+      },
       { now: NOW },
     )
     const roles = byName(list, 'roles').human
-    expect(roles[0]).toMatchObject({ text: 'Read the full profile of every user, as the app itself', source: 'Microsoft Graph application permission' })
+    expect(roles[0]).toMatchObject({
+      text: 'Read the full profile of every user, as the app itself',
+      source: 'Microsoft Graph application permission',
+    })
     expect(roles[1]).toMatchObject({ source: 'Microsoft Graph application permission' })
     expect(roles[1]?.text).toMatch(/^User\.Read\.All/)
     expect(byName(list, 'aud').human[0]?.text).toBe('Microsoft Graph')
@@ -129,7 +152,10 @@ describe('annotateClaims: other Entra shapes', () => {
   })
 
   it('does not call scopes Graph permissions when the token is for another API', async () => {
-    const list = await annotateClaims({ aud: 'api://5e0b9d6a-0000-4000-8000-000000000001', tid: TID, ver: '2.0', scp: 'User.Read' }, { now: NOW })
+    const list = await annotateClaims(
+      { aud: 'api://5e0b9d6a-0000-4000-8000-000000000001', tid: TID, ver: '2.0', scp: 'User.Read' },
+      { now: NOW },
+    )
     expect(byName(list, 'scp').human[0]?.source).toBeUndefined()
     expect(byName(list, 'aud').human[0]?.text).toBe('App ID URI of application 5e0b9d6a-0000-4000-8000-000000000001')
   })
@@ -152,7 +178,10 @@ describe('annotateClaims: other Entra shapes', () => {
 
   it('recognises a guest from another tenant and well-known tenants', async () => {
     const other = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-    const list = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, idp: `https://sts.windows.net/${other}/` }, { now: NOW })
+    const list = await annotateClaims(
+      { iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, idp: `https://sts.windows.net/${other}/` },
+      { now: NOW },
+    )
     expect(byName(list, 'idp').human[0]?.text).toBe(`Guest from another Entra tenant (${other})`)
     const ms = await annotateClaims({ tid: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a' }, { now: NOW, entra: true })
     expect(byName(ms, 'tid').human[0]?.text).toMatch(/Microsoft Services tenant/)
@@ -168,7 +197,14 @@ describe('annotateClaims: other Entra shapes', () => {
 
   it('reads an Azure AD B2C token: tfp, newUser, emails, extension attributes, B2C version', async () => {
     const list = await annotateClaims(
-      { iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, ver: '1.0', tfp: 'B2C_1_signupsignin', newUser: true, emails: ['a@b.c'], extension_loyaltyId: 'L1' },
+      {
+        iss: `https://contoso.b2clogin.com/${TID}/v2.0/`,
+        ver: '1.0',
+        tfp: 'B2C_1_signupsignin',
+        newUser: true,
+        emails: ['a@b.c'],
+        extension_loyaltyId: 'L1',
+      },
       { now: NOW },
     )
     expect(byName(list, 'iss').human[0]?.text).toBe('Entra v2.0 issuer, Azure AD B2C, Personal Microsoft accounts (consumers tenant)')
@@ -177,14 +213,26 @@ describe('annotateClaims: other Entra shapes', () => {
     expect(byName(list, 'emails').personal).toBe(true)
     expect(byName(list, 'extension_loyaltyId')).toMatchObject({ known: true, title: 'B2C custom attribute', variant: 'Azure AD B2C' })
     expect(byName(list, 'tfp')).toMatchObject({ variant: 'Azure AD B2C' })
-    expect(byName(list, 'tfp').definedIn.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens')
+    expect(byName(list, 'tfp').definedIn.map((l) => l.url)).toContain(
+      'https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens',
+    )
     expect(byName(list, 'newUser').variant).toBe('Azure AD B2C')
   })
 
   it('annotates B2C claims when the token family is B2C (issue 17 item 2): acr as the policy, idp, oid/sub, iss', async () => {
     // A custom-domain B2C token: no b2clogin.com host, the policy travels in acr.
     const b2c = await annotateClaims(
-      { iss: `https://login.contoso.example/${TID}/v2.0/`, ver: '1.0', acr: 'b2c_1a_signup_signin', sub: 'u1', oid: 'u1', idp: 'google.com', emails: ['a@b.c'], extension_tier: 'gold', tid: TID },
+      {
+        iss: `https://login.contoso.example/${TID}/v2.0/`,
+        ver: '1.0',
+        acr: 'b2c_1a_signup_signin',
+        sub: 'u1',
+        oid: 'u1',
+        idp: 'google.com',
+        emails: ['a@b.c'],
+        extension_tier: 'gold',
+        tid: TID,
+      },
       { now: NOW },
     )
     const acr = byName(b2c, 'acr')
@@ -201,7 +249,18 @@ describe('annotateClaims: other Entra shapes', () => {
     // tid has no B2C reading: the Entra one applies.
     expect(byName(b2c, 'tid')).toMatchObject({ known: true, title: 'Tenant ID' })
     // The same claims in a workforce Entra token keep their Entra readings.
-    const entra = await annotateClaims({ iss: `https://login.microsoftonline.com/${TID}/v2.0`, ver: '2.0', acr: '1', sub: 'pairwise', oid: 'o', extension_tier: 'gold', tid: TID }, { now: NOW })
+    const entra = await annotateClaims(
+      {
+        iss: `https://login.microsoftonline.com/${TID}/v2.0`,
+        ver: '2.0',
+        acr: '1',
+        sub: 'pairwise',
+        oid: 'o',
+        extension_tier: 'gold',
+        tid: TID,
+      },
+      { now: NOW },
+    )
     expect(byName(entra, 'acr').variant).toBe('Microsoft Entra')
     expect(byName(entra, 'sub').variant).toBe('Microsoft Entra')
     expect(byName(entra, 'sub').summary).not.toMatch(/not pairwise/)
@@ -209,7 +268,10 @@ describe('annotateClaims: other Entra shapes', () => {
   })
 
   it('falls back to the Entra reading for B2C tokens where B2C has none (aud)', async () => {
-    const list = await annotateClaims({ iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, tfp: 'B2C_1_susi', aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3' }, { now: NOW })
+    const list = await annotateClaims(
+      { iss: `https://contoso.b2clogin.com/${TID}/v2.0/`, tfp: 'B2C_1_susi', aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3' },
+      { now: NOW },
+    )
     expect(byName(list, 'aud').variant).toBe('Microsoft Entra')
   })
 
@@ -225,7 +287,15 @@ describe('annotateClaims: other Entra shapes', () => {
 
   it('knows the claims real Entra tokens carry that Microsoft does not document (issue 14), and says so', async () => {
     const list = await annotateClaims(
-      { iss: `https://sts.windows.net/${TID}/`, altsecid: '1:live.com:0003BFFD', xms_tdbr: 'EU', xms_az_nwperimid: [], xms_spcu: 'true', tenant_region_sub_scope: 'GCC', cloud_instance_host_name: 'login.microsoftonline.com' },
+      {
+        iss: `https://sts.windows.net/${TID}/`,
+        altsecid: '1:live.com:0003BFFD',
+        xms_tdbr: 'EU',
+        xms_az_nwperimid: [],
+        xms_spcu: 'true',
+        tenant_region_sub_scope: 'GCC',
+        cloud_instance_host_name: 'login.microsoftonline.com',
+      },
       { now: NOW },
     )
     for (const name of ['altsecid', 'xms_tdbr', 'xms_az_nwperimid', 'xms_spcu', 'tenant_region_sub_scope', 'cloud_instance_host_name']) {
@@ -239,14 +309,19 @@ describe('annotateClaims: other Entra shapes', () => {
   })
 
   it('names the documented Conditional Access user actions in acrs', async () => {
-    const list = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, acrs: ['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'c1', 'p1'] }, { now: NOW })
+    const list = await annotateClaims(
+      { iss: `https://sts.windows.net/${TID}/`, acrs: ['urn:user:registersecurityinfo', 'urn:user:registerdevice', 'c1', 'p1'] },
+      { now: NOW },
+    )
     expect(byName(list, 'acrs').human.map((h) => h.text)).toEqual([
       'Conditional Access user action: register security information',
       'Conditional Access user action: register or join a device',
       'Authentication context c1 (defined by this tenant’s admins)',
       'Undocumented value',
     ])
-    expect(byName(list, 'acrs').definedIn.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/graph/api/resources/conditionalaccessapplications')
+    expect(byName(list, 'acrs').definedIn.map((l) => l.url)).toContain(
+      'https://learn.microsoft.com/en-us/graph/api/resources/conditionalaccessapplications',
+    )
   })
 
   it('acr "0" is worded as OIDC Core §2 words it (SHOULD NOT, monetary value); auth_time/acr cite RFC 9470 §6.1 and §3', async () => {
@@ -272,8 +347,14 @@ describe('annotateClaims: other Entra shapes', () => {
   })
 
   it('puts observed xms_* claims into words', async () => {
-    const ftd = btoa(String.fromCharCode(...new Array<number>(32).fill(7), 1, ...[...'usnorth-dsms'].map((c) => c.charCodeAt(0)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-    const list = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, xms_ssm: '1', xms_st: { sub: 'abc' }, xms_ftd: ftd, xms_tcdt: NOW - 86400 }, { now: NOW })
+    const ftd = btoa(String.fromCharCode(...new Array<number>(32).fill(7), 1, ...[...'usnorth-dsms'].map((c) => c.charCodeAt(0))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
+    const list = await annotateClaims(
+      { iss: `https://sts.windows.net/${TID}/`, xms_ssm: '1', xms_st: { sub: 'abc' }, xms_ftd: ftd, xms_tcdt: NOW - 86400 },
+      { now: NOW },
+    )
     expect(byName(list, 'xms_ssm').human[0]?.text).toMatch(/revoke/)
     expect(byName(list, 'xms_st').human[0]?.text).toBe('Earlier token’s sub: abc')
     expect(byName(list, 'xms_ftd').human[0]?.text).toBe('Opaque; carries the data-center label "usnorth-dsms"')
@@ -282,7 +363,11 @@ describe('annotateClaims: other Entra shapes', () => {
 
   it('reads pwd_exp in both documented forms', async () => {
     const rel = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, iat: NOW, pwd_exp: 3600 }, { now: NOW })
-    expect(byName(rel, 'pwd_exp').human[0]).toMatchObject({ raw: '3600', text: '2026-11-25 21:24:45 UTC (3600 s after iat)', relative: 'in 1 h' })
+    expect(byName(rel, 'pwd_exp').human[0]).toMatchObject({
+      raw: '3600',
+      text: '2026-11-25 21:24:45 UTC (3600 s after iat)',
+      relative: 'in 1 h',
+    })
     const abs = await annotateClaims({ iss: `https://sts.windows.net/${TID}/`, iat: NOW, pwd_exp: NOW + 86400 }, { now: NOW })
     expect(byName(abs, 'pwd_exp').human[0]?.relative).toBe('in 1 d')
   })
@@ -296,12 +381,19 @@ describe('annotateClaims: other Entra shapes', () => {
 
 describe('annotateClaims: standard and vendor tokens', () => {
   it('uses the standard text for a generic OIDC token', async () => {
-    const list = await annotateClaims({ iss: 'https://idp.example.com', aud: ['a', 'b'], acr: 'urn:mace:incommon:iap:silver', amr: ['hwk', 'face', 'weird'] }, { now: NOW })
+    const list = await annotateClaims(
+      { iss: 'https://idp.example.com', aud: ['a', 'b'], acr: 'urn:mace:incommon:iap:silver', amr: ['hwk', 'face', 'weird'] },
+      { now: NOW },
+    )
     expect(byName(list, 'aud').variant).toBeUndefined()
     expect(byName(list, 'aud').details).not.toMatch(/Entra/)
     expect(byName(list, 'aud').human.map((h) => h.raw)).toEqual(['a', 'b'])
     expect(byName(list, 'acr').human[0]?.text).toBe('InCommon Silver identity assurance')
-    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual(['Proof of a hardware-protected key', 'Facial recognition', 'Unregistered method name'])
+    expect(byName(list, 'amr').human.map((h) => h.text)).toEqual([
+      'Proof of a hardware-protected key',
+      'Facial recognition',
+      'Unregistered method name',
+    ])
   })
 
   it('recognises Azure AD B2C policies in acr', async () => {
@@ -312,7 +404,10 @@ describe('annotateClaims: standard and vendor tokens', () => {
   })
 
   it('picks Google’s reading of sub and hd for a Google ID token', async () => {
-    const list = await annotateClaims({ iss: 'https://accounts.google.com', sub: '1234567890', hd: 'example.com', email_verified: true }, { now: NOW })
+    const list = await annotateClaims(
+      { iss: 'https://accounts.google.com', sub: '1234567890', hd: 'example.com', email_verified: true },
+      { now: NOW },
+    )
     expect(byName(list, 'sub').variant).toBe('Google')
     expect(byName(list, 'sub').summary).toMatch(/numeric/)
     expect(byName(list, 'hd').known).toBe(true)
@@ -343,7 +438,27 @@ describe('annotateClaims: standard and vendor tokens', () => {
   })
 
   it('never rejects and returns one annotation per member, whatever the values', async () => {
-    const names = fc.constantFrom('aud', 'iss', 'scp', 'roles', 'wids', 'amr', 'acr', 'exp', 'cnf', 'act', '_claim_names', '_claim_sources', 'xms_idrel', 'idp', 'pwd_exp', 'events', 'constructor', '__proto__', 'x')
+    const names = fc.constantFrom(
+      'aud',
+      'iss',
+      'scp',
+      'roles',
+      'wids',
+      'amr',
+      'acr',
+      'exp',
+      'cnf',
+      'act',
+      '_claim_names',
+      '_claim_sources',
+      'xms_idrel',
+      'idp',
+      'pwd_exp',
+      'events',
+      'constructor',
+      '__proto__',
+      'x',
+    )
     await fc.assert(
       fc.asyncProperty(fc.dictionary(names, fc.jsonValue()), fc.boolean(), async (payload, entra) => {
         const list = await annotateClaims(payload, { now: NOW, entra })
@@ -357,9 +472,26 @@ describe('annotateClaims: standard and vendor tokens', () => {
 
 describe('annotateHeader', () => {
   it('marks jku, x5u, jwk and x5c as risky and the rest not', async () => {
-    const list = await annotateHeader({ alg: 'RS256', kid: 'k', jku: 'https://evil.example/jwks', x5u: 'https://evil.example/c.pem', jwk: { kty: 'RSA' }, x5c: ['MIIB'], typ: 'JWT' }, { now: NOW })
+    const list = await annotateHeader(
+      {
+        alg: 'RS256',
+        kid: 'k',
+        jku: 'https://evil.example/jwks',
+        x5u: 'https://evil.example/c.pem',
+        jwk: { kty: 'RSA' },
+        x5c: ['MIIB'],
+        typ: 'JWT',
+      },
+      { now: NOW },
+    )
     expect(list.map((h) => [h.name, h.risky])).toEqual([
-      ['alg', false], ['kid', false], ['jku', true], ['x5u', true], ['jwk', true], ['x5c', true], ['typ', false],
+      ['alg', false],
+      ['kid', false],
+      ['jku', true],
+      ['x5u', true],
+      ['jwk', true],
+      ['x5c', true],
+      ['typ', false],
     ])
     expect(list[2]?.human[0]?.text).toMatch(/Not fetched/)
     expect(list[5]?.human[0]?.text).toBe('Chain of 1 certificate: not trusted for verification')
@@ -382,7 +514,26 @@ describe('annotateHeader', () => {
   })
 
   it('never rejects on arbitrary header values', async () => {
-    const names = fc.constantFrom('alg', 'typ', 'cty', 'kid', 'x5t', 'jku', 'x5u', 'jwk', 'x5c', 'crit', 'enc', 'zip', 'b64', 'nonce', 'p2c', 'url', 'toString', 'y')
+    const names = fc.constantFrom(
+      'alg',
+      'typ',
+      'cty',
+      'kid',
+      'x5t',
+      'jku',
+      'x5u',
+      'jwk',
+      'x5c',
+      'crit',
+      'enc',
+      'zip',
+      'b64',
+      'nonce',
+      'p2c',
+      'url',
+      'toString',
+      'y',
+    )
     await fc.assert(
       fc.asyncProperty(fc.dictionary(names, fc.jsonValue()), async (header) => {
         const list = await annotateHeader(header, { now: NOW })
@@ -395,14 +546,18 @@ describe('annotateHeader', () => {
 
   it('describes a JWE header', async () => {
     const list = await annotateHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' }, { now: NOW })
-    expect(list.map((h) => h.human[0]?.text)).toEqual(['RSA-OAEP with SHA-256 key encryption', 'AES-256-GCM', 'DEFLATE-compressed before encryption'])
+    expect(list.map((h) => h.human[0]?.text)).toEqual([
+      'RSA-OAEP with SHA-256 key encryption',
+      'AES-256-GCM',
+      'DEFLATE-compressed before encryption',
+    ])
   })
 })
 
 describe('describeClaim / describeHeader', () => {
   it('returns registry entries with variants', async () => {
     expect((await describeClaim('aud', 'entra'))?.details).toMatch(/App ID URI/)
-    expect((await describeClaim('nope'))).toBeUndefined()
+    expect(await describeClaim('nope')).toBeUndefined()
     expect((await describeHeader('jku'))?.risky).toBe(true)
   })
 
@@ -426,8 +581,17 @@ describe('look-up helpers for other screens', () => {
   })
 
   it('reads a v2 scope parameter with resource prefixes', async () => {
-    const s = await describeScopes('openid offline_access https://graph.microsoft.com/Mail.Read User.Read api://11111111-2222-3333-4444-555555555555/access_as_user https://management.azure.com/.default')
-    expect(s.map((h) => h.raw)).toEqual(['openid', 'offline_access', 'https://graph.microsoft.com/Mail.Read', 'User.Read', 'api://11111111-2222-3333-4444-555555555555/access_as_user', 'https://management.azure.com/.default'])
+    const s = await describeScopes(
+      'openid offline_access https://graph.microsoft.com/Mail.Read User.Read api://11111111-2222-3333-4444-555555555555/access_as_user https://management.azure.com/.default',
+    )
+    expect(s.map((h) => h.raw)).toEqual([
+      'openid',
+      'offline_access',
+      'https://graph.microsoft.com/Mail.Read',
+      'User.Read',
+      'api://11111111-2222-3333-4444-555555555555/access_as_user',
+      'https://management.azure.com/.default',
+    ])
     expect(s[1]?.text).toMatch(/refresh token/)
     expect(s[2]).toMatchObject({ text: 'Read the user’s mail', source: 'Microsoft Graph delegated permission' })
     expect(s[3]?.source).toBe('Microsoft Graph delegated permission')

@@ -86,10 +86,7 @@ export async function describeScopes(scope: string, entra = true): Promise<Human
  * Annotate every member of a JWT payload, in payload order. Never rejects: a humaniser that
  * trips over an odd value falls back to the raw text.
  */
-export async function annotateClaims(
-  payload: Record<string, unknown>,
-  ctx: AnnotateContext,
-): Promise<ClaimAnnotation[]> {
+export async function annotateClaims(payload: Record<string, unknown>, ctx: AnnotateContext): Promise<ClaimAnnotation[]> {
   const [{ resolveClaim }, { humaniseClaim }] = await Promise.all([loadRegistry(), loadHumanise()])
   const context = detectContext(payload, ctx)
   const entries = Object.entries(payload)
@@ -138,10 +135,7 @@ export async function annotateClaims(
 }
 
 /** Annotate every JOSE header parameter, in header order; jku/x5u/jwk/x5c are marked risky. */
-export async function annotateHeader(
-  header: Record<string, unknown>,
-  ctx: AnnotateContext,
-): Promise<HeaderAnnotation[]> {
+export async function annotateHeader(header: Record<string, unknown>, ctx: AnnotateContext): Promise<HeaderAnnotation[]> {
   const [{ resolveHeader }, { humaniseHeader }] = await Promise.all([loadHeaders(), loadHumanise()])
   return Object.entries(header).map(([name, value]): HeaderAnnotation => {
     let human: HumanValue[]

@@ -28,7 +28,7 @@ const COMMON: Record<string, string> = {
   'Application.ReadWrite.All': 'Read and write all app registrations (a path to tenant takeover)',
   'AppRoleAssignment.ReadWrite.All': 'Grant app roles, including to itself (a path to tenant takeover)',
   'RoleManagement.ReadWrite.Directory': 'Assign directory roles, including Global Administrator',
-  'offline_access': 'Maintain access (refresh tokens)',
+  offline_access: 'Maintain access (refresh tokens)',
 }
 
 const OPERATION: Record<string, string> = {

@@ -53,15 +53,47 @@ export function humaniseHeader(name: string, value: unknown, header: Record<stri
       return [hv(r, dpop ? `The DPoP proof’s public ${key}` : `Embedded ${key}: not trusted for verification`)]
     }
     case 'x5c':
-      return [hv(r, Array.isArray(value) ? `Chain of ${value.length} certificate${value.length === 1 ? '' : 's'}: not trusted for verification` : 'Not an array: invalid')]
+      return [
+        hv(
+          r,
+          Array.isArray(value)
+            ? `Chain of ${value.length} certificate${value.length === 1 ? '' : 's'}: not trusted for verification`
+            : 'Not an array: invalid',
+        ),
+      ]
     case 'crit':
-      return Array.isArray(value) ? value.map((c) => hv(raw(c), 'The recipient must understand this parameter or reject the token')) : [hv(r, 'Not an array: invalid')]
+      return Array.isArray(value)
+        ? value.map((c) => hv(raw(c), 'The recipient must understand this parameter or reject the token'))
+        : [hv(r, 'Not an array: invalid')]
     case 'b64':
-      return [hv(r, value === false ? 'Payload is not base64url-encoded (RFC 7797); must be listed in crit' : value === true ? 'Payload is base64url-encoded (the default)' : undefined)]
+      return [
+        hv(
+          r,
+          value === false
+            ? 'Payload is not base64url-encoded (RFC 7797); must be listed in crit'
+            : value === true
+              ? 'Payload is base64url-encoded (the default)'
+              : undefined,
+        ),
+      ]
     case 'nonce':
-      return [hv(r, typeof header['url'] === 'string' ? 'ACME anti-replay nonce' : 'Entra nonce: the signature covers a hash of it, so only the target Microsoft API can verify this token')]
+      return [
+        hv(
+          r,
+          typeof header['url'] === 'string'
+            ? 'ACME anti-replay nonce'
+            : 'Entra nonce: the signature covers a hash of it, so only the target Microsoft API can verify this token',
+        ),
+      ]
     case 'p2c':
-      return [hv(r, typeof value === 'number' ? `${value.toLocaleString('en-US')} PBKDF2 iterations${value > 1_000_000 ? ' (suspiciously high: a CPU-exhaustion risk)' : ''}` : undefined)]
+      return [
+        hv(
+          r,
+          typeof value === 'number'
+            ? `${value.toLocaleString('en-US')} PBKDF2 iterations${value > 1_000_000 ? ' (suspiciously high: a CPU-exhaustion risk)' : ''}`
+            : undefined,
+        ),
+      ]
     default:
       return [hv(r)]
   }

@@ -6,7 +6,14 @@ import { base64url } from 'jose'
 import type { AnnotateContext, HumanValue } from './types.ts'
 import type { ClaimContext } from './platform.ts'
 import { humaniseTime } from './time.ts'
-import { GRAPH_APP_ID, isGuid, lookupDirectoryRole, lookupFirstPartyApp, lookupGraphPermissionId, lookupGraphPermissionName } from './lookups.ts'
+import {
+  GRAPH_APP_ID,
+  isGuid,
+  lookupDirectoryRole,
+  lookupFirstPartyApp,
+  lookupGraphPermissionId,
+  lookupGraphPermissionName,
+} from './lookups.ts'
 import { describeGraphPermission } from './graph-permission-words.ts'
 import * as W from './words.ts'
 import { rawText } from './raw-text.ts'
@@ -44,7 +51,10 @@ const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at', 'to
 
 export function isGraphAudience(aud: unknown): boolean {
   return asList(aud).some(
-    (a) => typeof a === 'string' && (a.toLowerCase() === GRAPH_APP_ID || /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/?$/i.test(a)),
+    (a) =>
+      typeof a === 'string' &&
+      (a.toLowerCase() === GRAPH_APP_ID ||
+        /^https:\/\/(graph\.microsoft\.(com|us)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/?$/i.test(a)),
   )
 }
 
@@ -57,11 +67,16 @@ export async function describeAppOrResource(value: string): Promise<HumanValue> 
   const trimmed = value.replace(/\/+$/, '')
   const known = word(W.RESOURCE_URIS, trimmed.toLowerCase())
   if (known !== undefined) return hv(value, known, 'Microsoft resource URI')
-  if (/^https:\/\/[a-z0-9-]+(-my|-admin)?\.sharepoint\.(com|us|cn)$/i.test(trimmed)) return hv(value, 'SharePoint Online / OneDrive', 'Microsoft resource URI')
+  if (/^https:\/\/[a-z0-9-]+(-my|-admin)?\.sharepoint\.(com|us|cn)$/i.test(trimmed))
+    return hv(value, 'SharePoint Online / OneDrive', 'Microsoft resource URI')
   const api = /^api:\/\/([0-9a-f-]{36})(\/.*)?$/i.exec(value)
   if (api?.[1] !== undefined) {
     const name = await lookupFirstPartyApp(api[1])
-    return hv(value, name === undefined ? `App ID URI of application ${api[1]}` : `App ID URI of ${name}`, name === undefined ? undefined : 'Microsoft first-party app')
+    return hv(
+      value,
+      name === undefined ? `App ID URI of application ${api[1]}` : `App ID URI of ${name}`,
+      name === undefined ? undefined : 'Microsoft first-party app',
+    )
   }
   return hv(value)
 }
@@ -76,11 +91,17 @@ function issuerText(iss: string, context: ClaimContext): string | undefined {
   if (m === null) return undefined
   const [, host = '', tenant = '', v2] = m
   const cloud: Record<string, string> = {
-    'sts.windows.net': 'global cloud', 'login.microsoftonline.com': 'global cloud', 'login.microsoftonline.us': 'US Government cloud',
-    'login.partner.microsoftonline.cn': 'China (21Vianet)', 'sts.chinacloudapi.cn': 'China (21Vianet)', 'sts.microsoftonline.de': 'Azure Germany (closed)',
+    'sts.windows.net': 'global cloud',
+    'login.microsoftonline.com': 'global cloud',
+    'login.microsoftonline.us': 'US Government cloud',
+    'login.partner.microsoftonline.cn': 'China (21Vianet)',
+    'sts.chinacloudapi.cn': 'China (21Vianet)',
+    'sts.microsoftonline.de': 'Azure Germany (closed)',
   }
   const lower = host.toLowerCase()
-  const where = word(cloud, lower) ?? (lower.endsWith('.ciamlogin.com') ? 'Entra External ID' : lower.endsWith('.b2clogin.com') ? 'Azure AD B2C' : 'Entra')
+  const where =
+    word(cloud, lower) ??
+    (lower.endsWith('.ciamlogin.com') ? 'Entra External ID' : lower.endsWith('.b2clogin.com') ? 'Azure AD B2C' : 'Entra')
   const ver = v2 === undefined ? 'v1.0 issuer' : 'v2.0 issuer'
   const known = tenantText(tenant)
   // The raw value (shown beside this) already holds the tenant GUID; name it only when well known.
@@ -109,7 +130,12 @@ async function scopeValue(scope: string, graph: boolean): Promise<HumanValue> {
   if (oidc !== undefined) return hv(scope, oidc, 'OpenID Connect scope')
   if (graph) {
     const g = await lookupGraphPermissionName(scope)
-    if (g.delegated) return hv(scope, `${describeGraphPermission(scope)}${g.adminConsent ? ' — needs admin consent' : ''}`, 'Microsoft Graph delegated permission')
+    if (g.delegated)
+      return hv(
+        scope,
+        `${describeGraphPermission(scope)}${g.adminConsent ? ' — needs admin consent' : ''}`,
+        'Microsoft Graph delegated permission',
+      )
     return hv(scope, 'Not a Microsoft Graph delegated permission name')
   }
   if (scope === 'user_impersonation') return hv(scope, 'Access the API as the signed-in user')
@@ -134,7 +160,10 @@ async function roleValue(role: unknown, graph: boolean): Promise<HumanValue> {
 
 function factList(value: unknown, table: Record<string, string>): HumanValue[] {
   if (typeof value !== 'string') return [hv(rawText(value))]
-  return value.split(/\s+/).filter(Boolean).map((n) => hv(n, word(table, n) ?? 'Unknown value (ignore it)'))
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((n) => hv(n, word(table, n) ?? 'Unknown value (ignore it)'))
 }
 
 const displayNames = new Map<string, Intl.DisplayNames>()
@@ -157,7 +186,8 @@ function armText(id: string): string | undefined {
   const m = /^\/subscriptions\/([^/]+)\/resource[gG]roups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)/.exec(id)
   if (m === null) return undefined
   const [, sub, rg, type, name] = m
-  const kind = type?.toLowerCase() === 'microsoft.managedidentity/userassignedidentities' ? 'User-assigned managed identity' : `Resource ${type ?? ''}`
+  const kind =
+    type?.toLowerCase() === 'microsoft.managedidentity/userassignedidentities' ? 'User-assigned managed identity' : `Resource ${type ?? ''}`
   return `${kind} "${name ?? ''}" in resource group "${rg ?? ''}" (subscription ${sub ?? ''})`
 }
 
@@ -191,11 +221,17 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'azpacr':
       return [hv(raw, word(W.CLIENT_AUTH, raw))]
     case 'amr':
-      return asList(value).map((m) => hv(rawText(m), typeof m !== 'string' ? undefined : entra && m === 'pwd' ? W.ENTRA_AMR_PWD : (word(W.AMR, m) ?? 'Unregistered method name')))
+      return asList(value).map((m) =>
+        hv(
+          rawText(m),
+          typeof m !== 'string' ? undefined : entra && m === 'pwd' ? W.ENTRA_AMR_PWD : (word(W.AMR, m) ?? 'Unregistered method name'),
+        ),
+      )
     case 'acr': {
       const table = entra ? W.ENTRA_ACR : context === 'keycloak' ? W.KEYCLOAK_ACR : W.STANDARD_ACR
       let text = context === 'b2c' ? undefined : word(table, raw)
-      if (text === undefined && /^b2c_1a?_/i.test(raw)) text = /^b2c_1a_/i.test(raw) ? 'Azure AD B2C custom policy' : 'Azure AD B2C user flow'
+      if (text === undefined && /^b2c_1a?_/i.test(raw))
+        text = /^b2c_1a_/i.test(raw) ? 'Azure AD B2C custom policy' : 'Azure AD B2C user flow'
       return [hv(raw, text)]
     }
     case 'acrs':
@@ -225,7 +261,11 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
           const role = typeof w === 'string' ? await lookupDirectoryRole(w) : undefined
           if (role === undefined) return hv(s, 'Unknown directory role template')
           const status = role.status !== undefined && !role.name.includes(role.status) ? role.status : ''
-          const notes = [role.privileged === true ? 'privileged' : '', status, role.formerly === undefined ? '' : `formerly ${role.formerly.join(', ')}`].filter(Boolean)
+          const notes = [
+            role.privileged === true ? 'privileged' : '',
+            status,
+            role.formerly === undefined ? '' : `formerly ${role.formerly.join(', ')}`,
+          ].filter(Boolean)
           return hv(s, notes.length === 0 ? role.name : `${role.name} (${notes.join('; ')})`, 'Entra directory role')
         }),
       )
@@ -256,7 +296,12 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'tenant_ctry':
       return [hv(raw, typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) ? displayName('region', value.toUpperCase()) : undefined)]
     case 'xms_edov':
-      return [hv(raw, value === true ? 'Domain owner verified' : value === false ? 'Domain owner NOT verified: don’t trust the email' : undefined)]
+      return [
+        hv(
+          raw,
+          value === true ? 'Domain owner verified' : value === false ? 'Domain owner NOT verified: don’t trust the email' : undefined,
+        ),
+      ]
     case 'email_verified':
     case 'phone_number_verified':
       return [hv(raw, value === true ? 'Verified' : value === false ? 'Not verified' : undefined)]
@@ -265,11 +310,24 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'hasgroups':
       return [hv(raw, 'Groups left out (too many): read memberships from Microsoft Graph')]
     case '_claim_names':
-      return objectEntries(value).map(([k, v]) => hv(`${k} → ${rawText(v)}`, k === 'groups' && entra ? 'Groups overage: the group list was too long and was left out' : `Claim "${k}" is held by source "${rawText(v)}"`))
+      return objectEntries(value).map(([k, v]) =>
+        hv(
+          `${k} → ${rawText(v)}`,
+          k === 'groups' && entra
+            ? 'Groups overage: the group list was too long and was left out'
+            : `Claim "${k}" is held by source "${rawText(v)}"`,
+        ),
+      )
     case '_claim_sources':
       return objectEntries(value).map(([k, v]) => {
         const ep = typeof v === 'object' && v !== null && 'endpoint' in v ? rawText((v as { endpoint: unknown }).endpoint) : undefined
-        if (ep !== undefined) return hv(`${k}: ${ep}`, /graph\.windows\.net/i.test(ep) ? 'Retired Azure AD Graph URL: call Microsoft Graph instead' : 'Fetch the claims from this endpoint')
+        if (ep !== undefined)
+          return hv(
+            `${k}: ${ep}`,
+            /graph\.windows\.net/i.test(ep)
+              ? 'Retired Azure AD Graph URL: call Microsoft Graph instead'
+              : 'Fetch the claims from this endpoint',
+          )
         return hv(`${k}: ${rawText(v)}`, 'Aggregated claims in an embedded JWT (verify it separately)')
       })
     case 'pwd_exp': {
@@ -284,14 +342,18 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'sub':
       // Entra's user sub is pairwise, so sub === oid means an app-only token; B2C puts the user's
       // object ID in sub by default, so there the equality is the normal user case.
-      if (context === 'b2c' && typeof value === 'string' && value === payload['oid']) return [hv(raw, 'Same as oid: the user’s object ID (the B2C default)')]
-      if (entra && typeof value === 'string' && value === payload['oid']) return [hv(raw, 'Same as oid: an app-only token for this service principal')]
+      if (context === 'b2c' && typeof value === 'string' && value === payload['oid'])
+        return [hv(raw, 'Same as oid: the user’s object ID (the B2C default)')]
+      if (entra && typeof value === 'string' && value === payload['oid'])
+        return [hv(raw, 'Same as oid: an app-only token for this service principal')]
       return [hv(raw)]
     case 'xms_mirid':
     case 'xms_az_rid':
       return [hv(raw, typeof value === 'string' ? armText(value) : undefined)]
     case 'events':
-      return objectEntries(value).map(([k]) => hv(k, k === 'http://schemas.openid.net/event/backchannel-logout' ? 'Back-channel logout event' : undefined))
+      return objectEntries(value).map(([k]) =>
+        hv(k, k === 'http://schemas.openid.net/event/backchannel-logout' ? 'Back-channel logout event' : undefined),
+      )
     case 'cnf':
       return objectEntries(value).map(([k, v]) => hv(`${k}: ${rawText(v)}`, word(CNF, k)))
     case 'act':
@@ -299,13 +361,19 @@ export async function humaniseClaim(name: string, value: unknown, env: HumaniseE
     case 'typ':
       return [hv(raw, context === 'keycloak' ? word(W.KEYCLOAK_TYP, raw) : undefined)]
     case 'jti':
-      if (context === 'okta' && typeof value === 'string') return [hv(raw, value.startsWith('AT.') ? 'Okta access token ID' : value.startsWith('ID.') ? 'Okta ID token ID' : undefined)]
+      if (context === 'okta' && typeof value === 'string')
+        return [hv(raw, value.startsWith('AT.') ? 'Okta access token ID' : value.startsWith('ID.') ? 'Okta ID token ID' : undefined)]
       return [hv(raw)]
     case 'birthdate':
       return [hv(raw, typeof value === 'string' && value.startsWith('0000-') ? 'Year withheld' : undefined)]
     case 'xms_ssm':
     case 'xms_cae':
-      return [hv(raw, value === '1' || value === 1 ? 'Continuous access evaluation applies: the resource may revoke this token before exp' : undefined)]
+      return [
+        hv(
+          raw,
+          value === '1' || value === 1 ? 'Continuous access evaluation applies: the resource may revoke this token before exp' : undefined,
+        ),
+      ]
     case 'xms_st': {
       const st = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['sub'] : undefined
       return [hv(raw, typeof st === 'string' ? `Earlier token’s sub: ${st}` : undefined)]
@@ -370,21 +438,25 @@ export { humaniseHeader } from './humanise-header.ts'
  */
 export async function describeScopeParam(scope: string, entra: boolean): Promise<HumanValue[]> {
   return Promise.all(
-    scope.split(/\s+/).filter(Boolean).map(async (s): Promise<HumanValue> => {
-      const oidc = word(W.OIDC_SCOPES, s)
-      if (oidc !== undefined) return hv(s, oidc, 'OpenID Connect scope')
-      const slash = s.lastIndexOf('/')
-      const resource = slash > 0 ? s.slice(0, slash) : undefined
-      const name = slash > 0 ? s.slice(slash + 1) : s
-      const res = resource === undefined ? undefined : await describeAppOrResource(resource)
-      const resName = res?.text
-      if (name === '.default') return hv(s, `All permissions configured for the app at ${resName ?? resource ?? 'the resource'}`, res?.source)
-      const graph = entra && (resource === undefined || isGraphAudience(resource))
-      if (graph) {
-        const h = await scopeValue(name, true)
-        return h.source === undefined ? hv(s, resName) : { ...h, raw: s }
-      }
-      return hv(s, resName === undefined ? undefined : `"${name}" at ${resName}`, res?.source)
-    }),
+    scope
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(async (s): Promise<HumanValue> => {
+        const oidc = word(W.OIDC_SCOPES, s)
+        if (oidc !== undefined) return hv(s, oidc, 'OpenID Connect scope')
+        const slash = s.lastIndexOf('/')
+        const resource = slash > 0 ? s.slice(0, slash) : undefined
+        const name = slash > 0 ? s.slice(slash + 1) : s
+        const res = resource === undefined ? undefined : await describeAppOrResource(resource)
+        const resName = res?.text
+        if (name === '.default')
+          return hv(s, `All permissions configured for the app at ${resName ?? resource ?? 'the resource'}`, res?.source)
+        const graph = entra && (resource === undefined || isGraphAudience(resource))
+        if (graph) {
+          const h = await scopeValue(name, true)
+          return h.source === undefined ? hv(s, resName) : { ...h, raw: s }
+        }
+        return hv(s, resName === undefined ? undefined : `"${name}" at ${resName}`, res?.source)
+      }),
   )
 }

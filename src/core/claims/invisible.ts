@@ -108,7 +108,10 @@ export function codeLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
 }
 
-/** C0 and C1 controls (Unicode general category Cc), except tab and line breaks, which a multi-line value may carry (OIDC `address.formatted`). */
+/**
+ * C0 and C1 controls (Unicode general category Cc), except tab and line breaks, which a multi-line
+ * value may carry (OIDC `address.formatted`).
+ */
 function controlName(cp: number): string | null {
   if (cp === 0x09 || cp === 0x0a || cp === 0x0d) return null
   if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) return cp === 0 ? 'NULL' : 'control character'
@@ -169,7 +172,9 @@ export function splitInvisible(text: string, found: readonly InvisibleChar[] = f
 
 /** `text` with every flagged character replaced by its marker: safe to show, copy or export. */
 export function withMarkers(text: string): string {
-  return splitInvisible(text).map((p) => (p.kind === 'text' ? p.text : p.label)).join('')
+  return splitInvisible(text)
+    .map((p) => (p.kind === 'text' ? p.text : p.label))
+    .join('')
 }
 
 const LISTED = 5
@@ -183,6 +188,11 @@ export function describeInvisible(found: readonly InvisibleChar[], subject = 'Th
   const listed = found.slice(0, LISTED).map((c) => `${c.name} (${c.code}) at position ${c.position}`)
   const more = found.length > LISTED ? `, and ${found.length - LISTED} more` : ''
   const bidi = found.filter((c) => c.kind === 'bidi').length
-  const reorders = bidi === 0 ? '' : found.length === 1 ? ' It reorders the text around it, so the value may read differently from what it is.' : ` ${bidi === 1 ? 'One of them reorders' : 'Some of them reorder'} the text around them, so the value may read differently from what it is.`
+  const reorders =
+    bidi === 0
+      ? ''
+      : found.length === 1
+        ? ' It reorders the text around it, so the value may read differently from what it is.'
+        : ` ${bidi === 1 ? 'One of them reorders' : 'Some of them reorder'} the text around them, so the value may read differently from what it is.`
   return `${subject} contains ${found.length === 1 ? 'an invisible character' : `${found.length} invisible characters`}: ${listed.join('; ')}${more}.${reorders}`
 }

@@ -40,7 +40,10 @@ let graphNames: Promise<{ delegated: Record<string, number>; application: Set<st
 let graphIds: Promise<{ delegated: Record<string, string>; application: Record<string, string> }> | undefined
 
 function loadApps() {
-  apps ??= import('./data/first-party-apps.json').then((m) => ({ apps: m.default.apps as Record<string, string>, common: new Set(m.default.common) }))
+  apps ??= import('./data/first-party-apps.json').then((m) => ({
+    apps: m.default.apps as Record<string, string>,
+    common: new Set(m.default.common),
+  }))
   return apps
 }
 function loadRoles() {

@@ -17,7 +17,8 @@ export const B2C_VARIANTS: Partial<Record<ClaimName, Partial<ClaimText>>> = {
     summary: 'The B2C user flow (B2C_1_…) or custom policy (B2C_1A_…) that issued the token.',
     details:
       'In Azure AD B2C, acr carries the name of the user flow or custom policy the user went through, not an assurance level. It appears instead of `tfp` when the user flow’s token compatibility setting "Claim representing user flow" is set to acr (the newer default); older tenants and flows use tfp.',
-    watchFor: 'Check it names the policy you expect: a token from another flow of the same tenant (say, a profile-edit flow) has the same issuer and keys.',
+    watchFor:
+      'Check it names the policy you expect: a token from another flow of the same tenant (say, a profile-edit flow) has the same issuer and keys.',
     definedIn: [MS_B2C_CONFIGURE_TOKENS, MS_B2C_CLAIMS],
     ...B2C_TOKENS,
   },

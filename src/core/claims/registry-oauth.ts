@@ -57,7 +57,8 @@ export const OAUTH_CLAIMS = {
         summary: 'The endpoint that lists the user’s groups when they did not fit in the token.',
         details:
           'In the groups overage case this holds `{"src1": {"endpoint": "…/getMemberObjects"}}`. The endpoint historically points at the retired Azure AD Graph (graph.windows.net); build the equivalent Microsoft Graph call yourself rather than calling that URL.',
-        watchFor: 'Don’t fetch the URL blindly; call Microsoft Graph with a token of your own that has permission to read group memberships.',
+        watchFor:
+          'Don’t fetch the URL blindly; call Microsoft Graph with a token of your own that has permission to read group memberships.',
         definedIn: [MS_OVERAGE],
         ...ENTRA_BOTH,
       },
@@ -174,7 +175,8 @@ export const OAUTH_CLAIMS = {
         summary: 'App roles: the user’s roles in this app, or the application permissions of an app-only token.',
         details:
           'The values of app roles defined by the resource (the API in an access token, the app itself in an ID token). In a user token they are the roles the user (or a group they are in) was assigned. In an app-only token (client credentials) they are the application permissions an admin granted the calling app, e.g. `User.Read.All` for Microsoft Graph — such tokens have no `scp`.',
-        watchFor: 'Authorise app-only calls on roles, user calls on scp (plus roles if you define user roles). An app-only token with a powerful role acts on the whole tenant.',
+        watchFor:
+          'Authorise app-only calls on roles, user calls on scp (plus roles if you define user roles). An app-only token with a powerful role acts on the whole tenant.',
         definedIn: [MS_AT, MS_ID],
         ...ENTRA_BOTH,
       },
@@ -184,7 +186,8 @@ export const OAUTH_CLAIMS = {
     name: 'entitlements',
     title: 'Entitlements',
     summary: 'Entitlements of the subject (SCIM attribute).',
-    details: 'A list of entitlements — rights the subject holds — using the SCIM `entitlements` attribute, as RFC 9068 allows in access tokens.',
+    details:
+      'A list of entitlements — rights the subject holds — using the SCIM `entitlements` attribute, as RFC 9068 allows in access tokens.',
     kind: 'array',
     definedIn: [rfc(9068, '2.2.3.1'), rfc(7643, '4.1.2')],
     tokenTypes: ['access'],
@@ -232,7 +235,8 @@ export const OAUTH_CLAIMS = {
     definedIn: [rfc(7800, '3.1'), rfc(8705, '3.1'), rfc(9449, '6.1')],
     tokenTypes: ['access', 'id'],
     versions: [],
-    watchFor: 'A resource server that ignores cnf turns a sender-constrained token back into a bearer token: check the DPoP proof or the TLS client certificate.',
+    watchFor:
+      'A resource server that ignores cnf turns a sender-constrained token back into a bearer token: check the DPoP proof or the TLS client certificate.',
     status: 'documented',
     personal: false,
     contexts: ['standard'],
@@ -254,7 +258,8 @@ export const OAUTH_CLAIMS = {
     name: 'htu',
     title: 'HTTP target URI',
     summary: 'The URL (without query or fragment) of the request this proof belongs to.',
-    details: 'The target URI of the HTTP request, without query and fragment. The server compares it with the URI it received the request on, so a proof cannot be reused against another endpoint.',
+    details:
+      'The target URI of the HTTP request, without query and fragment. The server compares it with the URI it received the request on, so a proof cannot be reused against another endpoint.',
     kind: 'url',
     definedIn: [rfc(9449, '4.2')],
     tokenTypes: ['DPoP proof'],
@@ -267,7 +272,8 @@ export const OAUTH_CLAIMS = {
     name: 'ath',
     title: 'Access token hash (DPoP)',
     summary: 'SHA-256 of the access token sent with this proof.',
-    details: 'The base64url-encoded SHA-256 hash of the access token the proof accompanies, required when a proof is sent to a resource server. It ties the proof to that one token.',
+    details:
+      'The base64url-encoded SHA-256 hash of the access token the proof accompanies, required when a proof is sent to a resource server. It ties the proof to that one token.',
     kind: 'string',
     definedIn: [rfc(9449, '4.2')],
     tokenTypes: ['DPoP proof'],

@@ -251,7 +251,8 @@ export const STANDARD_CLAIMS = {
     definedIn: [ID_TOKEN, rfc(9470, '6.1'), rfc(9470, '3')],
     tokenTypes: ['id', 'access'],
     versions: [],
-    watchFor: 'If you requested acr_values, check that the returned acr is one you accept: providers may satisfy a lower class without failing.',
+    watchFor:
+      'If you requested acr_values, check that the returned acr is one you accept: providers may satisfy a lower class without failing.',
     status: 'documented',
     personal: false,
     contexts: ['standard', 'entra'],
@@ -277,7 +278,8 @@ export const STANDARD_CLAIMS = {
     definedIn: [ID_TOKEN, rfc(8176, '2')],
     tokenTypes: ['id', 'access'],
     versions: [],
-    watchFor: 'Informational: providers differ in what they list. If you need a policy (e.g. phishing-resistant MFA), request it through acr_values or Conditional Access and check the result there.',
+    watchFor:
+      'Informational: providers differ in what they list. If you need a policy (e.g. phishing-resistant MFA), request it through acr_values or Conditional Access and check the result there.',
     status: 'documented',
     personal: false,
     contexts: ['standard', 'entra'],
@@ -312,8 +314,7 @@ export const STANDARD_CLAIMS = {
         summary: 'v2.0 access tokens: the client ID of the app that requested the token.',
         details:
           'In v2.0 access tokens, azp is the application (client) ID of the app that asked for the token — the caller of your API. It replaces v1.0’s `appid`. When `azpacr` is 0 that app is a public client (SPA, mobile, desktop) and anyone can impersonate its client ID.',
-        watchFor:
-          'You may allow-list callers by azp, but for user tokens authorise mainly on `scp`; for app tokens on `roles`.',
+        watchFor: 'You may allow-list callers by azp, but for user tokens authorise mainly on `scp`; for app tokens on `roles`.',
         definedIn: [MS_AT],
         tokenTypes: ['access'],
         versions: ['2.0'],
@@ -330,7 +331,8 @@ export const STANDARD_CLAIMS = {
     definedIn: [oidc('3.1.3.6', 'CodeIDToken'), oidc('3.2.2.10', 'ImplicitIDToken'), oidc('3.3.2.11', 'HybridIDToken')],
     tokenTypes: ['id'],
     versions: [],
-    watchFor: 'Required when the access token comes with the ID token from the authorization endpoint (response_type containing "id_token token").',
+    watchFor:
+      'Required when the access token comes with the ID token from the authorization endpoint (response_type containing "id_token token").',
     status: 'documented',
     personal: false,
     contexts: ['standard', 'entra'],

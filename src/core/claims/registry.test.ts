@@ -15,7 +15,8 @@ interface MiniFs {
   existsSync(p: string): boolean
   readFileSync(p: string, enc: 'utf8'): string
 }
-const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as MiniFs | undefined
+const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as
+  MiniFs | undefined
 
 describe('claim registry coverage', () => {
   it('the committed reference list matches ../shared/reference when that folder is present', () => {
@@ -77,9 +78,20 @@ describe('claim registry coverage', () => {
   })
 
   it('links the registered claims to RFC 7519 §4.1.x', () => {
-    const sections: Record<string, string> = { iss: '4.1.1', sub: '4.1.2', aud: '4.1.3', exp: '4.1.4', nbf: '4.1.5', iat: '4.1.6', jti: '4.1.7' }
+    const sections: Record<string, string> = {
+      iss: '4.1.1',
+      sub: '4.1.2',
+      aud: '4.1.3',
+      exp: '4.1.4',
+      nbf: '4.1.5',
+      iat: '4.1.6',
+      jti: '4.1.7',
+    }
     for (const [name, sec] of Object.entries(sections)) {
-      expect(claimEntry(name)?.definedIn).toContainEqual({ label: `RFC 7519 §${sec}`, url: `https://www.rfc-editor.org/rfc/rfc7519#section-${sec}` })
+      expect(claimEntry(name)?.definedIn).toContainEqual({
+        label: `RFC 7519 §${sec}`,
+        url: `https://www.rfc-editor.org/rfc/rfc7519#section-${sec}`,
+      })
     }
   })
 
@@ -89,16 +101,36 @@ describe('claim registry coverage', () => {
       const ent = resolveClaim(name, 'entra')
       expect(ent?.variant, name).toBe('entra')
       expect(ent?.info.details, name).not.toBe(std?.info.details)
-      expect(ent?.info.definedIn.some((l) => l.url.startsWith('https://learn.microsoft.com/')), name).toBe(true)
+      expect(
+        ent?.info.definedIn.some((l) => l.url.startsWith('https://learn.microsoft.com/')),
+        name,
+      ).toBe(true)
     }
     expect(resolveClaim('sub', 'entra')?.info.details).toMatch(/pairwise/)
     expect(resolveClaim('sub', 'entra')?.info.watchFor).toMatch(/oid/)
   })
 
   it('flags personal data claims and leaves technical ones unflagged', () => {
-    const personal = ['name', 'email', 'upn', 'preferred_username', 'unique_name', 'given_name', 'family_name', 'oid', 'sub', 'ipaddr', 'login_hint', 'sid', 'phone_number', 'address', 'birthdate']
+    const personal = [
+      'name',
+      'email',
+      'upn',
+      'preferred_username',
+      'unique_name',
+      'given_name',
+      'family_name',
+      'oid',
+      'sub',
+      'ipaddr',
+      'login_hint',
+      'sid',
+      'phone_number',
+      'address',
+      'birthdate',
+    ]
     for (const n of personal) expect(claimEntry(n)?.personal, n).toBe(true)
-    for (const n of ['exp', 'iat', 'aud', 'iss', 'tid', 'ver', 'scp', 'wids', 'roles', 'appid']) expect(claimEntry(n)?.personal, n).toBe(false)
+    for (const n of ['exp', 'iat', 'aud', 'iss', 'tid', 'ver', 'scp', 'wids', 'roles', 'appid'])
+      expect(claimEntry(n)?.personal, n).toBe(false)
   })
 
   it('warns against authorising on email and preferred_username', () => {

@@ -2,18 +2,7 @@
 import type { SpecLink } from '../spec-links.ts'
 
 export type ValueKind =
-  | 'string'
-  | 'url'
-  | 'numeric_date'
-  | 'guid'
-  | 'string_or_array'
-  | 'array'
-  | 'object'
-  | 'boolean'
-  | 'number'
-  | 'space_separated'
-  | 'other'
-
+  'string' | 'url' | 'numeric_date' | 'guid' | 'string_or_array' | 'array' | 'object' | 'boolean' | 'number' | 'space_separated' | 'other'
 
 /** A readable rendering of one value, or one element of an array value. */
 /** Where a claim may appear, as the specs and vendor documents list it (shown as "id tokens", "DPoP proof tokens"). */

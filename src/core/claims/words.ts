@@ -116,15 +116,40 @@ export const XMS_CC: Record<string, string> = {
 
 /** Multi-Geo data location codes (xms_pdl). */
 export const DATA_LOCATION: Record<string, string> = {
-  APC: 'Asia-Pacific', AUS: 'Australia', BRA: 'Brazil', CAN: 'Canada', EUR: 'Europe / Middle East / Africa',
-  FRA: 'France', DEU: 'Germany', IND: 'India', ISR: 'Israel', ITA: 'Italy', JPN: 'Japan', KOR: 'Korea',
-  NAM: 'North America', NOR: 'Norway', POL: 'Poland', QAT: 'Qatar', ZAF: 'South Africa', ESP: 'Spain',
-  SWE: 'Sweden', CHE: 'Switzerland', ARE: 'United Arab Emirates', GBR: 'United Kingdom',
+  APC: 'Asia-Pacific',
+  AUS: 'Australia',
+  BRA: 'Brazil',
+  CAN: 'Canada',
+  EUR: 'Europe / Middle East / Africa',
+  FRA: 'France',
+  DEU: 'Germany',
+  IND: 'India',
+  ISR: 'Israel',
+  ITA: 'Italy',
+  JPN: 'Japan',
+  KOR: 'Korea',
+  NAM: 'North America',
+  NOR: 'Norway',
+  POL: 'Poland',
+  QAT: 'Qatar',
+  ZAF: 'South Africa',
+  ESP: 'Spain',
+  SWE: 'Sweden',
+  CHE: 'Switzerland',
+  ARE: 'United Arab Emirates',
+  GBR: 'United Kingdom',
 }
 
 export const TENANT_REGION: Record<string, string> = {
-  NA: 'North America', EU: 'Europe', AS: 'Asia', OC: 'Oceania', WW: 'Worldwide', AF: 'Africa',
-  SA: 'South America', JP: 'Japan', USGov: 'US Government',
+  NA: 'North America',
+  EU: 'Europe',
+  AS: 'Asia',
+  OC: 'Oceania',
+  WW: 'Worldwide',
+  AF: 'Africa',
+  SA: 'South America',
+  JP: 'Japan',
+  USGov: 'US Government',
 }
 
 /** Well-known Entra tenant IDs. */
@@ -173,26 +198,51 @@ export const OIDC_SCOPES: Record<string, string> = {
 }
 
 export const JWS_ALG: Record<string, string> = {
-  HS256: 'HMAC with SHA-256 (shared secret)', HS384: 'HMAC with SHA-384 (shared secret)', HS512: 'HMAC with SHA-512 (shared secret)',
-  RS256: 'RSA PKCS#1 v1.5 signature with SHA-256', RS384: 'RSA PKCS#1 v1.5 signature with SHA-384', RS512: 'RSA PKCS#1 v1.5 signature with SHA-512',
-  PS256: 'RSA-PSS signature with SHA-256', PS384: 'RSA-PSS signature with SHA-384', PS512: 'RSA-PSS signature with SHA-512',
-  ES256: 'ECDSA on P-256 with SHA-256', ES384: 'ECDSA on P-384 with SHA-384', ES512: 'ECDSA on P-521 with SHA-512',
-  ES256K: 'ECDSA on secp256k1 with SHA-256', EdDSA: 'Edwards-curve signature (Ed25519 / Ed448)', Ed25519: 'Ed25519 signature',
+  HS256: 'HMAC with SHA-256 (shared secret)',
+  HS384: 'HMAC with SHA-384 (shared secret)',
+  HS512: 'HMAC with SHA-512 (shared secret)',
+  RS256: 'RSA PKCS#1 v1.5 signature with SHA-256',
+  RS384: 'RSA PKCS#1 v1.5 signature with SHA-384',
+  RS512: 'RSA PKCS#1 v1.5 signature with SHA-512',
+  PS256: 'RSA-PSS signature with SHA-256',
+  PS384: 'RSA-PSS signature with SHA-384',
+  PS512: 'RSA-PSS signature with SHA-512',
+  ES256: 'ECDSA on P-256 with SHA-256',
+  ES384: 'ECDSA on P-384 with SHA-384',
+  ES512: 'ECDSA on P-521 with SHA-512',
+  ES256K: 'ECDSA on secp256k1 with SHA-256',
+  EdDSA: 'Edwards-curve signature (Ed25519 / Ed448)',
+  Ed25519: 'Ed25519 signature',
   none: 'NO SIGNATURE: anyone can forge this token',
 }
 
 export const JWE_ALG: Record<string, string> = {
-  RSA1_5: 'RSA PKCS#1 v1.5 key encryption (deprecated)', 'RSA-OAEP': 'RSA-OAEP key encryption', 'RSA-OAEP-256': 'RSA-OAEP with SHA-256 key encryption',
-  A128KW: 'AES-128 key wrap', A192KW: 'AES-192 key wrap', A256KW: 'AES-256 key wrap', dir: 'Direct use of a shared symmetric key',
-  'ECDH-ES': 'ECDH-ES key agreement', 'ECDH-ES+A128KW': 'ECDH-ES with AES-128 key wrap', 'ECDH-ES+A192KW': 'ECDH-ES with AES-192 key wrap',
-  'ECDH-ES+A256KW': 'ECDH-ES with AES-256 key wrap', A128GCMKW: 'AES-128-GCM key wrap', A192GCMKW: 'AES-192-GCM key wrap', A256GCMKW: 'AES-256-GCM key wrap',
-  'PBES2-HS256+A128KW': 'Password-based (PBES2) with AES-128 key wrap', 'PBES2-HS384+A192KW': 'Password-based (PBES2) with AES-192 key wrap',
+  RSA1_5: 'RSA PKCS#1 v1.5 key encryption (deprecated)',
+  'RSA-OAEP': 'RSA-OAEP key encryption',
+  'RSA-OAEP-256': 'RSA-OAEP with SHA-256 key encryption',
+  A128KW: 'AES-128 key wrap',
+  A192KW: 'AES-192 key wrap',
+  A256KW: 'AES-256 key wrap',
+  dir: 'Direct use of a shared symmetric key',
+  'ECDH-ES': 'ECDH-ES key agreement',
+  'ECDH-ES+A128KW': 'ECDH-ES with AES-128 key wrap',
+  'ECDH-ES+A192KW': 'ECDH-ES with AES-192 key wrap',
+  'ECDH-ES+A256KW': 'ECDH-ES with AES-256 key wrap',
+  A128GCMKW: 'AES-128-GCM key wrap',
+  A192GCMKW: 'AES-192-GCM key wrap',
+  A256GCMKW: 'AES-256-GCM key wrap',
+  'PBES2-HS256+A128KW': 'Password-based (PBES2) with AES-128 key wrap',
+  'PBES2-HS384+A192KW': 'Password-based (PBES2) with AES-192 key wrap',
   'PBES2-HS512+A256KW': 'Password-based (PBES2) with AES-256 key wrap',
 }
 
 export const JWE_ENC: Record<string, string> = {
-  'A128CBC-HS256': 'AES-128-CBC with HMAC SHA-256', 'A192CBC-HS384': 'AES-192-CBC with HMAC SHA-384', 'A256CBC-HS512': 'AES-256-CBC with HMAC SHA-512',
-  A128GCM: 'AES-128-GCM', A192GCM: 'AES-192-GCM', A256GCM: 'AES-256-GCM',
+  'A128CBC-HS256': 'AES-128-CBC with HMAC SHA-256',
+  'A192CBC-HS384': 'AES-192-CBC with HMAC SHA-384',
+  'A256CBC-HS512': 'AES-256-CBC with HMAC SHA-512',
+  A128GCM: 'AES-128-GCM',
+  A192GCM: 'AES-192-GCM',
+  A256GCM: 'AES-256-GCM',
 }
 
 export const HEADER_TYP: Record<string, string> = {

@@ -7,7 +7,17 @@
  */
 import type { AuthorizeOutcome, DemoPendingAuthorize } from './types.ts'
 import { E, describe, errorCodeLabel, errorUri, type EntraError } from './errors.ts'
-import { PENDING_LIFETIME_SEC, atShape, clientInfo, errorContext, findUser, own, resolveTenant, sweep, type TenantContext } from './context.ts'
+import {
+  PENDING_LIFETIME_SEC,
+  atShape,
+  clientInfo,
+  errorContext,
+  findUser,
+  own,
+  resolveTenant,
+  sweep,
+  type TenantContext,
+} from './context.ts'
 import { locate, shapeOfHost } from './shapes.ts'
 import { randomB64url, randomGuid, safeDecode } from './encoding.ts'
 import { classifyScopes, consentKeysOf, isEntraError } from './scopes.ts'
@@ -94,7 +104,11 @@ export function beginAuthorize(base: TenantContext, rawUrl: string): AuthorizeOu
   const ctx = at !== null ? atShape(base, at) : base
   const m = at !== null ? AUTHORIZE_PATH.exec(`/${encodeURIComponent(at.segment)}${at.rest}`) : null
   if (at === null || m?.[1] === undefined || (at.shape === 'b2c' && at.policy === undefined)) {
-    return errorPage(ctx, { code: 90023, error: 'invalid_request', message: `'${url.origin}${url.pathname}' is not an authorization endpoint of this tenant.` }, correlationId)
+    return errorPage(
+      ctx,
+      { code: 90023, error: 'invalid_request', message: `'${url.origin}${url.pathname}' is not an authorization endpoint of this tenant.` },
+      correlationId,
+    )
   }
   const segment = safeDecode(m[1])
   if (resolveTenant(ctx, segment) === null) return errorPage(ctx, E.tenantNotFound(segment), correlationId)
@@ -120,8 +134,14 @@ export function beginAuthorize(base: TenantContext, rawUrl: string): AuthorizeOu
   const state = get('state')
   const modeRaw = get('response_mode')
   const responseMode: ResponseMode = modeRaw === 'fragment' || modeRaw === 'form_post' ? modeRaw : 'query'
-  const to: ReturnTo = { redirectUri, responseMode, correlationId: correlationId ?? randomGuid(ctx.random), ...(state !== undefined ? { state } : {}) }
-  if (modeRaw !== undefined && modeRaw !== 'query' && modeRaw !== 'fragment' && modeRaw !== 'form_post') return errorRedirect(ctx, to, E.badResponseMode(modeRaw))
+  const to: ReturnTo = {
+    redirectUri,
+    responseMode,
+    correlationId: correlationId ?? randomGuid(ctx.random),
+    ...(state !== undefined ? { state } : {}),
+  }
+  if (modeRaw !== undefined && modeRaw !== 'query' && modeRaw !== 'fragment' && modeRaw !== 'form_post')
+    return errorRedirect(ctx, to, E.badResponseMode(modeRaw))
 
   const responseType = get('response_type')
   if (responseType === undefined) return errorRedirect(ctx, to, E.missingParam('response_type', 'request'))
@@ -142,7 +162,8 @@ export function beginAuthorize(base: TenantContext, rawUrl: string): AuthorizeOu
   // browser's redemption later (AADSTS9002325); a malformed challenge is refused now.
   const challenge = get('code_challenge')
   const methodRaw = get('code_challenge_method')
-  if (methodRaw !== undefined && methodRaw !== 'S256' && methodRaw !== 'plain') return errorRedirect(ctx, to, E.badChallengeMethod(methodRaw))
+  if (methodRaw !== undefined && methodRaw !== 'S256' && methodRaw !== 'plain')
+    return errorRedirect(ctx, to, E.badChallengeMethod(methodRaw))
   if (methodRaw !== undefined && (challenge === undefined || challenge === '')) return errorRedirect(ctx, to, E.missingChallenge())
   if (challenge !== undefined && (challenge.length < 43 || challenge.length > 128 || !/^[A-Za-z0-9\-._~]+$/.test(challenge))) {
     return errorRedirect(ctx, to, E.badChallengeSize())
@@ -195,17 +216,39 @@ function silentAuthorize(ctx: TenantContext, pending: DemoPendingAuthorize, to: 
   const hinted = pending.loginHint !== undefined ? (resolveLoginHint(pending.loginHint, ctx.users)?.id ?? '') : undefined
   const match = sessions.filter(([, s]) => findUser(ctx, s.userId) !== undefined && (hinted === undefined || s.userId === hinted))
   const only = match.length === 1 ? match[0] : undefined
-  if (only === undefined) return errorRedirect(ctx, to, match.length === 0 ? E.loginRequired() : { code: 16000, error: 'interaction_required', message: 'More than one user is signed in; the request does not say which one to use.' })
+  if (only === undefined)
+    return errorRedirect(
+      ctx,
+      to,
+      match.length === 0
+        ? E.loginRequired()
+        : {
+            code: 16000,
+            error: 'interaction_required',
+            message: 'More than one user is signed in; the request does not say which one to use.',
+          },
+    )
   const [sid, session] = only
   const user = findUser(ctx, session.userId)
   if (user === undefined) return errorRedirect(ctx, to, E.loginRequired())
   const granted = new Set(own(ctx.st.consents, `${user.id} ${pending.clientId}`) ?? [])
   const missing = consentKeysOf(pending.scopes).find((s) => !granted.has(s))
-  if (missing !== undefined) return errorRedirect(ctx, to, { code: 65001, error: 'consent_required', message: `The user has not consented to '${missing}' for this application.` })
+  if (missing !== undefined)
+    return errorRedirect(ctx, to, {
+      code: 65001,
+      error: 'consent_required',
+      message: `The user has not consented to '${missing}' for this application.`,
+    })
   return issueCode(ctx, pending, user, sid, session.authTime)
 }
 
-function issueCode(ctx: TenantContext, pending: DemoPendingAuthorize, user: DemoUserRecord, sid: string, authTime: number): AuthorizeOutcome {
+function issueCode(
+  ctx: TenantContext,
+  pending: DemoPendingAuthorize,
+  user: DemoUserRecord,
+  sid: string,
+  authTime: number,
+): AuthorizeOutcome {
   const code = `1.A${randomB64url(ctx.random, 96)}`
   ctx.st.codes[code] = {
     clientId: pending.clientId,
@@ -224,7 +267,10 @@ function issueCode(ctx: TenantContext, pending: DemoPendingAuthorize, user: Demo
     ...(pending.policy !== undefined ? { policy: pending.policy } : {}),
   }
   // Entra's order in the redirect: code, client_info, state, session_state.
-  const params: [string, string][] = [['code', code], ['client_info', clientInfo(user, ctx.tid, pending.policy)]]
+  const params: [string, string][] = [
+    ['code', code],
+    ['client_info', clientInfo(user, ctx.tid, pending.policy)],
+  ]
   if (pending.state !== undefined) params.push(['state', pending.state])
   params.push(['session_state', sid])
   return redirectWith(pending, params)
@@ -236,7 +282,12 @@ export function completeAuthorize(base: TenantContext, sessionId: string, choice
   if (pending === undefined || pending.createdAt + PENDING_LIFETIME_SEC < base.now()) return errorPage(base, E.flowExpired())
   // Answer in the shape the authorize request was made in (B2C error codes, client_info).
   const ctx = shapedFor(base, pending.origin, pending.tenantSegment, pending.policy)
-  const to: ReturnTo = { redirectUri: pending.redirectUri, responseMode: pending.responseMode, correlationId: pending.correlationId, ...(pending.state !== undefined ? { state: pending.state } : {}) }
+  const to: ReturnTo = {
+    redirectUri: pending.redirectUri,
+    responseMode: pending.responseMode,
+    correlationId: pending.correlationId,
+    ...(pending.state !== undefined ? { state: pending.state } : {}),
+  }
   // Cancel needs no account choice: the app hears access_denied either way.
   if (!choice.consent) {
     delete ctx.st.pending[sessionId]
@@ -253,4 +304,3 @@ export function completeAuthorize(base: TenantContext, sessionId: string, choice
   ctx.st.sessions[sid] = { userId: user.id, authTime: ctx.now() }
   return issueCode(ctx, pending, user, sid, ctx.now())
 }
-

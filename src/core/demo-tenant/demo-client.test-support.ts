@@ -12,7 +12,12 @@ export const START = 1_780_000_000
 
 export function clock(start = START): { now: () => number; advance: (sec: number) => void } {
   let t = start
-  return { now: () => t, advance: (sec) => { t += sec } }
+  return {
+    now: () => t,
+    advance: (sec) => {
+      t += sec
+    },
+  }
 }
 
 export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
@@ -46,7 +51,10 @@ export function msalAuthorizeUrl(p: AuthorizeParams): string {
   q.set('nonce', p.nonce ?? '01a21487-69e5-7088-a2e6-49c5f171cbc2')
   q.set('state', p.state ?? 'eyJpZCI6IjAxOTMiLCJtZXRhIjp7ImludGVyYWN0aW9uVHlwZSI6InJlZGlyZWN0In19')
   // What msal-browser 5.30 actually sends (observed against this emulator in Chromium).
-  q.set('claims', '{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false},"tenant_region_sub_scope":{"essential":false}}}')
+  q.set(
+    'claims',
+    '{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false},"tenant_region_sub_scope":{"essential":false}}}',
+  )
   q.set('pocd', '1')
   q.set('x-client-SKU', 'msal.js.browser')
   q.set('x-client-VER', '5.30.0')
@@ -64,11 +72,7 @@ export function fragmentParams(url: string): URLSearchParams {
   return new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash)
 }
 
-export async function signIn(
-  tenant: DemoTenant,
-  params: AuthorizeParams,
-  userIndex = 0,
-): Promise<URLSearchParams> {
+export async function signIn(tenant: DemoTenant, params: AuthorizeParams, userIndex = 0): Promise<URLSearchParams> {
   const begun = tenant.beginAuthorize(msalAuthorizeUrl(params))
   if (begun.kind !== 'prompt') throw new Error(`expected a prompt, got ${JSON.stringify(begun)}`)
   const user = tenant.users[userIndex]

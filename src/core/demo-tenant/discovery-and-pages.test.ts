@@ -23,7 +23,7 @@ function derChildren(der: Uint8Array): Uint8Array[] {
   }
   const outer = read(0)
   const out: Uint8Array[] = []
-  for (let at = outer.contentStart; at < outer.end; ) {
+  for (let at = outer.contentStart; at < outer.end;) {
     const c = read(at)
     out.push(out.length === 0 ? der.slice(c.start, c.end) : der.slice(c.contentStart, c.end))
     at = c.end
@@ -62,7 +62,9 @@ describe('demo tenant: discovery and keys', () => {
       expect((await get(`${LOGIN}/${seg}/v2.0/.well-known/openid-configuration`)).json.issuer).toBe(`${LOGIN}/{tenantid}/v2.0`)
       expect((await get(`${LOGIN}/${seg}/.well-known/openid-configuration`)).json.issuer).toBe('https://sts.windows.net/{tenantid}/')
     }
-    expect((await get(`${LOGIN}/${DEMO_TENANT_ID}/.well-known/openid-configuration`)).json.issuer).toBe(`https://sts.windows.net/${DEMO_TENANT_ID}/`)
+    expect((await get(`${LOGIN}/${DEMO_TENANT_ID}/.well-known/openid-configuration`)).json.issuer).toBe(
+      `https://sts.windows.net/${DEMO_TENANT_ID}/`,
+    )
   })
 
   it('answers an unknown tenant with AADSTS90002', async () => {
@@ -89,14 +91,21 @@ describe('demo tenant: discovery and keys', () => {
     expect(base64url.encode(sha1)).toBe(k.x5t)
     const [tbs, , sig] = derChildren(der)
     const key = await importJWK({ kty: 'RSA', n: String(k.n), e: String(k.e) }, 'RS256')
-    const ok = await globalThis.crypto.subtle.verify('RSASSA-PKCS1-v1_5', key as CryptoKey, new Uint8Array((sig ?? new Uint8Array(1)).slice(1)), new Uint8Array(tbs ?? []))
+    const ok = await globalThis.crypto.subtle.verify(
+      'RSASSA-PKCS1-v1_5',
+      key as CryptoKey,
+      new Uint8Array((sig ?? new Uint8Array(1)).slice(1)),
+      new Uint8Array(tbs ?? []),
+    )
     expect(ok).toBe(true)
     const common = await tenant.handle({ method: 'GET', url: `${LOGIN}/common/discovery/v2.0/keys`, headers: {} })
     expect((JSON.parse(common.body) as { keys: { issuer: string }[] }).keys[0]?.issuer).toBe(`${LOGIN}/{tenantid}/v2.0`)
   })
 
   it('answers MSAL instance discovery and CORS preflights', async () => {
-    const { json } = await get(`${LOGIN}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(`${LOGIN}/${DEMO_TENANT_ID}/oauth2/v2.0/authorize`)}`)
+    const { json } = await get(
+      `${LOGIN}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(`${LOGIN}/${DEMO_TENANT_ID}/oauth2/v2.0/authorize`)}`,
+    )
     expect(json.tenant_discovery_endpoint).toBe(`${LOGIN}/${DEMO_TENANT_ID}/v2.0/.well-known/openid-configuration`)
     const pre = corsPreflight({ headers: { 'Access-Control-Request-Headers': 'content-type,client-request-id' } })
     expect(pre.status).toBe(204)
@@ -104,11 +113,13 @@ describe('demo tenant: discovery and keys', () => {
     expect(pre.headers['access-control-allow-headers']).toBe('content-type,client-request-id')
   })
 
-  it('Graph refuses a missing or foreign bearer token in Graph\'s error shape', async () => {
+  it("Graph refuses a missing or foreign bearer token in Graph's error shape", async () => {
     const { res, json } = await get('https://graph.microsoft.com/v1.0/me')
     expect(res.status).toBe(401)
     expect((json.error as Record<string, unknown>).code).toBe('InvalidAuthenticationToken')
-    const forged = await get('https://graph.microsoft.com/v1.0/me', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiIwMDAwMDAwMy0wMDAwLTAwMDAtYzAwMC0wMDAwMDAwMDAwMDAifQ.' })
+    const forged = await get('https://graph.microsoft.com/v1.0/me', {
+      authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiIwMDAwMDAwMy0wMDAwLTAwMDAtYzAwMC0wMDAwMDAwMDAwMDAifQ.',
+    })
     expect(forged.res.status).toBe(401)
   })
 })
@@ -117,9 +128,15 @@ describe('demo tenant: sign-in page', () => {
   it('renders an accessible form, escapes every value and ships a hash-based CSP', async () => {
     const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
-    const res = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, state: '"><script>alert(1)</script>' }), headers: {} })
+    const res = await tenant.handle({
+      method: 'GET',
+      url: msalAuthorizeUrl({ challenge, state: '"><script>alert(1)</script>' }),
+      headers: {},
+    })
     expect(res.status).toBe(200)
-    expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self' https:\/\/app\.example;/)
+    expect(res.headers['content-security-policy']).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self' https:\/\/app\.example;/,
+    )
     expect(res.body).toContain('<html lang="en">')
     expect(res.body).toContain('<legend>Demo users</legend>')
     expect(res.body).not.toContain('<script')
@@ -149,7 +166,12 @@ describe('demo tenant: sign-in page', () => {
     expect(`${loc.origin}${loc.pathname}`).toBe('https://app.example/token-lens/redirect.html')
     expect(new URLSearchParams(loc.hash.slice(1)).get('state')).toBe('s1')
     // The same session cannot be completed twice.
-    const replay = await tenant.handle({ method: 'POST', url: action, headers: {}, body: new URLSearchParams({ session, user: tenant.users[1]?.id ?? '', consent: 'accept' }).toString() })
+    const replay = await tenant.handle({
+      method: 'POST',
+      url: action,
+      headers: {},
+      body: new URLSearchParams({ session, user: tenant.users[1]?.id ?? '', consent: 'accept' }).toString(),
+    })
     expect(replay.status).toBe(200)
     expect(replay.body).toContain('AADSTS50089')
   })
@@ -159,7 +181,12 @@ describe('demo tenant: sign-in page', () => {
     const { challenge } = await pkcePair()
     const page = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, state: 's2' }), headers: {} })
     const session = /name="session" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
-    const res = await tenant.handle({ method: 'POST', url: `${LOGIN}/${DEMO_TENANT_ID}/login`, headers: {}, body: new URLSearchParams({ session, consent: 'decline' }).toString() })
+    const res = await tenant.handle({
+      method: 'POST',
+      url: `${LOGIN}/${DEMO_TENANT_ID}/login`,
+      headers: {},
+      body: new URLSearchParams({ session, consent: 'decline' }).toString(),
+    })
     expect(res.status).toBe(302)
     const p = new URLSearchParams(new URL(res.headers.location ?? '').hash.slice(1))
     expect(p.get('error')).toBe('access_denied')
@@ -172,7 +199,15 @@ describe('demo tenant: sign-in page', () => {
       { id: 'g', displayName: 'G', userPrincipalName: 'g_home.example#EXT#@t.example', kind: 'guest' as const, description: '' },
     ]
     const html = renderSignInPage(
-      { sessionId: 's', clientId: 'c', redirectUri: 'https://x.example/redirect.html', scopes: [], consentScopes: [], users, loginHint: 'G@home.example' },
+      {
+        sessionId: 's',
+        clientId: 'c',
+        redirectUri: 'https://x.example/redirect.html',
+        scopes: [],
+        consentScopes: [],
+        users,
+        loginHint: 'G@home.example',
+      },
       { action: 'https://login.microsoftonline.com/t/login', tenantName: 'T', appName: 'App' },
     )
     expect(html).toContain('value="g" required checked')

@@ -63,7 +63,10 @@ export function header(headers: Record<string, string>, name: string): string | 
 
 /** Entra's timestamp format in error bodies: `2026-11-25 20:33:12Z`. */
 export function entraTimestamp(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
+  return new Date(unixSeconds * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z')
 }
 
 /** decodeURIComponent that never throws (a malformed %-escape stays as written). */

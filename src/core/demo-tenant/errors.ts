@@ -54,7 +54,8 @@ export function errorCodeLabel(err: EntraError, ctx: Pick<ErrorContext, 'b2c'>):
 
 export function describe(err: EntraError, ctx: ErrorContext): string {
   // B2C's descriptions end with the correlation ID and timestamp on their own lines, no trace ID.
-  if (ctx.b2c === true) return `${errorCodeLabel(err, ctx)}: ${err.message}\r\nCorrelation ID: ${ctx.correlationId}\r\nTimestamp: ${entraTimestamp(ctx.now).replace(/Z$/, '')}`
+  if (ctx.b2c === true)
+    return `${errorCodeLabel(err, ctx)}: ${err.message}\r\nCorrelation ID: ${ctx.correlationId}\r\nTimestamp: ${entraTimestamp(ctx.now).replace(/Z$/, '')}`
   return `AADSTS${err.code}: ${err.message} Trace ID: ${ctx.traceId} Correlation ID: ${ctx.correlationId} Timestamp: ${entraTimestamp(ctx.now)}`
 }
 
@@ -99,56 +100,113 @@ export function errorResponse(err: EntraError, ctx: ErrorContext): EdgeResponse 
 /** The errors the tenant emits, in one place so tests and the UI can name them. */
 export const E = {
   tenantNotFound: (t: string) =>
-    aadsts(90002, 'invalid_tenant', `Tenant '${t}' was not found. Check the tenant ID or domain in the authority; this demo tenant answers only for its own ID and domain, 'common' and 'organizations'.`),
+    aadsts(
+      90002,
+      'invalid_tenant',
+      `Tenant '${t}' was not found. Check the tenant ID or domain in the authority; this demo tenant answers only for its own ID and domain, 'common' and 'organizations'.`,
+    ),
   missingParam: (name: string, where: 'request body' | 'request') =>
     aadsts(900144, 'invalid_request', `The ${where} must contain the parameter '${name}'.`),
   unknownClient: (clientId: string, tenant: string) =>
-    aadsts(700016, 'unauthorized_client', `No application with identifier '${clientId}' exists in the directory '${tenant}'. The client ID may be wrong, or the app is registered in another tenant.`, { status: 400 }),
+    aadsts(
+      700016,
+      'unauthorized_client',
+      `No application with identifier '${clientId}' exists in the directory '${tenant}'. The client ID may be wrong, or the app is registered in another tenant.`,
+      { status: 400 },
+    ),
   noRedirectUri: () => aadsts(900971, 'invalid_request', 'No reply address was provided.'),
   badRedirectUri: (uri: string) => aadsts(90102, 'invalid_request', `The 'redirect_uri' value '${uri}' is not a valid absolute URI.`),
   redirectMismatch: (uri: string, clientId: string) =>
-    aadsts(50011, 'invalid_request', `The redirect URI '${uri}' in the request is not one of the redirect URIs registered for the application '${clientId}'. It must match a registered URI exactly (scheme, host, port, path and trailing slash).`),
+    aadsts(
+      50011,
+      'invalid_request',
+      `The redirect URI '${uri}' in the request is not one of the redirect URIs registered for the application '${clientId}'. It must match a registered URI exactly (scheme, host, port, path and trailing slash).`,
+    ),
   redirectMismatchAtToken: (sent: string, original: string) =>
-    aadsts(50011, 'invalid_grant', `The redirect URI '${sent}' does not match the redirect URI '${original}' that was used to obtain the authorization code.`),
+    aadsts(
+      50011,
+      'invalid_grant',
+      `The redirect URI '${sent}' does not match the redirect URI '${original}' that was used to obtain the authorization code.`,
+    ),
   responseTypeToken: () =>
-    aadsts(700051, 'unsupported_response_type', "response_type 'token' is not enabled for the application. Single-page apps should use the authorization code flow with PKCE."),
-  responseTypeIdToken: () =>
-    aadsts(700054, 'unsupported_response_type', "response_type 'id_token' is not enabled for the application."),
+    aadsts(
+      700051,
+      'unsupported_response_type',
+      "response_type 'token' is not enabled for the application. Single-page apps should use the authorization code flow with PKCE.",
+    ),
+  responseTypeIdToken: () => aadsts(700054, 'unsupported_response_type', "response_type 'id_token' is not enabled for the application."),
   responseTypeUnsupported: (rt: string) => aadsts(70005, 'unsupported_response_type', `The response_type '${rt}' is not supported.`),
-  badResponseMode: (mode: string) => aadsts(90023, 'invalid_request', `The response_mode '${mode}' is not supported. Use 'query', 'fragment' or 'form_post'.`),
+  badResponseMode: (mode: string) =>
+    aadsts(90023, 'invalid_request', `The response_mode '${mode}' is not supported. Use 'query', 'fragment' or 'form_post'.`),
   badPrompt: (p: string) => aadsts(90023, 'invalid_request', `The prompt value '${p}' is not supported.`),
-  missingChallenge: () => aadsts(50147, 'invalid_request', 'The code_challenge parameter is missing or empty although a code_challenge_method was given.'),
-  badChallengeSize: () => aadsts(501491, 'invalid_request', 'The code_challenge must be between 43 and 128 characters long (RFC 7636 §4.2).'),
+  missingChallenge: () =>
+    aadsts(50147, 'invalid_request', 'The code_challenge parameter is missing or empty although a code_challenge_method was given.'),
+  badChallengeSize: () =>
+    aadsts(501491, 'invalid_request', 'The code_challenge must be between 43 and 128 characters long (RFC 7636 §4.2).'),
   badChallengeMethod: (m: string) => aadsts(50149, 'invalid_request', `The code_challenge_method '${m}' is not supported. Use 'S256'.`),
   invalidScope: (scope: string) =>
-    aadsts(70011, 'invalid_scope', `The scope '${scope}' is not valid. The demo API only exposes 'Notes.Read'; Microsoft Graph scopes are written without a prefix (for example 'User.Read').`),
+    aadsts(
+      70011,
+      'invalid_scope',
+      `The scope '${scope}' is not valid. The demo API only exposes 'Notes.Read'; Microsoft Graph scopes are written without a prefix (for example 'User.Read').`,
+    ),
   unknownResource: (resource: string) =>
-    aadsts(500011, 'invalid_resource', `The resource principal named '${resource}' was not found in the tenant. Check the App ID URI in the scope.`),
+    aadsts(
+      500011,
+      'invalid_resource',
+      `The resource principal named '${resource}' was not found in the tenant. Check the App ID URI in the scope.`,
+    ),
   multipleResources: () =>
     aadsts(28000, 'invalid_scope', 'The scope contains permissions for more than one resource. Request tokens for one API at a time.'),
   loginRequired: () =>
-    aadsts(50058, 'login_required', 'A silent sign-in was requested (prompt=none) but no user is signed in to the demo tenant in this browser session.'),
+    aadsts(
+      50058,
+      'login_required',
+      'A silent sign-in was requested (prompt=none) but no user is signed in to the demo tenant in this browser session.',
+    ),
   consentDeclined: () => aadsts(65004, 'access_denied', 'The user declined to consent to the permissions the application requested.'),
-  flowExpired: () => aadsts(50089, 'invalid_request', 'The sign-in flow has expired or is unknown. Start the sign-in again from the application.'),
+  flowExpired: () =>
+    aadsts(50089, 'invalid_request', 'The sign-in flow has expired or is unknown. Start the sign-in again from the application.'),
   unknownUser: (id: string) => aadsts(50034, 'invalid_request', `The user account '${id}' does not exist in the demo tenant.`),
   getOnToken: () => aadsts(900561, 'invalid_request', 'The endpoint only accepts POST and OPTIONS requests.'),
   unsupportedGrant: (g: string) => aadsts(70003, 'unsupported_grant_type', `The grant type '${g}' is not supported by this client.`),
   malformedCode: () => aadsts(9002313, 'invalid_request', 'The authorization code is malformed or was not issued by this tenant.'),
   codeRedeemed: () =>
-    aadsts(54005, 'invalid_grant', 'The authorization code was already redeemed. Codes are single use: start a new sign-in, or use the refresh token you received.'),
+    aadsts(
+      54005,
+      'invalid_grant',
+      'The authorization code was already redeemed. Codes are single use: start a new sign-in, or use the refresh token you received.',
+    ),
   codeExpired: () => aadsts(70008, 'invalid_grant', 'The authorization code has expired. Codes live about ten minutes: sign in again.'),
   codeOtherClient: () => aadsts(70000, 'invalid_grant', 'The authorization code was issued to a different client.'),
   pkceMismatch: () =>
-    aadsts(501481, 'invalid_grant', 'The code_verifier does not match the code_challenge supplied in the authorization request (RFC 7636 §4.6).'),
+    aadsts(
+      501481,
+      'invalid_grant',
+      'The code_verifier does not match the code_challenge supplied in the authorization request (RFC 7636 §4.6).',
+    ),
   pkceRequired: () =>
-    aadsts(9002325, 'invalid_request', 'Proof Key for Code Exchange is required for cross-origin authorization code redemption: the authorization request had no code_challenge and the redemption no code_verifier.'),
+    aadsts(
+      9002325,
+      'invalid_request',
+      'Proof Key for Code Exchange is required for cross-origin authorization code redemption: the authorization request had no code_challenge and the redemption no code_verifier.',
+    ),
   verifierWithoutChallenge: () =>
     aadsts(501481, 'invalid_grant', 'A code_verifier was sent but the authorization request carried no code_challenge.'),
   refreshUnknown: () => aadsts(9002313, 'invalid_request', 'The refresh token is malformed or was not issued by this tenant.'),
   refreshOtherClient: () => aadsts(70000, 'invalid_grant', 'The refresh token was issued to a different client.'),
   refreshExpired: () =>
-    aadsts(700084, 'invalid_grant', 'The refresh token was issued to a single-page application and has passed its fixed 24-hour lifetime. Sign in again.'),
+    aadsts(
+      700084,
+      'invalid_grant',
+      'The refresh token was issued to a single-page application and has passed its fixed 24-hour lifetime. Sign in again.',
+    ),
   scopeNotConsented: (scope: string) =>
-    aadsts(65001, 'invalid_grant', `The user has not consented to the permission '${scope}' for this application. Send an interactive authorization request for it.`, { suberror: 'consent_required' }),
+    aadsts(
+      65001,
+      'invalid_grant',
+      `The user has not consented to the permission '${scope}' for this application. Send an interactive authorization request for it.`,
+      { suberror: 'consent_required' },
+    ),
   emptyScope: () => aadsts(28003, 'invalid_request', 'The scope parameter must contain at least one valid scope.'),
 } as const

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import { DEMO_TENANT_ID } from './types.ts'
-import { REDIRECT, clock, codeRedemption, fragmentParams, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
+import {
+  REDIRECT,
+  clock,
+  codeRedemption,
+  fragmentParams,
+  msalAuthorizeUrl,
+  pkcePair,
+  signIn,
+  tokenPost,
+  newTenant,
+} from './demo-client.test-support.ts'
 
 const TRACE = / Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/
 
 describe('demo tenant: failures the way Entra fails', () => {
-  it('refuses a wrong PKCE verifier (AADSTS501481 invalid_grant) in Entra\'s error shape', async () => {
+  it("refuses a wrong PKCE verifier (AADSTS501481 invalid_grant) in Entra's error shape", async () => {
     const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
     const other = await pkcePair()
     const back = await signIn(tenant, { challenge })
-    const { res, json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', other.verifier), { headers: { 'client-request-id': '11111111-2222-4333-8444-555555555555' } })
+    const { res, json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', other.verifier), {
+      headers: { 'client-request-id': '11111111-2222-4333-8444-555555555555' },
+    })
     expect(res.status).toBe(400)
     expect(res.headers['access-control-allow-origin']).toBe('*')
     expect(Object.keys(json)).toEqual(['error', 'error_description', 'error_codes', 'timestamp', 'trace_id', 'correlation_id', 'error_uri'])
@@ -65,7 +77,11 @@ describe('demo tenant: failures the way Entra fails', () => {
     // Exact match: the registered URI itself is accepted.
     expect(tenant.beginAuthorize(msalAuthorizeUrl({ challenge })).kind).toBe('prompt')
     // Served as an HTML page by handle(), with our CSP and every value escaped.
-    const page = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, redirectUri: 'https://evil.example/<b>redirect.html' }), headers: {} })
+    const page = await tenant.handle({
+      method: 'GET',
+      url: msalAuthorizeUrl({ challenge, redirectUri: 'https://evil.example/<b>redirect.html' }),
+      headers: {},
+    })
     expect(page.status).toBe(200)
     expect(page.headers['content-type']).toContain('text/html')
     expect(page.body).toContain('AADSTS50011')
@@ -86,7 +102,11 @@ describe('demo tenant: failures the way Entra fails', () => {
     tenant.setFaults({ wrongRedirectUri: true })
     const page = tenant.beginAuthorize(msalAuthorizeUrl({ challenge }))
     expect(page.kind === 'error_page' && page.code).toBe('AADSTS50011')
-    for (const [fault, code] of [['pkceMismatch', 501481], ['codeReuse', 54005], ['expiredCode', 70008]] as const) {
+    for (const [fault, code] of [
+      ['pkceMismatch', 501481],
+      ['codeReuse', 54005],
+      ['expiredCode', 70008],
+    ] as const) {
       tenant.setFaults({})
       const back = await signIn(tenant, { challenge })
       tenant.setFaults({ [fault]: true })
@@ -104,7 +124,10 @@ describe('demo tenant: failures the way Entra fails', () => {
       tenant.setFaults(faulted ? { consentDeclined: true } : {})
       const begun = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, state: 'keep-me' }))
       if (begun.kind !== 'prompt') throw new Error('prompt expected')
-      const out = await tenant.completeAuthorize(begun.prompt.sessionId, { userId: tenant.users[0]?.id ?? '', consent: !faulted ? false : true })
+      const out = await tenant.completeAuthorize(begun.prompt.sessionId, {
+        userId: tenant.users[0]?.id ?? '',
+        consent: !faulted ? false : true,
+      })
       expect(out.kind).toBe('redirect')
       if (out.kind !== 'redirect') return
       const p = fragmentParams(out.url)
@@ -156,10 +179,14 @@ describe('demo tenant: failures the way Entra fails', () => {
     expect(errOf(msalAuthorizeUrl({ challenge, extra: { code_challenge_method: 'S512' } }))).toBe('AADSTS50149')
     expect(errOf(msalAuthorizeUrl({ challenge, extra: { response_type: 'token' } }))).toBe('AADSTS700051')
     expect(errOf(msalAuthorizeUrl({ challenge, scope: 'openid api://unknown-api/Read' }))).toBe('AADSTS500011')
-    expect(errOf(msalAuthorizeUrl({ challenge, scope: 'openid api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Write' }))).toBe('AADSTS70011')
+    expect(errOf(msalAuthorizeUrl({ challenge, scope: 'openid api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Write' }))).toBe(
+      'AADSTS70011',
+    )
     // Any GUID client is accepted on the e2e "real tenant" path.
     const anyClient = await newTenant({ now: clock().now, acceptAnyClient: true, tenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
-    const o = anyClient.beginAuthorize(msalAuthorizeUrl({ challenge, clientId: '00000000-1111-4222-8333-444444444444', tenant: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }))
+    const o = anyClient.beginAuthorize(
+      msalAuthorizeUrl({ challenge, clientId: '00000000-1111-4222-8333-444444444444', tenant: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
+    )
     expect(o.kind).toBe('prompt')
   })
 
@@ -168,13 +195,25 @@ describe('demo tenant: failures the way Entra fails', () => {
     const url = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/token`
     const get = await tenant.handle({ method: 'GET', url, headers: {} })
     expect((JSON.parse(get.body) as { error_codes: number[] }).error_codes).toEqual([900561])
-    const json = await tenant.handle({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'authorization_code' }) })
+    const json = await tenant.handle({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'authorization_code' }),
+    })
     expect(JSON.parse(json.body)).toMatchObject({ error: 'invalid_request', error_codes: [900144] })
-    const unknown = await tokenPost(tenant, { grant_type: 'refresh_token', client_id: '00000000-1111-4222-8333-444444444444', refresh_token: 'x' })
+    const unknown = await tokenPost(tenant, {
+      grant_type: 'refresh_token',
+      client_id: '00000000-1111-4222-8333-444444444444',
+      refresh_token: 'x',
+    })
     expect(unknown.json).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge, scope: 'openid User.Read api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Read' })
-    const multi = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier, { scope: 'openid User.Read api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Read' }))
+    const multi = await tokenPost(
+      tenant,
+      codeRedemption(back.get('code') ?? '', verifier, { scope: 'openid User.Read api://9e7d1c5a-2b4f-4e8a-a3c6-7f1b0d9e2c58/Notes.Read' }),
+    )
     expect(multi.json).toMatchObject({ error: 'invalid_scope', error_codes: [28000] })
   })
 })

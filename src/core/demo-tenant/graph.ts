@@ -24,9 +24,23 @@ function graphHeaders(requestId: string, clientRequestId: string | undefined, ex
 
 function graphError(ctx: TenantContext, status: number, code: string, message: string, clientRequestId: string | undefined): EdgeResponse {
   const requestId = errorContext(ctx).traceId
-  const body = { error: { code, message, innerError: { date: entraTimestamp(ctx.now()).replace(' ', 'T'), 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId } } }
+  const body = {
+    error: {
+      code,
+      message,
+      innerError: {
+        date: entraTimestamp(ctx.now()).replace(' ', 'T'),
+        'request-id': requestId,
+        'client-request-id': clientRequestId ?? requestId,
+      },
+    },
+  }
   const extra: Record<string, string> =
-    status === 401 ? { 'www-authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"` } : {}
+    status === 401
+      ? {
+          'www-authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+        }
+      : {}
   return { status, headers: graphHeaders(requestId, clientRequestId, extra), body: JSON.stringify(body) }
 }
 
@@ -35,7 +49,13 @@ export async function handleGraph(ctx: TenantContext, req: EdgeRequest, path: st
   const isMe = /^\/v1\.0\/me\/?$/i.test(path)
   const isUserInfo = /^\/oidc\/userinfo\/?$/i.test(path)
   if (!isMe && !isUserInfo) {
-    return graphError(ctx, 404, 'Request_ResourceNotFound', `The demo tenant emulates only /v1.0/me and /oidc/userinfo, not '${path}'.`, clientRequestId)
+    return graphError(
+      ctx,
+      404,
+      'Request_ResourceNotFound',
+      `The demo tenant emulates only /v1.0/me and /oidc/userinfo, not '${path}'.`,
+      clientRequestId,
+    )
   }
   if (req.method !== 'GET' && !(isUserInfo && req.method === 'POST')) {
     return graphError(ctx, 405, 'Request_BadRequest', `The ${req.method} method is not allowed here.`, clientRequestId)
@@ -81,5 +101,9 @@ export async function handleGraph(ctx: TenantContext, req: EdgeRequest, path: st
     picture: 'https://graph.microsoft.com/v1.0/me/photo/$value',
   }
   if (scp.includes('email')) body.email = user.mail
-  return { status: 200, headers: { ...graphHeaders(requestId, clientRequestId), 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) }
+  return {
+    status: 200,
+    headers: { ...graphHeaders(requestId, clientRequestId), 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  }
 }

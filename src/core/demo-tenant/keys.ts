@@ -26,7 +26,14 @@ export async function generateSigningKey(opts: { now: number; random: RandomSour
   const privateJwk = await exportJWK(privateKey)
   const { n, e } = privateJwk
   if (typeof n !== 'string' || typeof e !== 'string') throw new Error('RSA key export lacks n/e')
-  const cert = await selfSignedCertificate({ n, e, privateKey, commonName: CERT_SUBJECT, notBefore: opts.now - 86_400, serial: opts.random(16) })
+  const cert = await selfSignedCertificate({
+    n,
+    e,
+    privateKey,
+    commonName: CERT_SUBJECT,
+    notBefore: opts.now - 86_400,
+    serial: opts.random(16),
+  })
   return { kid: cert.x5t, privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e }, x5c: cert.x5c }
 }
 
@@ -38,5 +45,12 @@ export async function restoreSigningKey(saved: { kid: string; privateJwk: Record
   }
   const privateKey = (await importJWK({ ...privateJwk, alg: 'RS256' }, 'RS256', { extractable: true })) as CryptoKey
   const publicKey = (await importJWK({ kty: 'RSA', n, e, alg: 'RS256' }, 'RS256')) as CryptoKey
-  return { kid: saved.kid, privateKey, publicKey, privateJwk, publicJwk: { kty: 'RSA', n, e }, ...(saved.x5c !== undefined ? { x5c: saved.x5c } : {}) }
+  return {
+    kid: saved.kid,
+    privateKey,
+    publicKey,
+    privateJwk,
+    publicJwk: { kty: 'RSA', n, e },
+    ...(saved.x5c !== undefined ? { x5c: saved.x5c } : {}),
+  }
 }

@@ -43,7 +43,15 @@ describe('demo tenant: properties', () => {
   it('scope classification never throws, keeps every OIDC scope, and gives every other scope a resource', () => {
     // Known scopes of each kind mixed with arbitrary strings, so both branches are exercised.
     const scope = fc.oneof(
-      fc.constantFrom('openid', 'profile', 'email', 'offline_access', 'User.Read', 'https://graph.microsoft.com/Mail.Read', `api://${DEMO_API_APP_ID}/Notes.Read`),
+      fc.constantFrom(
+        'openid',
+        'profile',
+        'email',
+        'offline_access',
+        'User.Read',
+        'https://graph.microsoft.com/Mail.Read',
+        `api://${DEMO_API_APP_ID}/Notes.Read`,
+      ),
       fc.string({ maxLength: 40 }),
     )
     fc.assert(
@@ -64,20 +72,24 @@ describe('demo tenant: properties', () => {
   it('PKCE S256: every valid verifier redeems; any other verifier is refused', async () => {
     const tenant = await newTenant({ now: clock().now })
     await fc.assert(
-      fc.asyncProperty(fc.array(unreserved, { minLength: 43, maxLength: 128 }), fc.array(unreserved, { minLength: 43, maxLength: 128 }), async (v1, v2) => {
-        const verifier = v1.join('')
-        const wrong = v2.join('')
-        const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
-        const challenge = base64url.encode(digest)
-        const back = await signIn(tenant, { challenge })
-        const code = back.get('code') ?? ''
-        if (wrong !== verifier) {
-          const bad = await tokenPost(tenant, codeRedemption(code, wrong))
-          expect(bad.json.error_codes).toEqual([501481])
-        }
-        const good = await tokenPost(tenant, codeRedemption(code, verifier))
-        expect(good.res.status).toBe(200)
-      }),
+      fc.asyncProperty(
+        fc.array(unreserved, { minLength: 43, maxLength: 128 }),
+        fc.array(unreserved, { minLength: 43, maxLength: 128 }),
+        async (v1, v2) => {
+          const verifier = v1.join('')
+          const wrong = v2.join('')
+          const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
+          const challenge = base64url.encode(digest)
+          const back = await signIn(tenant, { challenge })
+          const code = back.get('code') ?? ''
+          if (wrong !== verifier) {
+            const bad = await tokenPost(tenant, codeRedemption(code, wrong))
+            expect(bad.json.error_codes).toEqual([501481])
+          }
+          const good = await tokenPost(tenant, codeRedemption(code, verifier))
+          expect(good.res.status).toBe(200)
+        },
+      ),
       { numRuns: 8 },
     )
     expect(msalAuthorizeUrl({})).toContain('response_mode=fragment')
@@ -88,7 +100,11 @@ describe('demo tenant: properties', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const code = await tokenPost(tenant, codeRedemption(name, 'v'.repeat(43)))
       expect(code.json.error_codes, name).toEqual([9002313])
-      const rt = await tokenPost(tenant, { client_id: codeRedemption('', '').client_id ?? '', grant_type: 'refresh_token', refresh_token: name })
+      const rt = await tokenPost(tenant, {
+        client_id: codeRedemption('', '').client_id ?? '',
+        grant_type: 'refresh_token',
+        refresh_token: name,
+      })
       expect(rt.json.error_codes, name).toEqual([9002313])
       const done = await tenant.completeAuthorize(name, { userId: tenant.users[0]?.id ?? '', consent: true })
       expect(done.kind === 'error_page' && done.code, name).toBe('AADSTS50089')
@@ -97,7 +113,33 @@ describe('demo tenant: properties', () => {
 
   it('handle() always answers (never throws) whatever the URL, method, headers or body', async () => {
     const tenant = await newTenant({ now: clock().now })
-    const path = fc.array(fc.oneof(fc.constantFrom('common', 'organizations', '5f0c1e7a-3b2d-4c8e-9a61-2d7e0b4f8c15', 'oauth2', 'v2.0', 'token', 'authorize', 'logout', 'login', 'discovery', 'keys', '.well-known', 'openid-configuration', 'v1.0', 'me', 'oidc', 'userinfo', '%E0%A4%A', '%'), fc.webSegment()), { maxLength: 6 })
+    const path = fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          'common',
+          'organizations',
+          '5f0c1e7a-3b2d-4c8e-9a61-2d7e0b4f8c15',
+          'oauth2',
+          'v2.0',
+          'token',
+          'authorize',
+          'logout',
+          'login',
+          'discovery',
+          'keys',
+          '.well-known',
+          'openid-configuration',
+          'v1.0',
+          'me',
+          'oidc',
+          'userinfo',
+          '%E0%A4%A',
+          '%',
+        ),
+        fc.webSegment(),
+      ),
+      { maxLength: 6 },
+    )
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('https://login.microsoftonline.com/', 'https://graph.microsoft.com/', 'https://example.org/'),
@@ -107,7 +149,12 @@ describe('demo tenant: properties', () => {
         fc.option(fc.string(), { nil: undefined }),
         fc.dictionary(fc.constantFrom('authorization', 'content-type', 'client-request-id'), fc.string()),
         async (base, segments, query, method, body, headers) => {
-          const res = await tenant.handle({ method, url: `${base}${segments.join('/')}?${query}`, headers, ...(body !== undefined ? { body } : {}) })
+          const res = await tenant.handle({
+            method,
+            url: `${base}${segments.join('/')}?${query}`,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+          })
           expect(res.status).toBeGreaterThanOrEqual(200)
           expect(res.status).toBeLessThan(600)
           expect(typeof res.body).toBe('string')

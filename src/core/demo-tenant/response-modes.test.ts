@@ -3,10 +3,12 @@ import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
 
 describe('demo tenant: response modes, logout and refresh edge cases', () => {
-  it('returns the code in the query for response_mode=query (Entra\'s default for code)', async () => {
+  it("returns the code in the query for response_mode=query (Entra's default for code)", async () => {
     const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
-    const begun = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, redirectUri: `${REDIRECT}?from=app`, extra: { response_mode: 'query' } }))
+    const begun = tenant.beginAuthorize(
+      msalAuthorizeUrl({ challenge, redirectUri: `${REDIRECT}?from=app`, extra: { response_mode: 'query' } }),
+    )
     if (begun.kind !== 'prompt') throw new Error('prompt expected')
     const done = await tenant.completeAuthorize(begun.prompt.sessionId, { userId: tenant.users[0]?.id ?? '', consent: true })
     if (done.kind !== 'redirect') throw new Error('redirect expected')
@@ -24,7 +26,11 @@ describe('demo tenant: response modes, logout and refresh edge cases', () => {
     const done = await tenant.completeAuthorize(begun.prompt.sessionId, { userId: tenant.users[0]?.id ?? '', consent: true })
     expect(done.kind === 'redirect' && done.url).toBe(REDIRECT)
     expect(done.kind === 'redirect' && Object.keys(done.form ?? {})).toEqual(['code', 'client_info', 'state', 'session_state'])
-    const page = await tenant.handle({ method: 'GET', url: msalAuthorizeUrl({ challenge, extra: { response_mode: 'form_post' } }), headers: {} })
+    const page = await tenant.handle({
+      method: 'GET',
+      url: msalAuthorizeUrl({ challenge, extra: { response_mode: 'form_post' } }),
+      headers: {},
+    })
     const session = /name="session" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
     const posted = await tenant.handle({
       method: 'POST',

@@ -50,8 +50,18 @@ describe('demo tenant shapes', () => {
     expect(disc.json.jwks_uri).toBe(`${B2C_BASE}/discovery/v2.0/keys`)
     expect(disc.json.token_endpoint).toBe(`${B2C_BASE}/oauth2/v2.0/token`)
     // The older ?p= form serves the same document; without a policy there is none.
-    expect((await get(tenant, `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/v2.0/.well-known/openid-configuration?p=${DEMO_B2C_POLICY}`)).json.issuer).toBe(issuer)
-    expect((await get(tenant, `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/v2.0/.well-known/openid-configuration`)).status).toBe(400)
+    expect(
+      (
+        await get(
+          tenant,
+          `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/v2.0/.well-known/openid-configuration?p=${DEMO_B2C_POLICY}`,
+        )
+      ).json.issuer,
+    ).toBe(issuer)
+    expect(
+      (await get(tenant, `https://${DEMO_B2C_NAME}.b2clogin.com/${DEMO_B2C_NAME}.onmicrosoft.com/v2.0/.well-known/openid-configuration`))
+        .status,
+    ).toBe(400)
     const keys = await get(tenant, `${B2C_BASE}/discovery/v2.0/keys`)
     expect((keys.json.keys as unknown[]).length).toBe(1)
 
@@ -71,7 +81,9 @@ describe('demo tenant shapes', () => {
 
   it('refuses in B2C words: an unregistered redirect URI is AADB2C90006, not AADSTS50011', async () => {
     const tenant = await newTenant({ now: clock().now, redirectUris: [REDIRECT] })
-    const out = tenant.beginAuthorize(authorizeAt(B2C_BASE, { redirectUri: 'https://app.example/other/redirect.html', challenge: 'x'.repeat(43) }))
+    const out = tenant.beginAuthorize(
+      authorizeAt(B2C_BASE, { redirectUri: 'https://app.example/other/redirect.html', challenge: 'x'.repeat(43) }),
+    )
     expect(out.kind).toBe('error_page')
     if (out.kind !== 'error_page') return
     expect(out.code).toBe('AADB2C90006')
@@ -95,7 +107,9 @@ describe('demo tenant shapes', () => {
     }
     // External ID has no common/organizations, and another tenant's name is not ours.
     expect((await get(tenant, `https://${DEMO_CIAM_NAME}.ciamlogin.com/common/v2.0/.well-known/openid-configuration`)).status).toBe(400)
-    expect((await get(tenant, `https://${DEMO_CIAM_NAME}.ciamlogin.com/other.onmicrosoft.com/v2.0/.well-known/openid-configuration`)).status).toBe(400)
+    expect(
+      (await get(tenant, `https://${DEMO_CIAM_NAME}.ciamlogin.com/other.onmicrosoft.com/v2.0/.well-known/openid-configuration`)).status,
+    ).toBe(400)
   })
 
   it('matches B2C policy names case-insensitively (MSAL lower-cases the authority) and reports the registered spelling in tfp', async () => {
@@ -108,6 +122,13 @@ describe('demo tenant shapes', () => {
 
   it('leaves other hosts alone', async () => {
     const tenant = await newTenant({ now: clock().now })
-    expect((await get(tenant, `https://someone-else.b2clogin.com/someone-else.onmicrosoft.com/${DEMO_B2C_POLICY}/v2.0/.well-known/openid-configuration`)).status).toBe(404)
+    expect(
+      (
+        await get(
+          tenant,
+          `https://someone-else.b2clogin.com/someone-else.onmicrosoft.com/${DEMO_B2C_POLICY}/v2.0/.well-known/openid-configuration`,
+        )
+      ).status,
+    ).toBe(404)
   })
 })

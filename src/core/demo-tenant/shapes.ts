@@ -59,7 +59,9 @@ export function shapeOfHost(host: string, tid: string, names: ShapeNames): DemoS
 
 /** Every host a tenant with these names answers for (the edge routes these to it). */
 export function shapeHosts(tid: string, names: ShapeNames): string[] {
-  return ['login.microsoftonline.com', `${names.b2cName}.b2clogin.com`, `${names.ciamName}.ciamlogin.com`, `${tid}.ciamlogin.com`].map((h) => h.toLowerCase())
+  return ['login.microsoftonline.com', `${names.b2cName}.b2clogin.com`, `${names.ciamName}.ciamlogin.com`, `${tid}.ciamlogin.com`].map(
+    (h) => h.toLowerCase(),
+  )
 }
 
 /**
@@ -74,9 +76,16 @@ export function locate(url: URL, tid: string, names: ShapeNames): ShapeAt | null
   if (shape !== 'b2c') return { shape, origin: url.origin, segment, rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '' }
   const canonical = (policy: string) => names.policies?.find((q) => q.toLowerCase() === policy.toLowerCase()) ?? policy
   const second = decodeSegment(parts[2] ?? '')
-  if (POLICY_RE.test(second)) return { shape, origin: url.origin, segment, policy: canonical(second), rest: parts.length > 3 ? `/${parts.slice(3).join('/')}` : '' }
+  if (POLICY_RE.test(second))
+    return { shape, origin: url.origin, segment, policy: canonical(second), rest: parts.length > 3 ? `/${parts.slice(3).join('/')}` : '' }
   const p = url.searchParams.get('p')
-  return { shape, origin: url.origin, segment, ...(p !== null && POLICY_RE.test(p) ? { policy: canonical(p) } : {}), rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '' }
+  return {
+    shape,
+    origin: url.origin,
+    segment,
+    ...(p !== null && POLICY_RE.test(p) ? { policy: canonical(p) } : {}),
+    rest: parts.length > 2 ? `/${parts.slice(2).join('/')}` : '',
+  }
 }
 
 function decodeSegment(s: string): string {
@@ -127,5 +136,7 @@ export function isDemoTenantUrl(url: string): boolean {
   if (u.protocol !== 'https:') return false
   const host = u.host.toLowerCase()
   if (host === 'login.microsoftonline.com') return u.pathname.split('/')[1]?.toLowerCase() === DEMO_TENANT_ID
-  return shapeHosts(DEMO_TENANT_ID, { b2cName: DEMO_B2C_NAME, ciamName: DEMO_CIAM_NAME }).includes(host) && host !== 'login.microsoftonline.com'
+  return (
+    shapeHosts(DEMO_TENANT_ID, { b2cName: DEMO_B2C_NAME, ciamName: DEMO_CIAM_NAME }).includes(host) && host !== 'login.microsoftonline.com'
+  )
 }

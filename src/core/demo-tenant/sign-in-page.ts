@@ -61,15 +61,18 @@ function escapeCspSource(origin: string): string {
 
 /** Words a person reads on the consent list (our wording). */
 export function describeScope(scope: string): string {
-  const known = new Map<string, string>(Object.entries({
-    openid: 'Sign you in',
-    profile: 'View your basic profile',
-    email: 'View your email address',
-    offline_access: 'Maintain access to data you have given it access to',
-    'User.Read': 'Sign you in and read your profile (Microsoft Graph)',
-  }))
+  const known = new Map<string, string>(
+    Object.entries({
+      openid: 'Sign you in',
+      profile: 'View your basic profile',
+      email: 'View your email address',
+      offline_access: 'Maintain access to data you have given it access to',
+      'User.Read': 'Sign you in and read your profile (Microsoft Graph)',
+    }),
+  )
   const api = `api://${DEMO_API_APP_ID}/`
-  if (scope.startsWith(api)) return `${scope.slice(api.length) === 'Notes.Read' ? 'Read your notes' : scope.slice(api.length)} (Token Lens demo API)`
+  if (scope.startsWith(api))
+    return `${scope.slice(api.length) === 'Notes.Read' ? 'Read your notes' : scope.slice(api.length)} (Token Lens demo API)`
   // A Map, not an object lookup: a scope named 'constructor' must not find Object.prototype's.
   return known.get(scope) ?? scope
 }
@@ -147,7 +150,14 @@ ${consent}
 function splitDescription(description: string): { message: string; trace: [string, string][] } {
   const m = /^(.*?)\s+Trace ID: (\S+) Correlation ID: (\S+) Timestamp: (.+)$/s.exec(description)
   if (m === null) return { message: description, trace: [] }
-  return { message: m[1] ?? description, trace: [['Trace ID', m[2] ?? ''], ['Correlation ID', m[3] ?? ''], ['Timestamp', m[4] ?? '']] }
+  return {
+    message: m[1] ?? description,
+    trace: [
+      ['Trace ID', m[2] ?? ''],
+      ['Correlation ID', m[3] ?? ''],
+      ['Timestamp', m[4] ?? ''],
+    ],
+  }
 }
 
 export function renderErrorPage(e: { error: string; description: string; code?: string }, tenantName: string, tenantId?: string): string {
@@ -176,6 +186,10 @@ ${inputs}
 }
 
 export function renderSignedOutPage(tenantName: string): string {
-  return shell('Signed out', tenantName, `<h1>Signed out of the demo tenant</h1>
-<p>The demo tenant ended your session. Tokens the app already holds stay valid until they expire; the app forgets them on its side.</p>`)
+  return shell(
+    'Signed out',
+    tenantName,
+    `<h1>Signed out of the demo tenant</h1>
+<p>The demo tenant ended your session. Tokens the app already holds stay valid until they expire; the app forgets them on its side.</p>`,
+  )
 }

@@ -8,7 +8,11 @@ import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, to
 const ISS = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`
 
 async function jwksOf(tenant: Awaited<ReturnType<typeof createDemoTenant>>) {
-  const res = await tenant.handle({ method: 'GET', url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/discovery/v2.0/keys`, headers: {} })
+  const res = await tenant.handle({
+    method: 'GET',
+    url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/discovery/v2.0/keys`,
+    headers: {},
+  })
   return createLocalJWKSet(JSON.parse(res.body) as { keys: never[] })
 }
 
@@ -37,9 +41,32 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(json.client_info).toBe(back.get('client_info'))
 
     const jwks = await jwksOf(tenant)
-    const id = await jwtVerify(String(json.id_token), jwks, { issuer: ISS, audience: DEMO_CLIENT_ID, currentDate: new Date(c.now() * 1000) })
+    const id = await jwtVerify(String(json.id_token), jwks, {
+      issuer: ISS,
+      audience: DEMO_CLIENT_ID,
+      currentDate: new Date(c.now() * 1000),
+    })
     // MSAL asks for login_hint and signin_state through `claims`; the rest is Entra's default set.
-    expect(Object.keys(id.payload)).toEqual(['aud', 'iss', 'iat', 'nbf', 'exp', 'aio', 'login_hint', 'name', 'nonce', 'oid', 'preferred_username', 'rh', 'sid', 'signin_state', 'sub', 'tid', 'uti', 'ver'])
+    expect(Object.keys(id.payload)).toEqual([
+      'aud',
+      'iss',
+      'iat',
+      'nbf',
+      'exp',
+      'aio',
+      'login_hint',
+      'name',
+      'nonce',
+      'oid',
+      'preferred_username',
+      'rh',
+      'sid',
+      'signin_state',
+      'sub',
+      'tid',
+      'uti',
+      'ver',
+    ])
     expect(id.payload.nonce).toBe('n-1')
     expect(id.payload.ver).toBe('2.0')
     expect(id.payload.tid).toBe(DEMO_TENANT_ID)
@@ -63,17 +90,27 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(gp.wids).toEqual([ROLE_DEFAULT_MEMBER])
     // Undo Graph's transform (hash the nonce) and the signature verifies: it really is ours.
     const [h, p, s] = graph.split('.')
-    const hashed = base64url.encode(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(gh.nonce)))))
+    const hashed = base64url.encode(
+      new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(gh.nonce)))),
+    )
     const fixed = `${base64url.encode(JSON.stringify({ ...gh, nonce: hashed }))}.${p ?? ''}.${s ?? ''}`
     expect(h).not.toBe(fixed.split('.')[0])
     await expect(compactVerify(fixed, jwks)).resolves.toBeDefined()
 
-    const me = await tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/me', headers: { authorization: `Bearer ${graph}` } })
+    const me = await tenant.handle({
+      method: 'GET',
+      url: 'https://graph.microsoft.com/v1.0/me',
+      headers: { authorization: `Bearer ${graph}` },
+    })
     expect(me.status).toBe(200)
     const meJson = JSON.parse(me.body) as Record<string, unknown>
     expect(meJson['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#users/$entity')
     expect(meJson.id).toBe(tenant.users[0]?.id)
-    const ui = await tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/oidc/userinfo', headers: { authorization: `Bearer ${graph}` } })
+    const ui = await tenant.handle({
+      method: 'GET',
+      url: 'https://graph.microsoft.com/oidc/userinfo',
+      headers: { authorization: `Bearer ${graph}` },
+    })
     expect((JSON.parse(ui.body) as Record<string, unknown>).sub).toBe(id.payload.sub)
   })
 
@@ -88,7 +125,11 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(res.status).toBe(200)
     expect(json.scope).toBe(DEMO_API_SCOPE)
     const jwks = await jwksOf(tenant)
-    const at = await jwtVerify(String(json.access_token), jwks, { issuer: ISS, audience: DEMO_API_APP_ID, currentDate: new Date(c.now() * 1000) })
+    const at = await jwtVerify(String(json.access_token), jwks, {
+      issuer: ISS,
+      audience: DEMO_API_APP_ID,
+      currentDate: new Date(c.now() * 1000),
+    })
     expect(at.payload.scp).toBe('Notes.Read')
     expect(at.payload.azp).toBe(DEMO_CLIENT_ID)
     expect(at.payload.azpacr).toBe('0')
@@ -98,7 +139,11 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(at.payload.oid).toBe(id.oid)
     expect(at.payload.sub).not.toBe(id.sub) // pairwise: different app, different sub
     // A demo-API token is not a Graph token.
-    const me = await tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/me', headers: { authorization: `Bearer ${String(json.access_token)}` } })
+    const me = await tenant.handle({
+      method: 'GET',
+      url: 'https://graph.microsoft.com/v1.0/me',
+      headers: { authorization: `Bearer ${String(json.access_token)}` },
+    })
     expect(me.status).toBe(401)
     expect(me.body).toContain('InvalidAuthenticationToken')
   })
@@ -132,7 +177,10 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     const tenant = await newTenant({ now: c.now })
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge, scope: `openid profile offline_access User.Read ${DEMO_API_SCOPE}` })
-    const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier, { scope: 'openid profile offline_access User.Read' }))
+    const first = await tokenPost(
+      tenant,
+      codeRedemption(back.get('code') ?? '', verifier, { scope: 'openid profile offline_access User.Read' }),
+    )
     expect(first.res.status).toBe(200)
     c.advance(3600)
     const refresh = (rt: string, scope: string) =>
@@ -155,7 +203,12 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     const { verifier, challenge } = await pkcePair()
     const back = await signIn(tenant, { challenge })
     const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
-    const r = await tokenPost(tenant, { client_id: DEMO_CLIENT_ID, scope: `${DEMO_API_SCOPE} offline_access`, grant_type: 'refresh_token', refresh_token: String(first.json.refresh_token) })
+    const r = await tokenPost(tenant, {
+      client_id: DEMO_CLIENT_ID,
+      scope: `${DEMO_API_SCOPE} offline_access`,
+      grant_type: 'refresh_token',
+      refresh_token: String(first.json.refresh_token),
+    })
     expect(r.json.error).toBe('invalid_grant')
     expect(r.json.suberror).toBe('consent_required')
     expect(r.json.error_codes).toEqual([65001])
@@ -185,7 +238,10 @@ describe('demo tenant: authorization code flow with PKCE', () => {
   it('accepts the authorize URL exactly as MSAL.js 5 builds it and echoes state', async () => {
     const tenant = await newTenant({ now: clock().now })
     const { challenge } = await pkcePair()
-    const url = msalAuthorizeUrl({ challenge, extra: { login_hint: 'nora@tokenlensdemo.onmicrosoft.com', clidata: 'x', pocd: '1', 'x-app-name': 'Token Lens' } })
+    const url = msalAuthorizeUrl({
+      challenge,
+      extra: { login_hint: 'nora@tokenlensdemo.onmicrosoft.com', clidata: 'x', pocd: '1', 'x-app-name': 'Token Lens' },
+    })
     const out = tenant.beginAuthorize(url)
     expect(out.kind).toBe('prompt')
     if (out.kind !== 'prompt') return
@@ -215,13 +271,19 @@ describe('demo tenant: authorization code flow with PKCE', () => {
     expect(hint).toMatch(/^O\./)
     // Two sessions: without a hint prompt=none cannot choose; with the claim's value it can.
     const ambiguous = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none' } }))
-    expect(ambiguous.kind === 'redirect' && new URLSearchParams(new URL(ambiguous.url).hash.slice(1)).get('error')).toBe('interaction_required')
+    expect(ambiguous.kind === 'redirect' && new URLSearchParams(new URL(ambiguous.url).hash.slice(1)).get('error')).toBe(
+      'interaction_required',
+    )
     const silent = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none', login_hint: hint } }))
     expect(silent.kind === 'redirect' && new URL(silent.url).hash).toContain('code=')
     const shown = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { login_hint: hint } }))
     expect(shown.kind === 'prompt' && shown.prompt.loginHint).toBe(tenant.users[1]?.userPrincipalName)
     // logout_hint ends only that user's session: the other user can still sign in silently.
-    await tenant.handle({ method: 'GET', url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/logout?logout_hint=${encodeURIComponent(hint)}`, headers: {} })
+    await tenant.handle({
+      method: 'GET',
+      url: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/oauth2/v2.0/logout?logout_hint=${encodeURIComponent(hint)}`,
+      headers: {},
+    })
     const after = tenant.beginAuthorize(msalAuthorizeUrl({ challenge, extra: { prompt: 'none' } }))
     expect(after.kind === 'redirect' && new URL(after.url).hash).toContain('code=')
     expect(Object.values(tenant.serialize().sessions).map((x) => x.userId)).toEqual([tenant.users[0]?.id])

@@ -9,20 +9,22 @@
  * prompt, call completeAuthorize, save serialize(), navigate to outcome.url) or handle() for
  * /logout (302 `location`); the app's own discovery/JWKS/Graph fetches -> handle().
  */
-import type {
-  AuthorizeOutcome,
-  DemoFaults,
-  DemoTenant,
-  DemoTenantOptions,
-  DemoTenantState,
-  EdgeRequest,
-  EdgeResponse,
-} from './types.ts'
+import type { AuthorizeOutcome, DemoFaults, DemoTenant, DemoTenantOptions, DemoTenantState, EdgeRequest, EdgeResponse } from './types.ts'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { beginAuthorize, completeAuthorize } from './authorize.ts'
 import { resolveLoginHint } from './claims-request.ts'
 import { atShape, errorContext, issuerOf, resolveTenant, type TenantContext } from './context.ts'
-import { GRAPH_HOST, LOGIN, b2cDiscovery, instanceDiscovery, jwksDocument, v1Discovery, v1Issuer, v2Discovery, v2Issuer } from './discovery.ts'
+import {
+  GRAPH_HOST,
+  LOGIN,
+  b2cDiscovery,
+  instanceDiscovery,
+  jwksDocument,
+  v1Discovery,
+  v1Issuer,
+  v2Discovery,
+  v2Issuer,
+} from './discovery.ts'
 import { DEMO_B2C_NAME, DEMO_B2C_POLICY, DEMO_CIAM_NAME, locate, shapeBase, shapeHosts } from './shapes.ts'
 import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
 import { E, errorResponse, jsonResponse } from './errors.ts'
@@ -58,7 +60,10 @@ export async function createDemoTenant(options: DemoTenantOptions): Promise<Demo
   const tid = (options.tenantId ?? options.state?.tenantId ?? DEMO_TENANT_ID).toLowerCase()
   if (!GUID_RE.test(tid)) throw new Error(`Demo tenant ID must be a GUID, got '${tid}'`)
   const random = options.random ?? defaultRandom
-  const key = options.state !== undefined ? await restoreSigningKey(options.state.signingKey) : await generateSigningKey({ now: options.now(), random })
+  const key =
+    options.state !== undefined
+      ? await restoreSigningKey(options.state.signingKey)
+      : await generateSigningKey({ now: options.now(), random })
   const st: DemoTenantState =
     options.state !== undefined
       ? (JSON.parse(JSON.stringify({ ...options.state, tenantId: tid })) as DemoTenantState)
@@ -82,7 +87,11 @@ export async function createDemoTenant(options: DemoTenantOptions): Promise<Demo
     isRegisteredRedirect: (uri) => (redirectUris !== undefined ? redirectUris.includes(uri) : isDefaultRedirectUri(uri)),
     idTokenAtHash: options.idTokenAtHash === true,
     redirectListGiven: redirectUris !== undefined,
-    names: { b2cName: (options.b2cName ?? DEMO_B2C_NAME).toLowerCase(), ciamName: (options.ciamName ?? DEMO_CIAM_NAME).toLowerCase(), policies: [DEMO_B2C_POLICY] },
+    names: {
+      b2cName: (options.b2cName ?? DEMO_B2C_NAME).toLowerCase(),
+      ciamName: (options.ciamName ?? DEMO_CIAM_NAME).toLowerCase(),
+      policies: [DEMO_B2C_POLICY],
+    },
   }
 
   const tenant: DemoTenant = {
@@ -140,7 +149,8 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
   if (at === null) return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${url.host}.` })
   const ctx = atShape(base, at)
   const path = `/${encodeURIComponent(at.segment)}${at.rest}`
-  const fail = (code: Parameters<typeof errorResponse>[0]): EdgeResponse => errorResponse(code, errorContext(ctx, header(req.headers, 'client-request-id')))
+  const fail = (code: Parameters<typeof errorResponse>[0]): EdgeResponse =>
+    errorResponse(code, errorContext(ctx, header(req.headers, 'client-request-id')))
   const tenantOf = (re: RegExp): { segment: string; ok: boolean } | null => {
     const m = re.exec(path)
     if (m?.[1] === undefined) return null
@@ -149,10 +159,14 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
   }
   // B2C serves everything per user flow: a URL without one names no policy to run.
   if (at.shape === 'b2c' && at.policy === undefined && at.rest !== '') {
-    return jsonResponse(400, { error: 'invalid_request', error_description: `The URL ${url.origin}${url.pathname} names no user flow (policy). B2C serves discovery, keys and every endpoint per policy: ${url.origin}/{tenant}/{policy}/…` })
+    return jsonResponse(400, {
+      error: 'invalid_request',
+      error_description: `The URL ${url.origin}${url.pathname} names no user flow (policy). B2C serves discovery, keys and every endpoint per policy: ${url.origin}/{tenant}/{policy}/…`,
+    })
   }
 
-  if (at.shape === 'entra' && INSTANCE.test(path)) return jsonResponse(200, instanceDiscovery(url.searchParams.get('authorization_endpoint')))
+  if (at.shape === 'entra' && INSTANCE.test(path))
+    return jsonResponse(200, instanceDiscovery(url.searchParams.get('authorization_endpoint')))
   let t = tenantOf(V2_DISCOVERY)
   if (t !== null) {
     if (!t.ok) return fail(E.tenantNotFound(t.segment))
@@ -161,7 +175,8 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
     return jsonResponse(200, v2Discovery(t.segment, ctx.tid))
   }
   t = tenantOf(V1_DISCOVERY)
-  if (t !== null && at.shape === 'entra') return t.ok ? jsonResponse(200, v1Discovery(t.segment, ctx.tid)) : fail(E.tenantNotFound(t.segment))
+  if (t !== null && at.shape === 'entra')
+    return t.ok ? jsonResponse(200, v1Discovery(t.segment, ctx.tid)) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(V2_KEYS)
   if (t !== null) {
     if (!t.ok) return fail(E.tenantNotFound(t.segment))
@@ -170,7 +185,8 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
     return jsonResponse(200, jwksDocument(ctx.key, multi ? `${LOGIN}/{tenantid}/v2.0` : v2Issuer(ctx.tid)))
   }
   t = tenantOf(V1_KEYS)
-  if (t !== null && at.shape === 'entra') return t.ok ? jsonResponse(200, jwksDocument(ctx.key, undefined)) : fail(E.tenantNotFound(t.segment))
+  if (t !== null && at.shape === 'entra')
+    return t.ok ? jsonResponse(200, jwksDocument(ctx.key, undefined)) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(TOKEN)
   if (t !== null) return t.ok ? handleToken(ctx, req) : fail(E.tenantNotFound(t.segment))
   t = tenantOf(AUTHORIZE)
@@ -178,7 +194,10 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
   t = tenantOf(LOGIN_POST)
   if (t !== null && req.method === 'POST') {
     const form = parseForm(req.body)
-    const outcome = completeAuthorize(ctx, form.get('session') ?? '', { userId: form.get('user') ?? '', consent: form.get('consent') === 'accept' })
+    const outcome = completeAuthorize(ctx, form.get('session') ?? '', {
+      userId: form.get('user') ?? '',
+      consent: form.get('consent') === 'accept',
+    })
     return outcomeToResponse(ctx, outcome, t.segment)
   }
   t = tenantOf(LOGOUT)
@@ -186,7 +205,12 @@ async function handle(base: TenantContext, req: EdgeRequest): Promise<EdgeRespon
   return jsonResponse(404, { error: 'not_found', error_description: `The demo tenant does not emulate ${url.pathname}.` })
 }
 
-async function htmlResponse(status: number, html: string, formTargets: string[], extra: Record<string, string> = {}): Promise<EdgeResponse> {
+async function htmlResponse(
+  status: number,
+  html: string,
+  formTargets: string[],
+  extra: Record<string, string> = {},
+): Promise<EdgeResponse> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(PAGE_STYLE))
   let bin = ''
   for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b)
@@ -230,7 +254,8 @@ export async function outcomeToResponse(ctx: TenantContext, outcome: AuthorizeOu
     return htmlResponse(200, html, originOf(outcome.prompt.redirectUri))
   }
   if (outcome.kind === 'error_page') return htmlResponse(200, renderErrorPage(outcome, ctx.tenantName, ctx.tid), [])
-  if (outcome.form !== undefined) return htmlResponse(200, renderFormPostPage(outcome.url, outcome.form, ctx.tenantName), originOf(outcome.url))
+  if (outcome.form !== undefined)
+    return htmlResponse(200, renderFormPostPage(outcome.url, outcome.form, ctx.tenantName), originOf(outcome.url))
   return { status: 302, headers: { location: outcome.url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }, body: '' }
 }
 

@@ -7,7 +7,17 @@
 import { base64url } from 'jose'
 import type { DemoIssuedCode, DemoRefreshGrant, EdgeRequest, EdgeResponse } from './types.ts'
 import { E, errorResponse, jsonResponse, type EntraError } from './errors.ts'
-import { CODE_LIFETIME_SEC, SPA_REFRESH_LIFETIME_SEC, clientInfo, errorContext, findUser, issuerOf, own, sweep, type TenantContext } from './context.ts'
+import {
+  CODE_LIFETIME_SEC,
+  SPA_REFRESH_LIFETIME_SEC,
+  clientInfo,
+  errorContext,
+  findUser,
+  issuerOf,
+  own,
+  sweep,
+  type TenantContext,
+} from './context.ts'
 import { header, parseForm, randomB64url, sha256 } from './encoding.ts'
 import { classifyScopes, consentKeysOf, graphScp, isEntraError, resourceKeys, type ScopeRequest } from './scopes.ts'
 import { mintApiToken, mintGraphToken, mintIdToken, type IssuedAccessToken, type MintContext } from './tokens.ts'
@@ -73,7 +83,8 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
   if (notConsented !== undefined) return fail(E.scopeNotConsented(notConsented.replace(/^(graph|api):/, '')))
 
   const user = findUser(ctx, grant.userId)
-  if (user === undefined) return fail({ code: 50034, error: 'invalid_grant', message: 'The user of this grant no longer exists in the demo tenant.' })
+  if (user === undefined)
+    return fail({ code: 50034, error: 'invalid_grant', message: 'The user of this grant no longer exists in the demo tenant.' })
   const mint: MintContext = {
     key: ctx.key,
     tid: ctx.tid,
@@ -89,7 +100,8 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
     shape: ctx.at?.shape ?? 'entra',
     ...(ctx.at?.policy !== undefined ? { policy: ctx.at.policy } : {}),
   }
-  const access: IssuedAccessToken = scopes.api.length > 0 ? await mintApiToken(mint, scopes.api) : await mintGraphToken(mint, graphScp(scopes))
+  const access: IssuedAccessToken =
+    scopes.api.length > 0 ? await mintApiToken(mint, scopes.api) : await mintGraphToken(mint, graphScp(scopes))
   const wantsOpenId = scopes.oidc.includes('openid') || (form.get('scope') === undefined && grant.granted.includes('openid'))
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
@@ -124,7 +136,10 @@ export async function handleToken(ctx: TenantContext, req: EdgeRequest): Promise
     })
   }
   if (form.get('client_info') === '1') body.client_info = clientInfo(user, ctx.tid, ctx.at?.policy)
-  return jsonResponse(200, body, { 'x-ms-request-id': errorContext(ctx).traceId, ...(correlationId !== undefined ? { 'client-request-id': correlationId } : {}) })
+  return jsonResponse(200, body, {
+    'x-ms-request-id': errorContext(ctx).traceId,
+    ...(correlationId !== undefined ? { 'client-request-id': correlationId } : {}),
+  })
 }
 
 function queryParam(url: string, name: string): string | undefined {
@@ -198,4 +213,3 @@ function redeemRefresh(ctx: TenantContext, form: Map<string, string>, clientId: 
     ...(g.idTokenClaims !== undefined ? { idTokenClaims: g.idTokenClaims } : {}),
   }
 }
-

@@ -94,7 +94,14 @@ export async function mintIdToken(
   const u = ctx.user
   const t = times(ctx, ID_TOKEN_LIFETIME_SEC)
   if (ctx.shape === 'b2c') return mintB2cIdToken(ctx, opts, t)
-  const payload: Record<string, unknown> = { aud: ctx.clientId, iss: ctx.issuer ?? v2Issuer(ctx.tid), iat: t.iat, nbf: t.nbf, exp: t.exp, aio: aio(ctx.random) }
+  const payload: Record<string, unknown> = {
+    aud: ctx.clientId,
+    iss: ctx.issuer ?? v2Issuer(ctx.tid),
+    iat: t.iat,
+    nbf: t.nbf,
+    exp: t.exp,
+    aio: aio(ctx.random),
+  }
   if (opts.accessTokenForHash !== undefined) {
     // OIDC Core §3.3.2.11: left half of SHA-256 of the ASCII access token, base64url.
     payload.at_hash = base64url.encode((await sha256(opts.accessTokenForHash)).slice(0, 16))
@@ -158,10 +165,26 @@ export async function mintApiToken(ctx: MintContext, scopes: string[]): Promise<
   if (ctx.shape === 'b2c') {
     // B2C access tokens: the ID token's subject claims plus scp and azp, version 1.0, tfp.
     const b2c: Record<string, unknown> = {
-      iss: ctx.issuer, exp: t.exp, nbf: t.nbf, aud: DEMO_API_APP_ID, oid: u.id, sub: u.id, name: u.displayName, emails: [u.mail],
-      tfp: ctx.policy ?? '', scp: scopes.join(' '), azp: ctx.clientId, ver: '1.0', iat: t.iat,
+      iss: ctx.issuer,
+      exp: t.exp,
+      nbf: t.nbf,
+      aud: DEMO_API_APP_ID,
+      oid: u.id,
+      sub: u.id,
+      name: u.displayName,
+      emails: [u.mail],
+      tfp: ctx.policy ?? '',
+      scp: scopes.join(' '),
+      azp: ctx.clientId,
+      ver: '1.0',
+      iat: t.iat,
     }
-    return { token: await sign(ctx, {}, b2c), resource: 'api', scope: scopes.map((s) => `api://${DEMO_API_APP_ID}/${s}`).join(' '), expiresIn: lifetime - 1 }
+    return {
+      token: await sign(ctx, {}, b2c),
+      resource: 'api',
+      scope: scopes.map((s) => `api://${DEMO_API_APP_ID}/${s}`).join(' '),
+      expiresIn: lifetime - 1,
+    }
   }
   const payload: Record<string, unknown> = {
     aud: DEMO_API_APP_ID,
@@ -239,7 +262,9 @@ export async function mintGraphToken(ctx: MintContext, scp: string[]): Promise<I
   // Sign over the header as Graph does (nonce = SHA-256 of the plain nonce, base64url), then ship
   // the header with the plain nonce. Member order matches Graph's: typ, nonce, alg, x5t, kid.
   const signedHeader = { typ: 'JWT', nonce: await sha256B64url(plainNonce), alg: 'RS256', x5t: ctx.key.kid, kid: ctx.key.kid }
-  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(signedHeader).sign(ctx.key.privateKey)
+  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader(signedHeader)
+    .sign(ctx.key.privateKey)
   const [, body, signature] = jws.split('.')
   const sentHeader = b64urlJson({ ...signedHeader, nonce: plainNonce })
   return { token: `${sentHeader}.${body ?? ''}.${signature ?? ''}`, resource: 'graph', scope: scp.join(' '), expiresIn: lifetime - 1 }
@@ -264,7 +289,9 @@ export async function verifyGraphToken(
     return { ok: false, reason: 'IDX14100: JWT is not well formed.' }
   }
   const rebuilt =
-    typeof head.nonce === 'string' ? `${b64urlJson({ ...head, nonce: await sha256B64url(head.nonce) })}.${parts[1] ?? ''}.${parts[2] ?? ''}` : token
+    typeof head.nonce === 'string'
+      ? `${b64urlJson({ ...head, nonce: await sha256B64url(head.nonce) })}.${parts[1] ?? ''}.${parts[2] ?? ''}`
+      : token
   let payload: Record<string, unknown>
   try {
     const { payload: bytes } = await compactVerify(rebuilt, publicKey, { algorithms: ['RS256'] })
@@ -277,7 +304,9 @@ export async function verifyGraphToken(
   }
   if (payload.iss !== v1Issuer(tid)) return { ok: false, reason: 'Access token validation failure. Invalid issuer.' }
   // Graph tolerates five minutes of skew, like most Microsoft resource servers.
-  if (typeof payload.exp !== 'number' || payload.exp + 300 < now) return { ok: false, reason: 'Lifetime validation failed, the token is expired.' }
-  if (typeof payload.nbf === 'number' && payload.nbf - 300 > now) return { ok: false, reason: 'Lifetime validation failed, the token is not yet valid.' }
+  if (typeof payload.exp !== 'number' || payload.exp + 300 < now)
+    return { ok: false, reason: 'Lifetime validation failed, the token is expired.' }
+  if (typeof payload.nbf === 'number' && payload.nbf - 300 > now)
+    return { ok: false, reason: 'Lifetime validation failed, the token is not yet valid.' }
   return { ok: true, payload }
 }

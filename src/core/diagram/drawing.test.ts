@@ -9,7 +9,18 @@ import type { DiagramMessage, DiagramModel } from './types.ts'
 
 const p = PALETTES.light
 const msg = (id: string, from: string, to: string, kind: DiagramMessage['kind'], extra: Partial<DiagramMessage> = {}): DiagramMessage => ({
-  id, from, to, kind, label: `${kind} ${id}`, details: [], notes: [], failed: false, exchangeIndex: null, step: null, origin: null, ...extra,
+  id,
+  from,
+  to,
+  kind,
+  label: `${kind} ${id}`,
+  details: [],
+  notes: [],
+  failed: false,
+  exchangeIndex: null,
+  step: null,
+  origin: null,
+  ...extra,
 })
 const model: DiagramModel = {
   title: 't',
@@ -30,7 +41,8 @@ const drawing = drawDiagram(layout, p)
 const row = (i: number) => drawing.rows[i]!
 /** Coordinates are drawn to a tenth of a pixel. */
 const r = (n: number) => Math.round(n * 10) / 10
-const only = <K extends Shape['shape']>(shapes: Shape[], kind: K) => shapes.filter((s): s is Extract<Shape, { shape: K }> => s.shape === kind)
+const only = <K extends Shape['shape']>(shapes: Shape[], kind: K) =>
+  shapes.filter((s): s is Extract<Shape, { shape: K }> => s.shape === kind)
 
 describe('drawDiagram', () => {
   it('strokes requests and actions solid, responses dashed and redirects dotted with a ring at their start', () => {
@@ -41,7 +53,17 @@ describe('drawDiagram', () => {
     expect(line(2).dash).toBe('2 4')
     const rings = (i: number) => only(row(i).shapes, 'circle').filter((c) => c.stroke !== undefined)
     expect(rings(0)).toEqual([])
-    expect(rings(2)).toEqual([{ shape: 'circle', cx: r(layout.rows[2]!.x1), cy: r(layout.rows[2]!.y), r: 3.5, fill: p.background, stroke: p.redirect, strokeWidth: 1.6 }])
+    expect(rings(2)).toEqual([
+      {
+        shape: 'circle',
+        cx: r(layout.rows[2]!.x1),
+        cy: r(layout.rows[2]!.y),
+        r: 3.5,
+        fill: p.background,
+        stroke: p.redirect,
+        strokeWidth: 1.6,
+      },
+    ])
   })
 
   it('draws a failed message in the failure colour: line, head, badge and its first label line', () => {
@@ -83,8 +105,20 @@ describe('drawDiagram', () => {
     const lane = drawing.lanes[1]!
     expect(lane.title).toBe('Token endpoint')
     expect(only(lane.shapes, 'rect')[0]).toMatchObject({ fill: p.lane.token.fill, stroke: p.lane.token.stroke })
-    expect(only(lane.shapes, 'text').map((t) => [t.text, t.fill])).toEqual([['Token endpoint', p.text], ['login.example', p.muted]])
-    expect(drawing.lifelines[1]).toEqual({ shape: 'line', x1: r(layout.lanes[1]!.x), y1: r(layout.lifelineTop), x2: r(layout.lanes[1]!.x), y2: r(layout.lifelineBottom), stroke: p.lifeline, strokeWidth: 1.5, dash: '4 4' })
+    expect(only(lane.shapes, 'text').map((t) => [t.text, t.fill])).toEqual([
+      ['Token endpoint', p.text],
+      ['login.example', p.muted],
+    ])
+    expect(drawing.lifelines[1]).toEqual({
+      shape: 'line',
+      x1: r(layout.lanes[1]!.x),
+      y1: r(layout.lifelineTop),
+      x2: r(layout.lanes[1]!.x),
+      y2: r(layout.lifelineBottom),
+      stroke: p.lifeline,
+      strokeWidth: 1.5,
+      dash: '4 4',
+    })
   })
 
   it('shows text by the export character rule, so the screen holds what the file holds', () => {
@@ -105,7 +139,13 @@ describe('drawDiagram', () => {
 describe('measureWith', () => {
   it('measures with the context’s font metrics, in the font of each role', () => {
     const fonts: string[] = []
-    const measure = measureWith({ font: '', measureText(t) { fonts.push(this.font); return { width: t.length * 5 } } })
+    const measure = measureWith({
+      font: '',
+      measureText(t) {
+        fonts.push(this.font)
+        return { width: t.length * 5 }
+      },
+    })
     expect(measure('abcd', FONTS.detail)).toBe(20)
     expect(fonts).toEqual([`400 11.5px ${FONT_FAMILY.mono}`])
   })

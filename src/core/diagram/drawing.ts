@@ -34,7 +34,17 @@ export type Shape =
   | ({ shape: 'path'; d: string } & Paint)
   | ({ shape: 'rect'; x: number; y: number; w: number; h: number; rx: number } & Paint)
   | ({ shape: 'circle'; cx: number; cy: number; r: number } & Paint)
-  | { shape: 'text'; x: number; y: number; text: string; fontFamily: string; fontSize: number; fontWeight: number; fill: string; anchor?: 'middle' }
+  | {
+      shape: 'text'
+      x: number
+      y: number
+      text: string
+      fontFamily: string
+      fontSize: number
+      fontWeight: number
+      fill: string
+      anchor?: 'middle'
+    }
 
 export interface DrawnLane {
   id: string
@@ -79,12 +89,26 @@ const LOOP_RISE = 8
 const r1 = (n: number) => Math.round(n * 10) / 10
 
 function paint(fill: string, stroke?: string, strokeWidth?: number, dash?: string): Paint {
-  return { fill, ...(stroke !== undefined ? { stroke } : {}), ...(strokeWidth !== undefined ? { strokeWidth } : {}), ...(dash !== undefined ? { dash } : {}) }
+  return {
+    fill,
+    ...(stroke !== undefined ? { stroke } : {}),
+    ...(strokeWidth !== undefined ? { strokeWidth } : {}),
+    ...(dash !== undefined ? { dash } : {}),
+  }
 }
 
 function text(t: PlacedText, fill: string): Shape {
   const f = FONTS[t.font]
-  return { shape: 'text', x: r1(t.x), y: r1(t.y), text: exportLabel(t.text), fontFamily: f.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans, fontSize: f.size, fontWeight: f.weight, fill }
+  return {
+    shape: 'text',
+    x: r1(t.x),
+    y: r1(t.y),
+    text: exportLabel(t.text),
+    fontFamily: f.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans,
+    fontSize: f.size,
+    fontWeight: f.weight,
+    fill,
+  }
 }
 
 /** Filled triangle with its tip at (x, y), pointing right (dir 1) or left (dir -1). */
@@ -113,10 +137,21 @@ function drawRow(row: RowLayout, p: Palette): DrawnRow {
     { shape: 'path', d: a.line, ...paint('none', colour, ARROW_W, DASH[row.kind]) },
     { shape: 'path', d: a.head, ...paint(colour) },
   ]
-  if (row.kind === 'redirect') shapes.push({ shape: 'circle', cx: r1(a.start.x), cy: r1(a.start.y), r: 3.5, ...paint(p.background, colour, ARROW_W) })
+  if (row.kind === 'redirect')
+    shapes.push({ shape: 'circle', cx: r1(a.start.x), cy: r1(a.start.y), r: 3.5, ...paint(p.background, colour, ARROW_W) })
   const b = row.badge
   shapes.push({ shape: 'circle', cx: r1(b.x), cy: r1(b.y), r: b.r, ...paint(row.failed ? p.failure : p.badge) })
-  shapes.push({ shape: 'text', x: r1(b.x), y: r1(b.y + 3.6), anchor: 'middle', text: exportLabel(b.text), fontFamily: FONT_FAMILY.sans, fontSize: FONTS.badge.size, fontWeight: FONTS.badge.weight, fill: p.badgeText })
+  shapes.push({
+    shape: 'text',
+    x: r1(b.x),
+    y: r1(b.y + 3.6),
+    anchor: 'middle',
+    text: exportLabel(b.text),
+    fontFamily: FONT_FAMILY.sans,
+    fontSize: FONTS.badge.size,
+    fontWeight: FONTS.badge.weight,
+    fill: p.badgeText,
+  })
   row.texts.forEach((t, k) => shapes.push(text(t, k > 0 ? p.muted : row.failed ? p.failure : p.text)))
   if (row.note) {
     const n = row.note.box
@@ -132,7 +167,16 @@ function drawRow(row: RowLayout, p: Palette): DrawnRow {
 /** The shapes of a laid-out diagram in one theme's colours. */
 export function drawDiagram(layout: DiagramLayout, palette: Palette): Drawing {
   const p = palette
-  const lifelines: Shape[] = layout.lanes.map((lane) => ({ shape: 'line', x1: r1(lane.x), y1: r1(layout.lifelineTop), x2: r1(lane.x), y2: r1(layout.lifelineBottom), stroke: p.lifeline, strokeWidth: 1.5, dash: '4 4' }))
+  const lifelines: Shape[] = layout.lanes.map((lane) => ({
+    shape: 'line',
+    x1: r1(lane.x),
+    y1: r1(layout.lifelineTop),
+    x2: r1(lane.x),
+    y2: r1(layout.lifelineBottom),
+    stroke: p.lifeline,
+    strokeWidth: 1.5,
+    dash: '4 4',
+  }))
   const lanes: DrawnLane[] = layout.lanes.map((lane) => {
     const c = p.lane[lane.role]
     const b = lane.box

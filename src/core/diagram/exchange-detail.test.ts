@@ -15,7 +15,10 @@ describe('exchangeDetail', () => {
   })
   it('reads fragment parameters of the redirect back', () => {
     const d = exchangeDetail(entries[2]!)
-    expect(d.fragment).toEqual([{ name: 'code', value: 'CODEVALUE123456789' }, { name: 'state', value: 'STATE123456789' }])
+    expect(d.fragment).toEqual([
+      { name: 'code', value: 'CODEVALUE123456789' },
+      { name: 'state', value: 'STATE123456789' },
+    ])
   })
   it('masks secrets and personal values in redaction mode', () => {
     const d = exchangeDetail(entries[3]!, { redact: true })

@@ -38,7 +38,8 @@ export interface ExchangeDetail {
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/
-const SECRET_NAMES = /^(client_secret|code|code_verifier|refresh_token|access_token|id_token|assertion|device_code|client_assertion|password)$/i
+const SECRET_NAMES =
+  /^(client_secret|code|code_verifier|refresh_token|access_token|id_token|assertion|device_code|client_assertion|password)$/i
 const PERSONAL_NAMES = /^(state|nonce|login_hint|session_state|user_code|sid|authorization|cookie|set-cookie)$/i
 
 function decode(token: string): Pick<FoundToken, 'header' | 'payload'> | null {
@@ -68,8 +69,14 @@ function maskValue(name: string, value: string, redact: boolean): string {
 export function redactText(text: string): string {
   return text
     .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, MASK)
-    .replace(/"(access_token|id_token|refresh_token|code|client_secret|code_verifier|assertion|device_code|user_code|displayName|name|preferred_username|userPrincipalName|mail|upn|email|given_name|family_name)"(\s*:\s*)"[^"]*"/g, `"$1"$2"${MASK}"`)
-    .replace(/\b((?:code|state|nonce|code_verifier|client_secret|refresh_token|assertion|device_code|login_hint|session_state)=)[^&\s"]+/g, `$1${MASK}`)
+    .replace(
+      /"(access_token|id_token|refresh_token|code|client_secret|code_verifier|assertion|device_code|user_code|displayName|name|preferred_username|userPrincipalName|mail|upn|email|given_name|family_name)"(\s*:\s*)"[^"]*"/g,
+      `"$1"$2"${MASK}"`,
+    )
+    .replace(
+      /\b((?:code|state|nonce|code_verifier|client_secret|refresh_token|assertion|device_code|login_hint|session_state)=)[^&\s"]+/g,
+      `$1${MASK}`,
+    )
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, MASK)
 }
 
@@ -87,7 +94,8 @@ export function exchangeDetail(entry: CapturedEntry, opts: { redact?: boolean } 
     tokens.push({ where, name, token: v, ...d })
   }
   const query = url ? [...url.searchParams].map(([name, value]) => ({ name, value })) : []
-  const fragment = url && url.hash.length > 1 ? [...redirectParams(new URL(`https://x/${url.hash}`))].map(([name, value]) => ({ name, value })) : []
+  const fragment =
+    url && url.hash.length > 1 ? [...redirectParams(new URL(`https://x/${url.hash}`))].map(([name, value]) => ({ name, value })) : []
   const form = [...formParams(entry)].map(([name, value]) => ({ name, value }))
   for (const q of query) consider('request URL', q.name, q.value)
   for (const f of fragment) consider('redirect fragment', f.name, f.value)

@@ -29,12 +29,20 @@ function hostileModel(redact = false): DiagramModel {
   const flow = analyzeFlows(parsed.entries).flows[0]
   if (!flow) throw new Error('no flow detected in the hostile HAR')
   // The diagram screen titles an imported flow `${file name}: ${flow label}`; the file name is the user's.
-  return buildDiagramModel(flowEntries(flow, parsed.entries), { redact, perspective: 'browser', title: `${HOSTILE.getenv} ${HOSTILE.controls}.har: ${flow.label}` })
+  return buildDiagramModel(flowEntries(flow, parsed.entries), {
+    redact,
+    perspective: 'browser',
+    title: `${HOSTILE.getenv} ${HOSTILE.controls}.har: ${flow.label}`,
+  })
 }
 
 /** Every text of a model as the exports must show it (the character rule applied). */
 function modelTexts(m: DiagramModel): string[] {
-  const raw = [m.title, ...m.participants.flatMap((p) => [p.title, p.subtitle ?? '']), ...m.messages.flatMap((x) => [x.label, ...x.details, ...x.notes])]
+  const raw = [
+    m.title,
+    ...m.participants.flatMap((p) => [p.title, p.subtitle ?? '']),
+    ...m.messages.flatMap((x) => [x.label, ...x.details, ...x.notes]),
+  ]
   return raw.map(exportLabel).filter(Boolean)
 }
 
@@ -57,7 +65,8 @@ describe('PlantUML export is inert', () => {
   it('leaves no preprocessor call, variable, directive, link, image or tag raw', () => {
     const text = toPlantUml(hostileModel())
     const body = text.split('\n').slice(1, -2).join('\n')
-    for (const raw of ['%getenv', '%date', '$x', '$y', '!include', '[[', '<img', '<color', '<&star', '</color', '**x**']) expect(body).not.toContain(raw)
+    for (const raw of ['%getenv', '%date', '$x', '$y', '!include', '[[', '<img', '<color', '<&star', '</color', '**x**'])
+      expect(body).not.toContain(raw)
     expect(body).toContain('<U+0025>getenv("TOKEN_LENS_CANARY")')
     expect(body).toContain('<U+005B>javascript:alert(2)]]')
     expect(isCleanExportText(text)).toBe(true)
@@ -66,9 +75,13 @@ describe('PlantUML export is inert', () => {
 
   it('keeps ordinary labels readable: only active characters are escaped', () => {
     expect(plantText('GET /…/oauth2/v2.0/authorize')).toBe('GET /…/oauth2/v2.0/authorize')
-    expect(plantText('scope=openid profile offline_access  ·  state=STATE123')).toBe('scope=openid profile offline_access  ·  state=STATE123')
+    expect(plantText('scope=openid profile offline_access  ·  state=STATE123')).toBe(
+      'scope=openid profile offline_access  ·  state=STATE123',
+    )
     expect(plantText('Location: app.example/redirect.html')).toBe('Location: app.example/redirect.html')
-    expect(plantText('verification_uri=https://microsoft.com/devicelogin')).toBe('verification_uri=https:/<U+002F>microsoft.com/devicelogin')
+    expect(plantText('verification_uri=https://microsoft.com/devicelogin')).toBe(
+      'verification_uri=https:/<U+002F>microsoft.com/devicelogin',
+    )
     expect(plantText('a "b" \\ c', { quoted: true })).toBe('a <U+0022>b<U+0022> \\\\ c')
     expect(plantText('* not a bullet')).toBe('<U+002A> not a bullet')
     const demo = toPlantUml(buildDiagramModel(demoCapture()))
@@ -80,12 +93,41 @@ describe('PlantUML export is inert', () => {
   })
 
   it('any text at all comes out inert (property)', () => {
-    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(...Object.values(HOSTILE), '//', '/\'', '\'/', '""', '--', '__', '{{', '\\', '\\n', '@enduml', '= h', '| t |', '..', '“', '<U+0041>'))
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(
+        ...Object.values(HOSTILE),
+        '//',
+        "/'",
+        "'/",
+        '""',
+        '--',
+        '__',
+        '{{',
+        '\\',
+        '\\n',
+        '@enduml',
+        '= h',
+        '| t |',
+        '..',
+        '“',
+        '<U+0041>',
+      ),
+    )
     const label = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(''))
     const m = hostileModel()
     fc.assert(
       fc.property(fc.array(label, { minLength: 1, maxLength: 6 }), (labels) => {
-        const model: DiagramModel = { ...m, title: labels[0] ?? '', participants: m.participants.map((p, i) => ({ ...p, title: labels[i % labels.length] ?? p.title })), messages: m.messages.map((x, i) => ({ ...x, label: labels[i % labels.length] ?? '', notes: [labels[(i + 1) % labels.length] ?? ''] })) }
+        const model: DiagramModel = {
+          ...m,
+          title: labels[0] ?? '',
+          participants: m.participants.map((p, i) => ({ ...p, title: labels[i % labels.length] ?? p.title })),
+          messages: m.messages.map((x, i) => ({
+            ...x,
+            label: labels[i % labels.length] ?? '',
+            notes: [labels[(i + 1) % labels.length] ?? ''],
+          })),
+        }
         expect(checkPlantUmlSubset(toPlantUml(model)).errors).toEqual([])
       }),
     )
@@ -99,7 +141,10 @@ const CANARY = `canary-${Math.random().toString(36).slice(2)}-${process.pid}`
 
 function renderSvg(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary!, ['-tsvg', '-pipe'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, [CANARY_VARIABLE]: CANARY } })
+    const child = spawn(binary!, ['-tsvg', '-pipe'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, [CANARY_VARIABLE]: CANARY },
+    })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')))
     child.on('error', reject)
@@ -110,14 +155,25 @@ function renderSvg(text: string): Promise<string> {
 
 /** The text lines PlantUML drew, entities decoded. */
 function drawnTexts(svg: string): string[] {
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&').replace(/\u00a0/g, ' ')
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&amp;/g, '&')
+      .replace(/\u00a0/g, ' ')
   return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''))
 }
 
 describe.runIf(binary !== undefined)('the real plantuml renderer', () => {
   it('draws a hostile flow without leaking the environment, links or images, and shows the text as written', async () => {
     const hostile = hostileModel()
-    const [svg, control] = await Promise.all([renderSvg(toPlantUml(hostile)), renderSvg(`@startuml\nparticipant "a" as p0\np0 -> p0 : %getenv("${CANARY_VARIABLE}") [[javascript:alert(1) x]]\n@enduml\n`)])
+    const [svg, control] = await Promise.all([
+      renderSvg(toPlantUml(hostile)),
+      renderSvg(`@startuml\nparticipant "a" as p0\np0 -> p0 : %getenv("${CANARY_VARIABLE}") [[javascript:alert(1) x]]\n@enduml\n`),
+    ])
     // Negative control: the same renderer does leak and link when the text is not escaped.
     expect(control).toContain(CANARY)
     expect(control).toMatch(/xlink:href="javascript:/)

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { allXmlChars } from './hostile-har.ts'
-import { cleanExportText, cleanExportValue, exportLabel, isCleanExportText, isForbiddenCodePoint, REPLACEMENT_CHARACTER } from './export-text.ts'
-
+import {
+  cleanExportText,
+  cleanExportValue,
+  exportLabel,
+  isCleanExportText,
+  isForbiddenCodePoint,
+  REPLACEMENT_CHARACTER,
+} from './export-text.ts'
 
 describe('the export character rule', () => {
   it('replaces controls, DEL, C1, surrogates and noncharacters, and nothing else', () => {
-    const replaced = [0x0, 0x1, 0x8, 0xb, 0xc, 0xe, 0x1f, 0x7f, 0x85, 0x9f, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x10ffff]
+    const replaced = [
+      0x0, 0x1, 0x8, 0xb, 0xc, 0xe, 0x1f, 0x7f, 0x85, 0x9f, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe,
+      0x10ffff,
+    ]
     const kept = [0x9, 0xa, 0xd, 0x20, 0x7e, 0xa0, 0xd7ff, 0xe000, 0xfdcf, 0xfdf0, 0xfffd, 0x10000, 0x1f511, 0x10fffd]
     for (const cp of replaced) expect(isForbiddenCodePoint(cp), cp.toString(16)).toBe(true)
     for (const cp of kept) expect(isForbiddenCodePoint(cp), cp.toString(16)).toBe(false)
@@ -35,6 +44,8 @@ describe('the export character rule', () => {
   })
 
   it('cleans every string of a JSON value, keys included, and keeps the other values', () => {
-    expect(cleanExportValue({ 'k\u0000': ['v\ud800', 1, null, true, { n: 'ok\n' }] })).toEqual({ 'k\uFFFD': ['v\uFFFD', 1, null, true, { n: 'ok\n' }] })
+    expect(cleanExportValue({ 'k\u0000': ['v\ud800', 1, null, true, { n: 'ok\n' }] })).toEqual({
+      'k\uFFFD': ['v\uFFFD', 1, null, true, { n: 'ok\n' }],
+    })
   })
 })

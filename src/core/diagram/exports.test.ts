@@ -14,12 +14,35 @@ import { demoCapture, syntheticModel } from './test-flows.ts'
 import { TEMPLATE_IDS, templateModel } from './templates.ts'
 import type { DiagramModel } from './types.ts'
 
-const models: DiagramModel[] = [...TEMPLATE_IDS.map((id) => templateModel(id)), buildDiagramModel(demoCapture()), buildDiagramModel(demoCapture({ failToken: true }), { redact: true })]
-const nasty = ['a "quoted" \\ back\\slash', 'semi; colon # hash %% pct', '<b>tag</b> & amp', 'line\nbreak', '@enduml', 'end', 'participant x as y', '-->> arrow']
+const models: DiagramModel[] = [
+  ...TEMPLATE_IDS.map((id) => templateModel(id)),
+  buildDiagramModel(demoCapture()),
+  buildDiagramModel(demoCapture({ failToken: true }), { redact: true }),
+]
+const nasty = [
+  'a "quoted" \\ back\\slash',
+  'semi; colon # hash %% pct',
+  '<b>tag</b> & amp',
+  'line\nbreak',
+  '@enduml',
+  'end',
+  'participant x as y',
+  '-->> arrow',
+]
 
 function nastyModel(labels: string[]): DiagramModel {
   const base = syntheticModel(labels.length, 3)
-  return { ...base, title: labels[0] ?? 't', participants: base.participants.map((p, i) => ({ ...p, title: labels[i] ?? p.title })), messages: base.messages.map((m, i) => ({ ...m, label: labels[i] ?? '', details: [labels[(i + 1) % labels.length] ?? ''], notes: [labels[(i + 2) % labels.length] ?? 'n'] })) }
+  return {
+    ...base,
+    title: labels[0] ?? 't',
+    participants: base.participants.map((p, i) => ({ ...p, title: labels[i] ?? p.title })),
+    messages: base.messages.map((m, i) => ({
+      ...m,
+      label: labels[i] ?? '',
+      details: [labels[(i + 1) % labels.length] ?? ''],
+      notes: [labels[(i + 2) % labels.length] ?? 'n'],
+    })),
+  }
 }
 
 // The real `plantuml -syntax` check runs where Debian's `plantuml` package is installed;
@@ -32,9 +55,11 @@ describe('PlantUML export', () => {
       const r = checkPlantUmlSubset(toPlantUml(m))
       expect(r.errors).toEqual([])
     }
-    fc.assert(fc.property(fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 12 }), (labels) => {
-      expect(checkPlantUmlSubset(toPlantUml(nastyModel(labels))).errors).toEqual([])
-    }))
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 12 }), (labels) => {
+        expect(checkPlantUmlSubset(toPlantUml(nastyModel(labels))).errors).toEqual([])
+      }),
+    )
   })
 
   it('the grammar check rejects broken text (negative control)', () => {
@@ -48,26 +73,33 @@ describe('PlantUML export', () => {
     expect(binary).toBeDefined()
   })
 
-  it.runIf(binary !== undefined)('the real plantuml binary accepts every export (plantuml -syntax)', async () => {
-    // One JVM per text, started in parallel: `-syntax` reads a single diagram from stdin.
-    const check = (text: string) =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(binary!, ['-syntax'], { stdio: ['pipe', 'pipe', 'ignore'] })
-        let out = ''
-        child.stdout.on('data', (d) => (out += d.toString('utf8')))
-        child.on('error', reject)
-        child.on('close', () => resolve(out))
-        child.stdin.end(text)
+  it.runIf(binary !== undefined)(
+    'the real plantuml binary accepts every export (plantuml -syntax)',
+    async () => {
+      // One JVM per text, started in parallel: `-syntax` reads a single diagram from stdin.
+      const check = (text: string) =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(binary!, ['-syntax'], { stdio: ['pipe', 'pipe', 'ignore'] })
+          let out = ''
+          child.stdout.on('data', (d) => (out += d.toString('utf8')))
+          child.on('error', reject)
+          child.on('close', () => resolve(out))
+          child.stdin.end(text)
+        })
+      const all = [...models, nastyModel(nasty)]
+      const outs = await Promise.all([
+        ...all.map((m) => check(toPlantUml(m))),
+        check('@startuml\nparticipant "a" as p0\np0 -[#zz> p0 : x\nfoo bar baz\n@enduml\n'),
+      ])
+      all.forEach((m, i) => {
+        const out = outs[i] ?? ''
+        expect(out.split('\n')[0], `${m.title}\n${out}`).toBe('SEQUENCE')
+        expect(out).toContain(`(${m.participants.length} participants)`)
       })
-    const all = [...models, nastyModel(nasty)]
-    const outs = await Promise.all([...all.map((m) => check(toPlantUml(m))), check('@startuml\nparticipant "a" as p0\np0 -[#zz> p0 : x\nfoo bar baz\n@enduml\n')])
-    all.forEach((m, i) => {
-      const out = outs[i] ?? ''
-      expect(out.split('\n')[0], `${m.title}\n${out}`).toBe('SEQUENCE')
-      expect(out).toContain(`(${m.participants.length} participants)`)
-    })
-    expect(outs.at(-1)?.split('\n')[0]).toBe('ERROR')
-  }, 120_000)
+      expect(outs.at(-1)?.split('\n')[0]).toBe('ERROR')
+    },
+    120_000,
+  )
 })
 
 describe('Mermaid export', () => {

@@ -44,7 +44,13 @@ export function hostileHar(): string {
     mkEntry({
       url: `${LOGIN}/token`,
       at: 2,
-      form: { client_id: CLIENT, grant_type: 'authorization_code', code: 'CODE1234567890', code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', redirect_uri: REDIRECT },
+      form: {
+        client_id: CLIENT,
+        grant_type: 'authorization_code',
+        code: 'CODE1234567890',
+        code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+        redirect_uri: REDIRECT,
+      },
       status: 400,
       json: { error: 'invalid_grant', error_description: `${HOSTILE.getenv} ${HOSTILE.surrogate} ${HOSTILE.link}` },
     }),
@@ -53,7 +59,13 @@ export function hostileHar(): string {
     mkEntry({
       url: `${LOGIN}/token`,
       at: 2.5,
-      form: { client_id: CLIENT, grant_type: 'authorization_code', code: 'CODE1234567890', code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', redirect_uri: REDIRECT },
+      form: {
+        client_id: CLIENT,
+        grant_type: 'authorization_code',
+        code: 'CODE1234567890',
+        code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+        redirect_uri: REDIRECT,
+      },
       json: { access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', token_type: 'Bearer' },
     }),
     mkEntry({
@@ -68,7 +80,14 @@ export function hostileHar(): string {
 
 /** XML 1.0 §2.2 production [2] Char, written out from the specification (independent of export-text.ts). */
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  )
 }
 
 /** True when every code point of s is an XML 1.0 Char. */

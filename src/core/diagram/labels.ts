@@ -12,12 +12,33 @@ export interface LabelOptions {
 
 /** Parameters worth showing on the arrow, per step, in display order. */
 const AUTHORIZE_PARAMS = ['response_type', 'response_mode', 'scope', 'code_challenge_method', 'state', 'nonce', 'prompt', 'login_hint']
-const TOKEN_PARAMS = ['grant_type', 'scope', 'code', 'code_verifier', 'client_secret', 'client_assertion_type', 'refresh_token', 'assertion', 'requested_token_use', 'device_code']
+const TOKEN_PARAMS = [
+  'grant_type',
+  'scope',
+  'code',
+  'code_verifier',
+  'client_secret',
+  'client_assertion_type',
+  'refresh_token',
+  'assertion',
+  'requested_token_use',
+  'device_code',
+]
 const REDIRECT_PARAMS = ['code', 'state', 'error', 'error_subcode', 'session_state']
 const DEVICE_PARAMS = ['client_id', 'scope']
 
 /** Values that are credentials or one-time secrets: always shortened, masked when redacting. */
-const SECRET_PARAMS = new Set(['code', 'code_verifier', 'client_secret', 'refresh_token', 'assertion', 'device_code', 'access_token', 'id_token', 'client_assertion'])
+const SECRET_PARAMS = new Set([
+  'code',
+  'code_verifier',
+  'client_secret',
+  'refresh_token',
+  'assertion',
+  'device_code',
+  'access_token',
+  'id_token',
+  'client_assertion',
+])
 /** Values that identify a person or a session: masked when redacting. */
 const PERSONAL_PARAMS = new Set(['state', 'nonce', 'login_hint', 'session_state', 'user_code', 'domain_hint', 'sid'])
 
@@ -36,7 +57,11 @@ function showParam(name: string, value: string, opts: LabelOptions): string {
   if (name === 'client_secret') return `${name}=${MASK}`
   if (SECRET_PARAMS.has(name)) return `${name}=${opts.redact ? MASK : abbreviate(value)}`
   if (PERSONAL_PARAMS.has(name) && opts.redact) return `${name}=${MASK}`
-  if (name === 'scope') return `${name}=${abbreviate(value.replace(GUID, (g) => `${g.slice(0, 8)}…`), 60)}`
+  if (name === 'scope')
+    return `${name}=${abbreviate(
+      value.replace(GUID, (g) => `${g.slice(0, 8)}…`),
+      60,
+    )}`
   return `${name}=${abbreviate(value, 40)}`
 }
 
@@ -51,7 +76,8 @@ export function safeUrl(raw: string): URL | null {
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
 
 /** Entra-style tenant path segments: a GUID, a domain name, or the multi-tenant aliases. */
-const TENANT_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|common|organizations|consumers)$/i
+const TENANT_SEGMENT =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|common|organizations|consumers)$/i
 
 /**
  * A path short enough for an arrow. The tenant segment of an identity-provider path is dropped
@@ -178,7 +204,10 @@ export function responseDetails(entry: CapturedEntry, opts: LabelOptions): strin
   const locationHeader = entry.response.redirectURL || headerValue(entry.response.headers, 'location')
   if (entry.response.status >= 300 && entry.response.status < 400 && locationHeader) {
     const u = safeUrl(locationHeader)
-    return [`Location: ${u ? `${u.host}${shortPath(u, locationHeader)}` : abbreviate(locationHeader, 40)}`, ...pairUp(pick(redirectParams(u), REDIRECT_PARAMS, opts), 1)]
+    return [
+      `Location: ${u ? `${u.host}${shortPath(u, locationHeader)}` : abbreviate(locationHeader, 40)}`,
+      ...pairUp(pick(redirectParams(u), REDIRECT_PARAMS, opts), 1),
+    ]
   }
   const body = responseBodyJson(entry)
   if (!body) return []
@@ -186,7 +215,10 @@ export function responseDetails(entry: CapturedEntry, opts: LabelOptions): strin
     case 'token':
     case 'refresh': {
       const tokens = ['access_token', 'id_token', 'refresh_token'].filter((k) => typeof body[k] === 'string')
-      const extra = [typeof body.token_type === 'string' ? `token_type=${body.token_type}` : null, typeof body.expires_in === 'number' || typeof body.expires_in === 'string' ? `expires_in=${String(body.expires_in)}` : null].filter((x): x is string => !!x)
+      const extra = [
+        typeof body.token_type === 'string' ? `token_type=${body.token_type}` : null,
+        typeof body.expires_in === 'number' || typeof body.expires_in === 'string' ? `expires_in=${String(body.expires_in)}` : null,
+      ].filter((x): x is string => !!x)
       return [tokens.join(', '), extra.join('  ·  ')].filter((x) => x.length > 0)
     }
     case 'jwks': {
@@ -198,10 +230,12 @@ export function responseDetails(entry: CapturedEntry, opts: LabelOptions): strin
       return shown.length ? [`${shown.join(', ')}, endpoints…`] : []
     }
     case 'device_authorization':
-      return pairUp([
-        typeof body.user_code === 'string' ? showParam('user_code', body.user_code, opts) : '',
-        typeof body.verification_uri === 'string' ? `verification_uri=${abbreviate(body.verification_uri, 40)}` : '',
-      ].filter(Boolean))
+      return pairUp(
+        [
+          typeof body.user_code === 'string' ? showParam('user_code', body.user_code, opts) : '',
+          typeof body.verification_uri === 'string' ? `verification_uri=${abbreviate(body.verification_uri, 40)}` : '',
+        ].filter(Boolean),
+      )
     case 'graph':
     case 'userinfo': {
       const who = typeof body.displayName === 'string' ? body.displayName : typeof body.name === 'string' ? body.name : null

@@ -12,9 +12,17 @@ const modelArb: fc.Arbitrary<DiagramModel> = fc
   .integer({ min: 1, max: 8 })
   .chain((lanes) =>
     fc.record({
-      participants: fc.tuple(...Array.from({ length: lanes }, (_, i) =>
-        fc.record({ title: fc.string({ minLength: 1, maxLength: 40 }), subtitle: fc.option(fc.string({ maxLength: 60 }), { nil: undefined }), role: fc.constantFrom(...roles) }).map((p) => ({ id: `p${i}`, role: p.role, title: p.title, ...(p.subtitle !== undefined ? { subtitle: p.subtitle } : {}) })),
-      )),
+      participants: fc.tuple(
+        ...Array.from({ length: lanes }, (_, i) =>
+          fc
+            .record({
+              title: fc.string({ minLength: 1, maxLength: 40 }),
+              subtitle: fc.option(fc.string({ maxLength: 60 }), { nil: undefined }),
+              role: fc.constantFrom(...roles),
+            })
+            .map((p) => ({ id: `p${i}`, role: p.role, title: p.title, ...(p.subtitle !== undefined ? { subtitle: p.subtitle } : {}) })),
+        ),
+      ),
       messages: fc.array(
         fc.record({
           from: fc.integer({ min: 0, max: lanes - 1 }),
@@ -33,7 +41,15 @@ const modelArb: fc.Arbitrary<DiagramModel> = fc
     title: 'random',
     template: false,
     participants,
-    messages: messages.map((m, i) => ({ ...m, id: `m${i}`, from: `p${m.from}`, to: `p${m.to}`, exchangeIndex: i, step: null, origin: null })),
+    messages: messages.map((m, i) => ({
+      ...m,
+      id: `m${i}`,
+      from: `p${m.from}`,
+      to: `p${m.to}`,
+      exchangeIndex: i,
+      step: null,
+      origin: null,
+    })),
   }))
 
 function checkInvariants(model: DiagramModel, layout: DiagramLayout): void {
@@ -111,8 +127,28 @@ describe('layoutDiagram', () => {
   })
 
   it('widens the gap between two lanes for a long label', () => {
-    const base: DiagramModel = { title: 't', template: false, participants: [{ id: 'a', role: 'client', title: 'A' }, { id: 'b', role: 'token', title: 'B' }], messages: [] }
-    const msg = (label: string) => ({ id: 'm0', from: 'a', to: 'b', kind: 'request' as const, label, details: [], notes: [], failed: false, exchangeIndex: 0, step: null, origin: null })
+    const base: DiagramModel = {
+      title: 't',
+      template: false,
+      participants: [
+        { id: 'a', role: 'client', title: 'A' },
+        { id: 'b', role: 'token', title: 'B' },
+      ],
+      messages: [],
+    }
+    const msg = (label: string) => ({
+      id: 'm0',
+      from: 'a',
+      to: 'b',
+      kind: 'request' as const,
+      label,
+      details: [],
+      notes: [],
+      failed: false,
+      exchangeIndex: 0,
+      step: null,
+      origin: null,
+    })
     const short = layoutDiagram({ ...base, messages: [msg('GET /')] }, approximateMeasure)
     const long = layoutDiagram({ ...base, messages: [msg('POST /a/rather/long/path/that/needs/room')] }, approximateMeasure)
     expect(long.lanes[1]!.x - long.lanes[0]!.x).toBeGreaterThan(short.lanes[1]!.x - short.lanes[0]!.x)

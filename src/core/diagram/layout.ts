@@ -268,12 +268,34 @@ export function layoutDiagram(model: DiagramModel, measureRaw: MeasureText, opti
       const box = { x: nx, y: bottom + 4, w: nw, h: nh }
       note = {
         box,
-        texts: t.notes.map((l, k) => ({ text: l.text, width: l.width, font: l.font, x: nx + NOTE_PAD, y: box.y + NOTE_PAD / 2 + (k + 1) * LINE_H.note - 4 })),
+        texts: t.notes.map((l, k) => ({
+          text: l.text,
+          width: l.width,
+          font: l.font,
+          x: nx + NOTE_PAD,
+          y: box.y + NOTE_PAD / 2 + (k + 1) * LINE_H.note - 4,
+        })),
       }
       bottom = box.y + nh
     }
     cursor = bottom + ROW_GAP
-    return { index: i, id: m.id, kind: m.kind, failed: m.failed, x1, x2: self ? x1 : x2, y, self, loop: self ? SELF_LOOP : 0, top, bottom, badge, labelBox, texts, note }
+    return {
+      index: i,
+      id: m.id,
+      kind: m.kind,
+      failed: m.failed,
+      x1,
+      x2: self ? x1 : x2,
+      y,
+      self,
+      loop: self ? SELF_LOOP : 0,
+      top,
+      bottom,
+      badge,
+      labelBox,
+      texts,
+      note,
+    }
   })
 
   const lifelineBottom = cursor + 8
@@ -297,7 +319,7 @@ export function approximateMeasure(text: string, font: FontSpec): number {
   if (font.mono) return text.length * font.size * 0.6
   let em = 0
   for (const ch of text) {
-    if ('il.,:;|!\'`ıj'.includes(ch)) em += 0.28
+    if ("il.,:;|!'`ıj".includes(ch)) em += 0.28
     else if ('ftrI()[]{} /-'.includes(ch)) em += 0.36
     else if ('mwMW@%'.includes(ch)) em += 0.86
     else if (ch >= 'A' && ch <= 'Z') em += 0.68

@@ -25,7 +25,13 @@ describe('buildDiagramModel (captured demo sign-in)', () => {
   })
 
   it('orders lanes app, authorization, token, metadata, API and reuses lanes per host', () => {
-    expect(model.participants.map((p) => p.title)).toEqual(['This app', 'Authorization endpoint', 'Token endpoint', 'Discovery & JWKS', 'Microsoft Graph'])
+    expect(model.participants.map((p) => p.title)).toEqual([
+      'This app',
+      'Authorization endpoint',
+      'Token endpoint',
+      'Discovery & JWKS',
+      'Microsoft Graph',
+    ])
     const redirect = model.messages.find((m) => m.step === 'redirect_back')!
     const authorize = model.messages.find((m) => m.step === 'authorize')!
     expect(redirect.from).toBe(authorize.to)
@@ -133,16 +139,33 @@ describe('buildDiagramModel from a browser-recorded HAR (perspective: browser)',
     const entries = [
       entry({ step: 'authorize', url: `${idp}/oauth2/v2.0/authorize?response_type=code&response_mode=form_post`, status: 200 }),
       entry({ step: 'redirect_back', method: 'POST', url: `${idp}/login`, form: { login: 'x' }, status: 200 }),
-      entry({ step: 'callback', method: 'POST', url: 'https://webapp.contoso.test/signin-oidc', form: { code: 'C', state: 'S' }, status: 302, responseHeaders: { Location: 'https://webapp.contoso.test/' } }),
+      entry({
+        step: 'callback',
+        method: 'POST',
+        url: 'https://webapp.contoso.test/signin-oidc',
+        form: { code: 'C', state: 'S' },
+        status: 302,
+        responseHeaders: { Location: 'https://webapp.contoso.test/' },
+      }),
       entry({ step: 'token', url: `${idp}/oauth2/v2.0/token`, form: { grant_type: 'authorization_code', code: 'C' }, status: 0 }),
     ]
     entries[3]!._oauth.origin = 'not_observed'
     const m = buildDiagramModel(entries, { perspective: 'browser' })
-    expect(m.participants.map((p) => `${p.title}${p.subtitle ? ` @ ${p.subtitle}` : ''}`)).toEqual(['Browser', 'App (redirect URI) @ webapp.contoso.test', 'Authorization endpoint @ login.microsoftonline.com', 'Token endpoint @ login.microsoftonline.com'])
+    expect(m.participants.map((p) => `${p.title}${p.subtitle ? ` @ ${p.subtitle}` : ''}`)).toEqual([
+      'Browser',
+      'App (redirect URI) @ webapp.contoso.test',
+      'Authorization endpoint @ login.microsoftonline.com',
+      'Token endpoint @ login.microsoftonline.com',
+    ])
     const [authorize, authorizeResp, login, loginResp, callback, callbackResp, tokenReq] = m.messages
     expect([authorize!.from, authorize!.to, authorize!.kind]).toEqual(['browser', 'authorize:login.microsoftonline.com', 'redirect'])
     expect(authorizeResp!.to).toBe('browser')
-    expect([login!.label, login!.to, login!.kind, loginResp!.to]).toEqual(['POST /…/login', 'authorize:login.microsoftonline.com', 'request', 'browser'])
+    expect([login!.label, login!.to, login!.kind, loginResp!.to]).toEqual([
+      'POST /…/login',
+      'authorize:login.microsoftonline.com',
+      'request',
+      'browser',
+    ])
     expect([callback!.label, callback!.to, callback!.kind]).toEqual(['POST /signin-oidc', 'client:App (redirect URI)', 'redirect'])
     expect([callbackResp!.kind, callbackResp!.to]).toEqual(['redirect', 'browser'])
     expect([tokenReq!.from, tokenReq!.to]).toEqual(['client:App (redirect URI)', 'token:login.microsoftonline.com'])

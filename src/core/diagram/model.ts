@@ -103,8 +103,16 @@ function defaults(entry: CapturedEntry, clientTitle: string): { caller: Particip
  */
 function browserPerspective(entries: CapturedEntry[]): ExchangeInput[] {
   const hostOf = (e: CapturedEntry) => safeUrl(e.request.url)?.host
-  const idpHosts = new Set(entries.filter((e) => ['authorize', 'token', 'refresh', 'logout', 'device_authorization'].includes(e._oauth.step)).map(hostOf).filter((h): h is string => !!h))
-  const appHost = entries.filter((e) => e._oauth.step === 'callback' || e._oauth.step === 'redirect_back').map(hostOf).find((h) => h && !idpHosts.has(h))
+  const idpHosts = new Set(
+    entries
+      .filter((e) => ['authorize', 'token', 'refresh', 'logout', 'device_authorization'].includes(e._oauth.step))
+      .map(hostOf)
+      .filter((h): h is string => !!h),
+  )
+  const appHost = entries
+    .filter((e) => e._oauth.step === 'callback' || e._oauth.step === 'redirect_back')
+    .map(hostOf)
+    .find((h) => h && !idpHosts.has(h))
   const BROWSER: ParticipantSpec = { role: 'browser', title: 'Browser' }
   const APP: ParticipantSpec = { role: 'client', title: 'App (redirect URI)', ...(appHost ? { host: appHost } : {}) }
   return entries.map((entry) => {
@@ -115,10 +123,18 @@ function browserPerspective(entries: CapturedEntry[]): ExchangeInput[] {
     if (step === 'callback' || step === 'redirect_back' || step === 'other') {
       callee = atIdp ? { role: 'authorize', ...(host ? { host } : {}) } : host && host === appHost ? APP : step === 'other' ? callee : APP
     }
-    const serverSide = entry._oauth.origin === 'not_observed' && (step === 'token' || step === 'refresh' || step === 'graph' || step === 'api')
-    const front = step === 'authorize' || step === 'logout' || step === 'saml' || ((step === 'callback' || step === 'redirect_back') && !atIdp)
+    const serverSide =
+      entry._oauth.origin === 'not_observed' && (step === 'token' || step === 'refresh' || step === 'graph' || step === 'api')
+    const front =
+      step === 'authorize' || step === 'logout' || step === 'saml' || ((step === 'callback' || step === 'redirect_back') && !atIdp)
     const url = safeUrl(entry.request.url)
-    return { entry, caller: serverSide ? APP : BROWSER, callee, kind: front ? 'redirect' : 'request', requestLabel: `${entry.request.method} ${shortPath(url, entry.request.url)}` } satisfies ExchangeInput
+    return {
+      entry,
+      caller: serverSide ? APP : BROWSER,
+      callee,
+      kind: front ? 'redirect' : 'request',
+      requestLabel: `${entry.request.method} ${shortPath(url, entry.request.url)}`,
+    } satisfies ExchangeInput
   })
 }
 
@@ -181,9 +197,12 @@ export function buildModelFromInputs(inputs: ExchangeInput[], opts: BuildOptions
     // The capture's own notes often say how the step was seen already; don't say it twice.
     const saysOrigin = notes.some((n) => /observed|inferred|simulated|demo tenant/i.test(n))
     if (!saysOrigin && (entry._oauth.origin !== main || (step === 'redirect_back' && entry._oauth.origin === 'observed'))) {
-      notes.push(step === 'redirect_back' && entry._oauth.origin === 'observed' ? 'observed at the redirect URI' : ORIGIN_NOTE[entry._oauth.origin])
+      notes.push(
+        step === 'redirect_back' && entry._oauth.origin === 'observed' ? 'observed at the redirect URI' : ORIGIN_NOTE[entry._oauth.origin],
+      )
     }
-    if (entry._oauth.redactions.length > 0) notes.push(`${entry._oauth.redactions.length} value${entry._oauth.redactions.length === 1 ? '' : 's'} redacted in the capture`)
+    if (entry._oauth.redactions.length > 0)
+      notes.push(`${entry._oauth.redactions.length} value${entry._oauth.redactions.length === 1 ? '' : 's'} redacted in the capture`)
     const hasResponse = !isNavigation(entry)
     const redirectFailed = (step === 'redirect_back' || step === 'callback') && !!entry._oauth.error
     const label = input.requestLabel ?? requestLabel(entry)
@@ -239,7 +258,11 @@ export function buildDiagramModel(entries: CapturedEntry[], opts: BuildOptions =
     // HAR entries are not guaranteed to be in order (HAR 1.2: "sorted by startedDateTime" is a
     // SHOULD for producers); a stable sort keeps capture order for equal times.
     .sort((a, b) => (a.e.startedDateTime < b.e.startedDateTime ? -1 : a.e.startedDateTime > b.e.startedDateTime ? 1 : a.i - b.i))
-  const inputs = toExchangeInputs(sorted.map((x) => x.e), opts.clientTitle, opts.perspective)
+  const inputs = toExchangeInputs(
+    sorted.map((x) => x.e),
+    opts.clientTitle,
+    opts.perspective,
+  )
   const model = buildModelFromInputs(inputs, opts)
   // exchangeIndex must point into the caller's list, not the sorted one.
   for (const m of model.messages) if (m.exchangeIndex !== null) m.exchangeIndex = sorted[m.exchangeIndex]?.i ?? m.exchangeIndex
@@ -252,5 +275,7 @@ export function buildDiagramModel(entries: CapturedEntry[], opts: BuildOptions =
  */
 export function messageAccessibleLabels(model: DiagramModel): string[] {
   const title = new Map(model.participants.map((p) => [p.id, p.title]))
-  return model.messages.map((m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`)
+  return model.messages.map(
+    (m) => `${title.get(m.from) ?? ''} to ${title.get(m.to) ?? ''}: ${[m.label, ...m.details].join(', ')}${m.failed ? ' (failed)' : ''}`,
+  )
 }

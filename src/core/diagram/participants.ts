@@ -115,8 +115,6 @@ export class ParticipantSet {
   }
 
   list(): DiagramParticipant[] {
-    return [...this.byId.values()]
-      .sort((a, b) => ROLE_ORDER[a.p.role] - ROLE_ORDER[b.p.role] || a.first - b.first)
-      .map((x) => x.p)
+    return [...this.byId.values()].sort((a, b) => ROLE_ORDER[a.p.role] - ROLE_ORDER[b.p.role] || a.first - b.first).map((x) => x.p)
   }
 }

@@ -70,5 +70,7 @@ function inertText(s: string, quoted = false): boolean {
   if (!isCleanExportText(s) || /[\r\n]/.test(s)) return false
   const flat = s.replace(/\\\\|<U\+[0-9A-F]{4,6}>/g, 'U')
   if (/\\(?!n)/.test(flat)) return false
-  return flat.split('\\n').every((piece) => piece.length > 0 && !ACTIVE.test(piece) && !LINE_MARKER.test(piece) && !(quoted && /["“”]/.test(piece)))
+  return flat
+    .split('\\n')
+    .every((piece) => piece.length > 0 && !ACTIVE.test(piece) && !LINE_MARKER.test(piece) && !(quoted && /["“”]/.test(piece)))
 }

@@ -71,13 +71,21 @@ export function toPlantUml(model: DiagramModel): string {
   const ids = new Map(model.participants.map((p, i) => [p.id, `p${i}`]))
   const lines: string[] = ['@startuml', `title ${plantText(model.title) || 'Sequence diagram'}`, 'autonumber']
   model.participants.forEach((p, i) => {
-    const name = [p.title, p.subtitle].filter((x): x is string => !!x).map((x) => plantText(x, { quoted: true })).filter(Boolean).join('\\n') || '(unnamed)'
+    const name =
+      [p.title, p.subtitle]
+        .filter((x): x is string => !!x)
+        .map((x) => plantText(x, { quoted: true }))
+        .filter(Boolean)
+        .join('\\n') || '(unnamed)'
     lines.push(`participant "${name}" as p${i}`)
   })
   for (const m of model.messages) {
     const from = ids.get(m.from) ?? 'p0'
     const to = ids.get(m.to) ?? 'p0'
-    const text = [m.label, ...m.details].map((x) => plantText(x)).filter(Boolean).join('\\n')
+    const text = [m.label, ...m.details]
+      .map((x) => plantText(x))
+      .filter(Boolean)
+      .join('\\n')
     lines.push(text ? `${from} ${arrow(m)} ${to} : ${text}` : `${from} ${arrow(m)} ${to}`)
     const notes = m.notes.map((x) => plantText(x)).filter(Boolean)
     if (notes.length > 0) lines.push(`note over ${to} : ${notes.join('\\n')}`)

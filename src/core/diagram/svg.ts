@@ -45,7 +45,9 @@ export function renderSvgString(drawing: Drawing, opts: SvgOptions = {}): string
   const rows = opts.visibleCount === undefined ? drawing.rows : drawing.rows.slice(0, Math.max(0, opts.visibleCount))
   const title = opts.title ? escapeXml(exportLabel(opts.title)) : null
   const out: string[] = []
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${drawing.width}" height="${drawing.height}" viewBox="0 0 ${drawing.width} ${drawing.height}" role="img"${title !== null ? ` aria-label="${title}"` : ''}>`)
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${drawing.width}" height="${drawing.height}" viewBox="0 0 ${drawing.width} ${drawing.height}" role="img"${title !== null ? ` aria-label="${title}"` : ''}>`,
+  )
   if (title !== null) out.push(`<title>${title}</title>`)
   out.push(`<rect width="100%" height="100%" fill="${drawing.background}"/>`)
   for (const s of drawing.lifelines) out.push(shapeSvg(s))

@@ -10,7 +10,14 @@ import type { FlowTemplate } from './templates/types.ts'
 
 export type { FlowTemplate }
 
-export const TEMPLATE_IDS = ['auth-code-pkce-spa', 'auth-code-web', 'client-credentials', 'refresh-token', 'on-behalf-of', 'device-code'] as const
+export const TEMPLATE_IDS = [
+  'auth-code-pkce-spa',
+  'auth-code-web',
+  'client-credentials',
+  'refresh-token',
+  'on-behalf-of',
+  'device-code',
+] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 const FACTORIES: Record<TemplateId, () => FlowTemplate> = {

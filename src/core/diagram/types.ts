@@ -8,15 +8,7 @@ import type { CaptureOrigin, StepKind } from '../capture/types.ts'
 
 /** The part a participant plays in an OAuth/OIDC flow; decides its lane label and colour. */
 export type ParticipantRole =
-  | 'user'
-  | 'browser'
-  | 'client'
-  | 'authorize'
-  | 'token'
-  | 'device_authorization'
-  | 'metadata'
-  | 'resource'
-  | 'other'
+  'user' | 'browser' | 'client' | 'authorize' | 'token' | 'device_authorization' | 'metadata' | 'resource' | 'other'
 
 export interface DiagramParticipant {
   id: string

@@ -7,7 +7,10 @@ import { explainError as explainFlowError } from '../flows/errors.ts'
 
 describe('error catalogue', () => {
   it('explains every AADSTS code the issue lists and MSAL codes', async () => {
-    const codes = [50011, 50020, 50058, 50076, 50079, 53003, 65001, 65004, 70011, 700016, 700051, 700054, 7000218, 90014, 9002326, 9002327, 500113, 50126]
+    const codes = [
+      50011, 50020, 50058, 50076, 50079, 53003, 65001, 65004, 70011, 700016, 700051, 700054, 7000218, 90014, 9002326, 9002327, 500113,
+      50126,
+    ]
     for (const n of codes) {
       const [first] = await explainError({ text: `AADSTS${n}: something` })
       expect(first?.name, `AADSTS${n}`).toBeTruthy()
@@ -15,7 +18,10 @@ describe('error catalogue', () => {
     }
     for (const code of ['state_mismatch', 'nonce_mismatch', 'authority_uri_insecure', 'endpoints_resolution_error']) {
       const found = await explainError({ errorCode: code })
-      expect(found.some((e) => e.source === 'MSAL'), code).toBe(true)
+      expect(
+        found.some((e) => e.source === 'MSAL'),
+        code,
+      ).toBe(true)
     }
     expect(aadstsCodesIn('AADSTS50011 and AADSTS50011, AADSTS700016')).toEqual(['AADSTS50011', 'AADSTS700016'])
   })
@@ -37,7 +43,11 @@ describe('error catalogue', () => {
     expect(Object.keys(c.msal).length).toBeGreaterThanOrEqual(145)
     expect(Object.keys(c.oauth).length).toBeGreaterThanOrEqual(35)
     // The former flow-lint table's AADSTS codes (it stored them without the prefix).
-    for (const n of [16000, 28000, 50001, 50011, 50020, 50034, 50053, 50055, 50057, 50058, 50059, 50076, 50079, 50105, 50126, 50147, 50148, 50149, 50173, 50194, 50196, 53003, 54005, 65001, 65004, 70000, 70001, 70002, 70005, 70008, 70011, 90002, 500011, 500113, 501481, 650056, 700016, 700024, 700025, 700051, 700054, 700084, 900144, 7000215, 7000218, 7000222, 9002325, 9002326, 9002327])
+    for (const n of [
+      16000, 28000, 50001, 50011, 50020, 50034, 50053, 50055, 50057, 50058, 50059, 50076, 50079, 50105, 50126, 50147, 50148, 50149, 50173,
+      50194, 50196, 53003, 54005, 65001, 65004, 70000, 70001, 70002, 70005, 70008, 70011, 90002, 500011, 500113, 501481, 650056, 700016,
+      700024, 700025, 700051, 700054, 700084, 900144, 7000215, 7000218, 7000222, 9002325, 9002326, 9002327,
+    ])
       expect(c.aadsts[aadstsKey(n)], `AADSTS${n}`).toBeDefined()
   })
 
@@ -58,8 +68,23 @@ describe('error catalogue', () => {
   })
 })
 
-const ISSUE_14_CODES = [530003, 530002, 530004, 53000, 53001, 53003, 50105, 50097, 50079, 50074, 50072, 700082, 70043, 50173, 90072, 50020, 50034, 50053, 50055, 50057, 50126, 50128, 50059, 90002, 500011, 65005, 650057, 9002313, 9002326, 900144, 90009, 700051, 7000215, 70000, 700024]
-const B2C_CODES = ['AADB2C90118', 'AADB2C90091', 'AADB2C90077', 'AADB2C90079', 'AADB2C90085', 'AADB2C90088', 'AADB2C90006', 'AADB2C90007', 'AADB2C90057', 'AADB2C90205', 'AADB2C99002']
+const ISSUE_14_CODES = [
+  530003, 530002, 530004, 53000, 53001, 53003, 50105, 50097, 50079, 50074, 50072, 700082, 70043, 50173, 90072, 50020, 50034, 50053, 50055,
+  50057, 50126, 50128, 50059, 90002, 500011, 65005, 650057, 9002313, 9002326, 900144, 90009, 700051, 7000215, 70000, 700024,
+]
+const B2C_CODES = [
+  'AADB2C90118',
+  'AADB2C90091',
+  'AADB2C90077',
+  'AADB2C90079',
+  'AADB2C90085',
+  'AADB2C90088',
+  'AADB2C90006',
+  'AADB2C90007',
+  'AADB2C90057',
+  'AADB2C90205',
+  'AADB2C99002',
+]
 
 describe('error catalogue: coverage, sources and dates (issue 14)', () => {
   it('answers at least 150 AADSTS codes, each with cause, fix, https sources ending in the lookup for that code, and a check date', async () => {
@@ -72,8 +97,14 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
       expect(e.checked, code).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       expect(e.links.length, code).toBeGreaterThanOrEqual(2)
       for (const l of e.links) expect(l.url, code).toMatch(/^https:\/\//)
-      expect(e.links.map((l) => l.url), code).toContain(`https://login.microsoftonline.com/error?code=${code.slice(6)}`)
-      expect(e.links.some((l) => l.url.startsWith('https://learn.microsoft.com/')), code).toBe(true)
+      expect(
+        e.links.map((l) => l.url),
+        code,
+      ).toContain(`https://login.microsoftonline.com/error?code=${code.slice(6)}`)
+      expect(
+        e.links.some((l) => l.url.startsWith('https://learn.microsoft.com/')),
+        code,
+      ).toBe(true)
     }
   })
 
@@ -81,7 +112,10 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
     for (const n of ISSUE_14_CODES) {
       const [first] = await explainError({ text: `AADSTS${n}: something` })
       expect(first?.name, `AADSTS${n}`).toBeTruthy()
-      expect(first?.links?.some((l) => l.url === `https://login.microsoftonline.com/error?code=${n}`), `AADSTS${n}`).toBe(true)
+      expect(
+        first?.links?.some((l) => l.url === `https://login.microsoftonline.com/error?code=${n}`),
+        `AADSTS${n}`,
+      ).toBe(true)
       expect(first?.checked, `AADSTS${n}`).toBe('2026-12-03')
     }
     const [managed] = await explainError({ text: 'AADSTS530003: Your device is required to be managed to access this resource.' })
@@ -91,7 +125,8 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
   })
 
   it('AADSTS50011: the fix follows the platform of the flow, and lists every platform when it is unknown', async () => {
-    const fix = async (platform?: 'spa' | 'web' | 'mobile' | 'desktop') => (await explainError({ text: 'AADSTS50011', ...(platform ? { platform } : {}) }))[0]?.fix ?? ''
+    const fix = async (platform?: 'spa' | 'web' | 'mobile' | 'desktop') =>
+      (await explainError({ text: 'AADSTS50011', ...(platform ? { platform } : {}) }))[0]?.fix ?? ''
     expect(await fix('spa')).toMatch(/Single-page application/)
     const web = await fix('web')
     expect(web).toMatch(/under Web/)
@@ -99,7 +134,8 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
     expect(await fix('mobile')).toMatch(/msauth/)
     expect(await fix('desktop')).toMatch(/Mobile and desktop applications/)
     const unknown = await fix()
-    for (const label of ['Single-page application:', 'Web:', 'Mobile (iOS / Android):', 'Desktop / command line:']) expect(unknown).toContain(label)
+    for (const label of ['Single-page application:', 'Web:', 'Mobile (iOS / Android):', 'Desktop / command line:'])
+      expect(unknown).toContain(label)
     const [e] = await explainError({ text: 'AADSTS50011' })
     expect(e?.links?.map((l) => l.url)).toContain('https://learn.microsoft.com/en-us/entra/identity-platform/reply-url')
   })
@@ -113,7 +149,7 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
     expect(missing?.fix).toMatch(/consent/)
   })
 
-  it('an unknown code links Microsoft\'s lookup for that exact code', async () => {
+  it("an unknown code links Microsoft's lookup for that exact code", async () => {
     const [e] = await explainError({ text: 'AADSTS1234567: brand new' })
     expect(e?.cause).toContain('https://login.microsoftonline.com/error?code=1234567')
     expect(e?.links?.[0]?.url).toBe('https://login.microsoftonline.com/error?code=1234567')
@@ -130,14 +166,20 @@ describe('error catalogue: coverage, sources and dates (issue 14)', () => {
       expect(e?.links[0]?.url, code).toBe('https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes')
       expect(e?.checked, code).toBe('2026-12-03')
     }
-    const found = await explainError({ errorCode: 'access_denied', text: 'AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: x' })
+    const found = await explainError({
+      errorCode: 'access_denied',
+      text: 'AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: x',
+    })
     expect(found[0]).toMatchObject({ code: 'AADB2C90118', source: 'Azure AD B2C' })
     expect(found[0]?.fix).toMatch(/password reset/)
     expect(found[0]?.links?.some((l) => l.url.endsWith('#password-reset-error'))).toBe(true)
     const [cancel] = await explainError({ text: 'AADB2C90091: User cancellation.' })
     expect(cancel?.cause).toMatch(/Cancel/)
     const [unknown] = await explainError({ text: 'AADB2C91234' })
-    expect(unknown).toMatchObject({ source: 'Azure AD B2C', links: [{ url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }] })
+    expect(unknown).toMatchObject({
+      source: 'Azure AD B2C',
+      links: [{ url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }],
+    })
   })
 
   it('is not fooled by Object.prototype names', async () => {
@@ -154,7 +196,10 @@ const FINGERPRINTS = join(import.meta.dirname, 'data', 'reference-sentence-finge
 const MIN_WORDS = 6
 
 function normalise(sentence: string): string {
-  return sentence.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s"'(]+|[\s.!?;:"')]+$/g, '')
+  return sentence
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'(]+|[\s.!?;:"')]+$/g, '')
 }
 
 /** Sentences (and ';'-separated clauses, which the notes use as sentences) of at least MIN_WORDS words. */
@@ -202,10 +247,18 @@ describe('error catalogue text is our own', () => {
   it('marks every entry as written in our own words', async () => {
     const c = await loadErrorCatalog()
     const missing = [
-      ...Object.entries(c.aadsts).filter(([, e]) => e.ownWords !== true).map(([k]) => `aadsts ${k}`),
-      ...Object.entries(c.b2c).filter(([, e]) => e.ownWords !== true).map(([k]) => `b2c ${k}`),
-      ...Object.entries(c.msal).filter(([, e]) => e.ownWords !== true).map(([k]) => `msal ${k}`),
-      ...Object.entries(c.oauth).filter(([, e]) => e.ownWords !== true).map(([k]) => `oauth ${k}`),
+      ...Object.entries(c.aadsts)
+        .filter(([, e]) => e.ownWords !== true)
+        .map(([k]) => `aadsts ${k}`),
+      ...Object.entries(c.b2c)
+        .filter(([, e]) => e.ownWords !== true)
+        .map(([k]) => `b2c ${k}`),
+      ...Object.entries(c.msal)
+        .filter(([, e]) => e.ownWords !== true)
+        .map(([k]) => `msal ${k}`),
+      ...Object.entries(c.oauth)
+        .filter(([, e]) => e.ownWords !== true)
+        .map(([k]) => `oauth ${k}`),
     ]
     expect(missing, `${missing.length} entries still carry the reference wording`).toEqual([])
   })
@@ -222,7 +275,13 @@ describe('error catalogue text is our own', () => {
     // against the live files when they exist and checks the committed fingerprints still match
     // them; elsewhere it uses the fingerprints (hashes only: no reference sentence is in the repo).
     const live = existsSync(REFERENCE_DIR)
-      ? [...new Set(REFERENCE_FILES.flatMap((f) => stringsIn(JSON.parse(readFileSync(join(REFERENCE_DIR, f), 'utf8')) as unknown)).flatMap(sentencesOf).map(fingerprint))].sort()
+      ? [
+          ...new Set(
+            REFERENCE_FILES.flatMap((f) => stringsIn(JSON.parse(readFileSync(join(REFERENCE_DIR, f), 'utf8')) as unknown))
+              .flatMap(sentencesOf)
+              .map(fingerprint),
+          ),
+        ].sort()
       : null
     if (live && process.env['UPDATE_REFERENCE_FINGERPRINTS'] === '1') writeFileSync(FINGERPRINTS, `${JSON.stringify(live, null, 1)}\n`)
     const committed = JSON.parse(readFileSync(FINGERPRINTS, 'utf8')) as string[]
@@ -232,7 +291,11 @@ describe('error catalogue text is our own', () => {
     expect(reference.size).toBeGreaterThan(500)
     const texts = ourTexts(await loadErrorCatalog())
     // Every entry, not only those marked ownWords: the flag is a claim this test checks.
-    const copied = texts.flatMap((t) => sentencesOf(t.text).filter((s) => reference.has(fingerprint(s))).map((s) => `${t.label}: "${s}"`))
+    const copied = texts.flatMap((t) =>
+      sentencesOf(t.text)
+        .filter((s) => reference.has(fingerprint(s)))
+        .map((s) => `${t.label}: "${s}"`),
+    )
     expect(copied).toEqual([])
   })
 

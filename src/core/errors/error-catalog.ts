@@ -108,7 +108,9 @@ function fixFor(e: AadstsEntry, platform: ClientPlatform | undefined): string {
   if (by === undefined) return e.fix
   const known = platform === undefined ? undefined : by[platform]
   if (known !== undefined) return known
-  const all = (Object.keys(PLATFORM_LABEL) as ClientPlatform[]).filter((p) => by[p] !== undefined).map((p) => `${PLATFORM_LABEL[p]}: ${by[p] ?? ''}`)
+  const all = (Object.keys(PLATFORM_LABEL) as ClientPlatform[])
+    .filter((p) => by[p] !== undefined)
+    .map((p) => `${PLATFORM_LABEL[p]}: ${by[p] ?? ''}`)
   return [e.fix, ...all].join(' ')
 }
 
@@ -116,14 +118,29 @@ function fixFor(e: AadstsEntry, platform: ClientPlatform | undefined): string {
  * Every explanation that applies, most specific first: AADSTS codes in the text, then the MSAL
  * error code, then the OAuth error.
  */
-export async function explainError(input: { errorCode?: string; oauthError?: string; text?: string; platform?: ClientPlatform }): Promise<ErrorExplanation[]> {
+export async function explainError(input: {
+  errorCode?: string
+  oauthError?: string
+  text?: string
+  platform?: ClientPlatform
+}): Promise<ErrorExplanation[]> {
   const c = await loadErrorCatalog()
   const out: ErrorExplanation[] = []
   const haystack = `${input.text ?? ''} ${input.errorCode ?? ''}`
   for (const code of aadstsCodesIn(haystack)) {
     const e = Object.hasOwn(c.aadsts, code) ? c.aadsts[code] : undefined
     if (e)
-      out.push({ code, source: 'Microsoft Entra', name: e.name, cause: e.cause, fix: fixFor(e, input.platform), ...(e.oauthError ? { oauthError: e.oauthError, pairingCertain: e.certain } : {}), ...(e.surface ? { surface: e.surface } : {}), links: e.links, checked: e.checked })
+      out.push({
+        code,
+        source: 'Microsoft Entra',
+        name: e.name,
+        cause: e.cause,
+        fix: fixFor(e, input.platform),
+        ...(e.oauthError ? { oauthError: e.oauthError, pairingCertain: e.certain } : {}),
+        ...(e.surface ? { surface: e.surface } : {}),
+        links: e.links,
+        checked: e.checked,
+      })
     else
       out.push({
         code,
@@ -135,7 +152,13 @@ export async function explainError(input: { errorCode?: string; oauthError?: str
   for (const code of b2cCodesIn(haystack)) {
     const e = Object.hasOwn(c.b2c, code) ? c.b2c[code] : undefined
     if (e) out.push({ code, source: 'Azure AD B2C', name: e.name, cause: e.cause, fix: e.fix, links: e.links, checked: e.checked })
-    else out.push({ code, source: 'Azure AD B2C', cause: 'A B2C code we have no notes for. Microsoft lists the B2C service codes on its Azure AD B2C error-code page.', links: [B2C_REFERENCE] })
+    else
+      out.push({
+        code,
+        source: 'Azure AD B2C',
+        cause: 'A B2C code we have no notes for. Microsoft lists the B2C service codes on its Azure AD B2C error-code page.',
+        links: [B2C_REFERENCE],
+      })
   }
   const codes = [input.errorCode, input.oauthError].filter((x): x is string => typeof x === 'string' && x.length > 0)
   for (const code of new Set(codes)) {
@@ -147,8 +170,14 @@ export async function explainError(input: { errorCode?: string; oauthError?: str
   return out
 }
 
-const ENTRA_REFERENCE: SpecLink = { label: 'Microsoft Entra: AADSTS error code reference', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' }
-const B2C_REFERENCE: SpecLink = { label: 'Azure AD B2C: error codes', url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes' }
+const ENTRA_REFERENCE: SpecLink = {
+  label: 'Microsoft Entra: AADSTS error code reference',
+  url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+}
+const B2C_REFERENCE: SpecLink = {
+  label: 'Azure AD B2C: error codes',
+  url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes',
+}
 
 /** An https link to Microsoft's own lookup for an AADSTS code. */
 export function aadstsLookupUrl(code: string): string {

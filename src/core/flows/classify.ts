@@ -27,7 +27,10 @@ const RESPONSE_KEYS = ['code', 'id_token', 'access_token', 'error'] as const
 const JWKS_PATH = /(\/discovery(\/v2\.0)?\/keys|\/jwks(\.json)?|\/certs|\/keys)$/i
 const LOGOUT_PATH = /(\/logout|\/end_?session|\/signout|\/sign_out|\/oauth2\/(v2\.0\/)?logout)$/i
 const DEVICE_PATH = /(\/devicecode|\/device_authorization|\/device\/code|\/device\/authorize)$/i
-/** RFC 9126 §5 names the metadata, not the path; these are the paths IdPs publish (Okta /v1/par, Keycloak /par/request, Auth0 /oauth/par). */
+/**
+ * RFC 9126 §5 names the metadata, not the path; these are the paths IdPs publish (Okta /v1/par,
+ * Keycloak /par/request, Auth0 /oauth/par).
+ */
 const PAR_PATH = /(\/par|\/par\/request|\/oauth2?\/par|\/push)$/i
 const REVOKE_PATH = /(\/revoke|\/revocation|\/token\/revoke|\/oauth2?\/revoke)$/i
 const INTROSPECT_PATH = /(\/introspect|\/introspection|\/token\/introspect(ion)?)$/i
@@ -143,7 +146,8 @@ export const stepLabel = kindLabel
  * of a real HAR: scripts, images, styles, API pages) cannot be a protocol step, so it skips URL
  * and body parsing. Keeps a 5,000-entry file well inside the 2 s import budget.
  */
-const PROTOCOL_HINT = /[?&#;](client_id|code|state|id_token|access_token|error|samlrequest|samlresponse|response_type|post_logout_redirect_uri|id_token_hint|request_uri)=|well-known|keys|jwks|certs|logout|end_?session|sign_?out|userinfo|device|token|authorize|revoke|introspect|\/par\b/i
+const PROTOCOL_HINT =
+  /[?&#;](client_id|code|state|id_token|access_token|error|samlrequest|samlresponse|response_type|post_logout_redirect_uri|id_token_hint|request_uri)=|well-known|keys|jwks|certs|logout|end_?session|sign_?out|userinfo|device|token|authorize|revoke|introspect|\/par\b/i
 const FORM_POST_HINT = /name=["']?(code|id_token|access_token|error|SAMLResponse)["'\s>]/
 
 function maybeProtocol(entry: Entry): boolean {
@@ -154,13 +158,21 @@ function maybeProtocol(entry: Entry): boolean {
   if (/^https:\/\/(graph\.microsoft\.|dod-graph\.microsoft\.|microsoftgraph\.chinacloudapi\.)/i.test(entry.request.url)) return true
   for (const h of entry.request.headers) if (h.name.length === 13 && h.name.toLowerCase() === 'authorization') return true
   const text = entry.response.content.text
-  return text !== undefined && text.length < 500_000 && /html/i.test(entry.response.content.mimeType) && (FORM_POST_HINT.test(text) || IDP_ERROR_HINT.test(text))
+  return (
+    text !== undefined &&
+    text.length < 500_000 &&
+    /html/i.test(entry.response.content.mimeType) &&
+    (FORM_POST_HINT.test(text) || IDP_ERROR_HINT.test(text))
+  )
 }
 
 const IDP_ERROR_HINT = /AADSTS\d{4,8}|AADB2C\d{4,8}|"errorCode"\s*:\s*"E\d{7}"/
 
 function stripTags(html: string): string {
-  return decodeHtml(html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ')
+  return decodeHtml(html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(
+    /\s+/g,
+    ' ',
+  )
 }
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
@@ -194,7 +206,13 @@ export function htmlErrorOf(entry: Entry): StepError | undefined {
   if (okta?.[1]) {
     const summary = /"errorSummary"\s*:\s*"([^"]{0,300})"/.exec(text)?.[1]
     const id = /"errorId"\s*:\s*"([^"]{1,80})"/.exec(text)?.[1]
-    return { error: 'okta_error_page', source: 'html', idpCode: okta[1], ...(summary ? { description: summary } : {}), ...(id ? { correlationId: id } : {}) }
+    return {
+      error: 'okta_error_page',
+      source: 'html',
+      idpCode: okta[1],
+      ...(summary ? { description: summary } : {}),
+      ...(id ? { correlationId: id } : {}),
+    }
   }
   return undefined
 }
@@ -202,7 +220,19 @@ export function htmlErrorOf(entry: Entry): StepError | undefined {
 /** Classifies one entry. Entries of kind 'other' may still become a callback during grouping. */
 export function classifyEntry(entry: Entry, index: number, time: number): FlowStep {
   if (!maybeProtocol(entry)) {
-    return { id: `s${index}`, entryIndex: index, kind: 'other', origin: 'captured', label: KIND_LABEL.other, method: entry.request.method, url: entry.request.url, status: entry.response.status, time, request: {}, response: {} }
+    return {
+      id: `s${index}`,
+      entryIndex: index,
+      kind: 'other',
+      origin: 'captured',
+      label: KIND_LABEL.other,
+      method: entry.request.method,
+      url: entry.request.url,
+      status: entry.response.status,
+      time,
+      request: {},
+      response: {},
+    }
   }
   const url = safeUrl(entry.request.url)
   const query = url ? queryParams(url) : {}
@@ -270,7 +300,14 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
         ? 'Token request (on-behalf-of)'
         : `Token request (${shortGrant(grantType)})`
     const err = errorOf(json, 'json')
-    return step(kind, { grantType, clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', label, ...(err ? { error: err } : {}) })
+    return step(kind, {
+      grantType,
+      clientAuth: clientAuthOf(entry, form),
+      response: json,
+      responseMode: 'json',
+      label,
+      ...(err ? { error: err } : {}),
+    })
   }
   if (entry.request.method === 'POST' && DEVICE_PATH.test(path) && request.client_id) {
     const json = flatten(responseJson(entry) ?? {})
@@ -288,7 +325,12 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
     // RFC 7009 §2.1 and RFC 7662 §2.1: the token travels in the form body as `token`.
     const json = flatten(responseJson(entry) ?? {})
     const err = errorOf(json, 'json')
-    return step(REVOKE_PATH.test(path) ? 'revocation' : 'introspection', { clientAuth: clientAuthOf(entry, form), response: json, responseMode: 'json', ...(err ? { error: err } : {}) })
+    return step(REVOKE_PATH.test(path) ? 'revocation' : 'introspection', {
+      clientAuth: clientAuthOf(entry, form),
+      response: json,
+      responseMode: 'json',
+      ...(err ? { error: err } : {}),
+    })
   }
   if (request.client_id && (request.response_type || request.request_uri || /\/authorize$/i.test(path))) {
     const err = errorOf(response) ?? htmlErrorOf(entry)
@@ -299,7 +341,10 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
       ...(err ? { error: err } : {}),
     })
   }
-  if (LOGOUT_PATH.test(path) || (('post_logout_redirect_uri' in request || 'id_token_hint' in request) && /logout|session|signout/i.test(path))) {
+  if (
+    LOGOUT_PATH.test(path) ||
+    (('post_logout_redirect_uri' in request || 'id_token_hint' in request) && /logout|session|signout/i.test(path))
+  ) {
     return step('logout')
   }
   if (/\/userinfo$/i.test(path)) {
@@ -312,7 +357,9 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   }
   if (bearer) {
     const host = url?.hostname ?? ''
-    return step(GRAPH_HOSTS.test(host) ? 'graph' : 'api', { label: `${GRAPH_HOSTS.test(host) ? 'Graph' : 'API'} ${entry.request.method} ${path}` })
+    return step(GRAPH_HOSTS.test(host) ? 'graph' : 'api', {
+      label: `${GRAPH_HOSTS.test(host) ? 'Graph' : 'API'} ${entry.request.method} ${path}`,
+    })
   }
   if (hasResponseParams(request) && !request.grant_type && !request.response_type) {
     // A request at the redirect URI carrying the authorization response (query or form_post).
@@ -334,7 +381,12 @@ export function classifyEntry(entry: Entry, index: number, time: number): FlowSt
   const landed = url ? fragmentParams(url) : {}
   if (hasResponseParams(landed)) {
     const err = errorOf(landed)
-    return step('redirect_back', { response: landed, responseMode: 'fragment', redirectTo: entry.request.url, ...(err ? { error: err } : {}) })
+    return step('redirect_back', {
+      response: landed,
+      responseMode: 'fragment',
+      redirectTo: entry.request.url,
+      ...(err ? { error: err } : {}),
+    })
   }
   const page = htmlErrorOf(entry)
   return page ? step('other', { error: page, label: 'Error page of the identity provider' }) : step('other')

@@ -25,7 +25,9 @@ describe('demo-signin.har (Playwright recordHar)', () => {
     expect(analysis.flows).toHaveLength(1)
     const f = analysis.flows[0]!
     expect(f.kind).toBe('authorization_code')
-    expect(f.steps.map((s) => s.kind)).toEqual(expect.arrayContaining(['discovery', 'jwks', 'authorize', 'redirect_back', 'callback', 'token', 'graph']))
+    expect(f.steps.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['discovery', 'jwks', 'authorize', 'redirect_back', 'callback', 'token', 'graph']),
+    )
     expect(f.steps.every((s) => s.origin !== 'not_observed')).toBe(true)
     expect(f.clientId).toMatch(/^[0-9a-f-]{36}$/)
     expect(f.nonce).toBeTruthy()
@@ -50,7 +52,10 @@ describe('demo-signin.har (Playwright recordHar)', () => {
     // Every JWT of the flow passes the inspector without errors, with the expectations the flow supplies.
     for (const t of f.tokens.filter((x) => x.jwt)) {
       const r = await inspectToken(t.value, { now: at(t.stepId), keys: { jwks: f.jwks }, expected: inspectorExpectations(t) })
-      expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.code), t.kind).toEqual([])
+      expect(
+        r.findings.filter((x) => x.severity === 'error').map((x) => x.code),
+        t.kind,
+      ).toEqual([])
     }
   })
 

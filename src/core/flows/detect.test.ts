@@ -22,12 +22,25 @@ function kinds(entries: ReturnType<typeof mkEntry>[]) {
 describe('step kinds', () => {
   it('discovery, JWKS, authorize GET, redirect back with code, callback, token, userinfo, graph, api, logout', () => {
     const a = analyzeFlows([
-      mkEntry({ url: 'https://login.example.com/tenant/v2.0/.well-known/openid-configuration', json: { issuer: 'https://login.example.com/tenant/v2.0', token_endpoint: `${IDP}/token` } }),
+      mkEntry({
+        url: 'https://login.example.com/tenant/v2.0/.well-known/openid-configuration',
+        json: { issuer: 'https://login.example.com/tenant/v2.0', token_endpoint: `${IDP}/token` },
+      }),
       mkEntry({ url: 'https://login.example.com/tenant/discovery/v2.0/keys', json: { keys: [{ kty: 'RSA', kid: 'k1' }] }, at: 1 }),
       mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1`, at: 2 }),
       mkEntry({ url: `${APP}/cb?code=C1&state=st-1`, at: 3 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v' }, json: { access_token: jwt('A'), id_token: jwt('I'), token_type: 'Bearer' }, at: 4 }),
-      mkEntry({ url: 'https://graph.microsoft.com/oidc/userinfo', reqHeaders: { Authorization: `Bearer ${jwt('A')}` }, json: { sub: 'x' }, at: 5 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v' },
+        json: { access_token: jwt('A'), id_token: jwt('I'), token_type: 'Bearer' },
+        at: 4,
+      }),
+      mkEntry({
+        url: 'https://graph.microsoft.com/oidc/userinfo',
+        reqHeaders: { Authorization: `Bearer ${jwt('A')}` },
+        json: { sub: 'x' },
+        at: 5,
+      }),
       mkEntry({ url: 'https://graph.microsoft.com/v1.0/me', reqHeaders: { Authorization: `Bearer ${jwt('A')}` }, json: {}, at: 6 }),
       mkEntry({ url: 'https://api.example/notes', reqHeaders: { authorization: `bearer ${jwt('A')}` }, json: [], at: 7 }),
       mkEntry({ url: `${IDP}/logout?post_logout_redirect_uri=${encodeURIComponent(APP)}&id_token_hint=${jwt('I')}`, location: APP, at: 8 }),
@@ -35,8 +48,25 @@ describe('step kinds', () => {
     ])
     expect(a.flows).toHaveLength(1)
     const flow = a.flows[0]!
-    expect(flow.steps.map((s) => s.kind)).toEqual(['discovery', 'jwks', 'authorize', 'callback', 'token', 'userinfo', 'graph', 'api', 'logout'])
-    expect(flow).toMatchObject({ kind: 'authorization_code', clientId: 'client-1', redirectUri: `${APP}/cb`, state: 'st-1', nonce: 'n-1', issuer: 'https://login.example.com/tenant/v2.0' })
+    expect(flow.steps.map((s) => s.kind)).toEqual([
+      'discovery',
+      'jwks',
+      'authorize',
+      'callback',
+      'token',
+      'userinfo',
+      'graph',
+      'api',
+      'logout',
+    ])
+    expect(flow).toMatchObject({
+      kind: 'authorization_code',
+      clientId: 'client-1',
+      redirectUri: `${APP}/cb`,
+      state: 'st-1',
+      nonce: 'n-1',
+      issuer: 'https://login.example.com/tenant/v2.0',
+    })
     expect(flow.jwks).toEqual({ keys: [{ kty: 'RSA', kid: 'k1' }] })
     expect(a.unrelatedCount).toBe(1)
     expect(flow.steps[2]).toMatchObject({ responseMode: 'query', response: { code: 'C1', state: 'st-1' } })
@@ -45,7 +75,20 @@ describe('step kinds', () => {
   it('authorize POST and a form_post response page', () => {
     const html = `<form method="post" action="${APP}/cb"><input type="hidden" name="code" value="C2"/><input type="hidden" name="id_token" value="${jwt('F')}"/><input type="hidden" name="state" value="st-2"/></form>`
     const a = analyzeFlows([
-      mkEntry({ url: `${IDP}/authorize`, form: { client_id: 'c', redirect_uri: `${APP}/cb`, response_type: 'code id_token', response_mode: 'form_post', scope: 'openid', state: 'st-2', nonce: 'n2' }, body: html, mime: 'text/html' }),
+      mkEntry({
+        url: `${IDP}/authorize`,
+        form: {
+          client_id: 'c',
+          redirect_uri: `${APP}/cb`,
+          response_type: 'code id_token',
+          response_mode: 'form_post',
+          scope: 'openid',
+          state: 'st-2',
+          nonce: 'n2',
+        },
+        body: html,
+        mime: 'text/html',
+      }),
       mkEntry({ url: `${APP}/cb`, form: { code: 'C2', id_token: jwt('F'), state: 'st-2' }, location: `${APP}/`, at: 1 }),
     ])
     const [flow] = a.flows
@@ -63,7 +106,10 @@ describe('step kinds', () => {
 
   it('fragment redirect (Location) then a plain request at the redirect URI becomes the callback', () => {
     const a = analyzeFlows([
-      mkEntry({ url: authorizeUrl({ response_type: 'id_token token', code_challenge: '', redirect_uri: `${APP}/` }), location: `${APP}/#access_token=${jwt('T')}&id_token=${jwt('J')}&state=st-1` }),
+      mkEntry({
+        url: authorizeUrl({ response_type: 'id_token token', code_challenge: '', redirect_uri: `${APP}/` }),
+        location: `${APP}/#access_token=${jwt('T')}&id_token=${jwt('J')}&state=st-1`,
+      }),
       mkEntry({ url: `${APP}/`, at: 1 }),
     ])
     const flow = a.flows[0]!
@@ -76,7 +122,12 @@ describe('step kinds', () => {
   it('an error redirect through a login page (redirect_back) keeps the AADSTS code', () => {
     const a = analyzeFlows([
       mkEntry({ url: authorizeUrl(), body: '<html>login</html>' }),
-      mkEntry({ url: 'https://login.example.com/common/login', form: { login: 'u', passwd: 'p' }, location: `${APP}/cb?error=access_denied&error_description=${encodeURIComponent('AADSTS65004: User declined to consent.')}&state=st-1`, at: 1 }),
+      mkEntry({
+        url: 'https://login.example.com/common/login',
+        form: { login: 'u', passwd: 'p' },
+        location: `${APP}/cb?error=access_denied&error_description=${encodeURIComponent('AADSTS65004: User declined to consent.')}&state=st-1`,
+        at: 1,
+      }),
     ])
     const step = a.flows[0]!.steps[1]!
     expect(step).toMatchObject({ kind: 'redirect_back', error: { error: 'access_denied', code: '65004' } })
@@ -84,9 +135,31 @@ describe('step kinds', () => {
   })
 
   it.each([
-    ['client_credentials', { grant_type: 'client_credentials', client_id: 'svc', client_secret: 's' }, 'client_credentials', 'Token request (client credentials)'],
-    ['on_behalf_of', { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'mid', assertion: jwt('U'), requested_token_use: 'on_behalf_of', client_assertion: jwt('C'), client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' }, 'on_behalf_of', 'Token request (on-behalf-of)'],
-    ['refresh_token', { grant_type: 'refresh_token', client_id: 'c', refresh_token: 'RT' }, 'refresh_token', 'Token request (refresh token)'],
+    [
+      'client_credentials',
+      { grant_type: 'client_credentials', client_id: 'svc', client_secret: 's' },
+      'client_credentials',
+      'Token request (client credentials)',
+    ],
+    [
+      'on_behalf_of',
+      {
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        client_id: 'mid',
+        assertion: jwt('U'),
+        requested_token_use: 'on_behalf_of',
+        client_assertion: jwt('C'),
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      },
+      'on_behalf_of',
+      'Token request (on-behalf-of)',
+    ],
+    [
+      'refresh_token',
+      { grant_type: 'refresh_token', client_id: 'c', refresh_token: 'RT' },
+      'refresh_token',
+      'Token request (refresh token)',
+    ],
     ['password', { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, 'password', 'Token request (password)'],
   ])('token grant %s opens its own flow', (_name, form, kind, label) => {
     const a = analyzeFlows([mkEntry({ url: `${IDP}/token`, form, json: { access_token: jwt('X'), token_type: 'Bearer' } })])
@@ -95,16 +168,43 @@ describe('step kinds', () => {
   })
 
   it('OBO lists the incoming assertion and the client assertion as tokens', () => {
-    const a = analyzeFlows([mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: 'mid', assertion: jwt('U'), requested_token_use: 'on_behalf_of', client_assertion: jwt('C') }, json: { access_token: jwt('D') } })])
+    const a = analyzeFlows([
+      mkEntry({
+        url: `${IDP}/token`,
+        form: {
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          client_id: 'mid',
+          assertion: jwt('U'),
+          requested_token_use: 'on_behalf_of',
+          client_assertion: jwt('C'),
+        },
+        json: { access_token: jwt('D') },
+      }),
+    ])
     expect(a.flows[0]?.tokens.map((t) => t.kind)).toEqual(['client_assertion', 'assertion', 'access_token'])
     expect(a.flows[0]?.steps[0]?.clientAuth).toBe('private_key_jwt')
   })
 
   it('device code: authorization and every poll form one flow', () => {
     const a = analyzeFlows([
-      mkEntry({ url: `${IDP}/devicecode`, form: { client_id: 'tv', scope: 'openid' }, json: { device_code: 'DC-1', user_code: 'ABCD', verification_uri: 'https://microsoft.com/devicelogin' } }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' }, status: 400, json: { error: 'authorization_pending' }, at: 5 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' }, json: { access_token: jwt('V') }, at: 10 }),
+      mkEntry({
+        url: `${IDP}/devicecode`,
+        form: { client_id: 'tv', scope: 'openid' },
+        json: { device_code: 'DC-1', user_code: 'ABCD', verification_uri: 'https://microsoft.com/devicelogin' },
+      }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
+        status: 400,
+        json: { error: 'authorization_pending' },
+        at: 5,
+      }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
+        json: { access_token: jwt('V') },
+        at: 10,
+      }),
     ])
     expect(a.flows).toHaveLength(1)
     expect(a.flows[0]?.kind).toBe('device_code')
@@ -128,10 +228,25 @@ describe('grouping', () => {
     const a = analyzeFlows([
       mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
       mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, json: { access_token: jwt('1') }, at: 2 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB' }, json: { access_token: jwt('2'), refresh_token: 'RT-B' }, at: 3 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' },
+        json: { access_token: jwt('1') },
+        at: 2,
+      }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB' },
+        json: { access_token: jwt('2'), refresh_token: 'RT-B' },
+        at: 3,
+      }),
       mkEntry({ url: 'https://api.example/x', reqHeaders: { Authorization: `Bearer ${jwt('1')}` }, at: 4 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'refresh_token', client_id: 'two', refresh_token: 'RT-B' }, json: { access_token: jwt('3') }, at: 5 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'refresh_token', client_id: 'two', refresh_token: 'RT-B' },
+        json: { access_token: jwt('3') },
+        at: 5,
+      }),
     ])
     expect(a.flows.map((f) => [f.clientId, f.steps.map((s) => s.kind)])).toEqual([
       ['one', ['authorize', 'token', 'api']],
@@ -140,13 +255,27 @@ describe('grouping', () => {
   })
 
   it('a callback without state joins the flow with the same redirect URI; a PKCE page at the redirect URI infers no server redemption', () => {
-    expect(kinds([mkEntry({ url: authorizeUrl({ state: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback']])
-    expect(kinds([mkEntry({ url: authorizeUrl({ state: '', code_challenge: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([['authorize', 'callback', 'token*']])
+    expect(kinds([mkEntry({ url: authorizeUrl({ state: '' }), body: 'login' }), mkEntry({ url: `${APP}/cb?code=Z`, at: 30 })])).toEqual([
+      ['authorize', 'callback'],
+    ])
+    expect(
+      kinds([
+        mkEntry({ url: authorizeUrl({ state: '', code_challenge: '' }), body: 'login' }),
+        mkEntry({ url: `${APP}/cb?code=Z`, at: 30 }),
+      ]),
+    ).toEqual([['authorize', 'callback', 'token*']])
   })
 
   it('keeps the file order stable when times are equal or missing, and respects _oauth origins', () => {
-    const e1 = { ...mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1` }), startedDateTime: '', _oauth: { step: 'authorize', flowId: 'x', origin: 'simulated', redactions: [] } }
-    const e2 = { ...mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' }, json: {} }), startedDateTime: '' }
+    const e1 = {
+      ...mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1` }),
+      startedDateTime: '',
+      _oauth: { step: 'authorize', flowId: 'x', origin: 'simulated', redactions: [] },
+    }
+    const e2 = {
+      ...mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' }, json: {} }),
+      startedDateTime: '',
+    }
     const a = analyzeFlows([e1, e2])
     expect(a.flows[0]?.steps.map((s) => [s.kind, s.origin])).toEqual([
       ['authorize', 'simulated'],
@@ -155,7 +284,10 @@ describe('grouping', () => {
   })
 
   it('flowEntries annotates steps and creates a placeholder for the inferred token call', () => {
-    const entries = [mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C9&state=st-1` }), mkEntry({ url: `${APP}/cb?code=C9&state=st-1`, location: `${APP}/`, at: 1 })]
+    const entries = [
+      mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C9&state=st-1` }),
+      mkEntry({ url: `${APP}/cb?code=C9&state=st-1`, location: `${APP}/`, at: 1 }),
+    ]
     const a = analyzeFlows(entries)
     const annotated = flowEntries(a.flows[0]!, entries)
     expect(annotated.map((e) => [e._oauth.step, e._oauth.origin])).toEqual([
@@ -169,26 +301,39 @@ describe('grouping', () => {
 })
 
 describe('exporter variants give the same flow', () => {
-  type Raw = { request: { postData?: { text?: string; params?: { name: string; value: string }[] }; queryString?: unknown; headers: { name: string; value: string }[] }; response: { status: number | string; content: { text?: string; encoding?: string; mimeType: string } } }
+  type Raw = {
+    request: {
+      postData?: { text?: string; params?: { name: string; value: string }[] }
+      queryString?: unknown
+      headers: { name: string; value: string }[]
+    }
+    response: { status: number | string; content: { text?: string; encoding?: string; mimeType: string } }
+  }
   const variants: [string, (e: Raw) => void][] = [
     // Firefox: form bodies as params only, no queryString, capitalised header names.
-    ['Firefox', (e) => {
-      if (e.request.postData?.text) {
-        e.request.postData.params = [...new URLSearchParams(e.request.postData.text)].map(([name, value]) => ({ name, value }))
-        delete e.request.postData.text
-      }
-      delete e.request.queryString
-      for (const h of e.request.headers) h.name = h.name.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
-    }],
+    [
+      'Firefox',
+      (e) => {
+        if (e.request.postData?.text) {
+          e.request.postData.params = [...new URLSearchParams(e.request.postData.text)].map(([name, value]) => ({ name, value }))
+          delete e.request.postData.text
+        }
+        delete e.request.queryString
+        for (const h of e.request.headers) h.name = h.name.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
+      },
+    ],
     // HTTP Toolkit / Fiddler: every body base64, status as a string.
-    ['HTTP Toolkit / Fiddler', (e) => {
-      const c = e.response.content
-      if (c.text) {
-        c.text = toBase64(c.text)
-        c.encoding = 'base64'
-      }
-      e.response.status = String(e.response.status)
-    }],
+    [
+      'HTTP Toolkit / Fiddler',
+      (e) => {
+        const c = e.response.content
+        if (c.text) {
+          c.text = toBase64(c.text)
+          c.encoding = 'base64'
+        }
+        e.response.status = String(e.response.status)
+      },
+    ],
   ]
   it.each(variants)('%s', (_name, mutate) => {
     const har = JSON.parse(HAR_FIXTURES['leaked-secret.har'] ?? '') as { log: { entries: Raw[] } }
@@ -199,7 +344,12 @@ describe('exporter variants give the same flow', () => {
     const r = parseHar(JSON.stringify(har))
     if (!r.ok) throw new Error(r.message)
     const a = analyzeFlows(r.entries)
-    const summary = (x: typeof a) => x.flows.map((f) => ({ steps: f.steps.map((s) => s.kind), tokens: f.tokens.map((t) => t.kind), findings: f.findings.map((x) => x.code) }))
+    const summary = (x: typeof a) =>
+      x.flows.map((f) => ({
+        steps: f.steps.map((s) => s.kind),
+        tokens: f.tokens.map((t) => t.kind),
+        findings: f.findings.map((x) => x.code),
+      }))
     expect(summary(a)).toEqual(summary(reference))
     expect(a.flows[0]?.findings.map((x) => x.code)).toContain('client_secret_exposed')
   })
@@ -210,11 +360,23 @@ describe('re-importing a sanitised export', () => {
     const entries = [
       mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
       mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB', client_secret: 'top-secret' }, json: { access_token: jwt('2'), refresh_token: 'RT-B' }, at: 2 }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, json: { access_token: jwt('1') }, at: 3 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB', client_secret: 'top-secret' },
+        json: { access_token: jwt('2'), refresh_token: 'RT-B' },
+        at: 2,
+      }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' },
+        json: { access_token: jwt('1') },
+        at: 3,
+      }),
     ]
     // An export written before placeholders were numbered: "[redacted:code]" everywhere.
-    const clean = sanitizeEntries(entries).entries.map((e) => JSON.parse(JSON.stringify(e).replace(/(\[redacted:[a-z0-9_]+):\d+\]/g, '$1]')) as typeof e)
+    const clean = sanitizeEntries(entries).entries.map(
+      (e) => JSON.parse(JSON.stringify(e).replace(/(\[redacted:[a-z0-9_]+):\d+\]/g, '$1]')) as typeof e,
+    )
     expect(JSON.stringify(clean)).toContain('[redacted:code]')
     const a = analyzeFlows(clean)
     expect(a.flows.map((f) => [f.clientId, f.steps.map((s) => s.kind)])).toEqual([
@@ -232,11 +394,22 @@ describe('round trip', () => {
     const r = parseHar(HAR_FIXTURES['webapp-confidential.har'] ?? '')
     if (!r.ok) throw new Error(r.message)
     const flow = analyzeFlows(r.entries).flows[0]!
-    const exported = JSON.stringify({ log: { version: '1.2', creator: { name: 'Token Lens', version: 't' }, entries: sanitizeEntries(flowEntries(flow, r.entries)).entries } })
+    const exported = JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'Token Lens', version: 't' },
+        entries: sanitizeEntries(flowEntries(flow, r.entries)).entries,
+      },
+    })
     const again = parseHar(exported)
     if (!again.ok) throw new Error(again.message)
     const steps = analyzeFlows(again.entries).flows[0]!.steps
-    expect(steps.map((s) => `${s.kind}:${s.origin}`)).toEqual(['authorize:captured', 'redirect_back:captured', 'callback:captured', 'token:not_observed'])
+    expect(steps.map((s) => `${s.kind}:${s.origin}`)).toEqual([
+      'authorize:captured',
+      'redirect_back:captured',
+      'callback:captured',
+      'token:not_observed',
+    ])
   })
 })
 
@@ -250,7 +423,12 @@ describe('fixtures', () => {
     const a = load('webapp-confidential.har')
     expect(a.flows).toHaveLength(1)
     const f = a.flows[0]!
-    expect(f.steps.map((s) => `${s.kind}:${s.origin}`)).toEqual(['authorize:captured', 'redirect_back:captured', 'callback:captured', 'token:not_observed'])
+    expect(f.steps.map((s) => `${s.kind}:${s.origin}`)).toEqual([
+      'authorize:captured',
+      'redirect_back:captured',
+      'callback:captured',
+      'token:not_observed',
+    ])
     expect(f.steps[3]?.url).toMatch(/\/oauth2\/v2\.0\/token$/)
     expect(f.tokens.find((t) => t.kind === 'id_token')?.expected.nonce).toBe(f.nonce)
   })
@@ -260,15 +438,22 @@ describe('fixtures', () => {
     expect(f.steps.map((s) => s.kind)).toEqual(['discovery', 'authorize', 'callback', 'jwks', 'graph'])
     expect(f.jwks).toBeTruthy()
   })
-  it('implicit SPA: its tokens verify against the captured JWKS with the flow\'s expectations (nonce, at_hash)', async () => {
+  it("implicit SPA: its tokens verify against the captured JWKS with the flow's expectations (nonce, at_hash)", async () => {
     const f = load('implicit-flow.har').flows[0]!
     const id = f.tokens.find((t) => t.kind === 'id_token')!
     expect(id.expected.accessToken).toBeTruthy()
     for (const t of f.tokens) {
       const step = f.steps.find((s) => s.id === t.stepId)!
-      const r = await inspectToken(t.value, { now: Math.floor(step.time / 1000), keys: { jwks: f.jwks }, expected: inspectorExpectations(t) })
+      const r = await inspectToken(t.value, {
+        now: Math.floor(step.time / 1000),
+        keys: { jwks: f.jwks },
+        expected: inspectorExpectations(t),
+      })
       expect(r.signature.status, t.kind).toBe('valid')
-      expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.code), t.kind).toEqual([])
+      expect(
+        r.findings.filter((x) => x.severity === 'error').map((x) => x.code),
+        t.kind,
+      ).toEqual([])
     }
   })
   it('leaked secret: code flow with API call and refresh', () => {

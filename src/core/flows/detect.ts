@@ -31,7 +31,10 @@ export function analyzeFlows(entries: readonly Entry[], options: AnalyzeOptions 
     steps.push(step)
   })
   // Stable sort by time: HAR files are usually in order, but merged captures are not.
-  const ordered = steps.map((s, i) => [s, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([s]) => s)
+  const ordered = steps
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => a[0].time - b[0].time || a[1] - b[1])
+    .map(([s]) => s)
   const drafts = groupSteps(ordered).filter(hasEvidence)
   const flows = drafts.map((d, i) => buildFlow(d, i, entries, options))
   flows.forEach((f, i) => renumber(f, i))
@@ -97,9 +100,20 @@ function tenantOf(d: Draft, options: AnalyzeOptions): string | undefined {
  */
 function clientTypeOf(steps: FlowStep[], grant: string | undefined, codeChallenge: boolean): ClientType {
   const evidence: string[] = []
-  const backChannel = steps.filter((s) => (s.kind === 'token' || s.kind === 'refresh' || s.kind === 'par' || s.kind === 'revocation' || s.kind === 'introspection') && s.origin !== 'not_observed')
+  const backChannel = steps.filter(
+    (s) =>
+      (s.kind === 'token' || s.kind === 'refresh' || s.kind === 'par' || s.kind === 'revocation' || s.kind === 'introspection') &&
+      s.origin !== 'not_observed',
+  )
   const auth = backChannel.find((s) => s.clientAuth && s.clientAuth !== 'none')?.clientAuth
-  if (auth) evidence.push(auth === 'private_key_jwt' ? 'client_assertion sent (private_key_jwt)' : auth === 'client_secret_basic' ? 'client secret in a Basic Authorization header' : 'client_secret in the form body')
+  if (auth)
+    evidence.push(
+      auth === 'private_key_jwt'
+        ? 'client_assertion sent (private_key_jwt)'
+        : auth === 'client_secret_basic'
+          ? 'client secret in a Basic Authorization header'
+          : 'client_secret in the form body',
+    )
   const inferred = steps.some((s) => s.origin === 'not_observed' && s.grantType === 'authorization_code')
   if (inferred) evidence.push('code redeemed server-side (inferred)')
   const out = (type: ClientType['type']): ClientType => ({ type, evidence, ...(grant ? { grant } : {}) })
@@ -174,7 +188,10 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[], options: 
   const pkce = Boolean(d.codeChallenge)
   const serverRoute =
     callback !== undefined &&
-    (callback.method === 'POST' || (callback.status >= 300 && callback.status < 400) || (callback.setCookies?.length ?? 0) > 0 || (!pkce && callback.status !== 0))
+    (callback.method === 'POST' ||
+      (callback.status >= 300 && callback.status < 400) ||
+      (callback.setCookies?.length ?? 0) > 0 ||
+      (!pkce && callback.status !== 0))
   if (callback && serverRoute && !redeemed && !d.stateMismatch && !callback.error) {
     const code = callback.request.code
     const inferred: FlowStep = {
@@ -231,7 +248,9 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[], options: 
   if (ctx.issuer) flow.issuer = ctx.issuer
   if (jwks && Array.isArray(jwks.keys)) flow.jwks = jwks
   if (tenantId) flow.tenantId = tenantId
-  flow.tokens = findTokens(steps, ctx, (s) => (s.entryIndex !== null ? (entries[s.entryIndex] as Partial<CapturedEntry> | undefined)?._oauth?.notes : undefined))
+  flow.tokens = findTokens(steps, ctx, (s) =>
+    s.entryIndex !== null ? (entries[s.entryIndex] as Partial<CapturedEntry> | undefined)?._oauth?.notes : undefined,
+  )
   flow.findings = lintFlow(flow, entries)
   return flow
 }
@@ -253,7 +272,9 @@ export function flowEntries(flow: Flow, entries: readonly Entry[]): CapturedEntr
       if (prior?.notes) annotation.notes = [...prior.notes]
       return { ...base, _oauth: annotation }
     }
-    annotation.notes = ['Inferred: the code reached a server route of the app and no browser token call redeemed it, so the app redeemed it server-side; the browser never saw this request.']
+    annotation.notes = [
+      'Inferred: the code reached a server route of the app and no browser token call redeemed it, so the app redeemed it server-side; the browser never saw this request.',
+    ]
     const started = Number.isFinite(s.time) && s.time > 1e11 ? new Date(s.time).toISOString() : ''
     return {
       startedDateTime: started,
@@ -269,7 +290,17 @@ export function flowEntries(flow: Flow, entries: readonly Entry[]): CapturedEntr
         headersSize: -1,
         bodySize: -1,
       },
-      response: { status: 0, statusText: 'not observed', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+      response: {
+        status: 0,
+        statusText: 'not observed',
+        httpVersion: '',
+        cookies: [],
+        headers: [],
+        content: { size: 0, mimeType: '' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: -1,
+      },
       cache: {},
       timings: { send: -1, wait: -1, receive: -1 },
       _oauth: annotation,

@@ -20,6 +20,7 @@ export async function explainError(err: StepError): Promise<FlowErrorExplanation
   if (o) Object.assign(out, { spec: o.spec, meaning: o.meaning, fix: o.action })
   const a = err.code ? c.aadsts[aadstsKey(err.code)] : undefined
   // A pairing the reference does not confirm (inferred, or Entra's own error page) is not shown as certain.
-  if (a && err.code) out.aadsts = { code: err.code, name: a.name, meaning: a.cause, fix: a.fix, pairingInferred: a.oauthError !== undefined && !a.certain }
+  if (a && err.code)
+    out.aadsts = { code: err.code, name: a.name, meaning: a.cause, fix: a.fix, pairingInferred: a.oauthError !== undefined && !a.certain }
   return out
 }

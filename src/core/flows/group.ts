@@ -69,7 +69,8 @@ function absorb(d: Draft, step: FlowStep): void {
     if (step.kind === 'par' && requestUri) d.requestUri = requestUri
     d.authority = hostOf(step.url)
   }
-  if ((step.kind === 'token' || step.kind === 'refresh' || step.kind === 'device_authorization') && !d.authority) d.authority = hostOf(step.url)
+  if ((step.kind === 'token' || step.kind === 'refresh' || step.kind === 'device_authorization') && !d.authority)
+    d.authority = hostOf(step.url)
   if (!d.clientId && r.client_id) d.clientId = r.client_id
   // Values are matched across steps: an unnumbered placeholder ("[redacted:code]") never counts,
   // a numbered one ("[redacted:code:1]") stands for its value (http.ts real).
@@ -91,7 +92,13 @@ function absorb(d: Draft, step: FlowStep): void {
   if (step.kind === 'redirect_back' || (step.kind === 'authorize' && step.responseMode)) d.redirected = true
   if (step.kind === 'callback') d.callbackSeen = true
   const p = step.kind === 'callback' ? r : res
-  if ((step.kind === 'callback' || step.kind === 'redirect_back' || (step.kind === 'authorize' && step.responseMode)) && d.state !== undefined && p.state !== undefined && real(p.state) && p.state !== d.state) {
+  if (
+    (step.kind === 'callback' || step.kind === 'redirect_back' || (step.kind === 'authorize' && step.responseMode)) &&
+    d.state !== undefined &&
+    p.state !== undefined &&
+    real(p.state) &&
+    p.state !== d.state
+  ) {
     d.stateMismatch = true
   }
 }
@@ -147,7 +154,11 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         }
         // The same state, client and PKCE challenge is the same request shown again (account
         // picker, prompt loops); a different client or challenge is another flow (RFC 7636 §4.2).
-        const same = r.state ? (byState.get(r.state) ?? []).find((x) => x.clientId === r.client_id && x.codeChallenge === r.code_challenge && x.origin === 'authorize') : undefined
+        const same = r.state
+          ? (byState.get(r.state) ?? []).find(
+              (x) => x.clientId === r.client_id && x.codeChallenge === r.code_challenge && x.origin === 'authorize',
+            )
+          : undefined
         add(same ?? open(step, 'authorize'), step)
         break
       }
@@ -157,7 +168,13 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         const base = redirectOf(step)
         const atBase = base ? (byRedirect.get(base) ?? []) : []
         const state = real(p.state)
-        let d = state ? only((byState.get(state) ?? []).filter((x) => x.origin === 'authorize' && (atBase.length === 0 || atBase.includes(x) || !x.redirectBase))) : undefined
+        let d = state
+          ? only(
+              (byState.get(state) ?? []).filter(
+                (x) => x.origin === 'authorize' && (atBase.length === 0 || atBase.includes(x) || !x.redirectBase),
+              ),
+            )
+          : undefined
         if (!d && real(p.code)) d = drafts.find((x) => x.codes.has(p.code ?? ''))
         if (!d && base) {
           // No state of ours: the one authorization request sent to this redirect URI that is
@@ -178,7 +195,16 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         if (!d && g === 'authorization_code' && !real(r.code)) {
           // A code redacted without a number: the one flow of this client and redirect URI with a response and no redemption yet.
           const redirect = r.redirect_uri ? safeUrl(r.redirect_uri) : null
-          d = only(drafts.filter((x) => x.origin === 'authorize' && x.clientId === r.client_id && (x.redirected || x.callbackSeen) && (!redirect || x.redirectBase === baseOf(redirect)) && !x.steps.some((s) => s.grantType === 'authorization_code')))
+          d = only(
+            drafts.filter(
+              (x) =>
+                x.origin === 'authorize' &&
+                x.clientId === r.client_id &&
+                (x.redirected || x.callbackSeen) &&
+                (!redirect || x.redirectBase === baseOf(redirect)) &&
+                !x.steps.some((s) => s.grantType === 'authorization_code'),
+            ),
+          )
         }
         if (!d && real(r.refresh_token)) d = drafts.find((x) => x.refreshTokens.has(r.refresh_token ?? ''))
         // Polling the token endpoint repeats the same device code (RFC 8628 §3.4): one flow.
@@ -191,7 +217,9 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
         break
       case 'saml': {
         const relay = step.request.RelayState ?? step.response.RelayState
-        const d = relay ? drafts.find((x) => x.origin === 'saml' && x.state === relay) : only(drafts.filter((x) => x.origin === 'saml' && step.time - x.last < 10 * 60 * 1000 && x.steps.length < 2))
+        const d = relay
+          ? drafts.find((x) => x.origin === 'saml' && x.state === relay)
+          : only(drafts.filter((x) => x.origin === 'saml' && step.time - x.last < 10 * 60 * 1000 && x.steps.length < 2))
         const target = d ?? open(step, 'saml')
         if (relay) target.state = relay
         add(target, step)
@@ -229,7 +257,12 @@ export function groupSteps(steps: FlowStep[]): Draft[] {
   return drafts
 }
 
-function attachDeferred(step: FlowStep, drafts: Draft[], add: (d: Draft, s: FlowStep) => void, open: (s: FlowStep, o: Draft['origin']) => Draft): void {
+function attachDeferred(
+  step: FlowStep,
+  drafts: Draft[],
+  add: (d: Draft, s: FlowStep) => void,
+  open: (s: FlowStep, o: Draft['origin']) => Draft,
+): void {
   const host = hostOf(step.url)
   const oauth = (d: Draft) => d.origin !== 'api' && d.origin !== 'metadata'
   const holds = (value: string | undefined) => {

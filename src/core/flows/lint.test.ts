@@ -12,7 +12,17 @@ const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'
 
 function authorize(params: Record<string, string | undefined>) {
   const p: Record<string, string> = {}
-  const all = { client_id: 'c', redirect_uri: `${APP}/cb`, response_type: 'code', scope: 'openid profile', state: 'S', nonce: 'N', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', ...params }
+  const all = {
+    client_id: 'c',
+    redirect_uri: `${APP}/cb`,
+    response_type: 'code',
+    scope: 'openid profile',
+    state: 'S',
+    nonce: 'N',
+    code_challenge: 'x'.repeat(43),
+    code_challenge_method: 'S256',
+    ...params,
+  }
   for (const [k, v] of Object.entries(all)) if (v !== undefined) p[k] = v
   return `${IDP}/authorize?${new URLSearchParams(p)}`
 }
@@ -25,7 +35,13 @@ const codes = (f: FlowFinding[], severity?: string) => f.filter((x) => !severity
 function spaFlow(authParams: Record<string, string | undefined> = {}, back = 'code=C&state=S') {
   return [
     mkEntry({ url: authorize(authParams), location: `${APP}/cb?${back}` }),
-    mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' }, reqHeaders: { Origin: APP }, json: { access_token: JWT, id_token: JWT }, at: 1 }),
+    mkEntry({
+      url: `${IDP}/token`,
+      form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+      reqHeaders: { Origin: APP },
+      json: { access_token: JWT, id_token: JWT },
+      at: 1,
+    }),
   ]
 }
 
@@ -41,7 +57,9 @@ describe('flow lint', () => {
   })
   it('state missing, and a state that is not echoed or differs', () => {
     expect(lint(spaFlow({ state: undefined }, 'code=C')).find((f) => f.code === 'state_missing')?.severity).toBe('info')
-    expect(lint(spaFlow({ state: undefined, code_challenge: undefined }, 'code=C')).find((f) => f.code === 'state_missing')?.severity).toBe('warning')
+    expect(lint(spaFlow({ state: undefined, code_challenge: undefined }, 'code=C')).find((f) => f.code === 'state_missing')?.severity).toBe(
+      'warning',
+    )
     expect(codes(lint(spaFlow({}, 'code=C')), 'error')).toEqual(['state_not_echoed'])
     const other = lint(spaFlow({}, 'code=C&state=OTHER')).find((f) => f.code === 'state_not_echoed')
     expect(other?.message).toMatch(/different state/)
@@ -49,45 +67,98 @@ describe('flow lint', () => {
   it('nonce missing: error with front-channel ID tokens, warning without PKCE, info with PKCE', () => {
     expect(lint(spaFlow({ nonce: undefined })).find((f) => f.code === 'nonce_missing')?.severity).toBe('info')
     expect(lint(spaFlow({ nonce: undefined, code_challenge: undefined })).find((f) => f.code === 'nonce_missing')?.severity).toBe('warning')
-    const implicit = lint([mkEntry({ url: authorize({ nonce: undefined, response_type: 'id_token' }), location: `${APP}/cb#id_token=${JWT}&state=S` })])
+    const implicit = lint([
+      mkEntry({ url: authorize({ nonce: undefined, response_type: 'id_token' }), location: `${APP}/cb#id_token=${JWT}&state=S` }),
+    ])
     expect(implicit.find((f) => f.code === 'nonce_missing')).toMatchObject({ severity: 'error', specRef: { label: 'OIDC Core §3.2.2.1' } })
     expect(codes(lint(spaFlow({ nonce: undefined, scope: 'User.Read' })))).toEqual([])
   })
   it('implicit and hybrid flows', () => {
-    expect(lint([mkEntry({ url: authorize({ response_type: 'token' }), location: `${APP}/cb#access_token=${JWT}&state=S` })]).find((f) => f.code === 'implicit_flow')).toMatchObject({ severity: 'error', specRef: { label: 'RFC 9700 §2.1.2' } })
-    expect(lint([mkEntry({ url: authorize({ response_type: 'code id_token' }), location: `${APP}/cb#code=C&id_token=${JWT}&state=S` })]).find((f) => f.code === 'hybrid_flow')?.severity).toBe('info')
-    expect(lint([mkEntry({ url: authorize({ response_type: 'code token' }), location: `${APP}/cb#code=C&access_token=${JWT}&state=S` })]).find((f) => f.code === 'hybrid_flow')?.severity).toBe('warning')
+    expect(
+      lint([mkEntry({ url: authorize({ response_type: 'token' }), location: `${APP}/cb#access_token=${JWT}&state=S` })]).find(
+        (f) => f.code === 'implicit_flow',
+      ),
+    ).toMatchObject({ severity: 'error', specRef: { label: 'RFC 9700 §2.1.2' } })
+    expect(
+      lint([mkEntry({ url: authorize({ response_type: 'code id_token' }), location: `${APP}/cb#code=C&id_token=${JWT}&state=S` })]).find(
+        (f) => f.code === 'hybrid_flow',
+      )?.severity,
+    ).toBe('info')
+    expect(
+      lint([mkEntry({ url: authorize({ response_type: 'code token' }), location: `${APP}/cb#code=C&access_token=${JWT}&state=S` })]).find(
+        (f) => f.code === 'hybrid_flow',
+      )?.severity,
+    ).toBe('warning')
   })
   it('tokens in a query string: redirect query and API URL', () => {
-    const redirect = lint([mkEntry({ url: authorize({ response_type: 'token', response_mode: 'query' }), location: `${APP}/cb?access_token=${JWT}&state=S` })])
+    const redirect = lint([
+      mkEntry({ url: authorize({ response_type: 'token', response_mode: 'query' }), location: `${APP}/cb?access_token=${JWT}&state=S` }),
+    ])
     expect(redirect.find((f) => f.code === 'token_in_query')?.message).toMatch(/access_token in the query of the redirect/)
-    const api = lint([...spaFlow(), mkEntry({ url: `https://api.example/x?access_token=${JWT}`, reqHeaders: { Authorization: `Bearer ${JWT}` }, at: 3 })])
+    const api = lint([
+      ...spaFlow(),
+      mkEntry({ url: `https://api.example/x?access_token=${JWT}`, reqHeaders: { Authorization: `Bearer ${JWT}` }, at: 3 }),
+    ])
     expect(api.find((f) => f.code === 'token_in_query')?.specRef.label).toBe('RFC 6750 §2.3')
   })
   it('client_secret and refresh tokens visible in the capture', () => {
     const f = lint([
       mkEntry({ url: authorize({}), location: `${APP}/cb?code=C&state=S` }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'c', client_secret: 'shh', code: 'C' }, json: { access_token: JWT, refresh_token: 'RT' }, at: 1 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'c', client_secret: 'shh', code: 'C' },
+        json: { access_token: JWT, refresh_token: 'RT' },
+        at: 1,
+      }),
     ])
     expect(f.find((x) => x.code === 'client_secret_exposed')).toMatchObject({ severity: 'error', specRef: { label: 'RFC 8252 §8.5' } })
     expect(f.find((x) => x.code === 'refresh_token_exposed')?.severity).toBe('warning')
-    const spa = lint([...spaFlow().slice(0, 1), mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' }, json: { access_token: JWT, refresh_token: 'RT' }, at: 1 })])
+    const spa = lint([
+      ...spaFlow().slice(0, 1),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+        json: { access_token: JWT, refresh_token: 'RT' },
+        at: 1,
+      }),
+    ])
     expect(spa.find((x) => x.code === 'refresh_token_exposed')?.severity).toBe('info')
   })
   it('http redirect URIs other than loopback (RFC 8252 §7.3)', () => {
-    expect(lint(spaFlow({ redirect_uri: 'http://app.example/cb' })).find((f) => f.code === 'insecure_redirect_uri')?.specRef.label).toBe('RFC 8252 §7.3')
-    for (const host of ['localhost:3000', '127.0.0.1:8400', '[::1]:8080']) expect(codes(lint(spaFlow({ redirect_uri: `http://${host}/cb` })))).not.toContain('insecure_redirect_uri')
+    expect(lint(spaFlow({ redirect_uri: 'http://app.example/cb' })).find((f) => f.code === 'insecure_redirect_uri')?.specRef.label).toBe(
+      'RFC 8252 §7.3',
+    )
+    for (const host of ['localhost:3000', '127.0.0.1:8400', '[::1]:8080'])
+      expect(codes(lint(spaFlow({ redirect_uri: `http://${host}/cb` })))).not.toContain('insecure_redirect_uri')
   })
   it('password grant', () => {
-    expect(codes(lint([mkEntry({ url: `${IDP}/token`, form: { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, json: {} })]))).toContain('password_grant')
+    expect(
+      codes(
+        lint([mkEntry({ url: `${IDP}/token`, form: { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, json: {} })]),
+      ),
+    ).toContain('password_grant')
   })
   it('error responses carry the AADSTS code and are explained from our data file', async () => {
     const f = lint([
       mkEntry({ url: authorize({}), location: `${APP}/cb?code=C&state=S` }),
-      mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' }, status: 400, json: { error: 'invalid_request', error_description: 'AADSTS9002326: Cross-origin token redemption is permitted only for the Single-Page Application client-type.', error_codes: [9002326] }, at: 1 }),
+      mkEntry({
+        url: `${IDP}/token`,
+        form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+        status: 400,
+        json: {
+          error: 'invalid_request',
+          error_description: 'AADSTS9002326: Cross-origin token redemption is permitted only for the Single-Page Application client-type.',
+          error_codes: [9002326],
+        },
+        at: 1,
+      }),
     ])
     const err = f.find((x) => x.code === 'error_response')
-    expect(err).toMatchObject({ severity: 'error', error: { error: 'invalid_request', code: '9002326' }, specRef: { label: 'RFC 6749 §5.2' } })
+    expect(err).toMatchObject({
+      severity: 'error',
+      error: { error: 'invalid_request', code: '9002326' },
+      specRef: { label: 'RFC 6749 §5.2' },
+    })
     const why = await explainError(err!.error!)
     expect(why.meaning).toMatch(/could not make sense/)
     expect(why.aadsts?.meaning).toMatch(/Single-page application/)
@@ -110,6 +181,9 @@ describe('fixture lint', () => {
   })
   it('leaked secret is flagged in the body and in the Basic header', () => {
     const f = findings('leaked-secret.har')
-    expect(f.filter((x) => x.code === 'client_secret_exposed').map((x) => x.message)).toEqual([expect.stringMatching(/client_secret parameter/), expect.stringMatching(/Basic/)])
+    expect(f.filter((x) => x.code === 'client_secret_exposed').map((x) => x.message)).toEqual([
+      expect.stringMatching(/client_secret parameter/),
+      expect.stringMatching(/Basic/),
+    ])
   })
 })

@@ -54,7 +54,7 @@ export function lintFlow(flow: Flow, entries: readonly Entry[]): FlowFinding[] {
         code: 'password_grant',
         severity: 'error',
         stepId: step.id,
-        message: 'The resource owner password credentials grant hands the user\'s password to the client. It must not be used.',
+        message: "The resource owner password credentials grant hands the user's password to the client. It must not be used.",
         specRef: rfc(9700, '2.4'),
       })
     }
@@ -116,7 +116,9 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
       specRef: rfc(9700, '4.7.1'),
     })
   } else {
-    const echoes = flow.steps.filter((s) => s !== step && (s.kind === 'redirect_back' || s.kind === 'callback' || s.kind === 'authorize') && s.origin !== 'not_observed')
+    const echoes = flow.steps.filter(
+      (s) => s !== step && (s.kind === 'redirect_back' || s.kind === 'callback' || s.kind === 'authorize') && s.origin !== 'not_observed',
+    )
     for (const s of echoes) {
       const p = s.kind === 'callback' ? s.request : s.response
       if (!('code' in p || 'id_token' in p || 'access_token' in p || 'error' in p)) continue
@@ -125,7 +127,10 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
           code: 'state_not_echoed',
           severity: 'error',
           stepId: s.id,
-          message: p.state === undefined ? 'The authorization response does not return the state that was sent.' : 'The authorization response returns a different state than the one sent.',
+          message:
+            p.state === undefined
+              ? 'The authorization response does not return the state that was sent.'
+              : 'The authorization response returns a different state than the one sent.',
           specRef: rfc(6749, '4.1.2'),
         })
       }
@@ -136,7 +141,10 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
         code: 'state_not_echoed',
         severity: 'error',
         stepId: step.id,
-        message: own.state === undefined ? 'The redirect back does not carry the state that was sent.' : 'The redirect back carries a different state than the one sent.',
+        message:
+          own.state === undefined
+            ? 'The redirect back does not carry the state that was sent.'
+            : 'The redirect back carries a different state than the one sent.',
         specRef: rfc(6749, '4.1.2'),
       })
     }
@@ -166,7 +174,8 @@ function lintAuthorize(step: FlowStep, flow: Flow, isPublic: boolean, out: FlowF
       code: 'implicit_flow',
       severity: 'warning',
       stepId: step.id,
-      message: 'Implicit sign-in (response_type=id_token): the ID token travels in the front channel. OAuth 2.1 drops the implicit grant; prefer the code flow.',
+      message:
+        'Implicit sign-in (response_type=id_token): the ID token travels in the front channel. OAuth 2.1 drops the implicit grant; prefer the code flow.',
       specRef: OAUTH21('10.1'),
     })
   } else if (hasCode && frontTokens) {
@@ -232,7 +241,7 @@ function lintSecrets(step: FlowStep, entries: readonly Entry[], out: FlowFinding
       severity: confidential ? 'warning' : 'info',
       stepId: step.id,
       message: confidential
-        ? 'A confidential client\'s refresh token appears in this capture. It belongs on the server; whoever holds this file can mint new access tokens until it is revoked.'
+        ? "A confidential client's refresh token appears in this capture. It belongs on the server; whoever holds this file can mint new access tokens until it is revoked."
         : 'The browser receives a refresh token. That is allowed for public clients only when it is rotated or sender-constrained (Entra limits SPA refresh tokens to 24 hours).',
       specRef: rfc(9700, '4.14.2'),
     })

@@ -28,7 +28,18 @@ function mix(outer: Entry[], inner: Entry[]): Entry[] {
   return out
 }
 
-const EVIDENCE = new Set(['authorize', 'par', 'token', 'refresh', 'device_authorization', 'revocation', 'introspection', 'saml', 'logout', 'other'])
+const EVIDENCE = new Set([
+  'authorize',
+  'par',
+  'token',
+  'refresh',
+  'device_authorization',
+  'revocation',
+  'introspection',
+  'saml',
+  'logout',
+  'other',
+])
 
 /** Every flow rests on an observed protocol step, and every listed token literally occurs in its exchange. */
 function assertEvidence(a: FlowAnalysis, entries: readonly Entry[]): void {
@@ -38,8 +49,16 @@ function assertEvidence(a: FlowAnalysis, entries: readonly Entry[]): void {
     for (const t of f.tokens) {
       expect(t.entryIndex).not.toBeNull()
       const raw = JSON.stringify(entries[t.entryIndex ?? -1])
-      const forms = [t.value, encodeURIComponent(t.value), new URLSearchParams({ x: t.value }).toString().slice(2), JSON.stringify(t.value).slice(1, -1)]
-      expect(forms.some((v) => raw.includes(v)), `${t.kind} at ${t.where}`).toBe(true)
+      const forms = [
+        t.value,
+        encodeURIComponent(t.value),
+        new URLSearchParams({ x: t.value }).toString().slice(2),
+        JSON.stringify(t.value).slice(1, -1),
+      ]
+      expect(
+        forms.some((v) => raw.includes(v)),
+        `${t.kind} at ${t.where}`,
+      ).toBe(true)
     }
   }
 }
@@ -63,7 +82,12 @@ describe('ordinary browsing', () => {
 })
 
 describe('property: dropped, reordered or corrupted entries', () => {
-  const base: unknown[] = [...noiseEntries(40, 3), ...fixture('demo-signin.har'), ...fixture('webapp-confidential.har'), ...fixture('leaked-secret.har')].map((e) => JSON.parse(JSON.stringify(e)) as unknown)
+  const base: unknown[] = [
+    ...noiseEntries(40, 3),
+    ...fixture('demo-signin.har'),
+    ...fixture('webapp-confidential.har'),
+    ...fixture('leaked-secret.har'),
+  ].map((e) => JSON.parse(JSON.stringify(e)) as unknown)
   const corruption = fc.oneof(
     fc.constant(undefined),
     fc.constant(null),
@@ -101,11 +125,15 @@ describe('property: dropped, reordered or corrupted entries', () => {
   it('never throws and never produces a flow without evidence', () => {
     fc.assert(
       fc.property(
-        fc.shuffledSubarray(base.map((_, i) => i), { minLength: 0 }),
+        fc.shuffledSubarray(
+          base.map((_, i) => i),
+          { minLength: 0 },
+        ),
         fc.array(fc.tuple(fc.nat(), fc.constantFrom(...paths), corruption), { maxLength: 8 }),
         (order, damage) => {
           const entries = order.map((i) => base[i])
-          for (const [at, path, value] of damage) if (entries.length) entries[at % entries.length] = setAt(entries[at % entries.length], path, value)
+          for (const [at, path, value] of damage)
+            if (entries.length) entries[at % entries.length] = setAt(entries[at % entries.length], path, value)
           const r = parseHarValue({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } })
           if (!r.ok) {
             // Only a file with no usable entry at all is refused.
@@ -125,10 +153,16 @@ describe('property: dropped, reordered or corrupted entries', () => {
     const signin = fixture('demo-signin.har')
     const expected = analyzeFlows(signin).flows.map((f) => f.steps.map((s) => s.kind))
     fc.assert(
-      fc.property(fc.shuffledSubarray(signin.map((_, i) => i), { minLength: signin.length, maxLength: signin.length }), (order) => {
-        // Times decide the order; the file order does not.
-        expect(analyzeFlows(order.map((i) => signin[i] as Entry)).flows.map((f) => f.steps.map((s) => s.kind))).toEqual(expected)
-      }),
+      fc.property(
+        fc.shuffledSubarray(
+          signin.map((_, i) => i),
+          { minLength: signin.length, maxLength: signin.length },
+        ),
+        (order) => {
+          // Times decide the order; the file order does not.
+          expect(analyzeFlows(order.map((i) => signin[i] as Entry)).flows.map((f) => f.steps.map((s) => s.kind))).toEqual(expected)
+        },
+      ),
       { numRuns: 50, seed: 7 },
     )
   })

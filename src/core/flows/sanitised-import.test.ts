@@ -24,7 +24,9 @@ function shape(a: FlowAnalysis) {
       client: f.client,
       state: f.state,
       steps: f.steps.map((s) => `${s.kind}:${s.origin}:${s.entryIndex}:${s.label}`),
-      tokens: f.tokens.map((t) => `${t.id}:${t.kind}:${t.place}:${t.stepId}:${t.valueId}:${t.occurrences}:${t.label ?? ''}:${t.scheme ?? ''}:${t.name ?? ''}`),
+      tokens: f.tokens.map(
+        (t) => `${t.id}:${t.kind}:${t.place}:${t.stepId}:${t.valueId}:${t.occurrences}:${t.label ?? ''}:${t.scheme ?? ''}:${t.name ?? ''}`,
+      ),
       findings: f.findings.map((x) => `${x.code}:${x.severity}:${x.stepId ?? ''}`),
     })),
   }
@@ -38,7 +40,9 @@ function load(name: string): Entry[] {
 
 /** A file as the import reads it: the sanitised entries written out and parsed again. */
 function reimport(entries: readonly Entry[], keepTokens = false): Entry[] {
-  const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'Token Lens', version: 't' }, entries: sanitizeEntries(entries, { keepTokens }).entries } })
+  const text = JSON.stringify({
+    log: { version: '1.2', creator: { name: 'Token Lens', version: 't' }, entries: sanitizeEntries(entries, { keepTokens }).entries },
+  })
   const r = parseHar(text)
   if (!r.ok) throw new Error(r.message)
   return r.entries
@@ -54,12 +58,27 @@ function everyPlace(): Entry[] {
   return [
     mkEntry({ url: authorize, location: `${APP}/cb?code=CODE-1234567&state=st` }),
     mkEntry({ url: `${APP}/cb?code=CODE-1234567&state=st`, at: 1 }),
-    mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'spa', code: 'CODE-1234567', code_verifier: 'verifier-abcdefgh' }, json: { access_token: jwt('A1'), id_token: jwt('I1'), refresh_token: 'RT-first-0123456' }, at: 2 }),
+    mkEntry({
+      url: `${IDP}/token`,
+      form: { grant_type: 'authorization_code', client_id: 'spa', code: 'CODE-1234567', code_verifier: 'verifier-abcdefgh' },
+      json: { access_token: jwt('A1'), id_token: jwt('I1'), refresh_token: 'RT-first-0123456' },
+      at: 2,
+    }),
     mkEntry({ url: 'https://api.example/orders', reqHeaders: { Authorization: `Bearer ${jwt('A1')}` }, json: [], at: 3 }),
-    mkEntry({ url: `${IDP}/token`, form: { grant_type: 'refresh_token', client_id: 'spa', refresh_token: 'RT-first-0123456', scope: 'api://x/read' }, json: { access_token: jwt('A2'), refresh_token: 'RT-second-012345' }, at: 4 }),
+    mkEntry({
+      url: `${IDP}/token`,
+      form: { grant_type: 'refresh_token', client_id: 'spa', refresh_token: 'RT-first-0123456', scope: 'api://x/read' },
+      json: { access_token: jwt('A2'), refresh_token: 'RT-second-012345' },
+      at: 4,
+    }),
     mkEntry({ url: 'https://api.example/dpop', reqHeaders: { Authorization: `DPoP ${jwt('A2')}`, DPoP: jwt('P') }, json: {}, at: 5 }),
     mkEntry({ url: `${IDP}/introspect`, form: { token: jwt('A2'), client_id: 'spa' }, json: { active: true }, at: 6 }),
-    mkEntry({ url: `${IDP}/revoke`, form: { token: 'RT-second-012345', token_type_hint: 'refresh_token', client_id: 'spa' }, json: {}, at: 7 }),
+    mkEntry({
+      url: `${IDP}/revoke`,
+      form: { token: 'RT-second-012345', token_type_hint: 'refresh_token', client_id: 'spa' },
+      json: {},
+      at: 7,
+    }),
     mkEntry({ url: `${IDP}/logout?id_token_hint=${jwt('I1')}&post_logout_redirect_uri=${encodeURIComponent(APP)}`, at: 8 }),
   ]
 }
@@ -84,7 +103,17 @@ describe('a sanitised export re-imports as the same analysis', () => {
     const again = analyzeFlows(reimport(everyPlace()))
     expect(again.flows).toHaveLength(1)
     const flow = again.flows[0]!
-    expect(flow.steps.map((s) => s.kind)).toEqual(['authorize', 'callback', 'token', 'api', 'refresh', 'api', 'introspection', 'revocation', 'logout'])
+    expect(flow.steps.map((s) => s.kind)).toEqual([
+      'authorize',
+      'callback',
+      'token',
+      'api',
+      'refresh',
+      'api',
+      'introspection',
+      'revocation',
+      'logout',
+    ])
     // The tokens are placeholders now: listed and linked, marked redacted, never JWTs to open.
     expect(flow.tokens.every((t) => t.redacted === true && !t.jwt && /^\[redacted:[a-z_]+:\d+\]$/.test(t.value))).toBe(true)
     const refresh = flow.tokens.filter((t) => t.kind === 'refresh_token')

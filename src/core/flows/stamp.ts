@@ -14,7 +14,8 @@ export function stampEntry(entry: CapturedEntry): CapturedEntry {
   // The same holds for a userinfo call the app made itself at the discovery document's
   // userinfo_endpoint (adapters/msal/userinfo.ts): a bearer GET at a path such as /me reads as an
   // API call on the wire alone (the analysis settles it from the discovery document, settleUserinfo).
-  const keepPrior = (step.kind === 'other' && prior.step !== 'other') || (prior.step === 'userinfo' && (step.kind === 'api' || step.kind === 'graph'))
+  const keepPrior =
+    (step.kind === 'other' && prior.step !== 'other') || (prior.step === 'userinfo' && (step.kind === 'api' || step.kind === 'graph'))
   const oauth: OAuthAnnotation = {
     ...prior,
     step: keepPrior ? prior.step : step.kind,
@@ -27,7 +28,11 @@ export function stampEntry(entry: CapturedEntry): CapturedEntry {
   if (step.error) {
     const e = step.error
     const code = e.code !== undefined ? `AADSTS${e.code}` : e.idpCode
-    oauth.error = { error: e.error, ...(e.description !== undefined ? { description: e.description } : {}), ...(code !== undefined ? { code } : {}) }
+    oauth.error = {
+      error: e.error,
+      ...(e.description !== undefined ? { description: e.description } : {}),
+      ...(code !== undefined ? { code } : {}),
+    }
   } else if (prior.error) oauth.error = prior.error
   return { ...entry, _oauth: oauth }
 }

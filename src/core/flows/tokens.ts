@@ -55,11 +55,14 @@ const GRAPH_USER_READ = /^(?:(?:https:\/\/graph\.microsoft\.com|00000003-0000-00
  * sign-in (RFC 6749 §6 `scope`): "Graph (silent)", so the list does not suggest a user action.
  */
 export function tokenResponseLabel(steps: readonly FlowStep[], step: FlowStep, capturedNote?: readonly string[]): string {
-  if (step.grantType !== 'refresh_token') return step.grantType === 'authorization_code' || step.grantType === undefined ? 'Sign-in' : step.label
+  if (step.grantType !== 'refresh_token')
+    return step.grantType === 'authorization_code' || step.grantType === undefined ? 'Sign-in' : step.label
   if ((capturedNote ?? []).some((t) => /\bgraph\b/i.test(t))) return 'Graph (silent)'
   const scopes = (step.request.scope ?? '').split(/\s+/)
   if (!scopes.some((s) => GRAPH_USER_READ.test(s))) return 'Refresh'
-  const codeBefore = steps.some((s) => s !== step && s.time <= step.time && s.grantType === 'authorization_code' && s.origin !== 'not_observed')
+  const codeBefore = steps.some(
+    (s) => s !== step && s.time <= step.time && s.grantType === 'authorization_code' && s.origin !== 'not_observed',
+  )
   return codeBefore ? 'Graph (silent)' : 'Refresh'
 }
 
@@ -67,7 +70,14 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
   const out: FlowToken[] = []
   const firstByValue = new Map<string, FlowToken>()
   const seen = new Set<string>()
-  const put = (kind: FlowTokenKind, value: string | undefined, step: FlowStep, place: TokenPlace, expected: TokenExpectations, extra: Partial<FlowToken> = {}) => {
+  const put = (
+    kind: FlowTokenKind,
+    value: string | undefined,
+    step: FlowStep,
+    place: TokenPlace,
+    expected: TokenExpectations,
+    extra: Partial<FlowToken> = {},
+  ) => {
     // A numbered placeholder of a sanitised file is still one token in its places; an
     // unnumbered one identifies nothing and is not listed.
     if (!value || isAnonymousPlaceholder(value)) return
@@ -75,7 +85,8 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
     if (seen.has(key)) return
     seen.add(key)
     const clean: TokenExpectations = {}
-    for (const [k, v] of Object.entries(expected) as [keyof TokenExpectations, string | undefined][]) if (v !== undefined) (clean as Record<string, string>)[k] = v
+    for (const [k, v] of Object.entries(expected) as [keyof TokenExpectations, string | undefined][])
+      if (v !== undefined) (clean as Record<string, string>)[k] = v
     const id = `t${out.length + 1}`
     const first = firstByValue.get(value)
     const token: FlowToken = {
@@ -119,7 +130,10 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
       put('access_token', params.access_token, step, place, { ...base, tokenType: 'access_token' })
     }
     if ((step.kind === 'authorize' || step.kind === 'redirect_back') && step.responseMode) {
-      front(res, step.responseMode === 'fragment' ? 'redirect_fragment' : step.responseMode === 'form_post' ? 'form_post' : 'redirect_query')
+      front(
+        res,
+        step.responseMode === 'fragment' ? 'redirect_fragment' : step.responseMode === 'form_post' ? 'form_post' : 'redirect_query',
+      )
     }
     if (step.kind === 'callback') {
       front(step.request, step.method === 'POST' ? 'form_post' : 'callback_query')
@@ -144,8 +158,17 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
       put('refresh_token', res.refresh_token, step, 'token_response', {}, extra)
     }
     if (step.kind === 'device_authorization') put('device_code', res.device_code, step, 'device_response', {})
-    if (step.bearer) put('access_token', step.bearer, step, 'authorization_header', { ...base, tokenType: 'access_token' }, step.bearerScheme ? { scheme: step.bearerScheme } : {})
-    if (step.kind === 'logout') put('id_token_hint', step.request.id_token_hint, step, 'id_token_hint', { ...idBase, tokenType: 'id_token' })
+    if (step.bearer)
+      put(
+        'access_token',
+        step.bearer,
+        step,
+        'authorization_header',
+        { ...base, tokenType: 'access_token' },
+        step.bearerScheme ? { scheme: step.bearerScheme } : {},
+      )
+    if (step.kind === 'logout')
+      put('id_token_hint', step.request.id_token_hint, step, 'id_token_hint', { ...idBase, tokenType: 'id_token' })
     if (step.kind === 'revocation' || step.kind === 'introspection') {
       // token_type_hint (RFC 7009 §2.1) says what the client believes it is presenting.
       const hint = step.request.token_type_hint
@@ -159,7 +182,10 @@ export function findTokens(steps: FlowStep[], ctx: TokenContext, notes?: (step: 
   return out
 }
 
-/** A found token's expectations in the inspector's terms (InspectOptions['expected']); an ID token's audience is the client (OIDC Core §3.1.3.7 rule 3). */
+/**
+ * A found token's expectations in the inspector's terms (InspectOptions['expected']); an ID token's
+ * audience is the client (OIDC Core §3.1.3.7 rule 3).
+ */
 export function inspectorExpectations(token: FlowToken): NonNullable<InspectOptions['expected']> {
   const e = token.expected
   const out: NonNullable<InspectOptions['expected']> = {}

@@ -9,7 +9,11 @@ import { mkEntry } from './test-entry.ts'
  */
 function playwrightZip(withBody: boolean) {
   const tokenBody = JSON.stringify({ access_token: 'AT', token_type: 'Bearer' })
-  const entry = mkEntry({ url: 'https://login.example.com/t/oauth2/v2.0/token', form: { grant_type: 'client_credentials', client_id: 'c', client_secret: 's' }, json: {} })
+  const entry = mkEntry({
+    url: 'https://login.example.com/t/oauth2/v2.0/token',
+    form: { grant_type: 'client_credentials', client_id: 'c', client_secret: 's' },
+    json: {},
+  })
   const raw = JSON.parse(JSON.stringify(entry)) as { response: { content: Record<string, unknown> } }
   raw.response.content = { size: tokenBody.length, mimeType: 'application/json', _file: '5d41402abc4b2a76b9719d911017c592.json' }
   const har = JSON.stringify({ log: { version: '1.2', creator: { name: 'Playwright', version: '1.65.1' }, entries: [raw] } })

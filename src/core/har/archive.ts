@@ -24,7 +24,12 @@ export function parseHarArchive(files: Record<string, Uint8Array>, onProgress?: 
   const names = Object.keys(files)
   const harName = names.find((n) => /\.har$/i.test(n))
   if (!harName) {
-    return { ok: false, reason: 'not_har', kind: 'zip', message: `This ZIP archive holds no .har file (it has ${names.length} file${names.length === 1 ? '' : 's'}${names.length ? `: ${names.slice(0, 5).join(', ')}` : ''}).` }
+    return {
+      ok: false,
+      reason: 'not_har',
+      kind: 'zip',
+      message: `This ZIP archive holds no .har file (it has ${names.length} file${names.length === 1 ? '' : 's'}${names.length ? `: ${names.slice(0, 5).join(', ')}` : ''}).`,
+    }
   }
   const text = new TextDecoder('utf-8').decode(files[harName])
   const result = parseHar(text, onProgress)
@@ -39,7 +44,11 @@ export function parseHarArchive(files: Record<string, Uint8Array>, onProgress?: 
     }
     fillBody(entry, m.side, bytes)
   }
-  return { ...result, missingBodies: stillMissing, missingBodyCount: result.missingBodyCount - (result.missingBodies.length - stillMissing.length) }
+  return {
+    ...result,
+    missingBodies: stillMissing,
+    missingBodyCount: result.missingBodyCount - (result.missingBodies.length - stillMissing.length),
+  }
 }
 
 function fillBody(entry: Entry, side: MissingBody['side'], bytes: Uint8Array): void {
@@ -58,4 +67,3 @@ function fillBody(entry: Entry, side: MissingBody['side'], bytes: Uint8Array): v
   }
   if (entry.request.postData) entry.request.postData.text = new TextDecoder('utf-8').decode(bytes)
 }
-

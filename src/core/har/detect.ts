@@ -34,7 +34,10 @@ export function sniffText(text: string): NotHar | null {
   if (text.length < 20_000) {
     const trimmed = text.trim().replace(/^Bearer\s+/i, '')
     if (JWE_RE.test(trimmed)) {
-      return { kind: 'jwe', message: 'This is an encrypted token (compact JWE, five segments), not a HAR file. Open it in the inspector to see its header.' }
+      return {
+        kind: 'jwe',
+        message: 'This is an encrypted token (compact JWE, five segments), not a HAR file. Open it in the inspector to see its header.',
+      }
     }
     if (JWS_RE.test(trimmed) && trimmed.startsWith('eyJ')) {
       return { kind: 'jwt', message: 'This is a JWT, not a HAR file. Paste it into the inspector instead.' }
@@ -46,23 +49,38 @@ export function sniffText(text: string): NotHar | null {
 /** Classifies parsed JSON that has no `log.entries` array. */
 export function sniffJson(value: unknown): NotHar | null {
   if (Array.isArray(value)) {
-    return { kind: 'json_array', message: 'This is a JSON array, not a HAR file. A HAR file is a JSON object with a "log" object holding an "entries" array.' }
+    return {
+      kind: 'json_array',
+      message: 'This is a JSON array, not a HAR file. A HAR file is a JSON object with a "log" object holding an "entries" array.',
+    }
   }
   if (typeof value !== 'object' || value === null) {
-    return { kind: 'json_other', message: `This is a JSON ${value === null ? 'null' : typeof value}, not a HAR file. A HAR file is a JSON object with a "log" object.` }
+    return {
+      kind: 'json_other',
+      message: `This is a JSON ${value === null ? 'null' : typeof value}, not a HAR file. A HAR file is a JSON object with a "log" object.`,
+    }
   }
   const obj = value as Record<string, unknown>
   if ('log' in obj) return null
   if (Array.isArray(obj.keys)) {
-    return { kind: 'jwks', message: 'This is a JSON Web Key Set (JWKS), not a HAR file. Paste it into the inspector as keys to verify a token.' }
+    return {
+      kind: 'jwks',
+      message: 'This is a JSON Web Key Set (JWKS), not a HAR file. Paste it into the inspector as keys to verify a token.',
+    }
   }
   if (typeof obj.issuer === 'string' && ('jwks_uri' in obj || 'authorization_endpoint' in obj)) {
     return { kind: 'discovery', message: 'This is an OpenID Connect discovery document, not a HAR file.' }
   }
   if (typeof obj.access_token === 'string' || typeof obj.id_token === 'string') {
-    return { kind: 'token_response', message: 'This is a token endpoint response, not a HAR file. Paste its tokens into the inspector instead.' }
+    return {
+      kind: 'token_response',
+      message: 'This is a token endpoint response, not a HAR file. Paste its tokens into the inspector instead.',
+    }
   }
-  return { kind: 'json_other', message: 'This JSON has no top-level "log" object, so it is not a HAR file (HAR 1.2 puts everything under "log").' }
+  return {
+    kind: 'json_other',
+    message: 'This JSON has no top-level "log" object, so it is not a HAR file (HAR 1.2 puts everything under "log").',
+  }
 }
 
 /** JSON.parse error text with line and column, when the position can be found. */

@@ -9,7 +9,8 @@ import { CdpHarBuilder, RelevanceFilter, toRecordedEntry, withBodies, type CdpFi
 import { analyzeFlows } from '../flows/detect.ts'
 
 const T0 = 1_764_700_000 // wallTime, seconds since the epoch
-const AUTHZ = 'https://login.example.com/tenant/oauth2/v2.0/authorize?client_id=app-1&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=openid&state=st-1&code_challenge=abc&code_challenge_method=S256'
+const AUTHZ =
+  'https://login.example.com/tenant/oauth2/v2.0/authorize?client_id=app-1&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=openid&state=st-1&code_challenge=abc&code_challenge_method=S256'
 const TOKEN = 'https://login.example.com/tenant/oauth2/v2.0/token'
 
 function b64url(value: object): string {
@@ -19,36 +20,177 @@ const ID_TOKEN = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ iss: 'https:
 
 type Ev = [string, Record<string, unknown>]
 
-function run(events: Ev[], bodies: Record<string, { body: string; base64Encoded: boolean }> = {}, posts: Record<string, string> = {}): { finished: CdpFinished[]; entries: Entry[] } {
+function run(
+  events: Ev[],
+  bodies: Record<string, { body: string; base64Encoded: boolean }> = {},
+  posts: Record<string, string> = {},
+): { finished: CdpFinished[]; entries: Entry[] } {
   const b = new CdpHarBuilder()
   const finished = events.flatMap(([m, p]) => b.handle(m, p))
-  const entries = finished.map((f) => withBodies(f.entry, { response: f.needsBody ? (bodies[f.requestId] ?? null) : null, postData: f.needsPostData ? (posts[f.requestId] ?? null) : null }))
+  const entries = finished.map((f) =>
+    withBodies(f.entry, {
+      response: f.needsBody ? (bodies[f.requestId] ?? null) : null,
+      postData: f.needsPostData ? (posts[f.requestId] ?? null) : null,
+    }),
+  )
   return { finished, entries }
 }
 
 /** An SPA's authorization code + PKCE sign-in: navigation with redirects, then fetch to /token. */
 const SPA_SIGNIN: Ev[] = [
-  ['Network.requestWillBeSent', { requestId: 'nav-1', loaderId: 'L1', type: 'Document', timestamp: 100, wallTime: T0, request: { url: AUTHZ, method: 'GET', headers: { Accept: 'text/html' } } }],
-  ['Network.responseReceived', { requestId: 'nav-1', loaderId: 'L1', type: 'Document', timestamp: 100.05, response: { url: AUTHZ, status: 200, statusText: 'OK', headers: { 'content-type': 'text/html' }, mimeType: 'text/html', protocol: 'h2' } }],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: 'nav-1',
+      loaderId: 'L1',
+      type: 'Document',
+      timestamp: 100,
+      wallTime: T0,
+      request: { url: AUTHZ, method: 'GET', headers: { Accept: 'text/html' } },
+    },
+  ],
+  [
+    'Network.responseReceived',
+    {
+      requestId: 'nav-1',
+      loaderId: 'L1',
+      type: 'Document',
+      timestamp: 100.05,
+      response: {
+        url: AUTHZ,
+        status: 200,
+        statusText: 'OK',
+        headers: { 'content-type': 'text/html' },
+        mimeType: 'text/html',
+        protocol: 'h2',
+      },
+    },
+  ],
   ['Network.loadingFinished', { requestId: 'nav-1', timestamp: 100.08, encodedDataLength: 900 }],
   // The sign-in form posts back to the IdP, which answers 302 to the redirect URI with the code.
-  ['Network.requestWillBeSent', { requestId: 'nav-2', loaderId: 'L2', type: 'Document', timestamp: 101, wallTime: T0 + 1, request: { url: 'https://login.example.com/tenant/login', method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, postData: 'login=alice&ctx=abc', hasPostData: true } }],
-  ['Network.requestWillBeSent', { requestId: 'nav-2', loaderId: 'L2', type: 'Document', timestamp: 101.2, wallTime: T0 + 1.2, redirectHasExtraInfo: false, redirectResponse: { url: 'https://login.example.com/tenant/login', status: 302, statusText: 'Found', headers: { Location: 'https://app.example.com/cb?code=C-123&state=st-1' }, mimeType: '' }, request: { url: 'https://app.example.com/cb?code=C-123&state=st-1', method: 'GET', headers: {} } }],
-  ['Network.responseReceived', { requestId: 'nav-2', loaderId: 'L2', type: 'Document', timestamp: 101.3, response: { url: 'https://app.example.com/cb?code=C-123&state=st-1', status: 200, headers: { 'content-type': 'text/html' }, mimeType: 'text/html' } }],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: 'nav-2',
+      loaderId: 'L2',
+      type: 'Document',
+      timestamp: 101,
+      wallTime: T0 + 1,
+      request: {
+        url: 'https://login.example.com/tenant/login',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        postData: 'login=alice&ctx=abc',
+        hasPostData: true,
+      },
+    },
+  ],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: 'nav-2',
+      loaderId: 'L2',
+      type: 'Document',
+      timestamp: 101.2,
+      wallTime: T0 + 1.2,
+      redirectHasExtraInfo: false,
+      redirectResponse: {
+        url: 'https://login.example.com/tenant/login',
+        status: 302,
+        statusText: 'Found',
+        headers: { Location: 'https://app.example.com/cb?code=C-123&state=st-1' },
+        mimeType: '',
+      },
+      request: { url: 'https://app.example.com/cb?code=C-123&state=st-1', method: 'GET', headers: {} },
+    },
+  ],
+  [
+    'Network.responseReceived',
+    {
+      requestId: 'nav-2',
+      loaderId: 'L2',
+      type: 'Document',
+      timestamp: 101.3,
+      response: {
+        url: 'https://app.example.com/cb?code=C-123&state=st-1',
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        mimeType: 'text/html',
+      },
+    },
+  ],
   ['Network.loadingFinished', { requestId: 'nav-2', timestamp: 101.35 }],
   // The page's own fetch to the token endpoint (a public client: no secret, code_verifier).
-  ['Network.requestWillBeSent', { requestId: '77.1', type: 'Fetch', timestamp: 102, wallTime: T0 + 2, request: { url: TOKEN, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' }, hasPostData: true } }],
-  ['Network.responseReceived', { requestId: '77.1', type: 'Fetch', timestamp: 102.4, response: { url: TOKEN, status: 200, statusText: '', headers: { 'content-type': 'application/json; charset=utf-8' }, mimeType: 'application/json' } }],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: '77.1',
+      type: 'Fetch',
+      timestamp: 102,
+      wallTime: T0 + 2,
+      request: {
+        url: TOKEN,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
+        hasPostData: true,
+      },
+    },
+  ],
+  [
+    'Network.responseReceived',
+    {
+      requestId: '77.1',
+      type: 'Fetch',
+      timestamp: 102.4,
+      response: {
+        url: TOKEN,
+        status: 200,
+        statusText: '',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        mimeType: 'application/json',
+      },
+    },
+  ],
   ['Network.loadingFinished', { requestId: '77.1', timestamp: 102.5 }],
   // Site noise: a stylesheet and an analytics beacon.
-  ['Network.requestWillBeSent', { requestId: '77.2', type: 'Stylesheet', timestamp: 102.6, wallTime: T0 + 2.6, request: { url: 'https://app.example.com/site.css', method: 'GET', headers: {} } }],
-  ['Network.responseReceived', { requestId: '77.2', type: 'Stylesheet', timestamp: 102.7, response: { url: 'https://app.example.com/site.css', status: 200, headers: {}, mimeType: 'text/css' } }],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: '77.2',
+      type: 'Stylesheet',
+      timestamp: 102.6,
+      wallTime: T0 + 2.6,
+      request: { url: 'https://app.example.com/site.css', method: 'GET', headers: {} },
+    },
+  ],
+  [
+    'Network.responseReceived',
+    {
+      requestId: '77.2',
+      type: 'Stylesheet',
+      timestamp: 102.7,
+      response: { url: 'https://app.example.com/site.css', status: 200, headers: {}, mimeType: 'text/css' },
+    },
+  ],
   ['Network.loadingFinished', { requestId: '77.2', timestamp: 102.7 }],
-  ['Network.requestWillBeSent', { requestId: '77.3', type: 'Fetch', timestamp: 103, wallTime: T0 + 3, request: { url: 'https://stats.example.net/beacon', method: 'POST', headers: { 'Content-Type': 'text/plain' }, postData: 'x=1' } }],
-  ['Network.loadingFailed', { requestId: '77.3', timestamp: 103.1, type: 'Fetch', errorText: 'net::ERR_BLOCKED_BY_CLIENT', canceled: false }],
+  [
+    'Network.requestWillBeSent',
+    {
+      requestId: '77.3',
+      type: 'Fetch',
+      timestamp: 103,
+      wallTime: T0 + 3,
+      request: { url: 'https://stats.example.net/beacon', method: 'POST', headers: { 'Content-Type': 'text/plain' }, postData: 'x=1' },
+    },
+  ],
+  [
+    'Network.loadingFailed',
+    { requestId: '77.3', timestamp: 103.1, type: 'Fetch', errorText: 'net::ERR_BLOCKED_BY_CLIENT', canceled: false },
+  ],
 ]
 
-const TOKEN_BODY = 'grant_type=authorization_code&client_id=app-1&code=C-123&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&code_verifier=verifier-verifier-verifier-verifier-verifier'
+const TOKEN_BODY =
+  'grant_type=authorization_code&client_id=app-1&code=C-123&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&code_verifier=verifier-verifier-verifier-verifier-verifier'
 const TOKEN_JSON = JSON.stringify({ token_type: 'Bearer', id_token: ID_TOKEN, access_token: 'opaque-at', expires_in: 3600 })
 
 describe('CdpHarBuilder', () => {
@@ -78,7 +220,11 @@ describe('CdpHarBuilder', () => {
   })
 
   it('asks for bodies the event did not carry and adds them (token POST and its JSON answer)', () => {
-    const { finished, entries } = run(SPA_SIGNIN, { '77.1': { body: Buffer.from(TOKEN_JSON).toString('base64'), base64Encoded: true } }, { '77.1': TOKEN_BODY })
+    const { finished, entries } = run(
+      SPA_SIGNIN,
+      { '77.1': { body: Buffer.from(TOKEN_JSON).toString('base64'), base64Encoded: true } },
+      { '77.1': TOKEN_BODY },
+    )
     const token = finished.find((f) => f.requestId === '77.1')!
     expect(token.needsPostData).toBe(true)
     expect(token.needsBody).toBe(true)
@@ -100,8 +246,25 @@ describe('CdpHarBuilder', () => {
 
   it('puts the fragment CDP reports apart back on the URL (fragment-mode responses)', () => {
     const { entries } = run([
-      ['Network.requestWillBeSent', { requestId: 'n', type: 'Document', timestamp: 1, wallTime: T0, request: { url: 'https://app.example.com/cb', urlFragment: '#code=C-9&state=s', method: 'GET', headers: {} } }],
-      ['Network.responseReceived', { requestId: 'n', type: 'Document', timestamp: 1.1, response: { url: 'https://app.example.com/cb', status: 200, headers: {}, mimeType: 'text/html' } }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1,
+          wallTime: T0,
+          request: { url: 'https://app.example.com/cb', urlFragment: '#code=C-9&state=s', method: 'GET', headers: {} },
+        },
+      ],
+      [
+        'Network.responseReceived',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1.1,
+          response: { url: 'https://app.example.com/cb', status: 200, headers: {}, mimeType: 'text/html' },
+        },
+      ],
       ['Network.loadingFinished', { requestId: 'n', timestamp: 1.2 }],
     ])
     expect(entries[0]!.request.url).toBe('https://app.example.com/cb#code=C-9&state=s')
@@ -146,8 +309,25 @@ describe('RelevanceFilter and stamping', () => {
   it('keeps an API call with a bearer token and drops one without', () => {
     const api = (auth: boolean): Entry =>
       run([
-        ['Network.requestWillBeSent', { requestId: 'a', type: 'Fetch', timestamp: 1, wallTime: T0, request: { url: 'https://api.example.org/orders', method: 'GET', headers: auth ? { Authorization: 'Bearer abc.def.ghi' } : {} } }],
-        ['Network.responseReceived', { requestId: 'a', type: 'Fetch', timestamp: 1.1, response: { url: 'https://api.example.org/orders', status: 200, headers: {}, mimeType: 'application/json' } }],
+        [
+          'Network.requestWillBeSent',
+          {
+            requestId: 'a',
+            type: 'Fetch',
+            timestamp: 1,
+            wallTime: T0,
+            request: { url: 'https://api.example.org/orders', method: 'GET', headers: auth ? { Authorization: 'Bearer abc.def.ghi' } : {} },
+          },
+        ],
+        [
+          'Network.responseReceived',
+          {
+            requestId: 'a',
+            type: 'Fetch',
+            timestamp: 1.1,
+            response: { url: 'https://api.example.org/orders', status: 200, headers: {}, mimeType: 'application/json' },
+          },
+        ],
         ['Network.loadingFinished', { requestId: 'a', timestamp: 1.2 }],
       ]).entries[0]!
     expect(new RelevanceFilter().keep(api(true))).toBe(true)
@@ -156,8 +336,25 @@ describe('RelevanceFilter and stamping', () => {
 
   it('an IdP page is kept only once that IdP took part in the recording', () => {
     const page: Entry = run([
-      ['Network.requestWillBeSent', { requestId: 'p', type: 'Document', timestamp: 1, wallTime: T0, request: { url: 'https://login.example.com/tenant/login', method: 'GET', headers: {} } }],
-      ['Network.responseReceived', { requestId: 'p', type: 'Document', timestamp: 1.1, response: { url: 'https://login.example.com/tenant/login', status: 200, headers: {}, mimeType: 'text/html' } }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'p',
+          type: 'Document',
+          timestamp: 1,
+          wallTime: T0,
+          request: { url: 'https://login.example.com/tenant/login', method: 'GET', headers: {} },
+        },
+      ],
+      [
+        'Network.responseReceived',
+        {
+          requestId: 'p',
+          type: 'Document',
+          timestamp: 1.1,
+          response: { url: 'https://login.example.com/tenant/login', status: 200, headers: {}, mimeType: 'text/html' },
+        },
+      ],
       ['Network.loadingFinished', { requestId: 'p', timestamp: 1.2 }],
     ]).entries[0]!
     const filter = new RelevanceFilter()
@@ -169,10 +366,51 @@ describe('RelevanceFilter and stamping', () => {
 
   it('a callback to a server route (confidential client) leaves the token call inferred, not observed', () => {
     const { entries } = run([
-      ['Network.requestWillBeSent', { requestId: 'n', type: 'Document', timestamp: 1, wallTime: T0, request: { url: AUTHZ.replace('app.example.com%2Fcb', 'web.example.com%2Fsignin-oidc'), method: 'GET', headers: {} } }],
-      ['Network.requestWillBeSent', { requestId: 'n', type: 'Document', timestamp: 1.5, wallTime: T0 + 0.5, redirectResponse: { url: AUTHZ, status: 302, headers: { location: 'https://web.example.com/signin-oidc?code=C-7&state=st-1' } }, request: { url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1', method: 'GET', headers: {} } }],
-      ['Network.requestWillBeSent', { requestId: 'n', type: 'Document', timestamp: 1.8, wallTime: T0 + 0.8, redirectResponse: { url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1', status: 302, headers: { location: '/', 'set-cookie': 'session=abc; HttpOnly' } }, request: { url: 'https://web.example.com/', method: 'GET', headers: {} } }],
-      ['Network.responseReceived', { requestId: 'n', type: 'Document', timestamp: 1.9, response: { url: 'https://web.example.com/', status: 200, headers: {}, mimeType: 'text/html' } }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1,
+          wallTime: T0,
+          request: { url: AUTHZ.replace('app.example.com%2Fcb', 'web.example.com%2Fsignin-oidc'), method: 'GET', headers: {} },
+        },
+      ],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1.5,
+          wallTime: T0 + 0.5,
+          redirectResponse: { url: AUTHZ, status: 302, headers: { location: 'https://web.example.com/signin-oidc?code=C-7&state=st-1' } },
+          request: { url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1', method: 'GET', headers: {} },
+        },
+      ],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1.8,
+          wallTime: T0 + 0.8,
+          redirectResponse: {
+            url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1',
+            status: 302,
+            headers: { location: '/', 'set-cookie': 'session=abc; HttpOnly' },
+          },
+          request: { url: 'https://web.example.com/', method: 'GET', headers: {} },
+        },
+      ],
+      [
+        'Network.responseReceived',
+        {
+          requestId: 'n',
+          type: 'Document',
+          timestamp: 1.9,
+          response: { url: 'https://web.example.com/', status: 200, headers: {}, mimeType: 'text/html' },
+        },
+      ],
       ['Network.loadingFinished', { requestId: 'n', timestamp: 2 }],
     ])
     const filter = new RelevanceFilter()

@@ -168,7 +168,15 @@ function toEntry(p: Pending, response: CdpResponse | undefined, monoEnd: number 
     },
     cache: {},
     // HAR 1.2: send, wait and receive are required; -1 marks the phases CDP did not tell apart.
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: Math.round(wait * 1000) / 1000, receive: Math.round(receive * 1000) / 1000 },
+    timings: {
+      blocked: -1,
+      dns: -1,
+      connect: -1,
+      ssl: -1,
+      send: 0,
+      wait: Math.round(wait * 1000) / 1000,
+      receive: Math.round(receive * 1000) / 1000,
+    },
     _resourceType: p.type,
   } as Entry
 }
@@ -237,7 +245,16 @@ export class CdpHarBuilder {
         this.pending.delete(requestId)
         const text = str(p.errorText) ?? 'failed'
         const entry = toEntry(pending, pending.response, num(p.timestamp), p.canceled === true ? `${text} (canceled)` : text)
-        return [{ requestId, entry, resourceType: pending.type, redirect: false, needsBody: false, needsPostData: pending.request.hasPostData === true && pending.request.postData === undefined }]
+        return [
+          {
+            requestId,
+            entry,
+            resourceType: pending.type,
+            redirect: false,
+            needsBody: false,
+            needsPostData: pending.request.hasPostData === true && pending.request.postData === undefined,
+          },
+        ]
       }
       default:
         return []
@@ -312,7 +329,16 @@ export class RelevanceFilter {
     const step = classifyEntry(entry, 0, 0)
     const origin = originOf(entry.request.url)
     if (step.kind !== 'other' || step.error || step.bearer) {
-      if (origin && (step.kind === 'authorize' || step.kind === 'token' || step.kind === 'discovery' || step.kind === 'jwks' || step.kind === 'par' || step.kind === 'device_authorization')) this.idpOrigins.add(origin)
+      if (
+        origin &&
+        (step.kind === 'authorize' ||
+          step.kind === 'token' ||
+          step.kind === 'discovery' ||
+          step.kind === 'jwks' ||
+          step.kind === 'par' ||
+          step.kind === 'device_authorization')
+      )
+        this.idpOrigins.add(origin)
       return true
     }
     // A redirect into the callback or an IdP page's own form posts: the hop before a kept one.

@@ -110,7 +110,12 @@ function normalizePostData(raw: unknown, path: string, p: ProblemList): PostData
     p.warn(`${path}.text`, 'Missing; rebuilt from postData.params.')
   }
   // Playwright's `_file` (body stored next to the HAR) is kept so the import can say the body is not in this file.
-  const out: PostData = { ...(typeof raw._file === 'string' ? { _file: raw._file } : {}), mimeType, text: text ?? '', params: params.map((x) => ({ name: x.name, value: x.value })) } as unknown as PostData
+  const out: PostData = {
+    ...(typeof raw._file === 'string' ? { _file: raw._file } : {}),
+    mimeType,
+    text: text ?? '',
+    params: params.map((x) => ({ name: x.name, value: x.value })),
+  } as unknown as PostData
   return out
 }
 
@@ -165,7 +170,10 @@ function normalizeRequest(raw: unknown, path: string, p: ProblemList): Request |
     return null
   }
   if (typeof raw.method !== 'string' || raw.method === '') {
-    p.error(`${path}.method`, raw.method === undefined ? 'Missing: every request needs a method.' : `Must be a non-empty string, found ${typeName(raw.method)}.`)
+    p.error(
+      `${path}.method`,
+      raw.method === undefined ? 'Missing: every request needs a method.' : `Must be a non-empty string, found ${typeName(raw.method)}.`,
+    )
     return null
   }
   if (typeof raw.url !== 'string') {
@@ -203,7 +211,17 @@ function normalizeResponse(raw: unknown, path: string, p: ProblemList): Response
     // Requests that never got an answer (blocked, cancelled) are kept with status 0, as Chromium does.
     if (raw !== undefined) p.error(path, `Must be an object, found ${typeName(raw)}.`)
     else p.warn(path, 'Missing; treated as a request without a response (status 0).')
-    return { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 }
+    return {
+      status: 0,
+      statusText: '',
+      httpVersion: '',
+      cookies: [],
+      headers: [],
+      content: { size: 0, mimeType: '' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    }
   }
   const status = num(raw.status, `${path}.status`, p, 0)
   if (raw.status === undefined) p.warn(`${path}.status`, 'Missing; treated as 0.')
@@ -232,7 +250,12 @@ export function normalizeEntry(raw: unknown, path: string, p: ProblemList): Entr
   if (!request) return null
   let startedDateTime = typeof raw.startedDateTime === 'string' ? raw.startedDateTime : ''
   if (startedDateTime === '' || Number.isNaN(Date.parse(startedDateTime))) {
-    p.warn(`${path}.startedDateTime`, raw.startedDateTime === undefined ? 'Missing; the file order is used instead.' : `Not an ISO 8601 date: "${String(raw.startedDateTime).slice(0, 40)}"; the file order is used instead.`)
+    p.warn(
+      `${path}.startedDateTime`,
+      raw.startedDateTime === undefined
+        ? 'Missing; the file order is used instead.'
+        : `Not an ISO 8601 date: "${String(raw.startedDateTime).slice(0, 40)}"; the file order is used instead.`,
+    )
     startedDateTime = ''
   }
   return {

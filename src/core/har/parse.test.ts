@@ -76,7 +76,12 @@ describe('bad entries never sink a file', () => {
     const r = parsed([ok, bad])
     expect(r.entries).toHaveLength(1)
     expect(r.skippedCount).toBe(1)
-    expect(r.skipped[0]).toMatchObject({ index: 1, method: 'GET', url: '(no URL)', reason: expect.stringMatching(/^log\.entries\[1\]\.request\.url: Missing/) })
+    expect(r.skipped[0]).toMatchObject({
+      index: 1,
+      method: 'GET',
+      url: '(no URL)',
+      reason: expect.stringMatching(/^log\.entries\[1\]\.request\.url: Missing/),
+    })
   })
   it('skips an unparsable URL and keeps it as written', () => {
     const bad = { ...ok, request: { ...ok.request, method: 'post', url: 'https://exa mple.com:99999/x' } }
@@ -85,7 +90,16 @@ describe('bad entries never sink a file', () => {
   })
   it('skips headers that are not an array and a bad header value, one note each', () => {
     const a = { ...ok, request: { ...ok.request, headers: { Host: 'x' } } }
-    const b = { ...ok, response: { ...ok.response, headers: [{ name: 'A', value: 'b' }, { name: 'C', value: { x: 1 } }] } }
+    const b = {
+      ...ok,
+      response: {
+        ...ok.response,
+        headers: [
+          { name: 'A', value: 'b' },
+          { name: 'C', value: { x: 1 } },
+        ],
+      },
+    }
     const r = parsed([a, b, ok])
     expect(r.skipped.map((x) => x.index)).toEqual([0, 1])
     expect(r.skipped[1]?.reason).toContain('log.entries[1].response.headers[1].value')
@@ -94,7 +108,11 @@ describe('bad entries never sink a file', () => {
     const noMethod = { ...ok, request: { ...ok.request, method: undefined } }
     const badText = { ...ok, response: { ...ok.response, content: { size: 1, mimeType: 'text/plain', text: 12 } } }
     const r = parsed(['x', noMethod, badText, ok])
-    expect(r.skipped.map((x) => [x.index, x.method])).toEqual([[0, '(no method)'], [1, '(no method)'], [2, 'GET']])
+    expect(r.skipped.map((x) => [x.index, x.method])).toEqual([
+      [0, '(no method)'],
+      [1, '(no method)'],
+      [2, 'GET'],
+    ])
     expect(r.entries).toHaveLength(1)
   })
   it('an empty entries array is a HAR with nothing in it, not an error', () => {
@@ -110,19 +128,35 @@ describe('bodies as producers write them', () => {
   }
   it('decodes base64 whatever the MIME type when it is UTF-8 text (a token response as octet-stream)', () => {
     const text = '{"access_token":"x","token_type":"Bearer"}'
-    const r = one({ ...ok, response: { ...ok.response, content: { size: text.length, mimeType: 'application/octet-stream', text: toBase64(text), encoding: 'base64' } } })
+    const r = one({
+      ...ok,
+      response: {
+        ...ok.response,
+        content: { size: text.length, mimeType: 'application/octet-stream', text: toBase64(text), encoding: 'base64' },
+      },
+    })
     expect(r.entries[0]?.response.content.text).toBe(text)
   })
   it('keeps a binary body base64 even under a wrong MIME type', () => {
     const gif = 'R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs='
-    const r = one({ ...ok, response: { ...ok.response, content: { size: 43, mimeType: 'application/octet-stream', text: gif, encoding: 'base64' } } })
+    const r = one({
+      ...ok,
+      response: { ...ok.response, content: { size: 43, mimeType: 'application/octet-stream', text: gif, encoding: 'base64' } },
+    })
     expect(r.entries[0]?.response.content).toMatchObject({ text: gif, encoding: 'base64' })
   })
   it('reports Playwright "attach" bodies (content._file) as not in this file and analyses the rest', () => {
-    const r = one({ ...ok, response: { ...ok.response, content: { size: 120, mimeType: 'application/json', _file: '3f2a.json' } }, request: { ...ok.request, method: 'POST', postData: { mimeType: 'application/x-www-form-urlencoded', _file: '9c1b.dat' } } })
+    const r = one({
+      ...ok,
+      response: { ...ok.response, content: { size: 120, mimeType: 'application/json', _file: '3f2a.json' } },
+      request: { ...ok.request, method: 'POST', postData: { mimeType: 'application/x-www-form-urlencoded', _file: '9c1b.dat' } },
+    })
     expect(r.entries).toHaveLength(1)
     expect(r.missingBodyCount).toBe(2)
-    expect(r.missingBodies).toEqual([{ index: 0, position: 0, side: 'response', file: '3f2a.json' }, { index: 0, position: 0, side: 'request', file: '9c1b.dat' }])
+    expect(r.missingBodies).toEqual([
+      { index: 0, position: 0, side: 'response', file: '3f2a.json' },
+      { index: 0, position: 0, side: 'request', file: '9c1b.dat' },
+    ])
   })
 })
 
@@ -133,7 +167,20 @@ describe('normalisation of exporter variants', () => {
     return { entry: r.entries[0]!, warnings: r.warnings }
   }
   it('rebuilds postData.text from params (Firefox)', () => {
-    const { entry, warnings } = one({ ...ok, request: { ...ok.request, method: 'post', postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'grant_type', value: 'authorization_code' }, { name: 'code', value: 'a b' }] } } })
+    const { entry, warnings } = one({
+      ...ok,
+      request: {
+        ...ok.request,
+        method: 'post',
+        postData: {
+          mimeType: 'application/x-www-form-urlencoded',
+          params: [
+            { name: 'grant_type', value: 'authorization_code' },
+            { name: 'code', value: 'a b' },
+          ],
+        },
+      },
+    })
     expect(entry.request.method).toBe('POST')
     expect(entry.request.postData?.text).toBe('grant_type=authorization_code&code=a+b')
     expect(warnings[0]?.path).toBe('log.entries[0].request.postData.text')
@@ -141,16 +188,29 @@ describe('normalisation of exporter variants', () => {
   it('decodes base64 textual content (Chromium, HTTP Toolkit, Fiddler)', () => {
     const text = JSON.stringify({ keys: [{ kty: 'RSA', kid: 'é' }] })
     const b64 = toBase64(text)
-    const { entry } = one({ ...ok, response: { ...ok.response, content: { size: text.length, mimeType: 'application/json', text: b64, encoding: 'base64' } } })
+    const { entry } = one({
+      ...ok,
+      response: { ...ok.response, content: { size: text.length, mimeType: 'application/json', text: b64, encoding: 'base64' } },
+    })
     expect(entry.response.content.text).toBe(text)
     expect(entry.response.content.encoding).toBeUndefined()
   })
   it('keeps binary base64 content as is', () => {
-    const { entry } = one({ ...ok, response: { ...ok.response, content: { size: 3, mimeType: 'image/png', text: 'iVBO', encoding: 'base64' } } })
+    const { entry } = one({
+      ...ok,
+      response: { ...ok.response, content: { size: 3, mimeType: 'image/png', text: 'iVBO', encoding: 'base64' } },
+    })
     expect(entry.response.content).toMatchObject({ text: 'iVBO', encoding: 'base64' })
   })
   it('decodes a base64 request body marked by the exporter', () => {
-    const { entry } = one({ ...ok, request: { ...ok.request, method: 'POST', postData: { mimeType: 'application/x-www-form-urlencoded', text: toBase64('a=1'), _encoding: 'base64' } } })
+    const { entry } = one({
+      ...ok,
+      request: {
+        ...ok.request,
+        method: 'POST',
+        postData: { mimeType: 'application/x-www-form-urlencoded', text: toBase64('a=1'), _encoding: 'base64' },
+      },
+    })
     expect(entry.request.postData?.text).toBe('a=1')
   })
   it('fills missing lists and sizes, converts a string status, tolerates a missing response', () => {
@@ -158,7 +218,9 @@ describe('normalisation of exporter variants', () => {
     expect(entry.request.headers).toEqual([])
     expect(entry.request.queryString).toEqual([{ name: 'q', value: '1' }])
     expect(entry.response.status).toBe(0)
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['log.entries[0].request.headers', 'log.entries[0].response', 'log.entries[0].startedDateTime']))
+    expect(warnings.map((w) => w.path)).toEqual(
+      expect.arrayContaining(['log.entries[0].request.headers', 'log.entries[0].response', 'log.entries[0].startedDateTime']),
+    )
     const s = one({ ...ok, response: { ...ok.response, status: '302' } })
     expect(s.entry.response.status).toBe(302)
   })
@@ -170,7 +232,11 @@ describe('normalisation of exporter variants', () => {
     expect(seen.at(-1)).toEqual([3, 3])
   })
   it('keeps custom fields such as _oauth and _resourceType', () => {
-    const { entry } = one({ ...ok, _resourceType: 'document', _oauth: { step: 'authorize', flowId: 'f', origin: 'simulated', redactions: [] } })
+    const { entry } = one({
+      ...ok,
+      _resourceType: 'document',
+      _oauth: { step: 'authorize', flowId: 'f', origin: 'simulated', redactions: [] },
+    })
     expect((entry as unknown as Record<string, unknown>)._resourceType).toBe('document')
     expect((entry as unknown as Record<string, { origin: string }>)._oauth?.origin).toBe('simulated')
   })

@@ -8,7 +8,9 @@ const MAX_LISTED = 50
 
 function asWritten(value: unknown, what: string): string {
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value
-  return value === undefined ? `(no ${what})` : `(${what} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`})`
+  return value === undefined
+    ? `(no ${what})`
+    : `(${what} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`})`
 }
 
 export interface ParseProgress {
@@ -98,7 +100,10 @@ export function parseHarValue(json: unknown, onProgress?: ParseProgress): HarPar
     skippedCount,
     missingBodies,
     missingBodyCount,
-    creator: typeof creator?.name === 'string' ? `${creator.name} ${typeof creator.version === 'string' ? creator.version : ''}`.trim() : 'unknown',
+    creator:
+      typeof creator?.name === 'string'
+        ? `${creator.name} ${typeof creator.version === 'string' ? creator.version : ''}`.trim()
+        : 'unknown',
     warnings: p.warnings,
     warningCount: p.warningCount,
   }

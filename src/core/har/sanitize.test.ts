@@ -28,7 +28,11 @@ describe('sanitised export of the fixtures', () => {
     const values = Object.values(secrets[key] ?? {})
     expect(values.length).toBeGreaterThan(1)
     // The fixture really carries the secrets (otherwise the test proves nothing).
-    for (const v of values) expect(forms(v).some((f) => before.includes(f)), v.slice(0, 12)).toBe(true)
+    for (const v of values)
+      expect(
+        forms(v).some((f) => before.includes(f)),
+        v.slice(0, 12),
+      ).toBe(true)
     const { entries: clean, redactionCount } = sanitizeEntries(entries)
     const out = JSON.stringify(toHar(clean, 'test'))
     for (const v of values) for (const f of forms(v)) expect(out.includes(f), `${key}: ${f.slice(0, 16)}…`).toBe(false)
@@ -60,7 +64,7 @@ describe('sanitised export of the fixtures', () => {
     // The form_post page and the POST it makes carry the same code and ID token placeholders.
     expect(out).toMatch(/name=\\"code\\" value=\\"\[redacted:code:1\]\\"/)
     expect(out).toContain('code=[redacted:code:1]&id_token=[redacted:id_token:1]&state=')
-    const paths = clean.flatMap((e) => ((e as unknown as { _redactions?: string[] })._redactions ?? []))
+    const paths = clean.flatMap((e) => (e as unknown as { _redactions?: string[] })._redactions ?? [])
     expect(paths).toContain('request.postData.text#passwd')
   })
 
@@ -72,7 +76,8 @@ describe('sanitised export of the fixtures', () => {
     for (const k of ['clientSecret', 'refreshToken', 'refreshToken2', 'code', 'basic']) expect(out.includes(leak[k] ?? '?'), k).toBe(false)
     const web = JSON.stringify(sanitizeEntries(load('webapp-confidential.har'), { keepTokens: true }).entries)
     expect(web).toContain(secrets.webapp?.idToken)
-    for (const k of ['password', 'sessionCookie', 'estsAuth', 'code']) for (const f of forms(secrets.webapp?.[k] ?? '?')) expect(web.includes(f), k).toBe(false)
+    for (const k of ['password', 'sessionCookie', 'estsAuth', 'code'])
+      for (const f of forms(secrets.webapp?.[k] ?? '?')) expect(web.includes(f), k).toBe(false)
   })
 })
 
@@ -111,7 +116,12 @@ describe('sanitiser placement', () => {
 
   it('decodes textual base64 bodies under a binary MIME type before redacting, keeps binary ones', () => {
     const e = mkEntry({ url: 'https://idp.example/token', json: {} })
-    e.response.content = { size: 1, mimeType: 'application/octet-stream', encoding: 'base64', text: toBase64(JSON.stringify({ refresh_token: 'RT-hidden-in-base64' })) }
+    e.response.content = {
+      size: 1,
+      mimeType: 'application/octet-stream',
+      encoding: 'base64',
+      text: toBase64(JSON.stringify({ refresh_token: 'RT-hidden-in-base64' })),
+    }
     const png = mkEntry({ url: 'https://cdn.example/x.png' })
     png.response.content = { size: 4, mimeType: 'image/png', encoding: 'base64', text: 'iVBORw0KGgoAAAANSUhEUg==' }
     const [clean, image] = sanitizeEntries([e, png]).entries
@@ -121,7 +131,9 @@ describe('sanitiser placement', () => {
   })
 
   it('sanitizeUrl leaves ordinary parameters byte for byte', () => {
-    expect(sanitizeUrl('https://x.example/a?b=%20c&id_token=abc.def.ghi#code=zz&x=1')).toBe('https://x.example/a?b=%20c&id_token=[redacted:id_token]#code=[redacted:code]&x=1')
+    expect(sanitizeUrl('https://x.example/a?b=%20c&id_token=abc.def.ghi#code=zz&x=1')).toBe(
+      'https://x.example/a?b=%20c&id_token=[redacted:id_token]#code=[redacted:code]&x=1',
+    )
   })
 })
 
@@ -133,26 +145,48 @@ describe('numbered placeholders: one per distinct secret, the same everywhere in
   const ID = 'eyJhbGciOiJSUzI1NiJ9.eyJub25jZSI6Im4ifQ.id-signature'
   const signIn = (at: string, at2: string, rt: string, rt2: string, id: string, code: string) => [
     mkEntry({ url: 'https://idp.example/authorize?client_id=c&state=s', location: `https://app.example/cb#code=${code}&state=s` }),
-    mkEntry({ url: 'https://idp.example/token', form: { grant_type: 'authorization_code', code, client_id: 'c' }, json: { access_token: at, refresh_token: rt, id_token: id } }),
+    mkEntry({
+      url: 'https://idp.example/token',
+      form: { grant_type: 'authorization_code', code, client_id: 'c' },
+      json: { access_token: at, refresh_token: rt, id_token: id },
+    }),
     mkEntry({ url: 'https://api.example/me', reqHeaders: { Authorization: `Bearer ${at}` }, json: {} }),
-    mkEntry({ url: 'https://api.example/dpop', reqHeaders: { Authorization: `DPoP ${at}`, DPoP: 'eyJ0eXAiOiJkcG9wK2p3dCJ9.proof.sig' }, json: {} }),
-    mkEntry({ url: 'https://idp.example/token', form: { grant_type: 'refresh_token', refresh_token: rt, client_id: 'c' }, json: { access_token: at2, refresh_token: rt2 } }),
+    mkEntry({
+      url: 'https://api.example/dpop',
+      reqHeaders: { Authorization: `DPoP ${at}`, DPoP: 'eyJ0eXAiOiJkcG9wK2p3dCJ9.proof.sig' },
+      json: {},
+    }),
+    mkEntry({
+      url: 'https://idp.example/token',
+      form: { grant_type: 'refresh_token', refresh_token: rt, client_id: 'c' },
+      json: { access_token: at2, refresh_token: rt2 },
+    }),
     mkEntry({ url: `https://api.example/q?access_token=${encodeURIComponent(at2)}` }),
     mkEntry({ url: 'https://idp.example/revoke', form: { token: rt2, token_type_hint: 'refresh_token' } }),
     mkEntry({ url: `https://idp.example/logout?id_token_hint=${id}` }),
   ]
-  const text = (entries: ReturnType<typeof mkEntry>[], keepTokens = false) => JSON.stringify(sanitizeEntries(entries, { keepTokens }).entries)
+  const text = (entries: ReturnType<typeof mkEntry>[], keepTokens = false) =>
+    JSON.stringify(sanitizeEntries(entries, { keepTokens }).entries)
 
   it('gives every place of one value the same placeholder and another value another number', () => {
-    const [authorize, code, api, dpop, refresh, query, revoke, logout] = sanitizeEntries(signIn(AT, AT2, RT, RT2, ID, 'code-value-1')).entries
+    const [authorize, code, api, dpop, refresh, query, revoke, logout] = sanitizeEntries(
+      signIn(AT, AT2, RT, RT2, ID, 'code-value-1'),
+    ).entries
     expect(authorize?.response.redirectURL).toBe('https://app.example/cb#code=[redacted:code:1]&state=s')
     expect(code?.request.postData?.text).toBe('grant_type=authorization_code&code=[redacted:code:1]&client_id=c')
-    expect(JSON.parse(code?.response.content.text ?? '')).toEqual({ access_token: '[redacted:access_token:1]', refresh_token: '[redacted:refresh_token:1]', id_token: '[redacted:id_token:1]' })
+    expect(JSON.parse(code?.response.content.text ?? '')).toEqual({
+      access_token: '[redacted:access_token:1]',
+      refresh_token: '[redacted:refresh_token:1]',
+      id_token: '[redacted:id_token:1]',
+    })
     expect(api?.request.headers).toContainEqual({ name: 'Authorization', value: 'Bearer [redacted:access_token:1]' })
     expect(dpop?.request.headers).toContainEqual({ name: 'Authorization', value: 'DPoP [redacted:access_token:1]' })
     expect(dpop?.request.headers).toContainEqual({ name: 'DPoP', value: '[redacted:dpop_proof:1]' })
     expect(refresh?.request.postData?.text).toBe('grant_type=refresh_token&refresh_token=[redacted:refresh_token:1]&client_id=c')
-    expect(JSON.parse(refresh?.response.content.text ?? '')).toEqual({ access_token: '[redacted:access_token:2]', refresh_token: '[redacted:refresh_token:2]' })
+    expect(JSON.parse(refresh?.response.content.text ?? '')).toEqual({
+      access_token: '[redacted:access_token:2]',
+      refresh_token: '[redacted:refresh_token:2]',
+    })
     expect(query?.request.url).toBe('https://api.example/q?access_token=[redacted:access_token:2]')
     expect(query?.request.queryString).toEqual([{ name: 'access_token', value: '[redacted:access_token:2]' }])
     expect(revoke?.request.postData?.text).toBe('token=[redacted:refresh_token:2]&token_type_hint=refresh_token')
@@ -176,7 +210,14 @@ describe('numbered placeholders: one per distinct secret, the same everywhere in
 
   it('continues the numbers already in a file (a re-export of a sanitised import) instead of reusing them', () => {
     const first = sanitizeEntries(signIn(AT, AT2, RT, RT2, ID, 'code-value-1')).entries
-    const again = sanitizeEntries([...first, mkEntry({ url: 'https://idp.example/token', form: { grant_type: 'refresh_token', refresh_token: 'a-new-refresh-token' }, json: { access_token: 'new-access-token' } })]).entries
+    const again = sanitizeEntries([
+      ...first,
+      mkEntry({
+        url: 'https://idp.example/token',
+        form: { grant_type: 'refresh_token', refresh_token: 'a-new-refresh-token' },
+        json: { access_token: 'new-access-token' },
+      }),
+    ]).entries
     const out = JSON.stringify(again)
     expect(JSON.stringify(again.slice(0, first.length).map((e) => e.request))).toBe(JSON.stringify(first.map((e) => e.request)))
     expect(out).toContain('refresh_token=[redacted:refresh_token:3]')
@@ -184,7 +225,11 @@ describe('numbered placeholders: one per distinct secret, the same everywhere in
   })
 
   it('a secret that spells part of a placeholder never rewrites a placeholder', () => {
-    const e = mkEntry({ url: 'https://login.example/login', form: { passwd: 'redacted', other_secret: 'password' }, location: 'https://login.example/done' })
+    const e = mkEntry({
+      url: 'https://login.example/login',
+      form: { passwd: 'redacted', other_secret: 'password' },
+      location: 'https://login.example/done',
+    })
     const note = mkEntry({ url: 'https://login.example/log', body: 'typed redacted then password', mime: 'text/plain' })
     const out = sanitizeEntries([e, note]).entries
     expect(out[0]?.request.postData?.text).toBe('passwd=[redacted:password:1]&other_secret=[redacted:other_secret:1]')

@@ -31,7 +31,8 @@ export interface SanitizeResult {
 /** Parameter and JSON member names whose values are secrets, and the placeholder kind. */
 function secretKind(name: string): string | null {
   const n = name.toLowerCase()
-  if (/_endpoint$|_uri$|_url$|_supported$|^token_type$|^expires|^ext_expires|^scope$|^token_use$|^requested_token_use$|_type$/.test(n)) return null
+  if (/_endpoint$|_uri$|_url$|_supported$|^token_type$|^expires|^ext_expires|^scope$|^token_use$|^requested_token_use$|_type$/.test(n))
+    return null
   if (n === 'code' || n === 'code_verifier' || n === 'device_code' || n === 'user_code' || n === 'otc') return n
   if (n === 'access_token' || n === 'id_token' || n === 'refresh_token' || n === 'id_token_hint' || n === 'logout_token') return n
   if (n === 'client_secret' || n === 'client_assertion' || n === 'assertion' || n === 'subject_token' || n === 'actor_token') return n
@@ -241,17 +242,26 @@ class Redactor {
         const m = /^(\w+)\s+(.+)$/.exec(h.value)
         const scheme = m?.[1] ?? ''
         if (/^basic$/i.test(scheme) && m?.[2]) return { ...h, value: `Basic ${this.basic(m[2], `${p}.value`) ?? m[2]}` }
-        if (/^(bearer|dpop)$/i.test(scheme) && m?.[2]) return { ...h, value: `${scheme} ${this.replace('access_token', m[2], `${p}.value`) ?? m[2]}` }
+        if (/^(bearer|dpop)$/i.test(scheme) && m?.[2])
+          return { ...h, value: `${scheme} ${this.replace('access_token', m[2], `${p}.value`) ?? m[2]}` }
         return { ...h, value: this.replace('authorization', h.value, `${p}.value`) ?? h.value }
       }
       // Cookie values one by one, names and attributes kept (RFC 6265 §4.1, §4.2): the same
       // session cookie then carries the same placeholder in Set-Cookie, Cookie and the cookie lists.
       if (n === 'cookie') return { ...h, value: this.cookiePairs(h.value, ';', 'cookie', `${p}.value`) }
-      if (n === 'set-cookie') return { ...h, value: h.value.split('\n').map((line) => this.setCookieLine(line, `${p}.value`)).join('\n') }
+      if (n === 'set-cookie')
+        return {
+          ...h,
+          value: h.value
+            .split('\n')
+            .map((line) => this.setCookieLine(line, `${p}.value`))
+            .join('\n'),
+        }
       const kind = SENSITIVE_HEADERS[n]
       if (kind) return { ...h, value: this.replace(kind, h.value, `${p}.value`) ?? h.value }
       if (n === 'location' || n === 'referer' || n === ':path') return { ...h, value: this.url(h.value, `${p}.value`) }
-      if (/token|secret|api-?key|session/i.test(n)) return { ...h, value: this.replace(n.replace(/[^a-z0-9_]/g, '_'), h.value, `${p}.value`) ?? h.value }
+      if (/token|secret|api-?key|session/i.test(n))
+        return { ...h, value: this.replace(n.replace(/[^a-z0-9_]/g, '_'), h.value, `${p}.value`) ?? h.value }
       return h
     })
   }
@@ -291,7 +301,8 @@ function sanitizeEntry(entry: Entry, r: Redactor): Entry {
       delete content.encoding
     }
   }
-  if (typeof content.text === 'string' && content.encoding !== 'base64') content.text = r.body(content.text, content.mimeType, 'response.content.text')
+  if (typeof content.text === 'string' && content.encoding !== 'base64')
+    content.text = r.body(content.text, content.mimeType, 'response.content.text')
   const response = {
     ...res,
     headers: r.headers(res.headers, 'response.headers'),
@@ -323,7 +334,12 @@ function escapeRegExp(s: string): string {
 
 /** Every written form of a secret: as is, percent-encoded, form-encoded and JSON-escaped. */
 function variants(secret: string): string[] {
-  const out = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1)])
+  const out = new Set([
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    JSON.stringify(secret).slice(1, -1),
+  ])
   return [...out].filter((v) => v.length >= MIN_SWEEP_LENGTH)
 }
 

@@ -15,17 +15,7 @@ export interface HarProblem {
 
 /** What a rejected input was recognised as ("not a HAR" detection). */
 export type NotHarKind =
-  | 'empty'
-  | 'jwt'
-  | 'jwe'
-  | 'zip'
-  | 'xml'
-  | 'not_json'
-  | 'json_array'
-  | 'jwks'
-  | 'discovery'
-  | 'token_response'
-  | 'json_other'
+  'empty' | 'jwt' | 'jwe' | 'zip' | 'xml' | 'not_json' | 'json_array' | 'jwks' | 'discovery' | 'token_response' | 'json_other'
 
 /** An entry left out because it cannot be used, named as the file wrote it. */
 export interface SkippedEntry {

@@ -39,7 +39,11 @@ function tenantInIssuer(iss: string): string {
   }
 }
 
-export function accountFacts(kind: ProfileKind, account: { username: string; tenantId: string }, claims: Record<string, unknown> | undefined): AccountFact[] {
+export function accountFacts(
+  kind: ProfileKind,
+  account: { username: string; tenantId: string },
+  claims: Record<string, unknown> | undefined,
+): AccountFact[] {
   const c = claims ?? {}
   const emails = Array.isArray(c.emails) ? c.emails : []
   // B2C puts addresses in `emails` (a list); other providers in `email` (OIDC Core §5.1).

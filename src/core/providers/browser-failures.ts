@@ -38,7 +38,13 @@ function hostOf(url: string): string {
  * opaque probe found: true = the host answered, so the browser withheld the response for lack
  * of CORS headers; false = nothing answered (DNS, TLS, offline, firewall).
  */
-export function explainNetworkFailure(input: { step: FailedStep; url: string; pageOrigin: string; clientId: string; reachable: boolean }): BrowserFailure {
+export function explainNetworkFailure(input: {
+  step: FailedStep
+  url: string
+  pageOrigin: string
+  clientId: string
+  reachable: boolean
+}): BrowserFailure {
   const what = STEP_NAMES[input.step]
   const host = hostOf(input.url)
   const client = input.clientId.trim() ? `client ${input.clientId.trim()}` : 'this client'
@@ -71,7 +77,11 @@ function bare(url: string): string {
  */
 export function checkDiscoveredIssuer(authority: string, issuer: unknown): BrowserFailure | null {
   if (typeof issuer !== 'string' || !issuer) {
-    return { code: 'issuer_mismatch', title: 'The discovery document names no issuer', explanation: `The document at ${bare(authority)}/.well-known/openid-configuration has no "issuer" string (required by OIDC Discovery §3). Check that the authority points at an OpenID provider.` }
+    return {
+      code: 'issuer_mismatch',
+      title: 'The discovery document names no issuer',
+      explanation: `The document at ${bare(authority)}/.well-known/openid-configuration has no "issuer" string (required by OIDC Discovery §3). Check that the authority points at an OpenID provider.`,
+    }
   }
   if (issuer === authority || bare(issuer) === bare(authority)) return null
   return {

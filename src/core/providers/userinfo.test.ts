@@ -5,7 +5,11 @@ const ok = (body: unknown) => ({ status: 200, headers: { 'content-type': 'applic
 
 describe('summarizeUserinfo', () => {
   it('lists the claims as text and checks sub against the ID token (OIDC Core §5.3.2)', () => {
-    const r = summarizeUserinfo('https://idp/userinfo', ok({ sub: 'u1', email: 'a@b', email_verified: true, address: { country: 'FR' } }), 'u1')
+    const r = summarizeUserinfo(
+      'https://idp/userinfo',
+      ok({ sub: 'u1', email: 'a@b', email_verified: true, address: { country: 'FR' } }),
+      'u1',
+    )
     expect(r.status).toBe('ok')
     if (r.status !== 'ok') return
     expect(r.subMatches).toBe(true)
@@ -17,12 +21,20 @@ describe('summarizeUserinfo', () => {
     expect(r.status === 'ok' && r.subMatches).toBe(false)
   })
   it('reads the Bearer error from WWW-Authenticate (RFC 6750 §3)', () => {
-    const r = summarizeUserinfo('https://idp/userinfo', { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="expired"' }, body: '' }, 'u1')
+    const r = summarizeUserinfo(
+      'https://idp/userinfo',
+      { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="expired"' }, body: '' },
+      'u1',
+    )
     expect(r).toMatchObject({ status: 'failed', errorCode: 'invalid_token', message: 'expired' })
   })
   it('says so when the answer is a signed JWT or not JSON', () => {
-    expect(summarizeUserinfo('https://idp/userinfo', { status: 200, headers: { 'content-type': 'application/jwt' }, body: 'eyJ.x.y' }, 'u1')).toMatchObject({ errorCode: 'signed_userinfo' })
-    expect(summarizeUserinfo('https://idp/userinfo', { status: 200, headers: {}, body: '<html>' }, 'u1')).toMatchObject({ errorCode: 'not_json' })
+    expect(
+      summarizeUserinfo('https://idp/userinfo', { status: 200, headers: { 'content-type': 'application/jwt' }, body: 'eyJ.x.y' }, 'u1'),
+    ).toMatchObject({ errorCode: 'signed_userinfo' })
+    expect(summarizeUserinfo('https://idp/userinfo', { status: 200, headers: {}, body: '<html>' }, 'u1')).toMatchObject({
+      errorCode: 'not_json',
+    })
     expect(summarizeUserinfo('https://idp/userinfo', ok([1, 2]), 'u1')).toMatchObject({ errorCode: 'not_an_object' })
   })
 })

@@ -42,9 +42,24 @@ export function summarizeUserinfo(endpoint: string, answer: UserinfoAnswer, idTo
     } catch {
       // OIDC Core §5.3.2 also allows a signed/encrypted JWT answer (application/jwt).
       const jwt = /^application\/jwt/i.test(answer.headers['content-type'] ?? '')
-      return { status: 'failed', endpoint, errorCode: jwt ? 'signed_userinfo' : 'not_json', message: answer.body.slice(0, 200), explanation: jwt ? 'The provider answers userinfo as a JWT (userinfo_signed_response_alg is set for this client); open it in the inspector from the Flow screen.' : 'The userinfo endpoint answered 200 with a body that is not JSON.' }
+      return {
+        status: 'failed',
+        endpoint,
+        errorCode: jwt ? 'signed_userinfo' : 'not_json',
+        message: answer.body.slice(0, 200),
+        explanation: jwt
+          ? 'The provider answers userinfo as a JWT (userinfo_signed_response_alg is set for this client); open it in the inspector from the Flow screen.'
+          : 'The userinfo endpoint answered 200 with a body that is not JSON.',
+      }
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 'failed', endpoint, errorCode: 'not_an_object', message: answer.body.slice(0, 200), explanation: 'The userinfo endpoint must answer with a JSON object of claims (OIDC Core §5.3.2).' }
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return {
+        status: 'failed',
+        endpoint,
+        errorCode: 'not_an_object',
+        message: answer.body.slice(0, 200),
+        explanation: 'The userinfo endpoint must answer with a JSON object of claims (OIDC Core §5.3.2).',
+      }
     const claims = Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, text(v)] as [string, string])
     const sub = (body as Record<string, unknown>).sub
     return { status: 'ok', endpoint, claims, subMatches: idTokenSub === undefined ? null : sub === idTokenSub }
@@ -59,4 +74,3 @@ export function summarizeUserinfo(endpoint: string, answer: UserinfoAnswer, idTo
         : 'The userinfo endpoint did not return claims. The sign-in itself is unaffected.'
   return { status: 'failed', endpoint, errorCode, message: bearer.description ?? answer.body.slice(0, 300), explanation }
 }
-

@@ -9,7 +9,15 @@ import { inspectToken } from './inspect.ts'
 import { b2cDiscoveryUrl } from './discovery-url.ts'
 import { DEMO_API_SCOPE, DEMO_TENANT_ID } from '../demo-tenant/types.ts'
 import { DEMO_B2C_NAME, DEMO_B2C_POLICY } from '../demo-tenant/shapes.ts'
-import { START, clock, codeRedemption, fragmentParams, msalAuthorizeUrl, newTenant, pkcePair } from '../demo-tenant/demo-client.test-support.ts'
+import {
+  START,
+  clock,
+  codeRedemption,
+  fragmentParams,
+  msalAuthorizeUrl,
+  newTenant,
+  pkcePair,
+} from '../demo-tenant/demo-client.test-support.ts'
 import type { DemoTenant } from '../demo-tenant/types.ts'
 
 const HOST = `${DEMO_B2C_NAME}.b2clogin.com`
@@ -23,7 +31,12 @@ async function b2cIdToken(tenant: DemoTenant): Promise<string> {
   if (begun.kind !== 'prompt') throw new Error('no prompt')
   const done = await tenant.completeAuthorize(begun.prompt.sessionId, { userId: tenant.users[0]!.id, consent: true })
   if (done.kind !== 'redirect') throw new Error('no redirect')
-  const res = await tenant.handle({ method: 'POST', url: `${BASE}/oauth2/v2.0/token`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(codeRedemption(fragmentParams(done.url).get('code')!, verifier, { scope })).toString() })
+  const res = await tenant.handle({
+    method: 'POST',
+    url: `${BASE}/oauth2/v2.0/token`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(codeRedemption(fragmentParams(done.url).get('code')!, verifier, { scope })).toString(),
+  })
   return (JSON.parse(res.body) as { id_token: string }).id_token
 }
 
@@ -42,8 +55,12 @@ function fetcher(tenant: DemoTenant) {
 
 describe('B2C keys per policy', () => {
   it('names the policy discovery URL from tfp, or from acr when the user flow emits that instead', () => {
-    expect(b2cDiscoveryUrl(ISS, { tfp: 'B2C_1_susi' })).toBe(`https://${HOST}/${DEMO_TENANT_ID}/B2C_1_susi/v2.0/.well-known/openid-configuration`)
-    expect(b2cDiscoveryUrl(ISS, { acr: 'b2c_1a_signin' })).toBe(`https://${HOST}/${DEMO_TENANT_ID}/b2c_1a_signin/v2.0/.well-known/openid-configuration`)
+    expect(b2cDiscoveryUrl(ISS, { tfp: 'B2C_1_susi' })).toBe(
+      `https://${HOST}/${DEMO_TENANT_ID}/B2C_1_susi/v2.0/.well-known/openid-configuration`,
+    )
+    expect(b2cDiscoveryUrl(ISS, { acr: 'b2c_1a_signin' })).toBe(
+      `https://${HOST}/${DEMO_TENANT_ID}/b2c_1a_signin/v2.0/.well-known/openid-configuration`,
+    )
     // Entra's acr "1" is no policy; an Entra issuer is not B2C-shaped.
     expect(b2cDiscoveryUrl(ISS, { acr: '1' })).toBeNull()
     expect(b2cDiscoveryUrl(`https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`, { acr: '1' })).toBeNull()
@@ -81,7 +98,9 @@ describe('B2C keys per policy', () => {
     const real = decodeJwt(await b2cIdToken(tenant))
     const key = tenant.serialize().signingKey
     const { tfp: _tfp, ...noPolicy } = real
-    const token = await new SignJWT(noPolicy).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(await importJWK(key.privateJwk as never, 'RS256'))
+    const token = await new SignJWT(noPolicy)
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .sign(await importJWK(key.privateJwk as never, 'RS256'))
     const report = await inspectToken(token, { now: START, keys: { fetchJson: fetcher(tenant).fetchJson } })
     expect(report.signature.status).toBe('unverifiable')
     expect(report.findings.find((f) => f.code === 'keys_unavailable')?.message).toMatch(/per policy/)

@@ -9,7 +9,6 @@ import type { SpecLink } from '../spec-links.ts'
 import { substituteTenant } from './keys.ts'
 import { BACKCHANNEL_LOGOUT_EVENT } from './family.ts'
 
-
 export interface ClaimContext {
   payload: Record<string, unknown>
   tokenType: TokenType
@@ -48,10 +47,17 @@ function checkTimes(ctx: ClaimContext, findings: Finding[]): void {
     if (typeof v === 'number' && Number.isFinite(v)) nums[name] = v
     else {
       findings.push(
-        finding('claim_type_invalid', 'error', name, `"${name}" must be a NumericDate: a JSON number of seconds since 1970 (RFC 7519 §2), not ${typeof v === 'string' ? 'a string' : show(v)}. Many libraries reject the token or, worse, skip the check.`, TIME_REFS[name], {
-          expected: 'number',
-          actual: v,
-        }),
+        finding(
+          'claim_type_invalid',
+          'error',
+          name,
+          `"${name}" must be a NumericDate: a JSON number of seconds since 1970 (RFC 7519 §2), not ${typeof v === 'string' ? 'a string' : show(v)}. Many libraries reject the token or, worse, skip the check.`,
+          TIME_REFS[name],
+          {
+            expected: 'number',
+            actual: v,
+          },
+        ),
       )
     }
   }
@@ -59,20 +65,63 @@ function checkTimes(ctx: ClaimContext, findings: Finding[]): void {
   if (exp !== undefined) {
     if (now >= exp + tolerance) {
       findings.push(
-        finding('expired', 'error', 'exp', `The token expired at ${iso(exp)}, ${span(now - exp)} before the time of the check (allowed clock skew ${tolerance} s).`, SPEC.exp, { expected: `after ${iso(now - tolerance)}`, actual: iso(exp) }),
+        finding(
+          'expired',
+          'error',
+          'exp',
+          `The token expired at ${iso(exp)}, ${span(now - exp)} before the time of the check (allowed clock skew ${tolerance} s).`,
+          SPEC.exp,
+          { expected: `after ${iso(now - tolerance)}`, actual: iso(exp) },
+        ),
       )
     } else if (now >= exp) {
-      findings.push(finding('lifetime_info', 'info', 'exp', `The token expired ${span(now - exp)} ago, at ${iso(exp)}, but is still within the ${tolerance} s clock-skew tolerance.`, SPEC.exp, { actual: iso(exp) }))
+      findings.push(
+        finding(
+          'lifetime_info',
+          'info',
+          'exp',
+          `The token expired ${span(now - exp)} ago, at ${iso(exp)}, but is still within the ${tolerance} s clock-skew tolerance.`,
+          SPEC.exp,
+          { actual: iso(exp) },
+        ),
+      )
     }
   }
   if (nbf !== undefined && nbf > now + tolerance) {
-    findings.push(finding('not_yet_valid', 'error', 'nbf', `The token is not valid before ${iso(nbf)}, ${span(nbf - now)} after the time of the check (allowed clock skew ${tolerance} s). A clock on one side may be wrong.`, SPEC.nbf, { expected: `before ${iso(now + tolerance)}`, actual: iso(nbf) }))
+    findings.push(
+      finding(
+        'not_yet_valid',
+        'error',
+        'nbf',
+        `The token is not valid before ${iso(nbf)}, ${span(nbf - now)} after the time of the check (allowed clock skew ${tolerance} s). A clock on one side may be wrong.`,
+        SPEC.nbf,
+        { expected: `before ${iso(now + tolerance)}`, actual: iso(nbf) },
+      ),
+    )
   }
   if (iat !== undefined && iat > now + tolerance) {
-    findings.push(finding('iat_future', 'warning', 'iat', `The token claims it was issued at ${iso(iat)}, ${span(iat - now)} in the future (allowed clock skew ${tolerance} s): a clock is wrong or the token was made up.`, SPEC.iat, { expected: `before ${iso(now + tolerance)}`, actual: iso(iat) }))
+    findings.push(
+      finding(
+        'iat_future',
+        'warning',
+        'iat',
+        `The token claims it was issued at ${iso(iat)}, ${span(iat - now)} in the future (allowed clock skew ${tolerance} s): a clock is wrong or the token was made up.`,
+        SPEC.iat,
+        { expected: `before ${iso(now + tolerance)}`, actual: iso(iat) },
+      ),
+    )
   }
   if (exp !== undefined && iat !== undefined && exp < iat) {
-    findings.push(finding('claim_type_invalid', 'warning', 'exp', `"exp" (${iso(exp)}) is before "iat" (${iso(iat)}): the token was never valid.`, SPEC.exp, { actual: `${exp} < ${iat}` }))
+    findings.push(
+      finding(
+        'claim_type_invalid',
+        'warning',
+        'exp',
+        `"exp" (${iso(exp)}) is before "iat" (${iso(iat)}): the token was never valid.`,
+        SPEC.exp,
+        { actual: `${exp} < ${iat}` },
+      ),
+    )
   }
 }
 
@@ -80,25 +129,70 @@ function checkIssuer(ctx: ClaimContext, findings: Finding[]): void {
   const { payload: p, options } = ctx
   const iss = p['iss']
   if (has(p, 'iss') && typeof iss !== 'string') {
-    findings.push(finding('claim_type_invalid', 'error', 'iss', '"iss" must be a string (RFC 7519 §4.1.1).', SPEC.iss, { expected: 'string', actual: iss }))
+    findings.push(
+      finding('claim_type_invalid', 'error', 'iss', '"iss" must be a string (RFC 7519 §4.1.1).', SPEC.iss, {
+        expected: 'string',
+        actual: iss,
+      }),
+    )
   }
   const expected = options.expected?.issuer
   if (expected !== undefined) {
     if (typeof iss !== 'string') {
-      if (!has(p, 'iss')) findings.push(finding('missing_iss', 'error', 'iss', `The token has no "iss", so it cannot be matched with the expected issuer ${expected}.`, SPEC.idTokenValidation, { expected }))
+      if (!has(p, 'iss'))
+        findings.push(
+          finding(
+            'missing_iss',
+            'error',
+            'iss',
+            `The token has no "iss", so it cannot be matched with the expected issuer ${expected}.`,
+            SPEC.idTokenValidation,
+            { expected },
+          ),
+        )
     } else {
       const want = substituteTenant(expected, p['tid'])
       if (want.includes('{tenantid}')) {
-        findings.push(finding('iss_mismatch', 'error', 'iss', `The expected issuer is a multi-tenant template (${expected}) but the token has no "tid" to fill in {tenantid}.`, SPEC.entraMultiTenant, { expected, actual: iss }))
+        findings.push(
+          finding(
+            'iss_mismatch',
+            'error',
+            'iss',
+            `The expected issuer is a multi-tenant template (${expected}) but the token has no "tid" to fill in {tenantid}.`,
+            SPEC.entraMultiTenant,
+            { expected, actual: iss },
+          ),
+        )
       } else if (want !== iss) {
-        const hint = want.replace(/\/+$/, '') === iss.replace(/\/+$/, '') ? ' They differ only by a trailing slash, and issuers are compared exactly.' : ''
-        findings.push(finding('iss_mismatch', 'error', 'iss', `The token was issued by "${iss}", not by the expected "${want}".${hint}`, SPEC.idTokenValidation, { expected: want, actual: iss }))
+        const hint =
+          want.replace(/\/+$/, '') === iss.replace(/\/+$/, '')
+            ? ' They differ only by a trailing slash, and issuers are compared exactly.'
+            : ''
+        findings.push(
+          finding(
+            'iss_mismatch',
+            'error',
+            'iss',
+            `The token was issued by "${iss}", not by the expected "${want}".${hint}`,
+            SPEC.idTokenValidation,
+            { expected: want, actual: iss },
+          ),
+        )
       }
     }
   }
   const tenant = options.expected?.tenantId
   if (tenant !== undefined && typeof p['tid'] === 'string' && p['tid'].toLowerCase() !== tenant.toLowerCase()) {
-    findings.push(finding('tenant_mismatch', 'error', 'tid', `The token comes from tenant ${p['tid']}, not the expected ${tenant}.`, SPEC.entraMultiTenant, { expected: tenant, actual: p['tid'] }))
+    findings.push(
+      finding(
+        'tenant_mismatch',
+        'error',
+        'tid',
+        `The token comes from tenant ${p['tid']}, not the expected ${tenant}.`,
+        SPEC.entraMultiTenant,
+        { expected: tenant, actual: p['tid'] },
+      ),
+    )
   }
 }
 
@@ -107,19 +201,35 @@ function checkAudience(ctx: ClaimContext, findings: Finding[]): void {
   const aud = p['aud']
   const validShape = typeof aud === 'string' || (Array.isArray(aud) && aud.every((a) => typeof a === 'string'))
   if (has(p, 'aud') && !validShape) {
-    findings.push(finding('claim_type_invalid', 'error', 'aud', '"aud" must be a string or an array of strings (RFC 7519 §4.1.3).', SPEC.aud, { expected: 'string or string[]', actual: aud }))
+    findings.push(
+      finding('claim_type_invalid', 'error', 'aud', '"aud" must be a string or an array of strings (RFC 7519 §4.1.3).', SPEC.aud, {
+        expected: 'string or string[]',
+        actual: aud,
+      }),
+    )
   }
   const expected = options.expected?.audience
   if (expected === undefined) return
   if (!has(p, 'aud')) {
-    findings.push(finding('missing_aud', 'error', 'aud', `The token has no "aud", so nothing says it is meant for ${expected}.`, SPEC.aud, { expected }))
+    findings.push(
+      finding('missing_aud', 'error', 'aud', `The token has no "aud", so nothing says it is meant for ${expected}.`, SPEC.aud, {
+        expected,
+      }),
+    )
     return
   }
   const list = Array.isArray(aud) ? aud : [aud]
   if (!list.includes(expected)) {
     const api = list.some((a) => typeof a === 'string' && a.toLowerCase() === `api://${expected.toLowerCase()}`)
-    const hint = api ? ' The audience is your API\'s application ID URI; compare with that, or request v2.0 tokens whose aud is the client ID.' : ''
-    findings.push(finding('aud_mismatch', 'error', 'aud', `The token is meant for ${show(aud)}, not for ${expected}.${hint}`, SPEC.aud, { expected, actual: aud }))
+    const hint = api
+      ? " The audience is your API's application ID URI; compare with that, or request v2.0 tokens whose aud is the client ID."
+      : ''
+    findings.push(
+      finding('aud_mismatch', 'error', 'aud', `The token is meant for ${show(aud)}, not for ${expected}.${hint}`, SPEC.aud, {
+        expected,
+        actual: aud,
+      }),
+    )
   }
 }
 
@@ -131,7 +241,14 @@ const WHY_REQUIRED: Record<'iss' | 'sub' | 'aud' | 'exp' | 'iat', string> = {
   iat: 'without it the token does not say when it was issued',
 }
 
-function requireClaims(ctx: ClaimContext, names: ('iss' | 'sub' | 'aud' | 'exp' | 'iat')[], ref: SpecLink, severity: 'error' | 'warning', what: string, findings: Finding[]): void {
+function requireClaims(
+  ctx: ClaimContext,
+  names: ('iss' | 'sub' | 'aud' | 'exp' | 'iat')[],
+  ref: SpecLink,
+  severity: 'error' | 'warning',
+  what: string,
+  findings: Finding[],
+): void {
   for (const name of names) {
     if (has(ctx.payload, name)) continue
     // missing_iss / missing_aud may already have been reported against an expected value.
@@ -146,14 +263,41 @@ function checkIdToken(ctx: ClaimContext, findings: Finding[]): void {
   const nonce = options.expected?.nonce
   if (nonce !== undefined) {
     if (!has(p, 'nonce')) {
-      findings.push(finding('missing_nonce', 'error', 'nonce', 'A nonce was sent in the authentication request, but the ID token does not return it: it may be replayed from another sign-in (OIDC Core §3.1.3.7 step 11).', SPEC.idTokenValidation, { expected: nonce }))
+      findings.push(
+        finding(
+          'missing_nonce',
+          'error',
+          'nonce',
+          'A nonce was sent in the authentication request, but the ID token does not return it: it may be replayed from another sign-in (OIDC Core §3.1.3.7 step 11).',
+          SPEC.idTokenValidation,
+          { expected: nonce },
+        ),
+      )
     } else if (p['nonce'] !== nonce) {
-      findings.push(finding('nonce_mismatch', 'error', 'nonce', 'The ID token\'s nonce is not the one this sign-in sent: it belongs to another sign-in, possibly a replay (OIDC Core §3.1.3.7 step 11).', SPEC.idTokenValidation, { expected: nonce, actual: p['nonce'] }))
+      findings.push(
+        finding(
+          'nonce_mismatch',
+          'error',
+          'nonce',
+          "The ID token's nonce is not the one this sign-in sent: it belongs to another sign-in, possibly a replay (OIDC Core §3.1.3.7 step 11).",
+          SPEC.idTokenValidation,
+          { expected: nonce, actual: p['nonce'] },
+        ),
+      )
     }
   }
   const client = options.expected?.clientId ?? options.expected?.audience
   if (client !== undefined && has(p, 'azp') && p['azp'] !== client) {
-    findings.push(finding('azp_mismatch', 'error', 'azp', `The ID token was issued to the authorized party ${show(p['azp'])}, not to this client (${client}) (OIDC Core §3.1.3.7 step 5).`, SPEC.idTokenValidation, { expected: client, actual: p['azp'] }))
+    findings.push(
+      finding(
+        'azp_mismatch',
+        'error',
+        'azp',
+        `The ID token was issued to the authorized party ${show(p['azp'])}, not to this client (${client}) (OIDC Core §3.1.3.7 step 5).`,
+        SPEC.idTokenValidation,
+        { expected: client, actual: p['azp'] },
+      ),
+    )
   }
 }
 
@@ -162,20 +306,64 @@ function checkLogoutToken(ctx: ClaimContext, findings: Finding[]): void {
   requireClaims(ctx, ['iss', 'aud', 'iat', 'exp'], SPEC.logoutToken, 'error', 'A logout token (Back-Channel Logout 1.0 §2.4)', findings)
   const events = p['events']
   if (typeof events !== 'object' || events === null || Array.isArray(events)) {
-    findings.push(finding('logout_event_invalid', 'error', 'events', `A logout token needs an "events" object with the member "${BACKCHANNEL_LOGOUT_EVENT}"; ${has(p, 'events') ? `here "events" is ${show(events)}` : 'it has none'}.`, SPEC.logoutValidation, { expected: `{"${BACKCHANNEL_LOGOUT_EVENT}":{}}`, actual: events }))
+    findings.push(
+      finding(
+        'logout_event_invalid',
+        'error',
+        'events',
+        `A logout token needs an "events" object with the member "${BACKCHANNEL_LOGOUT_EVENT}"; ${has(p, 'events') ? `here "events" is ${show(events)}` : 'it has none'}.`,
+        SPEC.logoutValidation,
+        { expected: `{"${BACKCHANNEL_LOGOUT_EVENT}":{}}`, actual: events },
+      ),
+    )
   } else {
     const member = (events as Record<string, unknown>)[BACKCHANNEL_LOGOUT_EVENT]
     if (member === undefined) {
-      findings.push(finding('logout_event_invalid', 'error', 'events', `"events" lacks the member "${BACKCHANNEL_LOGOUT_EVENT}", so this is not a back-channel logout token.`, SPEC.logoutValidation, { expected: BACKCHANNEL_LOGOUT_EVENT, actual: Object.keys(events).join(', ') || '{}' }))
+      findings.push(
+        finding(
+          'logout_event_invalid',
+          'error',
+          'events',
+          `"events" lacks the member "${BACKCHANNEL_LOGOUT_EVENT}", so this is not a back-channel logout token.`,
+          SPEC.logoutValidation,
+          { expected: BACKCHANNEL_LOGOUT_EVENT, actual: Object.keys(events).join(', ') || '{}' },
+        ),
+      )
     } else if (typeof member !== 'object' || member === null || Array.isArray(member)) {
-      findings.push(finding('logout_event_invalid', 'error', 'events', `The value of "${BACKCHANNEL_LOGOUT_EVENT}" must be a JSON object (it may be empty), not ${show(member)}.`, SPEC.logoutValidation, { expected: '{}', actual: member }))
+      findings.push(
+        finding(
+          'logout_event_invalid',
+          'error',
+          'events',
+          `The value of "${BACKCHANNEL_LOGOUT_EVENT}" must be a JSON object (it may be empty), not ${show(member)}.`,
+          SPEC.logoutValidation,
+          { expected: '{}', actual: member },
+        ),
+      )
     }
   }
   if (!has(p, 'sub') && !has(p, 'sid')) {
-    findings.push(finding('logout_event_invalid', 'error', 'sid', 'A logout token must contain "sub", "sid" or both, to say which session or user to sign out (Back-Channel Logout 1.0 §2.4).', SPEC.logoutToken))
+    findings.push(
+      finding(
+        'logout_event_invalid',
+        'error',
+        'sid',
+        'A logout token must contain "sub", "sid" or both, to say which session or user to sign out (Back-Channel Logout 1.0 §2.4).',
+        SPEC.logoutToken,
+      ),
+    )
   }
   if (has(p, 'nonce')) {
-    findings.push(finding('logout_nonce_present', 'error', 'nonce', 'A logout token must not contain "nonce" (Back-Channel Logout 1.0 §2.4): that rule keeps an ID token from being replayed as a logout token.', SPEC.logoutToken, { actual: p['nonce'] }))
+    findings.push(
+      finding(
+        'logout_nonce_present',
+        'error',
+        'nonce',
+        'A logout token must not contain "nonce" (Back-Channel Logout 1.0 §2.4): that rule keeps an ID token from being replayed as a logout token.',
+        SPEC.logoutToken,
+        { actual: p['nonce'] },
+      ),
+    )
   }
 }
 
@@ -183,7 +371,15 @@ function checkAccessToken(ctx: ClaimContext, findings: Finding[], typ: string): 
   if (typ === 'at+jwt') {
     requireClaims(ctx, ['iss', 'sub', 'aud', 'exp', 'iat'], SPEC.at9068, 'error', 'A JWT access token (RFC 9068 §2.2)', findings)
   } else if (!has(ctx.payload, 'exp')) {
-    findings.push(finding('missing_exp', 'warning', 'exp', 'The access token has no "exp": it never expires, so a leaked copy stays usable forever.', SPEC.exp))
+    findings.push(
+      finding(
+        'missing_exp',
+        'warning',
+        'exp',
+        'The access token has no "exp": it never expires, so a leaked copy stays usable forever.',
+        SPEC.exp,
+      ),
+    )
   }
 }
 
@@ -219,11 +415,33 @@ function typOf(header: Record<string, unknown> | null): string {
 export function checkTyp(header: Record<string, unknown>, tokenType: TokenType, findings: Finding[]): void {
   const typ = typOf(header)
   if (tokenType === 'logout_token' && typ !== 'logout+jwt') {
-    findings.push(finding('typ_unexpected', 'info', 'header.typ', `Logout tokens should be explicitly typed "logout+jwt" (Back-Channel Logout 1.0 §2.4); this one has ${typ ? `"${typ}"` : 'no typ'}.`, SPEC.logoutToken, { expected: 'logout+jwt', actual: typ || '(none)' }))
+    findings.push(
+      finding(
+        'typ_unexpected',
+        'info',
+        'header.typ',
+        `Logout tokens should be explicitly typed "logout+jwt" (Back-Channel Logout 1.0 §2.4); this one has ${typ ? `"${typ}"` : 'no typ'}.`,
+        SPEC.logoutToken,
+        { expected: 'logout+jwt', actual: typ || '(none)' },
+      ),
+    )
   } else if (tokenType === 'id_token' && (typ === 'at+jwt' || typ === 'logout+jwt' || typ === 'dpop+jwt')) {
-    findings.push(finding('typ_unexpected', 'warning', 'header.typ', `The token is typed "${typ}", which is not an ID token; accepting it as one is token confusion (RFC 9068 §4, RFC 8725 §3.11).`, SPEC.at9068Typ, { actual: typ }))
+    findings.push(
+      finding(
+        'typ_unexpected',
+        'warning',
+        'header.typ',
+        `The token is typed "${typ}", which is not an ID token; accepting it as one is token confusion (RFC 9068 §4, RFC 8725 §3.11).`,
+        SPEC.at9068Typ,
+        { actual: typ },
+      ),
+    )
   } else if (tokenType === 'access_token' && (typ === 'logout+jwt' || typ === 'dpop+jwt')) {
-    findings.push(finding('typ_unexpected', 'warning', 'header.typ', `The token is typed "${typ}", which is not an access token.`, SPEC.typ, { actual: typ }))
+    findings.push(
+      finding('typ_unexpected', 'warning', 'header.typ', `The token is typed "${typ}", which is not an access token.`, SPEC.typ, {
+        actual: typ,
+      }),
+    )
   }
 }
 
@@ -232,7 +450,12 @@ export function checkClaims(ctx: ClaimContext, header: Record<string, unknown>, 
   checkIssuer(ctx, findings)
   checkAudience(ctx, findings)
   if (has(ctx.payload, 'sub') && typeof ctx.payload['sub'] !== 'string') {
-    findings.push(finding('claim_type_invalid', 'error', 'sub', '"sub" must be a string (RFC 7519 §4.1.2).', SPEC.jwtClaims, { expected: 'string', actual: ctx.payload['sub'] }))
+    findings.push(
+      finding('claim_type_invalid', 'error', 'sub', '"sub" must be a string (RFC 7519 §4.1.2).', SPEC.jwtClaims, {
+        expected: 'string',
+        actual: ctx.payload['sub'],
+      }),
+    )
   }
   if (ctx.tokenType === 'id_token') checkIdToken(ctx, findings)
   else if (ctx.tokenType === 'logout_token') checkLogoutToken(ctx, findings)

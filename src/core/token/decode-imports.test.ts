@@ -19,14 +19,21 @@ function importsOf(file: string): { local: string[]; jose: string[] } {
   for (const m of src.matchAll(/^import\s+(type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+'([^']+)'/gm)) {
     const [, typeOnly, names = '', from = ''] = m
     if (typeOnly) continue // erased at build time
-    if (from === 'jose') jose.push(...names.replace(/[{}]/g, '').split(',').map((n: string) => n.trim()).filter(Boolean))
+    if (from === 'jose')
+      jose.push(
+        ...names
+          .replace(/[{}]/g, '')
+          .split(',')
+          .map((n: string) => n.trim())
+          .filter(Boolean),
+      )
     else if (from.startsWith('.')) local.push(resolve(file, from))
   }
   return { local, jose }
 }
 
 describe('decode.ts stays light for the first view', () => {
-  it('reaches only the JSON scanner and opaque detection, and only jose\'s base64url', () => {
+  it("reaches only the JSON scanner and opaque detection, and only jose's base64url", () => {
     const seen = new Set<string>()
     const joseNames = new Set<string>()
     const walk = (file: string): void => {

@@ -75,9 +75,7 @@ export function normalizeTokenInput(input: string): string {
   return s
 }
 
-type SegmentResult =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; problem: DecodeProblem }
+type SegmentResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: DecodeProblem }
 
 function decodeSegment(seg: string, segment: SegmentName, label: string): SegmentResult {
   if (seg.length === 0) {
@@ -122,9 +120,7 @@ function decodeSegment(seg: string, segment: SegmentName, label: string): Segmen
   }
 }
 
-type JsonResult =
-  | { ok: true; value: unknown; text: string }
-  | { ok: false; text: string | null; problem: DecodeProblem }
+type JsonResult = { ok: true; value: unknown; text: string } | { ok: false; text: string | null; problem: DecodeProblem }
 
 function decodeJson(bytes: Uint8Array, segment: 'header' | 'payload', label: string): JsonResult {
   let text: string
@@ -136,7 +132,11 @@ function decodeJson(bytes: Uint8Array, segment: 'header' | 'payload', label: str
       text: null,
       // RFC 7519 §7.2 step 4 (header) and step 10 (claims set): each must be UTF-8 JSON, so
       // bytes that are not UTF-8 make the token malformed, not merely "a JWS with other content".
-      problem: { segment, reason: 'utf8', message: `The ${label} is not valid UTF-8, so it cannot be a JWT ${segment === 'header' ? 'header (RFC 7519 §7.2 step 4, RFC 7515 §5.2 step 3)' : 'claims set (RFC 7519 §7.2 step 10)'}.` },
+      problem: {
+        segment,
+        reason: 'utf8',
+        message: `The ${label} is not valid UTF-8, so it cannot be a JWT ${segment === 'header' ? 'header (RFC 7519 §7.2 step 4, RFC 7515 §5.2 step 3)' : 'claims set (RFC 7519 §7.2 step 10)'}.`,
+      },
     }
   }
   try {

@@ -46,7 +46,10 @@ describe('discovery: iss -> openid-configuration -> jwks_uri -> kid', () => {
     expect(chain.issuer).toBe(ISS)
     expect(chain.discoveryUrl).toBe(DISCOVERY)
     expect(chain.jwksUri).toBe(JWKS_URI)
-    expect(chain.fetches.map((f) => [f.purpose, f.ok])).toEqual([['discovery', true], ['jwks', true]])
+    expect(chain.fetches.map((f) => [f.purpose, f.ok])).toEqual([
+      ['discovery', true],
+      ['jwks', true],
+    ])
     expect(chain.fetches[1]?.document).toEqual(jwks.main)
     expect(chain.selected?.issuer).toBe(ISS)
     expect(chain.refetched).toBe(false)
@@ -129,7 +132,10 @@ describe('Entra app-specific signing keys (jwks_uri?appid=)', () => {
 
   it('uses the expected audience (api://GUID form too) when no client ID is given', async () => {
     const idp = entraIdp()
-    const r = await inspectToken(scenario('entra-v2-access-app-key').token, opts(idp.fetchJson, { audience: `api://${constants.entraClient}` }))
+    const r = await inspectToken(
+      scenario('entra-v2-access-app-key').token,
+      opts(idp.fetchJson, { audience: `api://${constants.entraClient}` }),
+    )
     expect(r.signature.status).toBe('valid')
   })
 
@@ -149,7 +155,10 @@ describe('Entra app-specific signing keys (jwks_uri?appid=)', () => {
 
 describe('discovery failures become keys_unavailable, never an exception', () => {
   it('offline / CORS: a clear message and an unverifiable signature; claims are still checked', async () => {
-    const r = await inspectToken(scenario('expired').token, opts(() => Promise.reject(new TypeError('Failed to fetch'))))
+    const r = await inspectToken(
+      scenario('expired').token,
+      opts(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     expect(r.signature.status).toBe('unverifiable')
     const f = r.findings.find((x) => x.code === 'keys_unavailable')
     expect(f?.message).toMatch(/Failed to fetch/)
@@ -160,9 +169,12 @@ describe('discovery failures become keys_unavailable, never an exception', () =>
   })
 
   it('a fetchJson that throws synchronously is handled too', async () => {
-    const r = await inspectToken(scenario('valid-id-rs256').token, opts(() => {
-      throw new Error('boom')
-    }))
+    const r = await inspectToken(
+      scenario('valid-id-rs256').token,
+      opts(() => {
+        throw new Error('boom')
+      }),
+    )
     expect(r.signature.status).toBe('unverifiable')
     expect(codes(r)).toContain('keys_unavailable')
   })
@@ -205,7 +217,10 @@ describe('discovery failures become keys_unavailable, never an exception', () =>
 
   it('http:// issuers, even on localhost, are not fetched: the one fetch policy (and the page CSP) allow https only', async () => {
     const local = 'http://localhost:8080/realms/dev'
-    const idp = issuer({ [`${local}/.well-known/openid-configuration`]: { issuer: local, jwks_uri: `${local}/certs` }, [`${local}/certs`]: jwks.main })
+    const idp = issuer({
+      [`${local}/.well-known/openid-configuration`]: { issuer: local, jwks_uri: `${local}/certs` },
+      [`${local}/certs`]: jwks.main,
+    })
     const payload = base64url.encode(JSON.stringify({ iss: local, sub: 'x' }))
     const r = await inspectToken(`${base64url.encode('{"alg":"RS256","kid":"rsa-1"}')}.${payload}.c2ln`, opts(idp.fetchJson))
     expect(idp.requests).toEqual([])

@@ -48,6 +48,7 @@ export function isGraphAudience(aud: unknown): boolean {
   return list.some(
     (a) =>
       typeof a === 'string' &&
-      (a.toLowerCase() === GRAPH_APP_ID || /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/?$/i.test(a)),
+      (a.toLowerCase() === GRAPH_APP_ID ||
+        /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/?$/i.test(a)),
   )
 }

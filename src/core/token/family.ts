@@ -61,11 +61,7 @@ function make(family: TokenFamily, version?: '1.0' | '2.0'): FamilyResult {
   return r
 }
 
-export function detectFamily(
-  header: Record<string, unknown> | null,
-  payload: unknown,
-  expected: InspectOptions['expected'],
-): FamilyResult {
+export function detectFamily(header: Record<string, unknown> | null, payload: unknown, expected: InspectOptions['expected']): FamilyResult {
   const p = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : null
   let r = detectFromClaims(header, p)
   const wanted = expected?.tokenType
@@ -83,7 +79,10 @@ function detectFromClaims(header: Record<string, unknown> | null, p: Record<stri
     return header ? { ...r, label: 'Signed content (JWS), not a JWT' } : r
   }
   const events = p['events']
-  if (typOf(header) === 'logout+jwt' || (typeof events === 'object' && events !== null && has(events as Record<string, unknown>, BACKCHANNEL_LOGOUT_EVENT))) {
+  if (
+    typOf(header) === 'logout+jwt' ||
+    (typeof events === 'object' && events !== null && has(events as Record<string, unknown>, BACKCHANNEL_LOGOUT_EVENT))
+  ) {
     return make('logout')
   }
   const iss = p['iss']
@@ -91,7 +90,9 @@ function detectFromClaims(header: Record<string, unknown> | null, p: Record<stri
   const acr = typeof p['acr'] === 'string' ? p['acr'] : ''
   if (isB2cIssuer(iss) || has(p, 'tfp') || /^b2c_1a?_/i.test(acr)) {
     const b2c = make('b2c', ver)
-    return looksLikeAccess(p) ? { ...b2c, label: 'Azure AD B2C access token', tokenType: 'access_token' } : { ...b2c, label: 'Azure AD B2C ID token' }
+    return looksLikeAccess(p)
+      ? { ...b2c, label: 'Azure AD B2C access token', tokenType: 'access_token' }
+      : { ...b2c, label: 'Azure AD B2C ID token' }
   }
   if (isEntraIssuer(iss) || (typeof p['tid'] === 'string' && ver !== undefined)) {
     if (isGraphAudience(p['aud'])) return make('entra_graph_access', ver)

@@ -7,18 +7,37 @@ describe('issuerHost', () => {
     expect(issuerHost('https://issuer.test.example:8443/a')).toBe('issuer.test.example:8443')
   })
   it('is null for anything that is not an https URL', () => {
-    for (const iss of ['http://issuer.example', 'issuer.example', '', 42, null, undefined, 'javascript:alert(1)']) expect(issuerHost(iss)).toBeNull()
+    for (const iss of ['http://issuer.example', 'issuer.example', '', 42, null, undefined, 'javascript:alert(1)'])
+      expect(issuerHost(iss)).toBeNull()
   })
 })
 
 describe('isWellKnownIssuerHost', () => {
   it('trusts the Entra and Google hosts', () => {
-    for (const h of ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'sts.windows.net', 'login.windows.net', 'contoso.b2clogin.com', 'contoso.ciamlogin.com', 'accounts.google.com', 'STS.WINDOWS.NET']) {
+    for (const h of [
+      'login.microsoftonline.com',
+      'login.microsoftonline.us',
+      'login.partner.microsoftonline.cn',
+      'sts.windows.net',
+      'login.windows.net',
+      'contoso.b2clogin.com',
+      'contoso.ciamlogin.com',
+      'accounts.google.com',
+      'STS.WINDOWS.NET',
+    ]) {
       expect(isWellKnownIssuerHost(h)).toBe(true)
     }
   })
   it('does not trust look-alikes or other hosts', () => {
-    for (const h of ['b2clogin.com', '.b2clogin.com', 'evilb2clogin.com', 'login.microsoftonline.com.evil.example', 'microsoftonline.com', 'issuer.test.example', 'login.microsoftonline.com:8443']) {
+    for (const h of [
+      'b2clogin.com',
+      '.b2clogin.com',
+      'evilb2clogin.com',
+      'login.microsoftonline.com.evil.example',
+      'microsoftonline.com',
+      'issuer.test.example',
+      'login.microsoftonline.com:8443',
+    ]) {
       expect(isWellKnownIssuerHost(h)).toBe(false)
     }
   })
@@ -47,7 +66,14 @@ describe('networkScope', () => {
     expect(scope('https://app.localhost/')).toBe('local-name')
   })
   it('keeps public names and addresses public', () => {
-    for (const u of ['https://login.microsoftonline.com/', 'https://172.32.0.1/', 'https://8.8.8.8/', 'https://[2001:db8::1]/', 'https://issuer.test.example/', 'https://local.example.com/']) {
+    for (const u of [
+      'https://login.microsoftonline.com/',
+      'https://172.32.0.1/',
+      'https://8.8.8.8/',
+      'https://[2001:db8::1]/',
+      'https://issuer.test.example/',
+      'https://local.example.com/',
+    ]) {
       expect(scope(u)).toBe('public')
     }
   })
@@ -61,7 +87,10 @@ describe('fetchPolicy', () => {
     expect(fetchPolicy('https://contoso.b2clogin.com/x/v2.0/.well-known/openid-configuration', none).verdict).toBe('auto')
   })
   it('asks for any other host until the user trusts that very host', () => {
-    expect(fetchPolicy('https://issuer.test.example/.well-known/openid-configuration', none)).toMatchObject({ verdict: 'ask', host: 'issuer.test.example' })
+    expect(fetchPolicy('https://issuer.test.example/.well-known/openid-configuration', none)).toMatchObject({
+      verdict: 'ask',
+      host: 'issuer.test.example',
+    })
     const ctx = { trustedHosts: ['issuer.test.example'] }
     expect(fetchPolicy('https://issuer.test.example/jwks', ctx).verdict).toBe('auto')
     // Consent for the issuer does not cover the key set's host, nor another port.
@@ -69,13 +98,26 @@ describe('fetchPolicy', () => {
     expect(fetchPolicy('https://issuer.test.example:8443/jwks', ctx)).toMatchObject({ verdict: 'ask', host: 'issuer.test.example:8443' })
   })
   it('refuses anything but https, and URLs with credentials', () => {
-    for (const u of ['http://issuer.test.example/', 'http://localhost:8080/realms/x', 'file:///etc/passwd', 'javascript:alert(1)', 'data:application/json,{}', 'not a url']) {
+    for (const u of [
+      'http://issuer.test.example/',
+      'http://localhost:8080/realms/x',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:application/json,{}',
+      'not a url',
+    ]) {
       expect(fetchPolicy(u, { trustedHosts: ['issuer.test.example', 'localhost:8080'] }).verdict).toBe('refuse')
     }
     expect(fetchPolicy('https://user:pw@issuer.test.example/', { trustedHosts: ['issuer.test.example'] }).verdict).toBe('refuse')
   })
   it('never fetches inside a private network without consent, and says why', () => {
-    for (const u of ['https://localhost:8443/', 'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.1/', 'https://router.local/', 'https://metadata.google.internal/']) {
+    for (const u of [
+      'https://localhost:8443/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://10.0.0.1/',
+      'https://router.local/',
+      'https://metadata.google.internal/',
+    ]) {
       const d = fetchPolicy(u, none)
       expect(d.verdict).toBe('ask')
       expect(d.reason).toMatch(/your own network/)

@@ -100,7 +100,10 @@ function ipv6Scope(hostname: string): NetworkScope | null {
   return 'public'
 }
 
-/** Names that only resolve inside a network: RFC 6761 `.localhost`, RFC 6762 `.local`, RFC 8375 `home.arpa`, ICANN's reserved `.internal`. */
+/**
+ * Names that only resolve inside a network: RFC 6761 `.localhost`, RFC 6762 `.local`, RFC 8375
+ * `home.arpa`, ICANN's reserved `.internal`.
+ */
 const LOCAL_SUFFIXES = ['.local', '.localhost', '.internal', '.home.arpa', '.lan', '.intranet', '.corp']
 /** Cloud instance-metadata service names (they answer on 169.254.169.254 inside the VM). */
 const METADATA_NAMES = new Set(['metadata', 'metadata.google.internal', 'instance-data', 'instance-data.ec2.internal'])
@@ -145,7 +148,12 @@ export function fetchPolicy(url: string, context: FetchContext): FetchDecision {
     }
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return { verdict: 'refuse', host: parsed.host.toLowerCase(), scope: networkScope(parsed.hostname), reason: 'The address carries a user name or password; such URLs are never fetched.' }
+    return {
+      verdict: 'refuse',
+      host: parsed.host.toLowerCase(),
+      scope: networkScope(parsed.hostname),
+      reason: 'The address carries a user name or password; such URLs are never fetched.',
+    }
   }
   const host = parsed.host.toLowerCase()
   const scope = networkScope(parsed.hostname)
@@ -153,17 +161,34 @@ export function fetchPolicy(url: string, context: FetchContext): FetchDecision {
   if (scope !== 'public') {
     return trusted
       ? { verdict: 'auto', host, scope, reason: `${host} is ${SCOPE_WORDS[scope]}, and you chose to contact it.` }
-      : { verdict: 'ask', host, scope, reason: `${host} is ${SCOPE_WORDS[scope]}. A token or file that names it could make this page probe your own network; it is contacted only if you agree.` }
+      : {
+          verdict: 'ask',
+          host,
+          scope,
+          reason: `${host} is ${SCOPE_WORDS[scope]}. A token or file that names it could make this page probe your own network; it is contacted only if you agree.`,
+        }
   }
   if (isWellKnownIssuerHost(host)) return { verdict: 'auto', host, scope, reason: `${host} is a Microsoft Entra or Google sign-in host.` }
   if (trusted) return { verdict: 'auto', host, scope, reason: `You chose to contact ${host}, or this tab signed in there.` }
-  return { verdict: 'ask', host, scope, reason: `${host} has not been contacted by this tab yet; it would see your IP address and learn that this token was opened.` }
+  return {
+    verdict: 'ask',
+    host,
+    scope,
+    reason: `${host} has not been contacted by this tab yet; it would see your IP address and learn that this token was opened.`,
+  }
 }
 
 /** Thrown by a fetcher that was not allowed to fetch a URL (the policy said ask or refuse). */
 export class FetchNotAllowedError extends Error {
-  constructor(readonly url: string, readonly decision: FetchDecision) {
-    super(decision.verdict === 'ask' ? `Not requested: ${decision.host ?? url} needs your consent first. ${decision.reason}` : `Refused: ${decision.reason}`)
+  constructor(
+    readonly url: string,
+    readonly decision: FetchDecision,
+  ) {
+    super(
+      decision.verdict === 'ask'
+        ? `Not requested: ${decision.host ?? url} needs your consent first. ${decision.reason}`
+        : `Refused: ${decision.reason}`,
+    )
     this.name = 'FetchNotAllowedError'
   }
 }

@@ -25,28 +25,43 @@ function suspiciousKid(kid: string): string | undefined {
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(kid) || /^file:/i.test(kid)) return 'it is a URL'
   // Quote characters are written as \x22 \x27 \x60 so source scanners do not take them for strings.
-  if (/[\x22\x27\x60;]|\s--|\/\*|\bunion\s+(all\s+)?select\b|\bselect\s.+\sfrom\b|\binsert\s+into\b|\bdrop\s+table\b|\bsleep\s*\(|\bor\s+[\x22\x27]?\w+[\x22\x27]?\s*=\s*[\x22\x27]?\w+/i.test(kid)) {
+  if (
+    /[\x22\x27\x60;]|\s--|\/\*|\bunion\s+(all\s+)?select\b|\bselect\s.+\sfrom\b|\binsert\s+into\b|\bdrop\s+table\b|\bsleep\s*\(|\bor\s+[\x22\x27]?\w+[\x22\x27]?\s*=\s*[\x22\x27]?\w+/i.test(
+      kid,
+    )
+  ) {
     return 'it contains SQL-like syntax'
   }
   if (/[|&$<>]/.test(kid)) return 'it contains shell or markup metacharacters'
   // Checked by code point rather than a control-character regex (which lint rightly flags as
   // usually a mistake): here matching C0 controls and DEL is the point.
-  if ([...kid].some((ch) => { const c = ch.codePointAt(0) ?? 0; return c < 0x20 || c === 0x7f })) return 'it contains control characters'
+  if (
+    [...kid].some((ch) => {
+      const c = ch.codePointAt(0) ?? 0
+      return c < 0x20 || c === 0x7f
+    })
+  )
+    return 'it contains control characters'
   if (kid.length > 256) return `it is ${kid.length} characters long`
   return undefined
 }
 
-export function checkHeader(
-  header: Record<string, unknown>,
-  options: InspectOptions,
-  findings: Finding[],
-): HeaderVerdict {
+export function checkHeader(header: Record<string, unknown>, options: InspectOptions, findings: Finding[]): HeaderVerdict {
   const verdict: HeaderVerdict = { alg: null, kid: undefined }
   const rawAlg = header['alg']
   const alg = typeof rawAlg === 'string' && rawAlg.length > 0 ? rawAlg : null
   verdict.alg = alg
   if (alg === null) {
-    findings.push(finding('malformed', 'error', 'header.alg', 'The header has no "alg" string, which every JWS must have (RFC 7515 §4.1.1).', SPEC.alg, { actual: rawAlg ?? '(missing)' }))
+    findings.push(
+      finding(
+        'malformed',
+        'error',
+        'header.alg',
+        'The header has no "alg" string, which every JWS must have (RFC 7515 §4.1.1).',
+        SPEC.alg,
+        { actual: rawAlg ?? '(missing)' },
+      ),
+    )
     verdict.blocker = { status: 'unverifiable', reason: 'The header names no algorithm.' }
   } else if (alg.toLowerCase() === 'none') {
     findings.push(
@@ -62,7 +77,9 @@ export function checkHeader(
     verdict.blocker = { status: 'none', reason: `alg "${alg}": the token is not signed.` }
   } else if (!algInfo(alg)) {
     const why = KNOWN_UNSUPPORTED[alg] ?? 'It is not a JWS signature algorithm that jose and WebCrypto can verify here.'
-    findings.push(finding('unsupported_alg', 'warning', 'header.alg', `Algorithm "${alg}" cannot be verified: ${why}`, SPEC.jwaAlgs, { actual: alg }))
+    findings.push(
+      finding('unsupported_alg', 'warning', 'header.alg', `Algorithm "${alg}" cannot be verified: ${why}`, SPEC.jwaAlgs, { actual: alg }),
+    )
     verdict.blocker = { status: 'unverifiable', reason: `Algorithm "${alg}" is not supported.` }
   }
 
@@ -81,23 +98,66 @@ export function checkHeader(
   }
 
   if (header['jku'] !== undefined) {
-    findings.push(finding('untrusted_jku', 'warning', 'header.jku', `The header points to a key set at ${show(header['jku'])}. It was not fetched: whoever made the token chose that URL, so keys from it prove nothing. Keys come from the issuer's discovery document only.`, SPEC.jku, { actual: header['jku'] }))
+    findings.push(
+      finding(
+        'untrusted_jku',
+        'warning',
+        'header.jku',
+        `The header points to a key set at ${show(header['jku'])}. It was not fetched: whoever made the token chose that URL, so keys from it prove nothing. Keys come from the issuer's discovery document only.`,
+        SPEC.jku,
+        { actual: header['jku'] },
+      ),
+    )
   }
   if (header['x5u'] !== undefined) {
-    findings.push(finding('untrusted_x5u', 'warning', 'header.x5u', `The header points to a certificate at ${show(header['x5u'])}. It was not fetched: a token cannot choose the key it is checked with.`, SPEC.x5u, { actual: header['x5u'] }))
+    findings.push(
+      finding(
+        'untrusted_x5u',
+        'warning',
+        'header.x5u',
+        `The header points to a certificate at ${show(header['x5u'])}. It was not fetched: a token cannot choose the key it is checked with.`,
+        SPEC.x5u,
+        { actual: header['x5u'] },
+      ),
+    )
   }
   if (header['jwk'] !== undefined) {
-    findings.push(finding('embedded_jwk', 'warning', 'header.jwk', 'The header carries its own public key ("jwk"). It was ignored: a token that brings its own key can be signed by anyone (the CVE-2018-0114 pattern).', SPEC.jwk))
+    findings.push(
+      finding(
+        'embedded_jwk',
+        'warning',
+        'header.jwk',
+        'The header carries its own public key ("jwk"). It was ignored: a token that brings its own key can be signed by anyone (the CVE-2018-0114 pattern).',
+        SPEC.jwk,
+      ),
+    )
   }
   if (header['x5c'] !== undefined) {
-    findings.push(finding('embedded_x5c', 'warning', 'header.x5c', 'The header carries a certificate chain ("x5c"). It was ignored: without checking the chain against a trust anchor it proves nothing, and identity providers publish their keys through discovery instead.', SPEC.x5c))
+    findings.push(
+      finding(
+        'embedded_x5c',
+        'warning',
+        'header.x5c',
+        'The header carries a certificate chain ("x5c"). It was ignored: without checking the chain against a trust anchor it proves nothing, and identity providers publish their keys through discovery instead.',
+        SPEC.x5c,
+      ),
+    )
   }
 
   const crit = header['crit']
   if (crit !== undefined) {
     const list = Array.isArray(crit) ? crit : null
     if (!list || list.length === 0 || !list.every((c) => typeof c === 'string')) {
-      findings.push(finding('crit_unsupported', 'error', 'header.crit', '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11); this one is not, so the token must be rejected.', SPEC.crit, { actual: crit }))
+      findings.push(
+        finding(
+          'crit_unsupported',
+          'error',
+          'header.crit',
+          '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11); this one is not, so the token must be rejected.',
+          SPEC.crit,
+          { actual: crit },
+        ),
+      )
     } else {
       const unknown = list.filter((c) => !UNDERSTOOD_EXTENSIONS.has(c as string)) as string[]
       if (unknown.length > 0) {
@@ -116,20 +176,45 @@ export function checkHeader(
     }
     verdict.blocker ??= { status: 'unverifiable', reason: 'The header lists critical extensions this verifier does not implement.' }
   } else if (header['b64'] !== undefined) {
-    findings.push(finding('crit_unsupported', 'error', 'header.b64', '"b64" appears without being listed in "crit" (RFC 7797 §6 requires it), and JWTs do not use the unencoded payload option (RFC 7797 §7). The signature was not verified.', SPEC.b64Crit, { actual: header['b64'] }))
+    findings.push(
+      finding(
+        'crit_unsupported',
+        'error',
+        'header.b64',
+        '"b64" appears without being listed in "crit" (RFC 7797 §6 requires it), and JWTs do not use the unencoded payload option (RFC 7797 §7). The signature was not verified.',
+        SPEC.b64Crit,
+        { actual: header['b64'] },
+      ),
+    )
     verdict.blocker ??= { status: 'unverifiable', reason: 'The header uses the "b64" extension, which JWTs must not use.' }
   }
 
   const kid = header['kid']
   if (kid !== undefined) {
     if (typeof kid !== 'string') {
-      findings.push(finding('claim_type_invalid', 'warning', 'header.kid', `"kid" must be a string (RFC 7515 §4.1.4); here it is ${show(kid)}.`, SPEC.kid, { actual: kid }))
+      findings.push(
+        finding(
+          'claim_type_invalid',
+          'warning',
+          'header.kid',
+          `"kid" must be a string (RFC 7515 §4.1.4); here it is ${show(kid)}.`,
+          SPEC.kid,
+          { actual: kid },
+        ),
+      )
     } else {
       verdict.kid = kid
       const why = suspiciousKid(kid)
       if (why) {
         findings.push(
-          finding('suspicious_kid', 'warning', 'header.kid', `The kid looks like an injection attempt: ${why}. A verifier that uses kid to build a file path, query or URL can be tricked; this one only compares it with the key set.`, KID_INJECTION, { actual: kid }),
+          finding(
+            'suspicious_kid',
+            'warning',
+            'header.kid',
+            `The kid looks like an injection attempt: ${why}. A verifier that uses kid to build a file path, query or URL can be tricked; this one only compares it with the key set.`,
+            KID_INJECTION,
+            { actual: kid },
+          ),
         )
       }
     }

@@ -42,32 +42,79 @@ function decodeFindings(d: DecodedToken, findings: Finding[]): void {
     return
   }
   if (d.form === 'opaque') {
-    findings.push(finding('opaque_token', 'info', 'token', d.formReason, d.problems[0]?.reason === 'opaque:reference_token' ? SPEC.introspection : SPEC.msaOpaque))
+    findings.push(
+      finding(
+        'opaque_token',
+        'info',
+        'token',
+        d.formReason,
+        d.problems[0]?.reason === 'opaque:reference_token' ? SPEC.introspection : SPEC.msaOpaque,
+      ),
+    )
     return
   }
   if (d.form === 'jwe') {
-    findings.push(finding('jwe_encrypted', 'info', 'token', `${d.formReason} Its signature and claims cannot be checked here; if it is meant for you, decrypt it with your private key first.`, SPEC.jweCompact))
+    findings.push(
+      finding(
+        'jwe_encrypted',
+        'info',
+        'token',
+        `${d.formReason} Its signature and claims cannot be checked here; if it is meant for you, decrypt it with your private key first.`,
+        SPEC.jweCompact,
+      ),
+    )
     return
   }
   if (!d.decodes) {
     const first = d.problems.find((p) => p.reason !== 'segment_count') ?? d.problems[0]
     // decode() already quotes the first problem in formReason for 3- and 5-segment input; add it only when missing.
     const detail = first && !d.formReason.includes(first.message) ? ` ${first.message}` : ''
-    findings.push(finding('malformed', 'error', first?.segment === 'token' || !first ? 'token' : first.segment, `${d.formReason}${detail}`.trim(), first?.reason === 'utf8' ? SPEC.jwtValidate : d.segments.length === 3 ? SPEC.jwsParse : SPEC.jwsCompact))
+    findings.push(
+      finding(
+        'malformed',
+        'error',
+        first?.segment === 'token' || !first ? 'token' : first.segment,
+        `${d.formReason}${detail}`.trim(),
+        first?.reason === 'utf8' ? SPEC.jwtValidate : d.segments.length === 3 ? SPEC.jwsParse : SPEC.jwsCompact,
+      ),
+    )
     return
   }
   for (const p of d.problems) {
     if (p.segment === 'payload' && p.reason === 'not_object') {
-      findings.push(finding('payload_not_object', 'warning', 'payload', `${p.message} It is a JWS, but not a JWT: there are no claims to check.`, SPEC.jwtValidate))
+      findings.push(
+        finding(
+          'payload_not_object',
+          'warning',
+          'payload',
+          `${p.message} It is a JWS, but not a JWT: there are no claims to check.`,
+          SPEC.jwtValidate,
+        ),
+      )
     } else if (p.segment === 'payload') {
-      findings.push(finding('payload_not_object', 'warning', 'payload', `${p.message} It is a JWS whose content is not a JSON claims set, so it is not a JWT.`, SPEC.jwtValidate))
+      findings.push(
+        finding(
+          'payload_not_object',
+          'warning',
+          'payload',
+          `${p.message} It is a JWS whose content is not a JSON claims set, so it is not a JWT.`,
+          SPEC.jwtValidate,
+        ),
+      )
     } else if (p.segment === 'signature') {
       findings.push(finding('malformed', 'error', 'signature', p.message, SPEC.jwsParse))
     }
   }
   for (const dup of d.duplicateKeys) {
     findings.push(
-      finding('duplicate_keys', 'error', dup.segment, `The ${dup.segment} repeats ${dup.names.map((n) => `"${n}"`).join(', ')}. Parsers disagree on which copy wins (this view shows the last), which attackers use to smuggle a second value past a validator; RFC 7519 §4 requires rejecting such tokens or using the last copy consistently.`, SPEC.uniqueNames, { actual: dup.names.join(', ') }),
+      finding(
+        'duplicate_keys',
+        'error',
+        dup.segment,
+        `The ${dup.segment} repeats ${dup.names.map((n) => `"${n}"`).join(', ')}. Parsers disagree on which copy wins (this view shows the last), which attackers use to smuggle a second value past a validator; RFC 7519 §4 requires rejecting such tokens or using the last copy consistently.`,
+        SPEC.uniqueNames,
+        { actual: dup.names.join(', ') },
+      ),
     )
   }
 }
@@ -124,7 +171,15 @@ export async function inspectToken(input: string, options: InspectOptions): Prom
       familyLabel: 'Unknown token',
       tokenType: 'unknown',
       signature: { status: 'unverifiable', alg: null, reason: 'The inspection failed unexpectedly.', chain: emptyChain() },
-      findings: [finding('malformed', 'error', 'token', `The inspection failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`, SPEC.jwsParse)],
+      findings: [
+        finding(
+          'malformed',
+          'error',
+          'token',
+          `The inspection failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+          SPEC.jwsParse,
+        ),
+      ],
       claims: [],
       headerParams: [],
       evaluatedAt: typeof options?.now === 'number' ? options.now : 0,
@@ -148,7 +203,14 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
     payload: d.payload,
     problems: d.problems,
     family: d.decodes && d.form !== 'jwe' ? fam.family : 'unknown',
-    familyLabel: d.decodes && d.form !== 'jwe' ? fam.label : d.form === 'jwe' ? 'Encrypted token (JWE)' : d.form === 'opaque' ? 'Opaque token (not a JWT)' : 'Not a token',
+    familyLabel:
+      d.decodes && d.form !== 'jwe'
+        ? fam.label
+        : d.form === 'jwe'
+          ? 'Encrypted token (JWE)'
+          : d.form === 'opaque'
+            ? 'Opaque token (not a JWT)'
+            : 'Not a token',
     tokenType: d.decodes && d.form !== 'jwe' ? fam.tokenType : 'unknown',
     signature: { status: 'unverifiable', alg: null, reason: '', chain: emptyChain() },
     findings,
@@ -160,13 +222,19 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
 
   const header = d.header
   if (!d.decodes || !header) {
-    report.signature.reason = d.form === 'opaque' ? 'Not a JWT: there is no signature to check.' : 'The token does not decode, so there is no signature to check.'
+    report.signature.reason =
+      d.form === 'opaque' ? 'Not a JWT: there is no signature to check.' : 'The token does not decode, so there is no signature to check.'
     if (header) report.headerParams = (await annotate(header, null, annotateContext(options, fam))).headerParams
     return report
   }
   if (d.form === 'jwe') {
     const alg = typeof header['alg'] === 'string' ? header['alg'] : null
-    report.signature = { status: 'unverifiable', alg, reason: 'A JWE is encrypted, not signed; decrypt it to reach the signed token inside (if any).', chain: emptyChain() }
+    report.signature = {
+      status: 'unverifiable',
+      alg,
+      reason: 'A JWE is encrypted, not signed; decrypt it to reach the signed token inside (if any).',
+      chain: emptyChain(),
+    }
     report.headerParams = (await annotate(header, null, annotateContext(options, fam))).headerParams
     return report
   }
@@ -177,7 +245,15 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
     checkTyp(header, fam.tokenType, findings)
     checkClaims({ payload, tokenType: fam.tokenType, options, tolerance, isEntra: fam.family.startsWith('entra_') }, header, findings)
     if (fam.family === 'entra_v1_id' || fam.family === 'entra_v1_access') {
-      findings.push(finding('entra_v1_token', 'info', 'ver', 'This is a v1.0 token (issuer https://sts.windows.net/{tenant}/). Its claims differ from v2.0 tokens (appid instead of azp, unique_name, upn); the API\'s manifest setting requestedAccessTokenVersion decides which version it receives.', SPEC.entraV1))
+      findings.push(
+        finding(
+          'entra_v1_token',
+          'info',
+          'ver',
+          "This is a v1.0 token (issuer https://sts.windows.net/{tenant}/). Its claims differ from v2.0 tokens (appid instead of azp, unique_name, upn); the API's manifest setting requestedAccessTokenVersion decides which version it receives.",
+          SPEC.entraV1,
+        ),
+      )
     }
   }
 
@@ -195,7 +271,12 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
         SPEC.entraGraphToken,
       ),
     )
-    signature = { status: 'unverifiable', alg: verdict.alg, reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph (its header nonce is hashed before signing).', chain: emptyChain(verdict.kid) }
+    signature = {
+      status: 'unverifiable',
+      alg: verdict.alg,
+      reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph (its header nonce is hashed before signing).',
+      chain: emptyChain(verdict.kid),
+    }
   } else {
     const source = await resolveKeys(payload, verdict.kid, options)
     findings.push(...source.findings)

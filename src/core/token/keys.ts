@@ -91,7 +91,12 @@ export async function resolveKeys(
   const findings: Finding[] = []
   const keysOpt = options.keys
   if (!keysOpt) {
-    return { keys: [], chain, findings, unavailable: 'No keys were given: paste the issuer\'s JWKS, or let the app discover them from the issuer.' }
+    return {
+      keys: [],
+      chain,
+      findings,
+      unavailable: "No keys were given: paste the issuer's JWKS, or let the app discover them from the issuer.",
+    }
   }
   if ('jwks' in keysOpt) {
     chain.source = keysOpt.origin ? 'capture' : 'pasted'
@@ -145,14 +150,18 @@ export async function resolveKeys(
 
   const policyUrl = b2cDiscoveryUrl(iss, payload)
   if (policyUrl === null && /^https:\/\/[^/]+\.b2clogin\.com\//i.test(iss)) {
-    return unavailable(`"${iss}" is an Azure AD B2C issuer, and B2C serves its keys per policy (user flow), but the token names no policy in "tfp" or "acr" (B2C_1_… or B2C_1A_…). Paste the JWKS from https://{host}/{tenant}/{policy}/discovery/v2.0/keys instead.`)
+    return unavailable(
+      `"${iss}" is an Azure AD B2C issuer, and B2C serves its keys per policy (user flow), but the token names no policy in "tfp" or "acr" (B2C_1_… or B2C_1A_…). Paste the JWKS from https://{host}/{tenant}/{policy}/discovery/v2.0/keys instead.`,
+    )
   }
   const discoveryUrl = policyUrl ?? discoveryUrlFor(iss)
   chain.discoveryUrl = discoveryUrl
   const disc = await fetchOne(discoveryUrl, 'discovery')
   const discNotSent = chain.fetches[chain.fetches.length - 1]?.notSent
   if (!disc.ok && discNotSent) {
-    return unavailable(`Nothing was requested from ${discNotSent.host ?? discoveryUrl}: ${discNotSent.reason} Approve it, or paste the issuer's JWKS instead.`)
+    return unavailable(
+      `Nothing was requested from ${discNotSent.host ?? discoveryUrl}: ${discNotSent.reason} Approve it, or paste the issuer's JWKS instead.`,
+    )
   }
   if (!disc.ok) {
     return unavailable(
@@ -189,7 +198,8 @@ export async function resolveKeys(
     const notSent = chain.fetches[chain.fetches.length - 1]?.notSent
     // Consent for the issuer's host does not cover a key set on another host (the discovery
     // document, i.e. whoever controls the issuer URL, chose it).
-    if (!r.ok && notSent) return `The discovery document puts the keys at ${url}; nothing was requested from ${notSent.host ?? url}: ${notSent.reason}`
+    if (!r.ok && notSent)
+      return `The discovery document puts the keys at ${url}; nothing was requested from ${notSent.host ?? url}: ${notSent.reason}`
     if (!r.ok) return `Could not fetch the key set ${url}: ${r.error}.`
     const { keys, error } = normalizeJwks(r.doc)
     if (keys.length === 0) return `The key set at ${url} has no keys${error ? ` (${error})` : ''}.`
@@ -199,7 +209,11 @@ export async function resolveKeys(
   const first = await loadSet(jwksUri, 'jwks')
   if (typeof first === 'string') {
     const blocked = chain.fetches[chain.fetches.length - 1]?.notSent !== undefined
-    return unavailable(blocked ? `${first} Approve that host, or paste the JWKS instead.` : `${first} If you are offline or the browser blocked the request (CORS), paste the JWKS instead.`)
+    return unavailable(
+      blocked
+        ? `${first} Approve that host, or paste the JWKS instead.`
+        : `${first} If you are offline or the browser blocked the request (CORS), paste the JWKS instead.`,
+    )
   }
   source.keys = first
   if (kid === undefined || hasKid(first, kid)) return source

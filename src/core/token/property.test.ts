@@ -11,11 +11,25 @@ import { jwks, optionsFor, scenario, scenarios } from './__fixtures__/fixtures.t
 
 const LIMIT_MS = 50
 const NOW = 1764100000
-const SEEDS = ['valid-id-rs256', 'valid-access-es256', 'valid-eddsa', 'valid-hs256', 'entra-v2-id', 'graph-nonce-header', 'jwe-encrypted', 'valid-logout', 'kid-absent-multiple-jwks']
+const SEEDS = [
+  'valid-id-rs256',
+  'valid-access-es256',
+  'valid-eddsa',
+  'valid-hs256',
+  'entra-v2-id',
+  'graph-nonce-header',
+  'jwe-encrypted',
+  'valid-logout',
+  'kid-absent-multiple-jwks',
+]
 
 /** Mutations a user or an attacker might produce from a real token. */
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), ch: fc.constantFrom('A', '-', '_', '.', '=', '+', '/', ' ', '\u00e9', '\u0000') }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.nat(),
+    ch: fc.constantFrom('A', '-', '_', '.', '=', '+', '/', ' ', '\u00e9', '\u0000'),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 30 }) }),
   fc.record({ kind: fc.constant('swap-segment' as const), seg: fc.integer({ min: 0, max: 4 }), json: fc.jsonValue({ maxDepth: 3 }) }),
@@ -73,19 +87,26 @@ beforeAll(async () => {
 describe('decodeToken never throws', () => {
   it('on arbitrary strings (including unicode and dots)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.array(fc.base64String(), { maxLength: 6 }).map((a) => a.join('.'))), (s) => {
-        let best = Number.POSITIVE_INFINITY
-        let d = decodeToken(s)
-        for (let attempt = 0; attempt < 3 && best >= LIMIT_MS; attempt++) {
-          const t0 = performance.now()
-          d = decodeToken(s)
-          best = Math.min(best, performance.now() - t0)
-        }
-        expect(best).toBeLessThan(LIMIT_MS)
-        expect(typeof d.decodes).toBe('boolean')
-        expect(['jws', 'jwe', 'unsecured', 'opaque', 'malformed']).toContain(d.form)
-        expect(d.formReason.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.array(fc.base64String(), { maxLength: 6 }).map((a) => a.join('.')),
+        ),
+        (s) => {
+          let best = Number.POSITIVE_INFINITY
+          let d = decodeToken(s)
+          for (let attempt = 0; attempt < 3 && best >= LIMIT_MS; attempt++) {
+            const t0 = performance.now()
+            d = decodeToken(s)
+            best = Math.min(best, performance.now() - t0)
+          }
+          expect(best).toBeLessThan(LIMIT_MS)
+          expect(typeof d.decodes).toBe('boolean')
+          expect(['jws', 'jwe', 'unsecured', 'opaque', 'malformed']).toContain(d.form)
+          expect(d.formReason.length).toBeGreaterThan(0)
+        },
+      ),
       { numRuns: 500 },
     )
   })
@@ -121,12 +142,22 @@ describe('inspectToken never rejects and stays under 50 ms', () => {
         fc.constantFrom(...SEEDS),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         fc.constantFrom(...(Object.keys(jwks) as (keyof typeof jwks)[])),
-        fc.record({ audience: fc.option(fc.string(), { nil: undefined }), nonce: fc.option(fc.string(), { nil: undefined }), responseType: fc.constantFrom('code', 'id_token token', 'code id_token', undefined), accessToken: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            audience: fc.option(fc.string(), { nil: undefined }),
+            nonce: fc.option(fc.string(), { nil: undefined }),
+            responseType: fc.constantFrom('code', 'id_token token', 'code id_token', undefined),
+            accessToken: fc.option(fc.string(), { nil: undefined }),
+          },
+          { requiredKeys: [] },
+        ),
         fc.integer({ min: -1000, max: 100000 }),
         async (name, ms, set, expected, tolerance) => {
           const token = ms.reduce((t, m) => mutate(t, m), scenario(name).token)
           const clean = Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined))
-          const { value, ms: took } = await timed(() => inspectToken(token, { now: NOW, clockToleranceSec: tolerance, keys: { jwks: jwks[set] }, expected: clean }))
+          const { value, ms: took } = await timed(() =>
+            inspectToken(token, { now: NOW, clockToleranceSec: tolerance, keys: { jwks: jwks[set] }, expected: clean }),
+          )
           expect(took).toBeLessThan(LIMIT_MS)
           expect(JSON.parse(JSON.stringify(value))).toEqual(value)
           // A mutated token must never be reported as validly signed unless it still verifies for real.

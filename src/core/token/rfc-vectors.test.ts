@@ -59,7 +59,13 @@ const BILBO_EC = {
   x: 'AHKZLLOsCOzz5cY97ewNUajB957y-C-U88c3v13nmGZx6sYl_oJXu9A5RkTKqjqvjyekWF-7ytDyRXYgCF5cj0Kt',
   y: 'AdymlHvOiLxXkEhayXQnNCvDX4h9htZaCJN34kfmC6pV5OhQHiraVySsUdaQkAgDPrwQrJmbnX9cwlGfP-HqHZR1',
 }
-const HMAC_KEY = { kty: 'oct', kid: '018c0ae5-4d9b-471b-bfd6-eef314bc7037', use: 'sig', alg: 'HS256', k: 'hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg' }
+const HMAC_KEY = {
+  kty: 'oct',
+  kid: '018c0ae5-4d9b-471b-bfd6-eef314bc7037',
+  use: 'sig',
+  alg: 'HS256',
+  k: 'hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg',
+}
 
 const rfc7520 = {
   '4.1 RS256': {
@@ -167,10 +173,23 @@ describe('OpenID Connect Core 1.0 Appendix A hash examples', () => {
     }
     const key = await importJWK(jwk, 'HS256')
     const now = 1311281970
-    const token = await new SignJWT({ iss: 'https://server.example.com', sub: '248289761001', aud: 's6BhdRkqt3', nonce: 'n-0S6_WzA2Mj', exp: now + 600, iat: now, at_hash: '77QmUPtjPfzWtF2AnpK9RQ', c_hash: 'LDktKdoQak3Pk0cnXxCltA' })
+    const token = await new SignJWT({
+      iss: 'https://server.example.com',
+      sub: '248289761001',
+      aud: 's6BhdRkqt3',
+      nonce: 'n-0S6_WzA2Mj',
+      exp: now + 600,
+      iat: now,
+      at_hash: '77QmUPtjPfzWtF2AnpK9RQ',
+      c_hash: 'LDktKdoQak3Pk0cnXxCltA',
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(key)
-    const r = await inspectToken(token, { now, keys: { jwks: jwk }, expected: { accessToken: AT, code: CODE, responseType: 'code id_token token', nonce: 'n-0S6_WzA2Mj', audience: 's6BhdRkqt3' } })
+    const r = await inspectToken(token, {
+      now,
+      keys: { jwks: jwk },
+      expected: { accessToken: AT, code: CODE, responseType: 'code id_token token', nonce: 'n-0S6_WzA2Mj', audience: 's6BhdRkqt3' },
+    })
     expect(r.signature.status).toBe('valid')
     expect(r.findings).toEqual([])
     const wrong = await inspectToken(token, { now, keys: { jwks: jwk }, expected: { accessToken: `${AT}x`, code: `${CODE}x` } })
@@ -204,7 +223,11 @@ describe('OpenID Connect Core 1.0 Appendix A example ID tokens (signed with the 
 
   for (const [name, ex] of Object.entries(examples)) {
     it(`${name}: signature, nonce, audience and hashes all check out`, async () => {
-      const r = await inspectToken(ex.token, { now: 1311281000, keys: { jwks: { keys: [A7_KEY] } }, expected: { ...common, ...ex.expected } })
+      const r = await inspectToken(ex.token, {
+        now: 1311281000,
+        keys: { jwks: { keys: [A7_KEY] } },
+        expected: { ...common, ...ex.expected },
+      })
       expect(r.signature.status).toBe('valid')
       expect(r.family).toBe('oidc_id')
       expect(r.findings).toEqual([])

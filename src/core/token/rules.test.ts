@@ -11,7 +11,8 @@ const NOW = 1764100000
 const enc = (v: unknown): string => base64url.encode(JSON.stringify(v))
 /** An unsigned-but-shaped token: rules that need no keys can be checked on it. */
 const tok = (header: Record<string, unknown>, payload: unknown): string => `${enc(header)}.${enc(payload)}.c2lnbmF0dXJl`
-const inspect = (header: Record<string, unknown>, payload: unknown, o: Partial<InspectOptions> = {}) => inspectToken(tok(header, payload), { now: NOW, ...o })
+const inspect = (header: Record<string, unknown>, payload: unknown, o: Partial<InspectOptions> = {}) =>
+  inspectToken(tok(header, payload), { now: NOW, ...o })
 const idClaims = { iss: 'https://idp.example', sub: 's', aud: 'c', exp: NOW + 600, iat: NOW, nonce: 'n' }
 
 describe('suspicious kid', () => {
@@ -86,9 +87,13 @@ describe('header rules', () => {
 
   it('jku, x5u, jwk and x5c are all reported together, never fetched', async () => {
     const fetched: string[] = []
-    const r = await inspect({ alg: 'RS256', jku: 'https://a.example/j', x5u: 'https://a.example/c', jwk: { kty: 'EC' }, x5c: ['MII'] }, idClaims, {
-      keys: { fetchJson: (u) => (fetched.push(u), Promise.reject(new Error('offline'))) },
-    })
+    const r = await inspect(
+      { alg: 'RS256', jku: 'https://a.example/j', x5u: 'https://a.example/c', jwk: { kty: 'EC' }, x5c: ['MII'] },
+      idClaims,
+      {
+        keys: { fetchJson: (u) => (fetched.push(u), Promise.reject(new Error('offline'))) },
+      },
+    )
     expect(codes(r)).toEqual(expect.arrayContaining(['untrusted_jku', 'untrusted_x5u', 'embedded_jwk', 'embedded_x5c']))
     expect(fetched).toEqual(['https://idp.example/.well-known/openid-configuration'])
   })
@@ -129,12 +134,20 @@ describe('claim rules', () => {
   })
 
   it('an api:// audience gets a hint when the client ID was expected', async () => {
-    const r = await inspect({ alg: 'RS256' }, { ...idClaims, aud: 'api://6e74172b-be56-4843-9ff4-e66a39bb12e3' }, { expected: { audience: '6e74172b-be56-4843-9ff4-e66a39bb12e3' } })
+    const r = await inspect(
+      { alg: 'RS256' },
+      { ...idClaims, aud: 'api://6e74172b-be56-4843-9ff4-e66a39bb12e3' },
+      { expected: { audience: '6e74172b-be56-4843-9ff4-e66a39bb12e3' } },
+    )
     expect(r.findings.find((f) => f.code === 'aud_mismatch')?.message).toMatch(/application ID URI/)
   })
 
   it('azp is compared with clientId when given (not audience)', async () => {
-    const r = await inspect({ alg: 'RS256' }, { ...idClaims, aud: ['c', 'api'], azp: 'c' }, { expected: { audience: 'api', clientId: 'c' } })
+    const r = await inspect(
+      { alg: 'RS256' },
+      { ...idClaims, aud: ['c', 'api'], azp: 'c' },
+      { expected: { audience: 'api', clientId: 'c' } },
+    )
     expect(codes(r)).not.toContain('azp_mismatch')
   })
 
@@ -153,11 +166,17 @@ describe('claim rules', () => {
 
   it('logout token rules: events value must be an object, jti/sid shapes pass', async () => {
     const base = { iss: 'https://idp.example', aud: 'c', iat: NOW, exp: NOW + 60, jti: 'j', sid: 's' }
-    const bad = await inspect({ alg: 'RS256', typ: 'logout+jwt' }, { ...base, events: { 'http://schemas.openid.net/event/backchannel-logout': 'yes' } })
+    const bad = await inspect(
+      { alg: 'RS256', typ: 'logout+jwt' },
+      { ...base, events: { 'http://schemas.openid.net/event/backchannel-logout': 'yes' } },
+    )
     expect(bad.findings.find((f) => f.code === 'logout_event_invalid')?.message).toMatch(/must be a JSON object/)
     const none = await inspect({ alg: 'RS256', typ: 'logout+jwt' }, base)
     expect(none.findings.find((f) => f.code === 'logout_event_invalid')?.message).toMatch(/has none/)
-    const ok = await inspect({ alg: 'RS256', typ: 'logout+jwt' }, { ...base, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })
+    const ok = await inspect(
+      { alg: 'RS256', typ: 'logout+jwt' },
+      { ...base, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } },
+    )
     expect(ok.findings).toEqual([])
   })
 
@@ -211,17 +230,52 @@ describe('reports for things that are not JWS', () => {
 describe('family detection', () => {
   const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
   it.each([
-    ['Entra v2 ID token', { iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, ver: '2.0', aud: 'c', nonce: 'n' }, 'entra_v2_id', 'id_token'],
-    ['Entra v1 ID token', { iss: `https://sts.windows.net/${TID}/`, tid: TID, ver: '1.0', aud: 'c', unique_name: 'u' }, 'entra_v1_id', 'id_token'],
-    ['Entra v2 access token', { iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, ver: '2.0', scp: 'x', azp: 'c' }, 'entra_v2_access', 'access_token'],
-    ['Entra v1 access token (app)', { iss: `https://sts.windows.net/${TID}/`, tid: TID, roles: ['r'], appid: 'c', appidacr: '1' }, 'entra_v1_access', 'access_token'],
-    ['Graph by app ID', { iss: `https://sts.windows.net/${TID}/`, aud: '00000003-0000-0000-c000-000000000000', tid: TID }, 'entra_graph_access', 'access_token'],
-    ['Graph by URL', { iss: `https://login.microsoftonline.com/${TID}/v2.0`, aud: 'https://graph.microsoft.com/', tid: TID }, 'entra_graph_access', 'access_token'],
+    [
+      'Entra v2 ID token',
+      { iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, ver: '2.0', aud: 'c', nonce: 'n' },
+      'entra_v2_id',
+      'id_token',
+    ],
+    [
+      'Entra v1 ID token',
+      { iss: `https://sts.windows.net/${TID}/`, tid: TID, ver: '1.0', aud: 'c', unique_name: 'u' },
+      'entra_v1_id',
+      'id_token',
+    ],
+    [
+      'Entra v2 access token',
+      { iss: `https://login.microsoftonline.com/${TID}/v2.0`, tid: TID, ver: '2.0', scp: 'x', azp: 'c' },
+      'entra_v2_access',
+      'access_token',
+    ],
+    [
+      'Entra v1 access token (app)',
+      { iss: `https://sts.windows.net/${TID}/`, tid: TID, roles: ['r'], appid: 'c', appidacr: '1' },
+      'entra_v1_access',
+      'access_token',
+    ],
+    [
+      'Graph by app ID',
+      { iss: `https://sts.windows.net/${TID}/`, aud: '00000003-0000-0000-c000-000000000000', tid: TID },
+      'entra_graph_access',
+      'access_token',
+    ],
+    [
+      'Graph by URL',
+      { iss: `https://login.microsoftonline.com/${TID}/v2.0`, aud: 'https://graph.microsoft.com/', tid: TID },
+      'entra_graph_access',
+      'access_token',
+    ],
     ['External ID (ciamlogin)', { iss: `https://${TID}.ciamlogin.com/${TID}/v2.0`, aud: 'c', tid: TID }, 'entra_v2_id', 'id_token'],
     ['B2C by host', { iss: 'https://contoso.b2clogin.com/x/v2.0/', aud: 'c' }, 'b2c', 'id_token'],
     ['B2C by acr policy', { iss: 'https://login.contoso.com/x/', acr: 'b2c_1_susi', aud: 'c' }, 'b2c', 'id_token'],
     ['B2C access token', { iss: 'https://contoso.b2clogin.com/x/v2.0/', scp: 'read', aud: 'api' }, 'b2c', 'access_token'],
-    ['logout by events', { iss: 'https://i', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } }, 'logout', 'logout_token'],
+    [
+      'logout by events',
+      { iss: 'https://i', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } },
+      'logout',
+      'logout_token',
+    ],
     ['generic OIDC by nonce', { iss: 'https://i', nonce: 'n' }, 'oidc_id', 'id_token'],
     ['generic OIDC by iss+sub+aud', { iss: 'https://i', sub: 's', aud: 'c' }, 'oidc_id', 'id_token'],
     ['OAuth access by scope', { iss: 'https://i', sub: 's', aud: 'api', scope: 'read' }, 'oauth_access_jwt', 'access_token'],
@@ -234,7 +288,9 @@ describe('family detection', () => {
   })
 
   it('typ at+jwt is an access token whatever the claims', () => {
-    expect(detectFamily({ alg: 'ES256', typ: 'application/at+jwt' }, { iss: 'https://i', sub: 's', aud: 'c' }, undefined).family).toBe('oauth_access_jwt')
+    expect(detectFamily({ alg: 'ES256', typ: 'application/at+jwt' }, { iss: 'https://i', sub: 's', aud: 'c' }, undefined).family).toBe(
+      'oauth_access_jwt',
+    )
   })
 
   it('typ logout+jwt is a logout token', () => {

@@ -67,7 +67,8 @@ const PRODUCERS: Record<FindingCode, Producer> = {
       now: NOW,
       keys: {
         fetchJson: (url) => {
-          if (url.endsWith('/openid-configuration')) return Promise.resolve({ issuer: constants.issuer, jwks_uri: `${constants.issuer}/keys` })
+          if (url.endsWith('/openid-configuration'))
+            return Promise.resolve({ issuer: constants.issuer, jwks_uri: `${constants.issuer}/keys` })
           calls++
           return Promise.resolve(calls === 1 ? { keys: [jwks.twoRsa.keys[1]] } : jwks.twoRsa)
         },
@@ -108,7 +109,12 @@ describe('every finding in every scenario is well formed', () => {
       for (const f of r.findings) {
         expect(['error', 'warning', 'info']).toContain(f.severity)
         expect(f.subject.length).toBeGreaterThan(0)
-        expect(f.specRef.url.startsWith('https://www.rfc-editor.org/rfc/rfc') || f.specRef.url.startsWith('https://openid.net/specs/') || f.specRef.url.startsWith('https://learn.microsoft.com/') || f.specRef.url.startsWith('https://bitbucket.org/openid/')).toBe(true)
+        expect(
+          f.specRef.url.startsWith('https://www.rfc-editor.org/rfc/rfc') ||
+            f.specRef.url.startsWith('https://openid.net/specs/') ||
+            f.specRef.url.startsWith('https://learn.microsoft.com/') ||
+            f.specRef.url.startsWith('https://bitbucket.org/openid/'),
+        ).toBe(true)
       }
       // Reports are plain JSON: they survive a round trip unchanged.
       expect(JSON.parse(JSON.stringify(r))).toEqual(r)
@@ -118,7 +124,23 @@ describe('every finding in every scenario is well formed', () => {
 })
 
 describe('valid baselines verify with no errors or warnings', () => {
-  const valid = ['valid-id-rs256', 'valid-id-ps256', 'valid-access-es256', 'valid-es384', 'valid-es512', 'valid-eddsa', 'valid-hs256', 'valid-logout', 'entra-v2-id', 'aud-array', 'at-hash-ok', 'c-hash-ok-es512', 'at-hash-eddsa', 'entra-multitenant-issuer', 'b2c-id']
+  const valid = [
+    'valid-id-rs256',
+    'valid-id-ps256',
+    'valid-access-es256',
+    'valid-es384',
+    'valid-es512',
+    'valid-eddsa',
+    'valid-hs256',
+    'valid-logout',
+    'entra-v2-id',
+    'aud-array',
+    'at-hash-ok',
+    'c-hash-ok-es512',
+    'at-hash-eddsa',
+    'entra-multitenant-issuer',
+    'b2c-id',
+  ]
   for (const name of valid) {
     it(name, async () => {
       const r = await inspectScenario(name)
@@ -212,7 +234,9 @@ describe('scenario details', () => {
   it('crit ["b64"] with b64:true is never verified as if b64 were the default (issue 14)', async () => {
     // The signature IS correct over the encoded payload: verifying it would say "valid".
     const fetched: string[] = []
-    const r = await inspectScenario('crit-b64-true', { keys: { jwks: jwks.main, fetchJson: (u) => (fetched.push(u), Promise.reject(new Error('must not fetch'))) } })
+    const r = await inspectScenario('crit-b64-true', {
+      keys: { jwks: jwks.main, fetchJson: (u) => (fetched.push(u), Promise.reject(new Error('must not fetch'))) },
+    })
     expect(r.signature.status).toBe('unverifiable')
     expect(r.signature.chain.candidates.some((c) => c.used)).toBe(false)
     expect(fetched).toEqual([])
@@ -249,7 +273,10 @@ describe('scenario details', () => {
     expect(codes(r)).not.toContain('at_hash_mismatch')
     expect(codes(r)).not.toContain('c_hash_mismatch')
     const notes = r.findings.filter((x) => x.code === 'hash_not_computable')
-    expect(notes.map((n) => [n.subject, n.severity])).toEqual([['at_hash', 'info'], ['c_hash', 'info']])
+    expect(notes.map((n) => [n.subject, n.severity])).toEqual([
+      ['at_hash', 'info'],
+      ['c_hash', 'info'],
+    ])
     expect(notes[0]?.message).toMatch(/unsigned.*not a mismatch/)
   })
 
@@ -313,7 +340,9 @@ describe('scenario details', () => {
     const wrong = await inspectScenario('entra-multitenant-issuer', {
       expected: { issuer: 'https://login.microsoftonline.com/{tenantid}/oauth2/v2.0' },
     })
-    expect(wrong.findings.find((f) => f.code === 'iss_mismatch')?.expected).toBe(`https://login.microsoftonline.com/${constants.tenantId}/oauth2/v2.0`)
+    expect(wrong.findings.find((f) => f.code === 'iss_mismatch')?.expected).toBe(
+      `https://login.microsoftonline.com/${constants.tenantId}/oauth2/v2.0`,
+    )
   })
 
   it('an issuer differing only by a trailing slash is a mismatch with a hint', async () => {
@@ -337,13 +366,16 @@ describe('scenario details', () => {
   })
 
   it('findings come errors first, then warnings, then information', async () => {
-    const r = await inspectScenario('expired-within-tolerance', { expected: { audience: 'other', alg: 'RS256' }, keys: { jwks: jwks.twoRsa } })
+    const r = await inspectScenario('expired-within-tolerance', {
+      expected: { audience: 'other', alg: 'RS256' },
+      keys: { jwks: jwks.twoRsa },
+    })
     const order = r.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity))
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(new Set(order).size).toBe(2)
   })
 
-    it('logout tokens: a valid one passes; missing sub and sid is logout_event_invalid', async () => {
+  it('logout tokens: a valid one passes; missing sub and sid is logout_event_invalid', async () => {
     const ok = await inspectScenario('valid-logout')
     expect(ok.family).toBe('logout')
     expect(ok.tokenType).toBe('logout_token')
@@ -369,7 +401,8 @@ describe('scenario details', () => {
       keys: {
         fetchJson: (url) => {
           urls.push(url)
-          if (url.endsWith('/openid-configuration')) return Promise.resolve({ issuer: constants.issuer, jwks_uri: `${constants.issuer}/keys` })
+          if (url.endsWith('/openid-configuration'))
+            return Promise.resolve({ issuer: constants.issuer, jwks_uri: `${constants.issuer}/keys` })
           return Promise.resolve(jwks.main)
         },
       },

@@ -38,14 +38,20 @@ describe('key selection', () => {
   })
 
   it('key_ops without "verify" is key_use_mismatch', async () => {
-    const r = await inspectToken(scenario('valid-id-rs256').token, { now: NOW, keys: { jwks: { keys: [{ ...rsa1, use: undefined, key_ops: ['encrypt'] }] } } })
+    const r = await inspectToken(scenario('valid-id-rs256').token, {
+      now: NOW,
+      keys: { jwks: { keys: [{ ...rsa1, use: undefined, key_ops: ['encrypt'] }] } },
+    })
     expect(r.signature.status).toBe('invalid')
     expect(r.findings.find((x) => x.code === 'key_use_mismatch')?.message).toMatch(/key_ops/)
   })
 
   it('an EC key on the wrong curve is skipped with the reason', async () => {
     const p384 = jwks.main.keys.find((k) => k.kid === 'ec-384')
-    const r = await inspectToken(scenario('valid-access-es256').token, { now: NOW, keys: { jwks: { keys: [{ ...p384, kid: 'ec-256', alg: undefined }] } } })
+    const r = await inspectToken(scenario('valid-access-es256').token, {
+      now: NOW,
+      keys: { jwks: { keys: [{ ...p384, kid: 'ec-256', alg: undefined }] } },
+    })
     expect(r.signature.chain.candidates[0]?.reason).toMatch(/Curve P-384 cannot verify ES256/)
     expect(r.signature.status).toBe('invalid')
   })
@@ -78,7 +84,10 @@ describe('key selection', () => {
     const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair
     const input = `${base64url.encode('{"alg":"RS256"}')}.${base64url.encode('{"sub":"x"}')}`
     const sig = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', pair.privateKey, new TextEncoder().encode(input)))
-    const r = await inspectToken(`${input}.${base64url.encode(sig)}`, { now: NOW, keys: { jwks: await crypto.subtle.exportKey('jwk', pair.publicKey) } })
+    const r = await inspectToken(`${input}.${base64url.encode(sig)}`, {
+      now: NOW,
+      keys: { jwks: await crypto.subtle.exportKey('jwk', pair.publicKey) },
+    })
     expect(r.signature.status).toBe('invalid')
     expect(r.signature.chain.candidates[0]?.key.size).toBe('1024-bit')
     expect(r.findings.find((f) => f.code === 'signature_invalid')?.message).toMatch(/2048/)
@@ -99,7 +108,10 @@ describe('key selection', () => {
   })
 
   it('HS256 against an oct key with the wrong secret is invalid', async () => {
-    const r = await inspectToken(scenario('valid-hs256').token, { now: NOW, keys: { jwks: { keys: [{ ...jwks.hmac.keys[0], k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC1zZWNyZXQ' }] } } })
+    const r = await inspectToken(scenario('valid-hs256').token, {
+      now: NOW,
+      keys: { jwks: { keys: [{ ...jwks.hmac.keys[0], k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC1zZWNyZXQ' }] } },
+    })
     expect(r.signature.status).toBe('invalid')
     expect(codes(r)).toContain('signature_invalid')
   })
@@ -121,7 +133,10 @@ describe('key selection', () => {
   })
 
   it('a JWKS entry of an unknown kty is listed with a reason and skipped', async () => {
-    const r = await inspectToken(scenario('valid-id-rs256').token, { now: NOW, keys: { jwks: { keys: [{ kty: 'AKP', kid: 'rsa-1', pub: 'x' }, rsa1] } } })
+    const r = await inspectToken(scenario('valid-id-rs256').token, {
+      now: NOW,
+      keys: { jwks: { keys: [{ kty: 'AKP', kid: 'rsa-1', pub: 'x' }, rsa1] } },
+    })
     expect(r.signature.status).toBe('valid')
     expect(r.signature.chain.candidates[0]?.reason).toMatch(/AKP key cannot verify RS256/)
   })
@@ -142,7 +157,17 @@ describe('key selection', () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
     const token = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'RS256', x5t: 'T2' }).sign(privateKey)
     const other = jwks.twoRsa.keys[0]
-    const r = await inspectToken(token, { now: NOW, keys: { jwks: { keys: [{ ...other, kid: undefined, x5t: 'T1' }, { ...(await exportJWK(publicKey)), x5t: 'T2' }] } } })
+    const r = await inspectToken(token, {
+      now: NOW,
+      keys: {
+        jwks: {
+          keys: [
+            { ...other, kid: undefined, x5t: 'T1' },
+            { ...(await exportJWK(publicKey)), x5t: 'T2' },
+          ],
+        },
+      },
+    })
     expect(r.signature.status).toBe('valid')
     expect(r.signature.chain.selected?.x5t).toBe('T2')
     expect(codes(r)).not.toContain('kid_ambiguous')

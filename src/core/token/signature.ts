@@ -26,13 +26,24 @@ function describe(s: KeySummary): string {
   return `${kid} (${[s.kty, s.size].filter(Boolean).join(' ')})`
 }
 
-function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | undefined, setHasKids: boolean, x5t: string | undefined): Evaluated {
+function evaluate(
+  jwk: Jwk,
+  summary: KeySummary,
+  alg: string,
+  kid: string | undefined,
+  setHasKids: boolean,
+  x5t: string | undefined,
+): Evaluated {
   const info = algInfo(alg)
   const base = { jwk, summary }
   // Without a kid, a header x5t (SHA-1 certificate thumbprint, RFC 7515 §4.1.7; ADFS sends only
   // this) names the key just as well, when the published keys carry x5t too.
   if (kid === undefined && x5t !== undefined && jwk['x5t'] !== x5t) {
-    return { ...base, category: 'kid', reason: `Its x5t is ${typeof jwk['x5t'] === 'string' ? `"${jwk['x5t']}"` : 'missing'}, not the token's "${x5t}".` }
+    return {
+      ...base,
+      category: 'kid',
+      reason: `Its x5t is ${typeof jwk['x5t'] === 'string' ? `"${jwk['x5t']}"` : 'missing'}, not the token's "${x5t}".`,
+    }
   }
   // A pasted key without any kid (common when copying one key) is still a candidate: nothing in
   // the set contradicts the token's kid. Once keys carry kids, they must match exactly.
@@ -54,7 +65,11 @@ function evaluate(jwk: Jwk, summary: KeySummary, alg: string, kid: string | unde
     return { ...base, category: 'incompatible', reason: `Curve ${String(jwk['crv'])} cannot verify ${alg}, which needs ${info.crv}.` }
   }
   if (jwk['use'] === 'enc') {
-    return { ...base, category: 'use', reason: 'The key is marked "use": "enc" (encryption only, RFC 7517 §4.2); it must not verify signatures.' }
+    return {
+      ...base,
+      category: 'use',
+      reason: 'The key is marked "use": "enc" (encryption only, RFC 7517 §4.2); it must not verify signatures.',
+    }
   }
   if (Array.isArray(jwk['key_ops']) && !(jwk['key_ops'] as unknown[]).includes('verify')) {
     return {
@@ -114,11 +129,16 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
 
   const named = evaluated.filter((e) => e.category !== 'kid')
   if (kid !== undefined && named.length === 0) {
-    const where = chain.source === 'issuer' ? `the issuer's key set${chain.refetched ? ' (fetched twice, in case of rotation)' : ''}` : chain.source === 'capture' && chain.origin ? `the key set from ${chain.origin.label}` : 'the key set you gave'
+    const where =
+      chain.source === 'issuer'
+        ? `the issuer's key set${chain.refetched ? ' (fetched twice, in case of rotation)' : ''}`
+        : chain.source === 'capture' && chain.origin
+          ? `the key set from ${chain.origin.label}`
+          : 'the key set you gave'
     const causes =
       chain.source === 'issuer'
         ? ' Likely causes: the token comes from another tenant or environment (test vs production), the app signs with its own keys (Entra: add ?appid=<client id> to jwks_uri, which needs the client ID), or the key was retired.'
-        : ' Check that the key set belongs to the token\'s issuer and is current.'
+        : " Check that the key set belongs to the token's issuer and is current."
     findings.push(
       finding('kid_not_found', 'error', 'header.kid', `No key with kid "${kid}" is in ${where}.${causes}`, SPEC.kid, {
         expected: kid,
@@ -146,17 +166,36 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
     }
     const useMismatch = named.filter((e) => e.category === 'use')
     for (const e of useMismatch) {
-      findings.push(finding('key_use_mismatch', 'error', 'key', `Key ${describe(e.summary)}: ${e.reason}`, SPEC.use, { expected: 'use "sig" / key_ops "verify"', actual: String(e.jwk['use'] ?? JSON.stringify(e.jwk['key_ops'])) }))
+      findings.push(
+        finding('key_use_mismatch', 'error', 'key', `Key ${describe(e.summary)}: ${e.reason}`, SPEC.use, {
+          expected: 'use "sig" / key_ops "verify"',
+          actual: String(e.jwk['use'] ?? JSON.stringify(e.jwk['key_ops'])),
+        }),
+      )
     }
     const algMismatch = named.filter((e) => e.category === 'alg')
     for (const e of algMismatch) {
-      findings.push(finding('alg_mismatch', 'error', 'header.alg', `Key ${describe(e.summary)}: ${e.reason}`, SPEC.keyAlg, { expected: String(e.jwk['alg']), actual: alg }))
+      findings.push(
+        finding('alg_mismatch', 'error', 'header.alg', `Key ${describe(e.summary)}: ${e.reason}`, SPEC.keyAlg, {
+          expected: String(e.jwk['alg']),
+          actual: alg,
+        }),
+      )
     }
     const namedByKid = kid !== undefined && named.some((e) => e.jwk['kid'] === kid)
     if (useMismatch.length > 0 || algMismatch.length > 0 || namedByKid) {
       const first = named[0]
       if (namedByKid && first && first.category === 'incompatible') {
-        findings.push(finding('signature_invalid', 'error', 'signature', `The key named by kid "${kid}" cannot have made this signature: ${first.reason}`, SPEC.algVerification, { actual: alg }))
+        findings.push(
+          finding(
+            'signature_invalid',
+            'error',
+            'signature',
+            `The key named by kid "${kid}" cannot have made this signature: ${first.reason}`,
+            SPEC.algVerification,
+            { actual: alg },
+          ),
+        )
       }
       return result('invalid', alg, `No key that matches the token may verify it. ${named.map((e) => e.reason).join(' ')}`, chain)
     }
@@ -172,7 +211,11 @@ export async function verifyWithKeys(input: VerifyInput, findings: Finding[]): P
       verified = e
       break
     } catch (err) {
-      failures.push(err instanceof errors.JWSSignatureVerificationFailed ? `${describe(e.summary)}: signature does not match.` : `${describe(e.summary)}: ${err instanceof Error ? err.message : String(err)}`)
+      failures.push(
+        err instanceof errors.JWSSignatureVerificationFailed
+          ? `${describe(e.summary)}: signature does not match.`
+          : `${describe(e.summary)}: ${err instanceof Error ? err.message : String(err)}`,
+      )
     }
   }
   usable.forEach((e) => {

@@ -63,12 +63,18 @@ export const SPEC = {
   },
   entraValidate: { label: 'Microsoft identity platform: validate tokens', url: `${ENTRA}/access-tokens#validate-tokens` },
   entraSigningKeys: { label: 'Microsoft identity platform: signing key rollover', url: `${ENTRA}/signing-key-rollover` },
-  entraMultiTenant: { label: 'Microsoft identity platform: multi-tenant issuer validation', url: `${ENTRA}/access-tokens#validate-the-issuer` },
+  entraMultiTenant: {
+    label: 'Microsoft identity platform: multi-tenant issuer validation',
+    url: `${ENTRA}/access-tokens#validate-the-issuer`,
+  },
   entraGraphToken: {
     label: 'Microsoft identity platform: access tokens are for the resource',
     url: `${ENTRA}/access-tokens#token-ownership`,
   },
-  entraGroupsOverage: { label: 'Microsoft identity platform: groups overage claim', url: `${ENTRA}/access-token-claims-reference#groups-overage-claim` },
+  entraGroupsOverage: {
+    label: 'Microsoft identity platform: groups overage claim',
+    url: `${ENTRA}/access-token-claims-reference#groups-overage-claim`,
+  },
   entraV1: { label: 'Microsoft identity platform: token versions', url: `${ENTRA}/access-tokens#token-formats` },
   msaOpaque: { label: 'Microsoft identity platform: access tokens are opaque to clients', url: `${ENTRA}/access-tokens` },
   refreshTokens: { label: 'Microsoft identity platform: refresh tokens', url: `${ENTRA}/refresh-tokens` },

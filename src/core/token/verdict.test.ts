@@ -16,7 +16,13 @@ function report(patch: Partial<InspectionReport>, sig: Partial<InspectionReport[
     family: 'oidc_id',
     familyLabel: 'OpenID Connect ID token',
     tokenType: 'id_token',
-    signature: { status: 'valid', alg: 'RS256', reason: 'Verified with key k1.', chain: { source: 'issuer', fetches: [], refetched: false, candidates: [] }, ...sig },
+    signature: {
+      status: 'valid',
+      alg: 'RS256',
+      reason: 'Verified with key k1.',
+      chain: { source: 'issuer', fetches: [], refetched: false, candidates: [] },
+      ...sig,
+    },
     findings: [],
     claims: [],
     headerParams: [],
@@ -29,7 +35,15 @@ const err = (code: Finding['code'], message: string): Finding => ({ code, severi
 
 describe('summarize', () => {
   it('never reads plain "Valid" when the issuer’s own keys were not used, and names where the key came from', () => {
-    const chain = (source: 'pasted' | 'capture') => ({ source, fetches: [], refetched: false, candidates: [], ...(source === 'capture' ? { origin: { kind: 'capture' as const, label: 'the imported file “evil.har”', capturedAt: Date.UTC(2026, 0, 2, 3, 4) } } : {}) })
+    const chain = (source: 'pasted' | 'capture') => ({
+      source,
+      fetches: [],
+      refetched: false,
+      candidates: [],
+      ...(source === 'capture'
+        ? { origin: { kind: 'capture' as const, label: 'the imported file “evil.har”', capturedAt: Date.UTC(2026, 0, 2, 3, 4) } }
+        : {}),
+    })
     const fromFile = summarize(report({}, { chain: chain('capture') }))
     expect(fromFile.kind).toBe('valid_other_keys')
     expect(fromFile.headline).not.toBe('Valid')
@@ -44,25 +58,60 @@ describe('summarize', () => {
   })
 
   it('says the keys are not fetched yet while a key set on another host awaits consent', () => {
-    const blocked = report({}, { status: 'unverifiable', reason: 'x', chain: { source: 'issuer', fetches: [{ url: 'https://keys.example/jwks', purpose: 'jwks', ok: false, notSent: { verdict: 'ask', host: 'keys.example', reason: 'r' } }], refetched: false, candidates: [] } })
+    const blocked = report(
+      {},
+      {
+        status: 'unverifiable',
+        reason: 'x',
+        chain: {
+          source: 'issuer',
+          fetches: [
+            {
+              url: 'https://keys.example/jwks',
+              purpose: 'jwks',
+              ok: false,
+              notSent: { verdict: 'ask', host: 'keys.example', reason: 'r' },
+            },
+          ],
+          refetched: false,
+          candidates: [],
+        },
+      },
+    )
     expect(summarize(blocked, { awaitingKeysFrom: 'keys.example' }).headline).toBe('Cannot be verified here — keys not fetched yet')
   })
 
   it('valid only when the signature verified and no error was found', () => {
     expect(summarize(report({}))).toMatchObject({ kind: 'valid', headline: 'Valid' })
-    expect(summarize(report({ findings: [err('expired', 'Expired 2 h ago.')] }))).toMatchObject({ kind: 'invalid', reasons: ['Expired 2 h ago.'] })
+    expect(summarize(report({ findings: [err('expired', 'Expired 2 h ago.')] }))).toMatchObject({
+      kind: 'invalid',
+      reasons: ['Expired 2 h ago.'],
+    })
   })
 
   it('maps each signature status to its sentence', () => {
-    expect(summarize(report({}, { status: 'invalid', reason: 'Signature does not match key k1.' }))).toMatchObject({ kind: 'invalid', reasons: ['Signature does not match key k1.'] })
-    expect(summarize(report({}, { status: 'unverifiable', reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph.' }))).toMatchObject({ kind: 'unverifiable', headline: 'Cannot be verified here' })
+    expect(summarize(report({}, { status: 'invalid', reason: 'Signature does not match key k1.' }))).toMatchObject({
+      kind: 'invalid',
+      reasons: ['Signature does not match key k1.'],
+    })
+    expect(
+      summarize(report({}, { status: 'unverifiable', reason: 'A Microsoft Graph token is verifiable only by Microsoft Graph.' })),
+    ).toMatchObject({ kind: 'unverifiable', headline: 'Cannot be verified here' })
     expect(summarize(report({}, { status: 'none', reason: 'alg none' })).kind).toBe('unsigned')
   })
 
   it('says the keys were not fetched yet while the issuer awaits the user’s consent', () => {
-    const noKeys = report({}, { status: 'unverifiable', reason: 'No keys were given.', chain: { source: 'none', fetches: [], refetched: false, candidates: [] } })
-    expect(summarize(noKeys, { awaitingKeysFrom: 'issuer.test.example' })).toMatchObject({ kind: 'unverifiable', headline: 'Cannot be verified here — keys not fetched yet' })
-    expect(summarize(noKeys, { awaitingKeysFrom: 'issuer.test.example' }).reasons.join(' ')).toContain('Nothing has been requested from issuer.test.example')
+    const noKeys = report(
+      {},
+      { status: 'unverifiable', reason: 'No keys were given.', chain: { source: 'none', fetches: [], refetched: false, candidates: [] } },
+    )
+    expect(summarize(noKeys, { awaitingKeysFrom: 'issuer.test.example' })).toMatchObject({
+      kind: 'unverifiable',
+      headline: 'Cannot be verified here — keys not fetched yet',
+    })
+    expect(summarize(noKeys, { awaitingKeysFrom: 'issuer.test.example' }).reasons.join(' ')).toContain(
+      'Nothing has been requested from issuer.test.example',
+    )
     // Without a pending consent the core's own reason stands.
     expect(summarize(noKeys)).toMatchObject({ headline: 'Cannot be verified here', reasons: ['No keys were given.'] })
   })
@@ -82,7 +131,14 @@ describe('summarize', () => {
   it('gives lists and reports the same answer as the banner: tone, a short label and the finding codes', () => {
     const warn: Finding = { code: 'typ_unexpected', severity: 'warning', subject: 'typ', message: 'Unexpected typ.', specRef: ref }
     const valid = summarize(report({ findings: [warn] }))
-    expect(valid).toMatchObject({ kind: 'valid', tone: 'good', short: 'valid, 1 warning', signature: 'valid', errors: [], warnings: ['typ_unexpected'] })
+    expect(valid).toMatchObject({
+      kind: 'valid',
+      tone: 'good',
+      short: 'valid, 1 warning',
+      signature: 'valid',
+      errors: [],
+      warnings: ['typ_unexpected'],
+    })
     expect(valid.reasons).toEqual(['Verified with key k1.', '1 warning to read below.'])
     const expired = summarize(report({ findings: [err('expired', 'Expired.'), err('aud_mismatch', 'Wrong audience.')] }))
     expect(expired).toMatchObject({ tone: 'bad', short: '2 checks failed', errors: ['expired', 'aud_mismatch'] })

@@ -7,7 +7,8 @@
  */
 import type { DecodedToken, FindingCode, InspectionReport, SignatureStatus } from './types.ts'
 
-export type VerdictKind = 'valid' | 'valid_other_keys' | 'invalid' | 'unverifiable' | 'unsigned' | 'not_jwt' | 'malformed' | 'encrypted' | 'pending'
+export type VerdictKind =
+  'valid' | 'valid_other_keys' | 'invalid' | 'unverifiable' | 'unsigned' | 'not_jwt' | 'malformed' | 'encrypted' | 'pending'
 
 /** How the UI colours it: good (green), caution (amber), bad (red), info (blue), neutral (grey). */
 export type VerdictTone = 'good' | 'caution' | 'bad' | 'info' | 'neutral'
@@ -42,7 +43,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-function make(kind: VerdictKind, headline: string, short: string, reasons: (string | null | undefined)[], report: InspectionReport | null): Verdict {
+function make(
+  kind: VerdictKind,
+  headline: string,
+  short: string,
+  reasons: (string | null | undefined)[],
+  report: InspectionReport | null,
+): Verdict {
   return {
     kind,
     tone: TONE[kind],
@@ -59,7 +66,13 @@ function make(kind: VerdictKind, headline: string, short: string, reasons: (stri
 export function summarizeDecoded(decoded: DecodedToken | null, awaitingKeysFrom: string | null = null): Verdict {
   if (decoded && !decoded.decodes) {
     const opaque = decoded.form === 'opaque'
-    return make(opaque ? 'not_jwt' : 'malformed', opaque ? 'Not a JWT' : 'Not a readable token', opaque ? 'not a JWT' : 'not readable', [decoded.problems[0]?.message ?? decoded.formReason], null)
+    return make(
+      opaque ? 'not_jwt' : 'malformed',
+      opaque ? 'Not a JWT' : 'Not a readable token',
+      opaque ? 'not a JWT' : 'not readable',
+      [decoded.problems[0]?.message ?? decoded.formReason],
+      null,
+    )
   }
   return make('pending', 'Checking…', 'checking', [awaitingKeysFrom ? 'Validating.' : 'Fetching the issuer’s keys and validating.'], null)
 }
@@ -72,25 +85,46 @@ export function summarizeDecoded(decoded: DecodedToken | null, awaitingKeysFrom:
 export function summarize(report: InspectionReport, options: { awaitingKeysFrom?: string | null } = {}): Verdict {
   const awaiting = options.awaitingKeysFrom ?? null
   if (report.form === 'opaque') return make('not_jwt', 'Not a JWT', 'not a JWT', [report.formReason], report)
-  if (report.form === 'jwe') return make('encrypted', 'Encrypted token (JWE): contents cannot be read here', 'encrypted', [report.formReason], report)
-  if (!report.decodes) return make('malformed', 'Not a readable token', 'not readable', [report.problems[0]?.message ?? report.formReason], report)
+  if (report.form === 'jwe')
+    return make('encrypted', 'Encrypted token (JWE): contents cannot be read here', 'encrypted', [report.formReason], report)
+  if (!report.decodes)
+    return make('malformed', 'Not a readable token', 'not readable', [report.problems[0]?.message ?? report.formReason], report)
   const errors = report.findings.filter((f) => f.severity === 'error')
   const warnings = report.findings.filter((f) => f.severity === 'warning').length
   const warningText = warnings > 0 ? `${plural(warnings, 'warning')} to read below.` : null
   const sig = report.signature
   if (sig.status === 'none') return make('unsigned', 'Unsigned token: anyone could have written it', 'unsigned', [sig.reason], report)
-  if (sig.status === 'invalid') return make('invalid', 'Invalid: the signature does not match', 'signature does not match', [sig.reason], report)
+  if (sig.status === 'invalid')
+    return make('invalid', 'Invalid: the signature does not match', 'signature does not match', [sig.reason], report)
   if (sig.status === 'unverifiable') {
     const also = errors.length > 0 ? `Also ${plural(errors.length, 'error')} below.` : null
     // No keys because the user has not yet agreed to contact this issuer (or the host its
     // discovery document sends the key request to): say so, not "unavailable".
     if (awaiting && (sig.chain.source === 'none' || sig.chain.fetches.some((f) => f.notSent?.verdict === 'ask'))) {
-      return make('unverifiable', 'Cannot be verified here — keys not fetched yet', 'keys not fetched yet', [`Nothing has been requested from ${awaiting}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.`, also], report)
+      return make(
+        'unverifiable',
+        'Cannot be verified here — keys not fetched yet',
+        'keys not fetched yet',
+        [`Nothing has been requested from ${awaiting}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.`, also],
+        report,
+      )
     }
-    return make('unverifiable', 'Cannot be verified here', errors.length > 0 ? `not verifiable, ${plural(errors.length, 'error')}` : 'not verifiable here', [sig.reason, also], report)
+    return make(
+      'unverifiable',
+      'Cannot be verified here',
+      errors.length > 0 ? `not verifiable, ${plural(errors.length, 'error')}` : 'not verifiable here',
+      [sig.reason, also],
+      report,
+    )
   }
   if (errors.length > 0) {
-    return make('invalid', `Invalid: signature is good, but ${plural(errors.length, 'check')} failed`, `${plural(errors.length, 'check')} failed`, [errors[0]?.message], report)
+    return make(
+      'invalid',
+      `Invalid: signature is good, but ${plural(errors.length, 'check')} failed`,
+      `${plural(errors.length, 'check')} failed`,
+      [errors[0]?.message],
+      report,
+    )
   }
   // Only the issuer's own published keys vouch for the issuer. A key set someone pasted, or one
   // that arrived inside a file, proves only that its author held the private key: never plain
@@ -103,7 +137,11 @@ export function summarize(report: InspectionReport, options: { awaitingKeysFrom?
       'valid_other_keys',
       `Signature matches the keys in ${from} — not checked against the issuer`,
       'matches the file’s keys, not the issuer’s',
-      [sig.reason, `Those keys came with the file${when}; whoever made the file could have made them too. Use the issuer’s keys to know whether the issuer signed it.`, warningText],
+      [
+        sig.reason,
+        `Those keys came with the file${when}; whoever made the file could have made them too. Use the issuer’s keys to know whether the issuer signed it.`,
+        warningText,
+      ],
       report,
     )
   }

@@ -20,7 +20,10 @@ function load(name: string, source: LoadedHar['source']): string {
   r.entries.forEach((e, i) => {
     entries[i] = e
   })
-  useImportStore.setState({ status: 'ready', loaded: { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis, entries } })
+  useImportStore.setState({
+    status: 'ready',
+    loaded: { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis, entries },
+  })
   const flow = analysis.flows[0]
   if (!flow) throw new Error('no flow detected')
   return `import:${flow.id}`

@@ -41,7 +41,9 @@ export function DiagramPage() {
   const message = selected !== null ? model.messages[selected] : undefined
   const selectedEntry = message && message.exchangeIndex !== null ? (entries[message.exchangeIndex] ?? null) : null
 
-  const groups = (['capture', 'import', 'template'] as const).map((g) => ({ g, items: source.options.filter((o) => o.group === g) })).filter((x) => x.items.length > 0)
+  const groups = (['capture', 'import', 'template'] as const)
+    .map((g) => ({ g, items: source.options.filter((o) => o.group === g) }))
+    .filter((x) => x.items.length > 0)
 
   return (
     // The header and controls line up with every other screen (max-w-7xl); the canvas below
@@ -52,7 +54,13 @@ export function DiagramPage() {
           title="Diagram"
           lead="The flow as a sequence diagram: click any arrow for its request and response, step through it in presentation mode, export it for your slides."
           actions={
-            <button ref={presentButton} type="button" className={BUTTON_PRIMARY} onClick={() => setPresenting(selected ?? 0)} disabled={model.messages.length === 0}>
+            <button
+              ref={presentButton}
+              type="button"
+              className={BUTTON_PRIMARY}
+              onClick={() => setPresenting(selected ?? 0)}
+              disabled={model.messages.length === 0}
+            >
               ▶ Present
             </button>
           }
@@ -60,26 +68,58 @@ export function DiagramPage() {
         <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-3">
           <label className="block min-w-[18rem] max-w-md flex-1 text-sm">
             <span className="mb-1 block font-medium text-slate-700 dark:text-slate-200">Flow</span>
-            <select className={INPUT} value={source.value} onChange={(e) => { setSelected(null); source.setValue(e.target.value) }} data-testid="source-picker">
+            <select
+              className={INPUT}
+              value={source.value}
+              onChange={(e) => {
+                setSelected(null)
+                source.setValue(e.target.value)
+              }}
+              data-testid="source-picker"
+            >
               {groups.map(({ g, items }) => (
                 <optgroup key={g} label={GROUP_LABEL[g]}>
                   {items.map((o) => (
-                    <option key={o.value} value={o.value}>{o.label}</option>
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
                   ))}
                 </optgroup>
               ))}
             </select>
           </label>
-          <Switch checked={redact} onChange={setRedact} label="Redact" description="Mask tokens, codes, state and personal values (also in presentation and exports)" />
+          <Switch
+            checked={redact}
+            onChange={setRedact}
+            label="Redact"
+            description="Mask tokens, codes, state and personal values (also in presentation and exports)"
+          />
           <ZoomControls {...view} />
         </div>
         {source.error ? (
-          <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{source.error}</p>
+          <p
+            role="alert"
+            className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100"
+          >
+            {source.error}
+          </p>
         ) : null}
         {model.template ? (
-          <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100" data-testid="template-banner">
+          <p
+            className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
+            data-testid="template-banner"
+          >
             <strong>Template.</strong> {source.summary} The values are illustrative, not a real sign-in.
-            {source.captureCount === 0 ? <> To draw a real flow, <Link to="/signin" className="underline">sign in</Link> (the demo tenant needs no account) and come back.</> : null}
+            {source.captureCount === 0 ? (
+              <>
+                {' '}
+                To draw a real flow,{' '}
+                <Link to="/signin" className="underline">
+                  sign in
+                </Link>{' '}
+                (the demo tenant needs no account) and come back.
+              </>
+            ) : null}
           </p>
         ) : null}
         <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
@@ -89,7 +129,9 @@ export function DiagramPage() {
       </div>
       <div className="px-4">
         {model.messages.length === 0 ? (
-          <p className="mt-6 rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">This flow has no exchanges to draw.</p>
+          <p className="mt-6 rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">
+            This flow has no exchanges to draw.
+          </p>
         ) : (
           <div className={`mt-3 grid gap-4 ${message ? 'lg:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
             <ZoomableDiagram
@@ -103,14 +145,33 @@ export function DiagramPage() {
             />
             {message && selected !== null ? (
               <div className="h-[calc(100vh-19rem)] min-h-[24rem]">
-                <MessagePanel message={message} index={selected} entry={selectedEntry} redact={redact} sourceLabel={model.title} trust={source.trust} onClose={() => setSelected(null)} />
+                <MessagePanel
+                  message={message}
+                  index={selected}
+                  entry={selectedEntry}
+                  redact={redact}
+                  sourceLabel={model.title}
+                  trust={source.trust}
+                  onClose={() => setSelected(null)}
+                />
               </div>
             ) : null}
           </div>
         )}
       </div>
       {presenting !== null ? (
-        <Presentation model={model} drawing={drawing} rowLabels={rowLabels} redact={redact} startAt={presenting} returnFocus={presentButton} onExit={(last) => { setPresenting(null); setSelected(last) }} />
+        <Presentation
+          model={model}
+          drawing={drawing}
+          rowLabels={rowLabels}
+          redact={redact}
+          startAt={presenting}
+          returnFocus={presentButton}
+          onExit={(last) => {
+            setPresenting(null)
+            setSelected(last)
+          }}
+        />
       ) : null}
     </section>
   )

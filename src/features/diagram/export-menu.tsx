@@ -30,24 +30,43 @@ export function ExportMenu({ model, drawing }: { model: DiagramModel; drawing: D
         if (mode === 'download') ex.downloadBlob(name, new Blob([text], { type: ex.MIME[format] }))
         else await navigator.clipboard.writeText(text)
       }
-      setStatus(mode === 'download' ? `Downloaded ${name}` : `Copied ${FORMATS.find((f) => f.id === format)?.label ?? format} to the clipboard`)
+      setStatus(
+        mode === 'download' ? `Downloaded ${name}` : `Copied ${FORMATS.find((f) => f.id === format)?.label ?? format} to the clipboard`,
+      )
     } catch (error) {
-      setStatus(mode === 'copy' ? `Could not copy: the browser refused clipboard access (${error instanceof Error ? error.message : 'unknown reason'}). Use Download instead.` : `Export failed: ${error instanceof Error ? error.message : String(error)}`)
+      setStatus(
+        mode === 'copy'
+          ? `Could not copy: the browser refused clipboard access (${error instanceof Error ? error.message : 'unknown reason'}). Use Download instead.`
+          : `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2" role="group" aria-label="Export">
       {FORMATS.map((f) => (
         <span key={f.id} className="inline-flex items-center rounded-md border border-slate-200 dark:border-slate-700" title={f.hint}>
-          <button type="button" className={`${BUTTON_SECONDARY} !rounded-r-none !border-0 !shadow-none`} onClick={() => void run(f.id, 'download')} aria-label={`Download ${f.label}`} data-export={f.id}>
+          <button
+            type="button"
+            className={`${BUTTON_SECONDARY} !rounded-r-none !border-0 !shadow-none`}
+            onClick={() => void run(f.id, 'download')}
+            aria-label={`Download ${f.label}`}
+            data-export={f.id}
+          >
             ↓ {f.label}
           </button>
-          <button type="button" className={`${BUTTON_GHOST} !rounded-l-none border-l border-slate-200 !px-2 dark:border-slate-700`} onClick={() => void run(f.id, 'copy')} aria-label={`Copy ${f.label}`}>
+          <button
+            type="button"
+            className={`${BUTTON_GHOST} !rounded-l-none border-l border-slate-200 !px-2 dark:border-slate-700`}
+            onClick={() => void run(f.id, 'copy')}
+            aria-label={`Copy ${f.label}`}
+          >
             Copy
           </button>
         </span>
       ))}
-      <span role="status" aria-live="polite" className="text-xs text-slate-500 dark:text-slate-400">{status}</span>
+      <span role="status" aria-live="polite" className="text-xs text-slate-500 dark:text-slate-400">
+        {status}
+      </span>
     </div>
   )
 }

@@ -17,7 +17,11 @@ export type ExportFormat = 'svg' | 'png' | 'mermaid' | 'plantuml'
 export const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', mermaid: 'mmd', plantuml: 'puml' }
 
 export function fileBase(title: string): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
   return slug || 'sequence-diagram'
 }
 
@@ -49,7 +53,12 @@ export async function exportPng(drawing: Drawing, title: string, scale = 2): Pro
     const ctx = canvas.getContext('2d')
     if (!ctx) throw new Error('This browser cannot draw on a canvas, so PNG export is unavailable. SVG export works everywhere.')
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG (the diagram may be too large). Try SVG.'))), 'image/png'))
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG (the diagram may be too large). Try SVG.'))),
+        'image/png',
+      ),
+    )
   } finally {
     URL.revokeObjectURL(url)
   }

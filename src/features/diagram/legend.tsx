@@ -1,9 +1,33 @@
 /** What the arrow styles mean; the same strokes as the diagram, so the key is never ambiguous. */
 const ITEMS = [
-  { label: 'request', dash: undefined, colour: 'stroke-slate-800 dark:stroke-slate-200', fill: 'fill-slate-800 dark:fill-slate-200', ring: false },
-  { label: 'response', dash: '6 4', colour: 'stroke-slate-500 dark:stroke-slate-400', fill: 'fill-slate-500 dark:fill-slate-400', ring: false },
-  { label: 'browser redirect', dash: '2 4', colour: 'stroke-amber-700 dark:stroke-amber-400', fill: 'fill-amber-700 dark:fill-amber-400', ring: true },
-  { label: 'person or app action', dash: undefined, colour: 'stroke-violet-600 dark:stroke-violet-300', fill: 'fill-violet-600 dark:fill-violet-300', ring: false },
+  {
+    label: 'request',
+    dash: undefined,
+    colour: 'stroke-slate-800 dark:stroke-slate-200',
+    fill: 'fill-slate-800 dark:fill-slate-200',
+    ring: false,
+  },
+  {
+    label: 'response',
+    dash: '6 4',
+    colour: 'stroke-slate-500 dark:stroke-slate-400',
+    fill: 'fill-slate-500 dark:fill-slate-400',
+    ring: false,
+  },
+  {
+    label: 'browser redirect',
+    dash: '2 4',
+    colour: 'stroke-amber-700 dark:stroke-amber-400',
+    fill: 'fill-amber-700 dark:fill-amber-400',
+    ring: true,
+  },
+  {
+    label: 'person or app action',
+    dash: undefined,
+    colour: 'stroke-violet-600 dark:stroke-violet-300',
+    fill: 'fill-violet-600 dark:fill-violet-300',
+    ring: false,
+  },
   { label: 'failure', dash: undefined, colour: 'stroke-red-600 dark:stroke-red-400', fill: 'fill-red-600 dark:fill-red-400', ring: false },
 ]
 

@@ -31,7 +31,23 @@ function Pairs({ title, items }: { title: string; items: NameValue[] }) {
 const KIND_LABEL = { request: 'Request', response: 'Response', redirect: 'Redirect (browser)', action: 'Action' } as const
 
 /** The clicked message: what it means, then the exchange's request and response and its tokens. */
-export function MessagePanel({ message, index, entry, redact, sourceLabel, trust, onClose }: { message: DiagramMessage; index: number; entry: CapturedEntry | null; redact: boolean; sourceLabel: string; trust: TokenTrust; onClose: () => void }) {
+export function MessagePanel({
+  message,
+  index,
+  entry,
+  redact,
+  sourceLabel,
+  trust,
+  onClose,
+}: {
+  message: DiagramMessage
+  index: number
+  entry: CapturedEntry | null
+  redact: boolean
+  sourceLabel: string
+  trust: TokenTrust
+  onClose: () => void
+}) {
   const navigate = useNavigate()
   const detail = useMemo(() => (entry ? exchangeDetail(entry, { redact }) : null), [entry, redact])
   const openInInspector = (token: string, where: string) => {
@@ -45,17 +61,25 @@ export function MessagePanel({ message, index, entry, redact, sourceLabel, trust
     void navigate('/inspect')
   }
   return (
-    <aside aria-label={`Step ${index + 1} details`} className="flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" data-testid="message-panel">
+    <aside
+      aria-label={`Step ${index + 1} details`}
+      className="flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+      data-testid="message-panel"
+    >
       <div className="flex items-start justify-between gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <div className="min-w-0">
           <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
             <span className="font-semibold">Step {index + 1}</span>
-            <Badge tone={message.failed ? 'red' : message.kind === 'redirect' ? 'amber' : message.kind === 'action' ? 'violet' : 'slate'}>{message.failed ? 'Failed' : KIND_LABEL[message.kind]}</Badge>
+            <Badge tone={message.failed ? 'red' : message.kind === 'redirect' ? 'amber' : message.kind === 'action' ? 'violet' : 'slate'}>
+              {message.failed ? 'Failed' : KIND_LABEL[message.kind]}
+            </Badge>
             {message.origin === 'simulated' ? <Badge tone="sky">simulated</Badge> : null}
           </p>
           <h3 className="mt-1 break-words font-mono text-sm font-semibold">{message.label}</h3>
         </div>
-        <button type="button" className={BUTTON_GHOST} onClick={onClose} aria-label="Close details">✕</button>
+        <button type="button" className={BUTTON_GHOST} onClick={onClose} aria-label="Close details">
+          ✕
+        </button>
       </div>
       <div className="flex-1 overflow-y-auto px-4 py-3">
         {message.explanation ? (
@@ -65,7 +89,9 @@ export function MessagePanel({ message, index, entry, redact, sourceLabel, trust
             {message.explanation.links.length ? (
               <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
                 {message.explanation.links.map((l) => (
-                  <ExternalLink key={l.url} href={l.url}>{l.label}</ExternalLink>
+                  <ExternalLink key={l.url} href={l.url}>
+                    {l.label}
+                  </ExternalLink>
                 ))}
               </p>
             ) : null}
@@ -74,32 +100,53 @@ export function MessagePanel({ message, index, entry, redact, sourceLabel, trust
         {message.notes.length ? (
           <ul className="mt-3 space-y-1">
             {message.notes.map((n) => (
-              <li key={n} className="rounded border border-yellow-300 bg-yellow-50 px-2 py-1 text-xs text-yellow-900 dark:border-yellow-700 dark:bg-yellow-950/50 dark:text-yellow-200">{n}</li>
+              <li
+                key={n}
+                className="rounded border border-yellow-300 bg-yellow-50 px-2 py-1 text-xs text-yellow-900 dark:border-yellow-700 dark:bg-yellow-950/50 dark:text-yellow-200"
+              >
+                {n}
+              </li>
             ))}
           </ul>
         ) : null}
         {message.kind === 'action' || !detail ? (
-          <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">No HTTP exchange: this step is something a person or the app does.</p>
+          <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">
+            No HTTP exchange: this step is something a person or the app does.
+          </p>
         ) : (
           <>
             <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label="Request">
               <h4 className="text-sm font-semibold">Request</h4>
-              <p className="mt-1 break-all font-mono text-xs"><span className="font-semibold">{detail.method}</span> {detail.url}</p>
+              <p className="mt-1 break-all font-mono text-xs">
+                <span className="font-semibold">{detail.method}</span> {detail.url}
+              </p>
               <Pairs title="Query" items={detail.query} />
               <Pairs title="Fragment" items={detail.fragment} />
               <Pairs title="Headers" items={detail.requestHeaders} />
               <Pairs title="Form body" items={detail.form} />
-              {detail.requestBody ? <div className="mt-3"><CodeBlock label="Request body" text={detail.requestBody} maxHeight="max-h-48" /></div> : null}
+              {detail.requestBody ? (
+                <div className="mt-3">
+                  <CodeBlock label="Request body" text={detail.requestBody} maxHeight="max-h-48" />
+                </div>
+              ) : null}
             </section>
             <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label="Response">
               <h4 className="text-sm font-semibold">Response</h4>
               {detail.status === 0 ? (
-                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">A browser navigation: the app saw the URL, not an HTTP response.</p>
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                  A browser navigation: the app saw the URL, not an HTTP response.
+                </p>
               ) : (
                 <>
-                  <p className="mt-1 font-mono text-xs">{detail.status} {detail.statusText}</p>
+                  <p className="mt-1 font-mono text-xs">
+                    {detail.status} {detail.statusText}
+                  </p>
                   <Pairs title="Headers" items={detail.responseHeaders} />
-                  {detail.responseBody ? <div className="mt-3"><CodeBlock label="Response body" text={detail.responseBody} maxHeight="max-h-64" /></div> : null}
+                  {detail.responseBody ? (
+                    <div className="mt-3">
+                      <CodeBlock label="Response body" text={detail.responseBody} maxHeight="max-h-64" />
+                    </div>
+                  ) : null}
                 </>
               )}
             </section>
@@ -110,10 +157,23 @@ export function MessagePanel({ message, index, entry, redact, sourceLabel, trust
                   {detail.tokens.map((t) => (
                     <li key={`${t.where}-${t.name}`} className="rounded-lg border border-slate-200 p-2 dark:border-slate-700">
                       <div className="flex items-center justify-between gap-2">
-                        <p className="text-xs"><span className="font-mono font-semibold">{t.name}</span> <span className="text-slate-500 dark:text-slate-400">· {t.where}</span></p>
-                        <button type="button" className={`${BUTTON_SECONDARY} !py-0.5 !text-xs`} onClick={() => openInInspector(t.token, `${t.where}: ${t.name}`)}>Open in inspector</button>
+                        <p className="text-xs">
+                          <span className="font-mono font-semibold">{t.name}</span>{' '}
+                          <span className="text-slate-500 dark:text-slate-400">· {t.where}</span>
+                        </p>
+                        <button
+                          type="button"
+                          className={`${BUTTON_SECONDARY} !py-0.5 !text-xs`}
+                          onClick={() => openInInspector(t.token, `${t.where}: ${t.name}`)}
+                        >
+                          Open in inspector
+                        </button>
                       </div>
-                      <pre tabIndex={0} aria-label={`${t.name}: decoded header and payload`} className="mt-2 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-relaxed text-slate-700 dark:bg-slate-950 dark:text-slate-300">
+                      <pre
+                        tabIndex={0}
+                        aria-label={`${t.name}: decoded header and payload`}
+                        className="mt-2 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-relaxed text-slate-700 dark:bg-slate-950 dark:text-slate-300"
+                      >
                         {(redact ? redactText : (s: string) => s)(JSON.stringify({ header: t.header, payload: t.payload }, null, 2))}
                       </pre>
                     </li>

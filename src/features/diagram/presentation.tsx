@@ -47,7 +47,11 @@ export function Presentation({ model, drawing, rowLabels, redact, startAt, onExi
     el?.focus()
     // requestFullscreen needs a user gesture; the Present button click provides it. Where it is
     // unavailable or refused (iframes, some mobile browsers) the fixed overlay is the fallback.
-    if (el && typeof el.requestFullscreen === 'function') el.requestFullscreen().then(() => setFullscreen(true), () => setFullscreen(false))
+    if (el && typeof el.requestFullscreen === 'function')
+      el.requestFullscreen().then(
+        () => setFullscreen(true),
+        () => setFullscreen(false),
+      )
     const onChange = () => setFullscreen(document.fullscreenElement === el)
     document.addEventListener('fullscreenchange', onChange)
     return () => {
@@ -86,28 +90,76 @@ export function Presentation({ model, drawing, rowLabels, redact, startAt, onExi
   const message = model.messages[step]
   const ex = message?.explanation
   return createPortal(
-    <div ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} data-testid="presentation" className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100">
+    <div
+      ref={root}
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Presentation: ${model.title}`}
+      data-testid="presentation"
+      className="fixed inset-0 z-[100] flex flex-col bg-white text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100"
+    >
       <header className="flex items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-700">
         <h2 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">{model.title}</h2>
-        {model.template ? <span className="rounded-md bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">Template: illustrative values</span> : null}
-        {redact ? <span className="rounded-md bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">Redacted</span> : null}
+        {model.template ? (
+          <span className="rounded-md bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">
+            Template: illustrative values
+          </span>
+        ) : null}
+        {redact ? (
+          <span className="rounded-md bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+            Redacted
+          </span>
+        ) : null}
         <span className="text-lg tabular-nums text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="presentation-counter">
           Step {step + 1} of {total}
         </span>
-        <button type="button" className={BUTTON_GHOST} onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-label="Previous step">←</button>
-        <button type="button" className={BUTTON_GHOST} onClick={() => setStep((s) => Math.min(total - 1, s + 1))} disabled={step >= total - 1} aria-label="Next step">→</button>
-        <button type="button" className={BUTTON_GHOST} onClick={exit}>Exit{fullscreen ? ' (Esc)' : ''}</button>
+        <button
+          type="button"
+          className={BUTTON_GHOST}
+          onClick={() => setStep((s) => Math.max(0, s - 1))}
+          disabled={step === 0}
+          aria-label="Previous step"
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className={BUTTON_GHOST}
+          onClick={() => setStep((s) => Math.min(total - 1, s + 1))}
+          disabled={step >= total - 1}
+          aria-label="Next step"
+        >
+          →
+        </button>
+        <button type="button" className={BUTTON_GHOST} onClick={exit}>
+          Exit{fullscreen ? ' (Esc)' : ''}
+        </button>
       </header>
       <div className="h-1 bg-slate-100 dark:bg-slate-800" aria-hidden="true">
         <div className="h-1 bg-indigo-500 transition-[width]" style={{ width: `${total ? ((step + 1) / total) * 100 : 0}%` }} />
       </div>
       <div ref={stage} className="min-h-0 flex-1 px-2 py-2" style={{ backgroundColor: drawing.background }}>
-        <SequenceDiagram drawing={drawing} rowLabels={rowLabels} title={model.title} zoom={zoom} visibleCount={step + 1} currentIndex={step} className="h-full" />
+        <SequenceDiagram
+          drawing={drawing}
+          rowLabels={rowLabels}
+          title={model.title}
+          zoom={zoom}
+          visibleCount={step + 1}
+          currentIndex={step}
+          className="h-full"
+        />
       </div>
-      <section className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-700 dark:bg-slate-950" aria-live="polite" data-testid="presentation-explanation">
+      <section
+        className="border-t border-slate-200 bg-slate-50 px-8 py-6 dark:border-slate-700 dark:bg-slate-950"
+        aria-live="polite"
+        data-testid="presentation-explanation"
+      >
         {message ? (
           <div className="mx-auto max-w-6xl">
-            <p className={`font-mono text-lg ${message.failed ? 'text-red-700 dark:text-red-400' : 'text-indigo-700 dark:text-indigo-300'}`}>
+            <p
+              className={`font-mono text-lg ${message.failed ? 'text-red-700 dark:text-red-400' : 'text-indigo-700 dark:text-indigo-300'}`}
+            >
               {step + 1}. {message.label}
             </p>
             {ex ? (
@@ -117,13 +169,17 @@ export function Presentation({ model, drawing, rowLabels, redact, startAt, onExi
                 {ex.links.length ? (
                   <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-base">
                     {ex.links.map((l) => (
-                      <ExternalLink key={l.url} href={l.url}>{l.label}</ExternalLink>
+                      <ExternalLink key={l.url} href={l.url}>
+                        {l.label}
+                      </ExternalLink>
                     ))}
                   </p>
                 ) : null}
               </>
             ) : null}
-            <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">→ or space: next · ←: back · Home/End · F: full screen · Esc: exit</p>
+            <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">
+              → or space: next · ←: back · Home/End · F: full screen · Esc: exit
+            </p>
           </div>
         ) : (
           <p className="text-xl">This flow has no messages.</p>

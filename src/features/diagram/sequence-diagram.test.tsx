@@ -18,7 +18,13 @@ const draw = (m: DiagramModel, theme: 'light' | 'dark' = 'light') => drawDiagram
 function shapesOf(root: Element): string[] {
   return [...root.querySelectorAll('line, path, rect, circle, text')]
     .filter((el) => !el.classList.contains('hit') && el.getAttribute('width') !== '100%')
-    .map((el) => `${el.tagName.toLowerCase()} ${[...el.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ')} ${el.textContent ?? ''}`)
+    .map(
+      (el) =>
+        `${el.tagName.toLowerCase()} ${[...el.attributes]
+          .map((a) => `${a.name}=${a.value}`)
+          .sort()
+          .join(' ')} ${el.textContent ?? ''}`,
+    )
 }
 
 afterEach(cleanup)
@@ -30,7 +36,10 @@ describe('<SequenceDiagram>', () => {
 
   it('draws exactly the shapes of the SVG export (what you export is what you saw)', () => {
     const failing = templateModel('refresh-token') // a failure, a note, redirects
-    for (const [m, theme] of [[model, 'light'], [failing, 'dark']] as const) {
+    for (const [m, theme] of [
+      [model, 'light'],
+      [failing, 'dark'],
+    ] as const) {
       const d = draw(m, theme)
       const { container, unmount } = render(<SequenceDiagram drawing={d} rowLabels={[]} title="t" onActivate={() => undefined} />)
       const exported = new DOMParser().parseFromString(renderSvgString(d), 'image/svg+xml').documentElement
@@ -61,7 +70,9 @@ describe('<SequenceDiagram>', () => {
   })
 
   it('highlights the selected message and is not clickable without onActivate', () => {
-    const { container, rerender } = render(<SequenceDiagram drawing={drawing} rowLabels={labels} title="t" selectedIndex={2} onActivate={() => undefined} />)
+    const { container, rerender } = render(
+      <SequenceDiagram drawing={drawing} rowLabels={labels} title="t" selectedIndex={2} onActivate={() => undefined} />,
+    )
     const fills = () => [...container.querySelectorAll('rect.hit')].map((r) => r.getAttribute('fill'))
     expect(fills().filter((f) => f === drawing.highlight)).toHaveLength(1)
     expect(container.querySelector('[data-row="2"] rect.hit')).toHaveAttribute('fill', drawing.highlight)
@@ -75,7 +86,9 @@ describe('<SequenceDiagram>', () => {
   })
 
   it('mounts only the rows near the viewport for a 500-message flow', () => {
-    const { container } = render(<SequenceDiagram drawing={draw(syntheticModel(500))} rowLabels={[]} title="t" onActivate={() => undefined} />)
+    const { container } = render(
+      <SequenceDiagram drawing={draw(syntheticModel(500))} rowLabels={[]} title="t" onActivate={() => undefined} />,
+    )
     const mounted = container.querySelectorAll('[data-row]').length
     expect(mounted).toBeGreaterThan(5)
     expect(mounted).toBeLessThan(150)

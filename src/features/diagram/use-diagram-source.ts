@@ -52,8 +52,14 @@ export function useDiagramSource(redact: boolean): DiagramSource {
 
   const options = useMemo(() => {
     const out: SourceOption[] = []
-    if (captured.length > 0) out.push({ value: 'capture', label: `Live capture (${captured.length} exchange${captured.length === 1 ? '' : 's'})`, group: 'capture' })
-    for (const flow of loaded?.analysis.flows ?? []) out.push({ value: `import:${flow.id}`, label: `${loaded?.name ?? 'Imported'}: ${flow.label}`, group: 'import' })
+    if (captured.length > 0)
+      out.push({
+        value: 'capture',
+        label: `Live capture (${captured.length} exchange${captured.length === 1 ? '' : 's'})`,
+        group: 'capture',
+      })
+    for (const flow of loaded?.analysis.flows ?? [])
+      out.push({ value: `import:${flow.id}`, label: `${loaded?.name ?? 'Imported'}: ${flow.label}`, group: 'import' })
     for (const t of templates) out.push({ value: `template:${t.id}`, label: t.title, group: 'template' })
     return out
   }, [captured.length, loaded, templates])
@@ -62,7 +68,13 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   const fallback = captured.length > 0 ? 'capture' : `template:${DEFAULT_TEMPLATE}`
   const value = requested && options.some((o) => o.value === requested) ? requested : fallback
 
-  const built = useMemo((): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; error?: string; trust: TokenTrust } => {
+  const built = useMemo((): {
+    model: DiagramModel
+    entries: CapturedEntry[]
+    summary: string | null
+    error?: string
+    trust: TokenTrust
+  } => {
     try {
       return buildFor(value)
     } catch (error) {
@@ -94,9 +106,18 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         const perspective = loaded.source === 'file' ? 'browser' : 'app'
         const own = loaded.source === 'capture'
         const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
-        const origin: KeyOrigin = { kind: 'capture', label: own ? 'this tab’s live capture' : `the imported file “${loaded.name}”`, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) }
+        const origin: KeyOrigin = {
+          kind: 'capture',
+          label: own ? 'this tab’s live capture' : `the imported file “${loaded.name}”`,
+          ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}),
+        }
         const trust: TokenTrust = flow.jwks ? { own, captureKeys: { jwks: flow.jwks, origin } } : { own }
-        return { model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }), entries, summary: null, trust }
+        return {
+          model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }),
+          entries,
+          summary: null,
+          trust,
+        }
       }
     }
     const id = value.startsWith('template:') ? value.slice('template:'.length) : DEFAULT_TEMPLATE
@@ -109,11 +130,15 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   return {
     options,
     value,
-    setValue: (v) => setParams((p) => {
-      const next = new URLSearchParams(p)
-      next.set('source', v)
-      return next
-    }, { replace: true }),
+    setValue: (v) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.set('source', v)
+          return next
+        },
+        { replace: true },
+      ),
     ...built,
     captureCount: captured.length,
   }

@@ -21,7 +21,9 @@ interface FoundJwt {
 /** Masks secret members of a JSON value (one level deep is where OAuth responses keep them). */
 function maskJson(value: unknown, reveal: boolean): unknown {
   if (reveal || !value || typeof value !== 'object' || Array.isArray(value)) return value
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && isSensitiveName(k) ? maskValue(v) : v]))
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && isSensitiveName(k) ? maskValue(v) : v]),
+  )
 }
 
 function parseJson(text: string | undefined): unknown {
@@ -36,9 +38,13 @@ function parseJson(text: string | undefined): unknown {
 export function ExchangeDetail({ entry, all, reveal }: { entry: CapturedEntry; all: CapturedEntry[]; reveal: boolean }) {
   const navigate = useNavigate()
   const index = all.indexOf(entry)
-  const form = entry.request.postData?.text !== undefined && /x-www-form-urlencoded/.test(entry.request.postData.mimeType) ? [...new URLSearchParams(entry.request.postData.text).entries()] : null
+  const form =
+    entry.request.postData?.text !== undefined && /x-www-form-urlencoded/.test(entry.request.postData.mimeType)
+      ? [...new URLSearchParams(entry.request.postData.text).entries()]
+      : null
   const query = entry.request.queryString.map((q) => [q.name, q.value] as [string, string])
-  const fragment = entry._oauth.step === 'redirect_back' || entry._oauth.step === 'callback' ? Object.entries(responseParams(entry.request.url)) : []
+  const fragment =
+    entry._oauth.step === 'redirect_back' || entry._oauth.step === 'callback' ? Object.entries(responseParams(entry.request.url)) : []
   const json = parseJson(entry.response.content.text)
   const jwts = ((): FoundJwt[] => {
     const out: FoundJwt[] = []
@@ -57,35 +63,64 @@ export function ExchangeDetail({ entry, all, reveal }: { entry: CapturedEntry; a
     }
     for (const [k, v] of [...query, ...fragment, ...(form ?? [])]) if (looksLikeJwt(v)) out.push({ where: `parameter ${k}`, value: v })
     const auth = entry.request.headers.find((h) => h.name.toLowerCase() === 'authorization')?.value
-    if (auth && looksLikeJwt(auth.replace(/^Bearer\s+/i, ''))) out.push({ where: 'Authorization header', value: auth.replace(/^Bearer\s+/i, '') })
+    if (auth && looksLikeJwt(auth.replace(/^Bearer\s+/i, '')))
+      out.push({ where: 'Authorization header', value: auth.replace(/^Bearer\s+/i, '') })
     return out
   })()
   const open = (j: FoundJwt) => {
-    useInspectorStore.getState().openToken(j.value, { ...(j.expected ? { expected: j.expected } : {}), source: `captured exchange ${index + 1} (${j.where})`, trustIssuer: true })
+    useInspectorStore.getState().openToken(j.value, {
+      ...(j.expected ? { expected: j.expected } : {}),
+      source: `captured exchange ${index + 1} (${j.where})`,
+      trustIssuer: true,
+    })
     void navigate('/inspect')
   }
   const clientInfo = fragment.find(([k]) => k === 'client_info')?.[1]
-  const headers = (list: { name: string; value: string }[]) => list.map((h) => `${h.name}: ${!reveal && h.name.toLowerCase() === 'authorization' ? maskValue(h.value) : h.value}`).join('\n')
+  const headers = (list: { name: string; value: string }[]) =>
+    list.map((h) => `${h.name}: ${!reveal && h.name.toLowerCase() === 'authorization' ? maskValue(h.value) : h.value}`).join('\n')
   return (
     <div className="grid gap-4 p-4 xl:grid-cols-2">
       <div className="min-w-0 space-y-3">
         <h3 className="text-sm font-semibold">Request</h3>
-        <CodeBlock label={`${entry.request.method} URL`} text={reveal ? entry.request.url : maskUrl(entry.request.url)} copyText={entry.request.url} maxHeight="max-h-24" />
+        <CodeBlock
+          label={`${entry.request.method} URL`}
+          text={reveal ? entry.request.url : maskUrl(entry.request.url)}
+          copyText={entry.request.url}
+          maxHeight="max-h-24"
+        />
         {query.length ? <ParamList title="Query parameters" params={query} reveal={reveal} /> : null}
         {fragment.length ? <ParamList title="Response parameters in the fragment" params={fragment} reveal={reveal} /> : null}
-        {clientInfo ? <p className="text-xs text-slate-600 dark:text-slate-300">client_info decodes to <code className="font-mono">{decodeClientInfo(clientInfo).json ?? '(not base64url JSON)'}</code></p> : null}
+        {clientInfo ? (
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            client_info decodes to <code className="font-mono">{decodeClientInfo(clientInfo).json ?? '(not base64url JSON)'}</code>
+          </p>
+        ) : null}
         {form ? <ParamList title="Form body" params={form} reveal={reveal} /> : null}
-        {entry.request.headers.length ? <CodeBlock label="Request headers" text={headers(entry.request.headers)} maxHeight="max-h-40" /> : null}
+        {entry.request.headers.length ? (
+          <CodeBlock label="Request headers" text={headers(entry.request.headers)} maxHeight="max-h-40" />
+        ) : null}
       </div>
       <div className="min-w-0 space-y-3">
         <h3 className="text-sm font-semibold">Response</h3>
         {entry.response.status === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">A browser navigation: the response was a page at the identity provider, not something the app could read.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            A browser navigation: the response was a page at the identity provider, not something the app could read.
+          </p>
         ) : (
           <>
-            {entry.response.headers.length ? <CodeBlock label={`HTTP ${entry.response.status} ${entry.response.statusText} — headers`} text={headers(entry.response.headers)} maxHeight="max-h-40" /> : null}
+            {entry.response.headers.length ? (
+              <CodeBlock
+                label={`HTTP ${entry.response.status} ${entry.response.statusText} — headers`}
+                text={headers(entry.response.headers)}
+                maxHeight="max-h-40"
+              />
+            ) : null}
             {json !== undefined ? (
-              <CodeBlock label="JSON body" text={JSON.stringify(maskJson(json, reveal), null, 2)} copyText={entry.response.content.text ?? ''} />
+              <CodeBlock
+                label="JSON body"
+                text={JSON.stringify(maskJson(json, reveal), null, 2)}
+                copyText={entry.response.content.text ?? ''}
+              />
             ) : entry.response.content.text ? (
               <CodeBlock label="Body" text={entry.response.content.text} />
             ) : null}
@@ -94,18 +129,23 @@ export function ExchangeDetail({ entry, all, reveal }: { entry: CapturedEntry; a
         {jwts.length ? (
           <div className="flex flex-wrap gap-2">
             {jwts.map((j) => (
-              <button key={j.where} type="button" className={BUTTON_SECONDARY} onClick={() => open(j)}>Open {j.where} in inspector</button>
+              <button key={j.where} type="button" className={BUTTON_SECONDARY} onClick={() => open(j)}>
+                Open {j.where} in inspector
+              </button>
             ))}
           </div>
         ) : null}
         {entry._oauth.error ? (
           <p className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200">
-            <strong>{entry._oauth.error.error}</strong>{entry._oauth.error.description ? `: ${entry._oauth.error.description}` : ''}
+            <strong>{entry._oauth.error.error}</strong>
+            {entry._oauth.error.description ? `: ${entry._oauth.error.description}` : ''}
           </p>
         ) : null}
         {entry._oauth.notes?.length ? (
           <ul className="list-disc space-y-1 pl-5 text-xs text-slate-600 dark:text-slate-300">
-            {entry._oauth.notes.map((n) => <li key={n}>{n}</li>)}
+            {entry._oauth.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
           </ul>
         ) : null}
       </div>

@@ -75,7 +75,8 @@ describe('Flow screen sequence diagram', () => {
 
   it('masks secrets and personal values on the arrows when the shared redaction switch is on', async () => {
     renderPage()
-    const labels = async () => (await screen.findAllByRole('button', { name: /^Step \d+:/ })).map((s) => s.getAttribute('aria-label') ?? '').join('\n')
+    const labels = async () =>
+      (await screen.findAllByRole('button', { name: /^Step \d+:/ })).map((s) => s.getAttribute('aria-label') ?? '').join('\n')
     const plain = await labels()
     expect(plain).toMatch(/state=STATE/)
     fireEvent.click(screen.getByRole('switch', { name: 'Redact' }))

@@ -58,7 +58,11 @@ export function ExchangesPage() {
   const flows = useMemo(() => new Set(entries.map((e) => e._oauth.flowId)).size, [entries])
   const exportHar = (keepTokens: boolean) => {
     const { entries: clean, redactionCount } = sanitizeEntries(entries, { keepTokens })
-    const har = toHar(clean, '0.1.0', `Captured by Token Lens; ${redactionCount} secret value(s) redacted${keepTokens ? ' (access and ID tokens kept)' : ''}.`)
+    const har = toHar(
+      clean,
+      '0.1.0',
+      `Captured by Token Lens; ${redactionCount} secret value(s) redacted${keepTokens ? ' (access and ID tokens kept)' : ''}.`,
+    )
     download(`token-lens-capture-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`, JSON.stringify(har, null, 2))
   }
   return (
@@ -69,8 +73,17 @@ export function ExchangesPage() {
         actions={
           entries.length ? (
             <>
-              <button type="button" className={BUTTON_SECONDARY} onClick={() => exportHar(false)} title="Codes, tokens, verifiers and refresh tokens replaced by placeholders">Export HAR (redacted)</button>
-              <button type="button" className={BUTTON_GHOST} onClick={clear}>Clear</button>
+              <button
+                type="button"
+                className={BUTTON_SECONDARY}
+                onClick={() => exportHar(false)}
+                title="Codes, tokens, verifiers and refresh tokens replaced by placeholders"
+              >
+                Export HAR (redacted)
+              </button>
+              <button type="button" className={BUTTON_GHOST} onClick={clear}>
+                Clear
+              </button>
             </>
           ) : undefined
         }
@@ -79,7 +92,10 @@ export function ExchangesPage() {
         <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-slate-900">
           <p className="text-sm font-medium">Nothing captured yet.</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-            <Link to="/signin" className="text-indigo-700 underline dark:text-indigo-300">Sign in</Link> (the demo tenant needs no account) and every request and response shows up here.
+            <Link to="/signin" className="text-indigo-700 underline dark:text-indigo-300">
+              Sign in
+            </Link>{' '}
+            (the demo tenant needs no account) and every request and response shows up here.
           </p>
         </div>
       ) : (
@@ -88,7 +104,10 @@ export function ExchangesPage() {
           <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
             <div>
               <h2 className="text-base font-semibold">Exchanges</h2>
-              <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">{entries.length} exchange{entries.length === 1 ? '' : 's'} in {flows} flow{flows === 1 ? '' : 's'}. Secrets are masked until you reveal them; nothing here leaves the browser.</p>
+              <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">
+                {entries.length} exchange{entries.length === 1 ? '' : 's'} in {flows} flow{flows === 1 ? '' : 's'}. Secrets are masked until
+                you reveal them; nothing here leaves the browser.
+              </p>
             </div>
             <Switch checked={reveal} onChange={setReveal} label="Reveal secrets" description="Show codes, verifiers and tokens in full" />
           </div>

@@ -26,7 +26,9 @@ function buildModel(entries: CapturedEntry[], redact: boolean): { model: Diagram
     return { model: buildDiagramModel(entries, { redact, title, perspective: 'app' }) }
   } catch (error) {
     // A malformed exchange must not blank the screen; the list below still shows every exchange.
-    return { error: `The diagram could not be drawn (${error instanceof Error ? error.message : String(error)}). The exchanges are listed below.` }
+    return {
+      error: `The diagram could not be drawn (${error instanceof Error ? error.message : String(error)}). The exchanges are listed below.`,
+    }
   }
 }
 
@@ -54,20 +56,43 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
     <div data-testid="flow-diagram">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          Solid arrows are requests, dashed ones answers, dotted ones with a ring browser redirects. Select an arrow to open its exchange below.
+          Solid arrows are requests, dashed ones answers, dotted ones with a ring browser redirects. Select an arrow to open its exchange
+          below.
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <Switch checked={redact} onChange={setRedact} label="Redact" description="Mask tokens, codes, state and personal values on the arrows (the same switch as on the Diagram screen)" />
+          <Switch
+            checked={redact}
+            onChange={setRedact}
+            label="Redact"
+            description="Mask tokens, codes, state and personal values on the arrows (the same switch as on the Diagram screen)"
+          />
           <ZoomControls {...view} compact />
-          <Link to="/diagram?source=capture" className="text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200" title="Presentation mode, message details and SVG, PNG, Mermaid or PlantUML export">
+          <Link
+            to="/diagram?source=capture"
+            className="text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200"
+            title="Presentation mode, message details and SVG, PNG, Mermaid or PlantUML export"
+          >
             Open in the Diagram screen
           </Link>
         </div>
       </div>
       {'error' in built ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100">{built.error}</p>
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100"
+        >
+          {built.error}
+        </p>
       ) : model && drawing ? (
-        <ZoomableDiagram {...view} drawing={drawing} rowLabels={rowLabels} title={model.title} selectedIndex={selected} onActivate={activate} className="h-[min(34rem,60vh)] min-h-[20rem]" />
+        <ZoomableDiagram
+          {...view}
+          drawing={drawing}
+          rowLabels={rowLabels}
+          title={model.title}
+          selectedIndex={selected}
+          onActivate={activate}
+          className="h-[min(34rem,60vh)] min-h-[20rem]"
+        />
       ) : null}
     </div>
   )

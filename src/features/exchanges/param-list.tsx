@@ -6,7 +6,9 @@ import { Badge } from '../../ui/badge.tsx'
 export function ParamList({ title, params, reveal }: { title: string; params: [string, string][]; reveal: boolean }) {
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700">
-      <p className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-300">{title}</p>
+      <p className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
+        {title}
+      </p>
       <dl className="divide-y divide-slate-100 dark:divide-slate-800">
         {params.map(([name, value], i) => {
           const info = explainParam(name)
@@ -16,7 +18,9 @@ export function ParamList({ title, params, reveal }: { title: string; params: [s
                 {name} {info?.addedBy === 'msal' ? <Badge tone="violet">MSAL</Badge> : null}
               </dt>
               <dd className="min-w-0">
-                <span className="break-all font-mono text-slate-700 dark:text-slate-200">{!reveal && isSensitiveName(name) ? maskValue(value) : value}</span>
+                <span className="break-all font-mono text-slate-700 dark:text-slate-200">
+                  {!reveal && isSensitiveName(name) ? maskValue(value) : value}
+                </span>
                 {info ? <span className="block text-slate-500 dark:text-slate-400">{info.meaning}</span> : null}
               </dd>
             </div>

@@ -28,7 +28,8 @@ export function DropZone({ onFile, busy }: { onFile: (file: File) => void; busy:
     >
       <p className="text-sm font-medium text-slate-800 dark:text-slate-100">Drop a .har file here</p>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        From Chrome, Edge or Firefox DevTools (Network → Export HAR), HTTP Toolkit, Fiddler or Playwright&apos;s recordHar. It is read in this browser only.
+        From Chrome, Edge or Firefox DevTools (Network → Export HAR), HTTP Toolkit, Fiddler or Playwright&apos;s recordHar. It is read in
+        this browser only.
       </p>
       {/* The native input stays hidden: the visible button is the one control (no duplicate tab stop). */}
       <input

@@ -13,7 +13,10 @@ export function EntryNotes({ loaded }: { loaded: LoadedHar }) {
   const missingCount = loaded.missingBodyCount ?? missing.length
   if (skippedCount === 0 && missingCount === 0) return null
   return (
-    <div className="mt-3 space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="entry-notes">
+    <div
+      className="mt-3 space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+      data-testid="entry-notes"
+    >
       {skippedCount > 0 ? (
         <details>
           <summary className="cursor-pointer font-medium">
@@ -32,7 +35,8 @@ export function EntryNotes({ loaded }: { loaded: LoadedHar }) {
       {missingCount > 0 ? (
         <details>
           <summary className="cursor-pointer font-medium">
-            {missingCount} bod{missingCount === 1 ? 'y is' : 'ies are'} not in this file (the producer stored {missingCount === 1 ? 'it' : 'them'} separately); those exchanges are analysed from their URLs and headers.
+            {missingCount} bod{missingCount === 1 ? 'y is' : 'ies are'} not in this file (the producer stored{' '}
+            {missingCount === 1 ? 'it' : 'them'} separately); those exchanges are analysed from their URLs and headers.
           </summary>
           <ul className="mt-2 space-y-1">
             {missing.map((m) => (

@@ -21,7 +21,9 @@ export function ExportPanel({ flowId }: { flowId: string | null }) {
     try {
       const { text, redactionCount } = await exportHar(keepTokens, scope)
       downloadText(`${prefix}-${scope ?? 'all'}-${keepTokens ? 'with-tokens' : 'sanitised'}-${stamp(new Date())}.har`, text)
-      setStatus(`Downloaded: ${redactionCount} secret value${redactionCount === 1 ? '' : 's'} replaced${keepTokens ? ' (access and ID tokens kept)' : ''}.`)
+      setStatus(
+        `Downloaded: ${redactionCount} secret value${redactionCount === 1 ? '' : 's'} replaced${keepTokens ? ' (access and ID tokens kept)' : ''}.`,
+      )
     } catch (e) {
       setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`)
     }
@@ -33,8 +35,17 @@ export function ExportPanel({ flowId }: { flowId: string | null }) {
   }
   return (
     <div className="space-y-3 text-sm">
-      <Switch checked={keepTokens} onChange={setKeepTokens} label="Keep access and ID tokens in the HAR" description="Off by default. Refresh tokens, codes, secrets, passwords and cookies are always replaced." />
-      {keepTokens ? <p className="text-xs text-amber-800 dark:text-amber-300">Anyone with the exported file can use unexpired tokens in it. Share it only with people who may act as this user.</p> : null}
+      <Switch
+        checked={keepTokens}
+        onChange={setKeepTokens}
+        label="Keep access and ID tokens in the HAR"
+        description="Off by default. Refresh tokens, codes, secrets, passwords and cookies are always replaced."
+      />
+      {keepTokens ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Anyone with the exported file can use unexpired tokens in it. Share it only with people who may act as this user.
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {flowId ? (
           <button type="button" className={BUTTON_SECONDARY} onClick={() => void har(flowId)} data-testid="export-flow-har">
@@ -48,7 +59,11 @@ export function ExportPanel({ flowId }: { flowId: string | null }) {
           JSON flow report
         </button>
       </div>
-      {status ? <p role="status" className="text-xs text-slate-600 dark:text-slate-300">{status}</p> : null}
+      {status ? (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
+          {status}
+        </p>
+      ) : null}
     </div>
   )
 }

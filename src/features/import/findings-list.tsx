@@ -13,7 +13,11 @@ function Explanation({ finding }: { finding: FlowFinding }) {
   if (!finding.error) return null
   if (!why) {
     return (
-      <button type="button" className={`${BUTTON_GHOST} mt-1 px-1.5 py-0.5 text-xs`} onClick={() => void explainError(finding.error!).then(setWhy)}>
+      <button
+        type="button"
+        className={`${BUTTON_GHOST} mt-1 px-1.5 py-0.5 text-xs`}
+        onClick={() => void explainError(finding.error!).then(setWhy)}
+      >
         Explain this error
       </button>
     )
@@ -21,11 +25,25 @@ function Explanation({ finding }: { finding: FlowFinding }) {
   return (
     <div className="mt-2 space-y-1 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" data-testid="error-explanation">
       {finding.error.description ? <p className="font-mono text-slate-600 dark:text-slate-400">{finding.error.description}</p> : null}
-      {why.meaning ? <p><span className="font-semibold">{why.error}</span> ({why.spec}): {why.meaning} {why.fix}</p> : <p>No explanation on file for “{why.error}”.</p>}
+      {why.meaning ? (
+        <p>
+          <span className="font-semibold">{why.error}</span> ({why.spec}): {why.meaning} {why.fix}
+        </p>
+      ) : (
+        <p>No explanation on file for “{why.error}”.</p>
+      )}
       {why.aadsts ? (
         <p>
-          <span className="font-semibold">AADSTS{why.aadsts.code} · {why.aadsts.name}</span>: {why.aadsts.meaning} {why.aadsts.fix}
-          {why.aadsts.pairingInferred ? <span className="text-slate-600 dark:text-slate-400"> (the OAuth error paired with this code is our inference, not confirmed)</span> : null}
+          <span className="font-semibold">
+            AADSTS{why.aadsts.code} · {why.aadsts.name}
+          </span>
+          : {why.aadsts.meaning} {why.aadsts.fix}
+          {why.aadsts.pairingInferred ? (
+            <span className="text-slate-600 dark:text-slate-400">
+              {' '}
+              (the OAuth error paired with this code is our inference, not confirmed)
+            </span>
+          ) : null}
         </p>
       ) : null}
     </div>
@@ -34,19 +52,26 @@ function Explanation({ finding }: { finding: FlowFinding }) {
 
 /** Lint findings of one flow, most severe first, each with its spec reference. */
 export function FindingsList({ findings, steps }: { findings: FlowFinding[]; steps: FlowStep[] }) {
-  if (findings.length === 0) return <p className="text-sm text-emerald-700 dark:text-emerald-300">No findings: this flow follows the rules checked here.</p>
+  if (findings.length === 0)
+    return <p className="text-sm text-emerald-700 dark:text-emerald-300">No findings: this flow follows the rules checked here.</p>
   const order = { error: 0, warning: 1, info: 2 }
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity])
   const stepNo = (id?: string) => (id ? steps.findIndex((s) => s.id === id) + 1 : 0)
   return (
     <ul className="space-y-2" data-testid="flow-findings">
       {sorted.map((f, i) => (
-        <li key={`${f.code}-${i}`} data-code={f.code} className="rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+        <li
+          key={`${f.code}-${i}`}
+          data-code={f.code}
+          className="rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-800"
+        >
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={TONE[f.severity]}>{f.severity}</Badge>
             <code className="text-xs text-slate-600 dark:text-slate-400">{f.code}</code>
             {stepNo(f.stepId) > 0 ? <span className="text-xs text-slate-500 dark:text-slate-400">step {stepNo(f.stepId)}</span> : null}
-            <ExternalLink href={f.specRef.url} className="ml-auto text-xs">{f.specRef.label}</ExternalLink>
+            <ExternalLink href={f.specRef.url} className="ml-auto text-xs">
+              {f.specRef.label}
+            </ExternalLink>
           </div>
           <p className="mt-1 text-slate-800 dark:text-slate-200">{f.message}</p>
           <Explanation finding={f} />

@@ -14,7 +14,16 @@ afterEach(cleanup)
 function loadedFile(name: string, source: LoadedHar['source'] = 'file'): LoadedHar {
   const r = parseHar(HAR_FIXTURES[name] ?? '')
   if (!r.ok) throw new Error(r.message)
-  return { source, name, size: 0, creator: 'test', warnings: [], warningCount: 0, analysis: analyzeFlows(r.entries), entries: Object.fromEntries(r.entries.entries()) }
+  return {
+    source,
+    name,
+    size: 0,
+    creator: 'test',
+    warnings: [],
+    warningCount: 0,
+    analysis: analyzeFlows(r.entries),
+    entries: Object.fromEntries(r.entries.entries()),
+  }
 }
 
 function draw(loaded: LoadedHar) {
@@ -27,7 +36,9 @@ function draw(loaded: LoadedHar) {
   )
   const diagram = screen.getByTestId('flow-diagram')
   const cast = within(diagram).getByRole('img').getAttribute('aria-label') ?? ''
-  const rows = within(diagram).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? '')
+  const rows = within(diagram)
+    .getAllByRole('button')
+    .map((b) => b.getAttribute('aria-label') ?? '')
   return { cast, rows }
 }
 

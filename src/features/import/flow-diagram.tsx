@@ -21,7 +21,10 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   // A HAR file was recorded in the browser: the browser makes every call it saw and the app is the
   // redirect URI's host. "Analyse this tab's capture" holds the app's own exchanges instead.
   const perspective = loaded.source === 'file' ? 'browser' : 'app'
-  const model = useMemo(() => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }), [flow, loaded, perspective])
+  const model = useMemo(
+    () => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }),
+    [flow, loaded, perspective],
+  )
   // Measured as on the Diagram screen (the page's fonts), so both screens draw the flow alike.
   const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
   const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
@@ -31,7 +34,16 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
   const message = selected !== null ? model.messages[selected] : undefined
   return (
     <div data-testid="flow-diagram">
-      <ZoomableDiagram {...view} frameClassName="h-[32rem]" drawing={drawing} rowLabels={rowLabels} title={model.title} selectedIndex={selected} onActivate={setSelected} className="h-full" />
+      <ZoomableDiagram
+        {...view}
+        frameClassName="h-[32rem]"
+        drawing={drawing}
+        rowLabels={rowLabels}
+        title={model.title}
+        selectedIndex={selected}
+        onActivate={setSelected}
+        className="h-full"
+      />
       {message ? (
         <div className="mt-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" aria-live="polite" data-testid="diagram-selection">
           <p className="font-medium text-slate-900 dark:text-slate-100">{rowLabels[selected ?? 0]}</p>
@@ -42,7 +54,10 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
       <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <p className="text-xs text-slate-600 dark:text-slate-300">
           Select an arrow to read it.{' '}
-          <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}>
+          <Link
+            className="text-indigo-700 underline dark:text-indigo-300"
+            to={`/diagram?source=${encodeURIComponent(`import:${flow.id}`)}`}
+          >
             Open in the Diagram screen
           </Link>{' '}
           for presentation mode, message details and SVG, Mermaid or PlantUML export.

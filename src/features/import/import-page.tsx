@@ -35,10 +35,21 @@ export function ImportPage() {
         lead="Open a HAR file from browser DevTools, HTTP Toolkit, Fiddler or Playwright and rebuild the OAuth and OpenID Connect flows inside it: steps, tokens, lint and a diagram."
         actions={
           <>
-            <button type="button" className={BUTTON_SECONDARY} disabled={captured.length === 0} onClick={() => analyseCapture(captured)} title={captured.length ? undefined : 'Sign in first: nothing captured in this tab yet'} data-testid="use-capture">
+            <button
+              type="button"
+              className={BUTTON_SECONDARY}
+              disabled={captured.length === 0}
+              onClick={() => analyseCapture(captured)}
+              title={captured.length ? undefined : 'Sign in first: nothing captured in this tab yet'}
+              data-testid="use-capture"
+            >
               Use this tab&apos;s capture ({captured.length})
             </button>
-            {loaded ? <button type="button" className={BUTTON_GHOST} onClick={reset}>Clear</button> : null}
+            {loaded ? (
+              <button type="button" className={BUTTON_GHOST} onClick={reset}>
+                Clear
+              </button>
+            ) : null}
           </>
         }
       />
@@ -58,15 +69,23 @@ export function ImportPage() {
             data-detect-ms={loaded.timings ? Math.round(loaded.timings.detectMs) : undefined}
           >
             <span className="font-medium text-slate-900 dark:text-slate-100">{loaded.name}</span>
-            {loaded.size ? ` (${formatBytes(loaded.size)}, written by ${loaded.creator})` : ''}: {loaded.analysis.entryCount} entries, {flows.length} flow{flows.length === 1 ? '' : 's'} found, {loaded.analysis.unrelatedCount} unrelated.
+            {loaded.size ? ` (${formatBytes(loaded.size)}, written by ${loaded.creator})` : ''}: {loaded.analysis.entryCount} entries,{' '}
+            {flows.length} flow{flows.length === 1 ? '' : 's'} found, {loaded.analysis.unrelatedCount} unrelated.
             {loaded.timings ? ` Read, checked and analysed in ${Math.round(loaded.timings.totalMs)} ms.` : ''}
-            {loaded.warningCount ? ` ${loaded.warningCount} small deviation${loaded.warningCount === 1 ? '' : 's'} from HAR 1.2 repaired.` : ''}
+            {loaded.warningCount
+              ? ` ${loaded.warningCount} small deviation${loaded.warningCount === 1 ? '' : 's'} from HAR 1.2 repaired.`
+              : ''}
           </p>
           <EntryNotes loaded={loaded} />
           {flows.length === 0 ? (
             <div className="mt-4 space-y-4">
-              <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">No OAuth or OpenID Connect flow in this file: no authorization, token, device, PAR, revocation or introspection request, and no identity provider error page. Discovery, key-set and API calls alone are not a flow.</p>
-              <Panel title="Export"><ExportPanel flowId={null} /></Panel>
+              <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+                No OAuth or OpenID Connect flow in this file: no authorization, token, device, PAR, revocation or introspection request, and
+                no identity provider error page. Discovery, key-set and API calls alone are not a flow.
+              </p>
+              <Panel title="Export">
+                <ExportPanel flowId={null} />
+              </Panel>
             </div>
           ) : (
             <div className="mt-4 grid gap-6 lg:grid-cols-[18rem_1fr]">

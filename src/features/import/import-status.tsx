@@ -13,7 +13,11 @@ const PHASE: Record<Progress['phase'], string> = {
 export function ImportProgress({ progress }: { progress: Progress }) {
   const pct = progress.phase === 'validating' && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null
   return (
-    <div role="status" aria-live="polite" className="mt-4 rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+    <div
+      role="status"
+      aria-live="polite"
+      className="mt-4 rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex items-center justify-between">
         <span className="font-medium">{PHASE[progress.phase]}…</span>
         {pct !== null ? <span className="tabular-nums text-slate-500 dark:text-slate-400">{pct}%</span> : null}
@@ -25,7 +29,11 @@ export function ImportProgress({ progress }: { progress: Progress }) {
 
 export function ImportFailurePanel({ failure }: { failure: ImportFailure }) {
   return (
-    <div role="alert" data-testid="import-error" className="mt-4 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200">
+    <div
+      role="alert"
+      data-testid="import-error"
+      className="mt-4 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
+    >
       <p className="font-semibold">{failure.title}</p>
       <p className="mt-1 break-words">{failure.message}</p>
       {failure.problems.length > 1 ? (

@@ -17,7 +17,15 @@ function localTime(sec: number): string | null {
   if (localFormat === undefined) {
     try {
       // dateStyle/timeStyle cannot be combined with timeZoneName (ECMA-402 §11.1.2), so fields are listed.
-      localFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
+      localFormat = new Intl.DateTimeFormat(undefined, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'short',
+      })
     } catch {
       localFormat = null
     }
@@ -40,7 +48,12 @@ export function VisibleText({ text }: { text: string }) {
         p.kind === 'text' ? (
           <Fragment key={i}>{p.text}</Fragment>
         ) : (
-          <span key={i} data-invisible={p.char.code} title={`${p.char.name} (${p.char.code}), invisible in the token`} className="mx-px whitespace-nowrap rounded-sm bg-amber-100 px-0.5 font-mono text-[0.85em] font-semibold text-amber-900 ring-1 ring-inset ring-amber-600/40 dark:bg-amber-400/15 dark:text-amber-200 dark:ring-amber-300/40">
+          <span
+            key={i}
+            data-invisible={p.char.code}
+            title={`${p.char.name} (${p.char.code}), invisible in the token`}
+            className="mx-px whitespace-nowrap rounded-sm bg-amber-100 px-0.5 font-mono text-[0.85em] font-semibold text-amber-900 ring-1 ring-inset ring-amber-600/40 dark:bg-amber-400/15 dark:text-amber-200 dark:ring-amber-300/40"
+          >
             {p.label}
           </span>
         ),
@@ -53,16 +66,37 @@ export function VisibleText({ text }: { text: string }) {
  * The note under a value or name that holds invisible characters: which ones and where, and a
  * button that copies the real text (with the characters), since copying the screen gives markers.
  */
-export function InvisibleNote({ text, copyText = text, subject = 'This value', copyLabel = 'Copy the real value' }: { text: string; copyText?: string; subject?: string; copyLabel?: string }) {
+export function InvisibleNote({
+  text,
+  copyText = text,
+  subject = 'This value',
+  copyLabel = 'Copy the real value',
+}: {
+  text: string
+  copyText?: string
+  subject?: string
+  copyLabel?: string
+}) {
   const found = findInvisible(text)
   const note = describeInvisible(found, subject)
   const first = found[0]
   if (note === null || first === undefined) return null
   const shown = found.length === 1 ? `It is shown as ${markerLabel(first)}` : `They are shown as markers like ${markerLabel(first)}`
   return (
-    <div role="note" data-invisible-note="" className="mt-1.5 rounded-md border-l-4 border-amber-500 bg-amber-50 px-2 py-1.5 font-sans text-[11px] leading-4 text-amber-950 dark:border-amber-400 dark:bg-amber-950/40 dark:text-amber-100">
-      <p>{note} {shown}; copying from the screen copies the markers.</p>
-      <CopyButton text={copyText} label={copyLabel} copiedLabel="Copied with the invisible characters" className="mt-1 !px-1.5 !py-0.5 !text-[11px]" />
+    <div
+      role="note"
+      data-invisible-note=""
+      className="mt-1.5 rounded-md border-l-4 border-amber-500 bg-amber-50 px-2 py-1.5 font-sans text-[11px] leading-4 text-amber-950 dark:border-amber-400 dark:bg-amber-950/40 dark:text-amber-100"
+    >
+      <p>
+        {note} {shown}; copying from the screen copies the markers.
+      </p>
+      <CopyButton
+        text={copyText}
+        label={copyLabel}
+        copiedLabel="Copied with the invisible characters"
+        className="mt-1 !px-1.5 !py-0.5 !text-[11px]"
+      />
     </div>
   )
 }
@@ -76,7 +110,11 @@ function TimeValue({ value, now }: { value: unknown; now: number }) {
       <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{rawText(value)}</div>
       <div className={t.problem ? 'text-amber-800 dark:text-amber-300' : 'text-slate-900 dark:text-slate-100'}>{t.text}</div>
       {local ? <div className="text-xs text-slate-600 dark:text-slate-300">{local} (your time)</div> : null}
-      {t.relative ? <div className="text-xs font-medium text-indigo-700 dark:text-indigo-300" data-live-relative="">{t.relative}</div> : null}
+      {t.relative ? (
+        <div className="text-xs font-medium text-indigo-700 dark:text-indigo-300" data-live-relative="">
+          {t.relative}
+        </div>
+      ) : null}
     </div>
   )
 }
@@ -88,7 +126,11 @@ function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redacto
       <div className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">
         {human.length > 1 ? (
           <ul className="space-y-0.5">
-            {human.map((h, i) => <li key={i}><VisibleText text={redactor.text(h.raw)} /></li>)}
+            {human.map((h, i) => (
+              <li key={i}>
+                <VisibleText text={redactor.text(h.raw)} />
+              </li>
+            ))}
           </ul>
         ) : (
           <VisibleText text={redactor.text(human[0]?.raw ?? '')} />
@@ -102,12 +144,18 @@ function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redacto
         <li key={i} className="min-w-0">
           {h.text !== undefined && h.text !== h.raw ? (
             <>
-              <span className="text-slate-900 dark:text-slate-100"><VisibleText text={redactor.text(h.text)} /></span>
+              <span className="text-slate-900 dark:text-slate-100">
+                <VisibleText text={redactor.text(h.text)} />
+              </span>
               {h.source ? <span className="ml-1.5 text-[11px] text-slate-500 dark:text-slate-400">({h.source})</span> : null}
-              <div className="break-all font-mono text-[11px] text-slate-500 dark:text-slate-400"><VisibleText text={redactor.text(h.raw)} /></div>
+              <div className="break-all font-mono text-[11px] text-slate-500 dark:text-slate-400">
+                <VisibleText text={redactor.text(h.raw)} />
+              </div>
             </>
           ) : (
-            <span className="break-all font-mono text-xs text-slate-900 dark:text-slate-100"><VisibleText text={redactor.text(h.raw)} /></span>
+            <span className="break-all font-mono text-xs text-slate-900 dark:text-slate-100">
+              <VisibleText text={redactor.text(h.raw)} />
+            </span>
           )}
         </li>
       ))}
@@ -116,7 +164,15 @@ function HumanList({ human, redactor }: { human: HumanValue[]; redactor: Redacto
 }
 
 /** The readable value of a claim or header parameter, masked when personal in redaction mode. */
-export function AnnotationValue({ annotation, now, redactor }: { annotation: ClaimAnnotation | HeaderAnnotation; now: number; redactor: Redactor }) {
+export function AnnotationValue({
+  annotation,
+  now,
+  redactor,
+}: {
+  annotation: ClaimAnnotation | HeaderAnnotation
+  now: number
+  redactor: Redactor
+}) {
   const personal = 'personal' in annotation && annotation.personal && redactor.active
   if (personal) {
     return (
@@ -134,7 +190,11 @@ export function AnnotationValue({ annotation, now, redactor }: { annotation: Cla
   return (
     <>
       <HumanList human={human} redactor={redactor} />
-      <InvisibleNote text={raw} copyText={redactor.text(raw)} subject={typeof annotation.value === 'string' ? 'This value' : 'This value (as JSON)'} />
+      <InvisibleNote
+        text={raw}
+        copyText={redactor.text(raw)}
+        subject={typeof annotation.value === 'string' ? 'This value' : 'This value (as JSON)'}
+      />
     </>
   )
 }

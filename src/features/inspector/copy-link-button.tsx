@@ -18,10 +18,18 @@ export function CopyLinkButton({ link, validFor }: { link: string; validFor: str
     )
   }
   return (
-    <div role="alertdialog" aria-labelledby="copy-link-warning" className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
-      <p id="copy-link-warning" className="max-w-xs text-xs">This token is still valid ({validFor}). Anyone with the link can use it until then.</p>
+    <div
+      role="alertdialog"
+      aria-labelledby="copy-link-warning"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+    >
+      <p id="copy-link-warning" className="max-w-xs text-xs">
+        This token is still valid ({validFor}). Anyone with the link can use it until then.
+      </p>
       <CopyButton text={link} label="Copy anyway" copiedLabel="Link copied" onCopied={() => setConfirming(false)} primary />
-      <button type="button" autoFocus className={BUTTON_SECONDARY} onClick={() => setConfirming(false)}>Cancel</button>
+      <button type="button" autoFocus className={BUTTON_SECONDARY} onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
     </div>
   )
 }

@@ -4,7 +4,11 @@ import { decodeToken } from '../../core/token/decode.ts'
 import { DecodedPreview, previewText, provisionalClaims } from './decoded-preview.tsx'
 import { makeRedactor } from './redaction.ts'
 
-const b64 = (v: unknown) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(v)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const b64 = (v: unknown) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(v))))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 const token = (payload: unknown) => `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(payload)}.c2ln`
 
 describe('first-view decoded preview', () => {
@@ -16,7 +20,9 @@ describe('first-view decoded preview', () => {
 
   it('shows every claim and its time at once, with markers in names and values', () => {
     const d = decodeToken(token({ sub: 'user-1', exp: 1_900_000_000, 'ro\u202Ele': 'x\u200By' }))
-    const { container } = render(<DecodedPreview decoded={d} now={1_800_000_000} redactor={makeRedactor(false, [])} awaitingKeysFrom={null} />)
+    const { container } = render(
+      <DecodedPreview decoded={d} now={1_800_000_000} redactor={makeRedactor(false, [])} awaitingKeysFrom={null} />,
+    )
     const table = container.querySelector('[data-testid="decoded-preview"]')
     if (!table) throw new Error('no preview table')
     expect(table.querySelector('tr[data-claim="sub"]')?.textContent).toContain('user-1')

@@ -58,7 +58,17 @@ export function provisionalHeader(header: Record<string, unknown> | null): Heade
 }
 
 /** The whole report area before the report's own code has loaded (a paste in the first instant). */
-export function DecodedPreview({ decoded, now, redactor, awaitingKeysFrom }: { decoded: DecodedToken | null; now: number; redactor: Redactor; awaitingKeysFrom: string | null }) {
+export function DecodedPreview({
+  decoded,
+  now,
+  redactor,
+  awaitingKeysFrom,
+}: {
+  decoded: DecodedToken | null
+  now: number
+  redactor: Redactor
+  awaitingKeysFrom: string | null
+}) {
   const claims = decoded?.decodes && decoded.form !== 'jwe' ? provisionalClaims(decoded.payload) : []
   return (
     <>
@@ -69,16 +79,29 @@ export function DecodedPreview({ decoded, now, redactor, awaitingKeysFrom }: { d
             <caption className="sr-only">Payload claims (decoded; meanings follow)</caption>
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                <th scope="col" className="w-[30%] py-2 pr-2 font-medium">Claim</th>
-                <th scope="col" className="py-2 pl-2 font-medium">Value</th>
+                <th scope="col" className="w-[30%] py-2 pr-2 font-medium">
+                  Claim
+                </th>
+                <th scope="col" className="py-2 pl-2 font-medium">
+                  Value
+                </th>
               </tr>
             </thead>
             <tbody>
               {claims.map((c) => (
                 <tr key={c.name} data-claim={c.name} className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <th scope="row" className="py-2 pr-2 text-left font-mono text-[13px] font-semibold break-all text-slate-900 dark:text-slate-100">{previewText(c.name)}</th>
+                  <th
+                    scope="row"
+                    className="py-2 pr-2 text-left font-mono text-[13px] font-semibold break-all text-slate-900 dark:text-slate-100"
+                  >
+                    {previewText(c.name)}
+                  </th>
                   <td className="break-all py-2 pl-2 font-mono text-xs text-slate-900 dark:text-slate-100">
-                    {redactor.active && redactor.isPersonal(c.name) ? MASK : <PreviewValue name={c.name} value={c.value} now={now} redactor={redactor} />}
+                    {redactor.active && redactor.isPersonal(c.name) ? (
+                      MASK
+                    ) : (
+                      <PreviewValue name={c.name} value={c.value} now={now} redactor={redactor} />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -97,7 +120,10 @@ function PreviewValue({ name, value, now, redactor }: { name: string; value: unk
   return (
     <>
       {raw}
-      <span className="block font-sans text-slate-700 dark:text-slate-300">{t.text}{t.relative ? ` · ${t.relative}` : ''}</span>
+      <span className="block font-sans text-slate-700 dark:text-slate-300">
+        {t.text}
+        {t.relative ? ` · ${t.relative}` : ''}
+      </span>
     </>
   )
 }

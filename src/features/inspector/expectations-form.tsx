@@ -13,9 +13,24 @@ function TextField({ field, label, hint, placeholder }: { field: Field; label: s
   const setExpected = useInspectorStore((s) => s.setExpected)
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700 dark:text-slate-300">{label}</label>
-      <input id={id} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(e) => setExpected({ [field]: e.target.value })} className={`${INPUT} mt-1 font-mono !text-xs`} aria-describedby={hint ? `${id}-hint` : undefined} />
-      {hint ? <p id={`${id}-hint`} className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">{hint}</p> : null}
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => setExpected({ [field]: e.target.value })}
+        className={`${INPUT} mt-1 font-mono !text-xs`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -40,7 +55,9 @@ export function ExpectationsForm({ source }: { source: string | null }) {
   return (
     <div className="space-y-3">
       {source && Object.keys(expected).length > 0 ? (
-        <p className="rounded-md bg-indigo-50 px-2.5 py-1.5 text-xs text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200">Filled in from {source}.</p>
+        <p className="rounded-md bg-indigo-50 px-2.5 py-1.5 text-xs text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200">
+          Filled in from {source}.
+        </p>
       ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <TextField field="audience" label="Audience (aud)" placeholder="api://my-api or client ID" />
@@ -48,8 +65,15 @@ export function ExpectationsForm({ source }: { source: string | null }) {
         <TextField field="tenantId" label="Tenant ID (tid)" placeholder="GUID" />
         <TextField field="nonce" label="Nonce" placeholder="sent in the request" />
         <div>
-          <label htmlFor={ids.type} className="block text-xs font-medium text-slate-700 dark:text-slate-300">Token type</label>
-          <select id={ids.type} value={expected.tokenType ?? ''} onChange={(e) => setExpected({ tokenType: e.target.value })} className={`${INPUT} mt-1 !text-xs`}>
+          <label htmlFor={ids.type} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+            Token type
+          </label>
+          <select
+            id={ids.type}
+            value={expected.tokenType ?? ''}
+            onChange={(e) => setExpected({ tokenType: e.target.value })}
+            className={`${INPUT} mt-1 !text-xs`}
+          >
             <option value="">Detect from the token</option>
             <option value="id_token">ID token</option>
             <option value="access_token">Access token</option>
@@ -58,12 +82,25 @@ export function ExpectationsForm({ source }: { source: string | null }) {
           </select>
         </div>
         <div>
-          <label htmlFor={ids.tol} className="block text-xs font-medium text-slate-700 dark:text-slate-300">Clock tolerance (seconds)</label>
-          <input id={ids.tol} type="number" min={0} max={86400} step={30} value={tolerance} onChange={(e) => setTolerance(Number(e.target.value))} className={`${INPUT} mt-1 !text-xs`} />
+          <label htmlFor={ids.tol} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+            Clock tolerance (seconds)
+          </label>
+          <input
+            id={ids.tol}
+            type="number"
+            min={0}
+            max={86400}
+            step={30}
+            value={tolerance}
+            onChange={(e) => setTolerance(Number(e.target.value))}
+            className={`${INPUT} mt-1 !text-xs`}
+          />
         </div>
       </div>
       <div>
-        <label htmlFor={ids.pretend} className="block text-xs font-medium text-slate-700 dark:text-slate-300">Pretend the time is (your local time)</label>
+        <label htmlFor={ids.pretend} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+          Pretend the time is (your local time)
+        </label>
         <div className="mt-1 flex gap-2">
           <input
             id={ids.pretend}
@@ -76,11 +113,19 @@ export function ExpectationsForm({ source }: { source: string | null }) {
             }}
             className={`${INPUT} !text-xs`}
           />
-          {pretendNow !== null ? <button type="button" className={BUTTON_GHOST} onClick={() => setPretend(null)}>Use the real clock</button> : null}
+          {pretendNow !== null ? (
+            <button type="button" className={BUTTON_GHOST} onClick={() => setPretend(null)}>
+              Use the real clock
+            </button>
+          ) : null}
         </div>
-        <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">For teaching: see a token as it would be judged at another moment.</p>
+        <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
+          For teaching: see a token as it would be judged at another moment.
+        </p>
       </div>
-      <Disclosure summary={<span className="text-xs">More: client ID, response type, algorithm, access token and code for at_hash / c_hash</span>}>
+      <Disclosure
+        summary={<span className="text-xs">More: client ID, response type, algorithm, access token and code for at_hash / c_hash</span>}
+      >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <TextField field="clientId" label="Client ID (azp)" placeholder="defaults to the audience" />
           <TextField field="responseType" label="Response type" placeholder="code, id_token token…" />
@@ -89,7 +134,11 @@ export function ExpectationsForm({ source }: { source: string | null }) {
           <TextField field="code" label="Authorization code (for c_hash)" />
         </div>
       </Disclosure>
-      {any ? <button type="button" className={`${BUTTON_GHOST} !px-1.5 !text-xs`} onClick={clearExpected}>Reset expectations</button> : null}
+      {any ? (
+        <button type="button" className={`${BUTTON_GHOST} !px-1.5 !text-xs`} onClick={clearExpected}>
+          Reset expectations
+        </button>
+      ) : null}
     </div>
   )
 }

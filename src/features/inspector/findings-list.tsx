@@ -41,7 +41,9 @@ function FindingItem({ finding, redactor }: { finding: Finding; redactor: Redact
   const r = redactor.text
   return (
     <li data-finding-code={finding.code} data-severity={finding.severity} className="bg-white px-3 py-2.5 dark:bg-slate-900">
-      <p className="text-sm text-slate-900 dark:text-slate-100"><CodeText text={r(finding.message)} /></p>
+      <p className="text-sm text-slate-900 dark:text-slate-100">
+        <CodeText text={r(finding.message)} />
+      </p>
       {finding.expected !== undefined || finding.actual !== undefined ? (
         <dl className="mt-1.5 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
           {finding.expected !== undefined ? (
@@ -59,9 +61,17 @@ function FindingItem({ finding, redactor }: { finding: Finding; redactor: Redact
         </dl>
       ) : null}
       <p className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
-        <code className="rounded bg-slate-100 px-1 py-px font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300">{finding.code}</code>
-        <span>about <span className="font-mono">{finding.subject}</span></span>
-        {finding.specRef.url ? <ExternalLink href={finding.specRef.url}>{finding.specRef.label}</ExternalLink> : <span>{finding.specRef.label}</span>}
+        <code className="rounded bg-slate-100 px-1 py-px font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          {finding.code}
+        </code>
+        <span>
+          about <span className="font-mono">{finding.subject}</span>
+        </span>
+        {finding.specRef.url ? (
+          <ExternalLink href={finding.specRef.url}>{finding.specRef.label}</ExternalLink>
+        ) : (
+          <span>{finding.specRef.label}</span>
+        )}
       </p>
     </li>
   )

@@ -41,10 +41,14 @@ describe('invisible characters in claims', () => {
   })
 
   it('marks zero-width characters in claim names and in array values, with their own note', () => {
-    const { container } = render(<AnnotationTable items={[claim('ro\u200Bles', ['a', 'b\u2066c'])]} now={0} redactor={off} caption="Claims" kind="claim" />)
+    const { container } = render(
+      <AnnotationTable items={[claim('ro\u200Bles', ['a', 'b\u2066c'])]} now={0} redactor={off} caption="Claims" kind="claim" />,
+    )
     const row = container.querySelector('[data-claim="ro\u200Bles"]') as HTMLElement
     expect(within(row).getByRole('button', { name: /^ro⟨U\+200B⟩les: show explanation/ })).toBeInTheDocument()
-    const notes = within(row).getAllByRole('note').map((n) => n.textContent)
+    const notes = within(row)
+      .getAllByRole('note')
+      .map((n) => n.textContent)
     expect(notes[0]).toContain('This claim name contains an invisible character: ZERO WIDTH SPACE (U+200B) at position 3.')
     expect(notes[1]).toContain('This value (as JSON) contains an invisible character: LEFT-TO-RIGHT ISOLATE (U+2066) at position 8.')
     expect(row.querySelector('[data-invisible="U+2066"]')).toHaveTextContent('⟨U+2066⟩')

@@ -37,5 +37,9 @@ const subscribe = (l: () => void) => {
 
 /** The report view's module once it has loaded (null before): rendered without a Suspense gap. */
 export function useReportView(): typeof ReportViewModule | null {
-  return useSyncExternalStore(subscribe, () => reportModule, () => reportModule)
+  return useSyncExternalStore(
+    subscribe,
+    () => reportModule,
+    () => reportModule,
+  )
 }

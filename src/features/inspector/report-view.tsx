@@ -26,7 +26,23 @@ function json(value: unknown): string {
   }
 }
 
-export function ReportView({ result, now, redactor, pretend, documents, onUsePasted, consent }: { result: InspectionResult; now: number; redactor: Redactor; pretend: boolean; documents: Record<string, CachedDocument>; onUsePasted: () => void; consent: KeyConsentPrompt | null }) {
+export function ReportView({
+  result,
+  now,
+  redactor,
+  pretend,
+  documents,
+  onUsePasted,
+  consent,
+}: {
+  result: InspectionResult
+  now: number
+  redactor: Redactor
+  pretend: boolean
+  documents: Record<string, CachedDocument>
+  onUsePasted: () => void
+  consent: KeyConsentPrompt | null
+}) {
   const [tab, setTab] = useState<ContentTab>('claims')
   const { report, decoded } = result
   // Until the verifier's report for this input arrives (a few milliseconds when warm), the
@@ -34,26 +50,56 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
   // updates rows in place instead of rebuilding the page. Findings and keys are never shown from
   // another token's report: those panels say "Checking…" meanwhile.
   const preview = useMemo(
-    () => (decoded && decoded.decodes && decoded.form !== 'jwe' ? { claims: provisionalClaims(decoded.payload), headerParams: provisionalHeader(decoded.header) } : null),
+    () =>
+      decoded && decoded.decodes && decoded.form !== 'jwe'
+        ? { claims: provisionalClaims(decoded.payload), headerParams: provisionalHeader(decoded.header) }
+        : null,
     [decoded],
   )
   const view = report
-    ? { form: report.form, decodes: report.decodes, header: report.header, payload: report.payload, claims: report.claims, headerParams: report.headerParams }
+    ? {
+        form: report.form,
+        decodes: report.decodes,
+        header: report.header,
+        payload: report.payload,
+        claims: report.claims,
+        headerParams: report.headerParams,
+      }
     : decoded && preview
       ? { form: decoded.form, decodes: decoded.decodes, header: decoded.header, payload: decoded.payload, ...preview }
       : null
   const hasClaims = (view?.claims.length ?? 0) > 0
   return (
     <>
-      <VerdictBanner report={report} decoded={decoded} now={now} redactor={redactor} pretend={pretend} awaitingKeysFrom={consent?.host ?? null} onFetchOnce={consent?.onOnce} />
-      {result.loadError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{result.loadError}</p> : null}
+      <VerdictBanner
+        report={report}
+        decoded={decoded}
+        now={now}
+        redactor={redactor}
+        pretend={pretend}
+        awaitingKeysFrom={consent?.host ?? null}
+        onFetchOnce={consent?.onOnce}
+      />
+      {result.loadError ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        >
+          {result.loadError}
+        </p>
+      ) : null}
       {view ? (
         <>
           <Panel title="Findings" id="findings" actions={report ? <FindingCounts report={report} /> : null}>
             {report ? (
               <>
                 <FindingsList findings={report.findings} redactor={redactor} />
-                {result.durationMs !== null ? <p className="mt-3 text-[11px] text-slate-500 dark:text-slate-400">Checked in {result.durationMs < 10 ? result.durationMs.toFixed(1) : Math.round(result.durationMs)} ms · clock tolerance {report.clockToleranceSec} s</p> : null}
+                {result.durationMs !== null ? (
+                  <p className="mt-3 text-[11px] text-slate-500 dark:text-slate-400">
+                    Checked in {result.durationMs < 10 ? result.durationMs.toFixed(1) : Math.round(result.durationMs)} ms · clock tolerance{' '}
+                    {report.clockToleranceSec} s
+                  </p>
+                ) : null}
               </>
             ) : (
               <p className="text-sm text-slate-500 dark:text-slate-400">Checking every rule…</p>
@@ -66,8 +112,30 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
                 selected={hasClaims || tab !== 'claims' ? tab : 'header'}
                 onSelect={setTab}
                 items={[
-                  ...(hasClaims ? [{ key: 'claims' as const, label: `Claims (${view.claims.length})`, panel: <AnnotationTable kind="claim" caption="Payload claims" items={view.claims} now={now} redactor={redactor} /> }] : []),
-                  { key: 'header', label: `Header (${view.headerParams.length})`, panel: <AnnotationTable kind="header" caption="JOSE header parameters" items={view.headerParams} now={now} redactor={redactor} /> },
+                  ...(hasClaims
+                    ? [
+                        {
+                          key: 'claims' as const,
+                          label: `Claims (${view.claims.length})`,
+                          panel: (
+                            <AnnotationTable kind="claim" caption="Payload claims" items={view.claims} now={now} redactor={redactor} />
+                          ),
+                        },
+                      ]
+                    : []),
+                  {
+                    key: 'header',
+                    label: `Header (${view.headerParams.length})`,
+                    panel: (
+                      <AnnotationTable
+                        kind="header"
+                        caption="JOSE header parameters"
+                        items={view.headerParams}
+                        now={now}
+                        redactor={redactor}
+                      />
+                    ),
+                  },
                   {
                     key: 'json',
                     label: 'Decoded JSON',
@@ -80,7 +148,14 @@ export function ReportView({ result, now, redactor, pretend, documents, onUsePas
           {view.form === 'jws' || view.form === 'unsecured' ? (
             <Panel title="Signature and keys" id="keys">
               {report ? (
-                <KeysPanel report={report} documents={documents} fromCache={result.fromCache} riskyHeaders={report.headerParams.filter((h) => h.risky)} onUsePasted={onUsePasted} consent={consent} />
+                <KeysPanel
+                  report={report}
+                  documents={documents}
+                  fromCache={result.fromCache}
+                  riskyHeaders={report.headerParams.filter((h) => h.risky)}
+                  onUsePasted={onUsePasted}
+                  consent={consent}
+                />
               ) : (
                 <p className="text-sm text-slate-500 dark:text-slate-400">Checking the signature…</p>
               )}
@@ -108,7 +183,9 @@ const DecodedJson = memo(function DecodedJson({ header, payload, redactor }: { h
   return (
     <div className="space-y-3">
       <CodeBlock label="Header" text={json(header)} />
-      {payload !== null && payload !== undefined ? <CodeBlock label={redactor.active ? 'Payload (personal claims hidden)' : 'Payload'} text={json(redactor.payload(payload))} /> : null}
+      {payload !== null && payload !== undefined ? (
+        <CodeBlock label={redactor.active ? 'Payload (personal claims hidden)' : 'Payload'} text={json(redactor.payload(payload))} />
+      ) : null}
     </div>
   )
 })

@@ -10,7 +10,11 @@ describe('segmentRuns', () => {
   })
 
   it('handles five-segment JWEs and empty input', () => {
-    expect(segmentRuns('a.b.c.d.e').filter((r) => r.kind.startsWith('segment')).map((r) => r.kind)).toEqual(['segment0', 'segment1', 'segment2', 'segment3', 'segment4'])
+    expect(
+      segmentRuns('a.b.c.d.e')
+        .filter((r) => r.kind.startsWith('segment'))
+        .map((r) => r.kind),
+    ).toEqual(['segment0', 'segment1', 'segment2', 'segment3', 'segment4'])
     expect(segmentRuns('')).toEqual([])
   })
 })

@@ -10,7 +10,14 @@ import type { Redactor } from './redaction.ts'
 // The token input wired to the real store exactly as the inspector page wires it.
 function Inspector() {
   const s = useInspectorStore()
-  return <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={s.input ? decodeToken(s.input) : null} redacted={false} />
+  return (
+    <TokenInput
+      value={s.input}
+      onChange={(v, src) => s.setInput(v, src)}
+      decoded={s.input ? decodeToken(s.input) : null}
+      redacted={false}
+    />
+  )
 }
 
 const OFF: Redactor = { active: false, isPersonal: () => false, text: (t) => t, payload: (p) => p }
@@ -78,7 +85,9 @@ describe('token input: text over the size limit', () => {
     render(<Compare />)
     const area = screen.getByLabelText('Second token')
     expect(fireEvent.paste(area, { clipboardData: { getData: () => HUGE } })).toBe(false)
-    expect(screen.getByRole('alert')).toHaveTextContent(/5,242,880 characters long .* Nothing was pasted or stored; the second token you had is still here\./)
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /5,242,880 characters long .* Nothing was pasted or stored; the second token you had is still here\./,
+    )
     fireEvent.change(area, { target: { value: HUGE } })
     expect(stored('compare')).toBe(JWT)
     expect(useInspectorStore.getState().compareInput).toBe(JWT)

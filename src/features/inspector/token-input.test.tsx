@@ -27,7 +27,9 @@ describe('TokenInput', () => {
   it('reads a dropped file, taking the id_token out of a saved token response', async () => {
     const onChange = vi.fn()
     render(<TokenInput value="" onChange={onChange} decoded={null} redacted={false} />)
-    const file = new File([JSON.stringify({ token_type: 'Bearer', id_token: JWT, access_token: 'opaque' })], 'response.json', { type: 'application/json' })
+    const file = new File([JSON.stringify({ token_type: 'Bearer', id_token: JWT, access_token: 'opaque' })], 'response.json', {
+      type: 'application/json',
+    })
     fireEvent.drop(screen.getByLabelText('Token').parentElement as HTMLElement, { dataTransfer: { files: [file], getData: () => '' } })
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(JWT, 'file response.json'))
   })

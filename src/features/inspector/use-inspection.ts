@@ -114,7 +114,8 @@ export function useInspection({ input, now, clockToleranceSec, expected, keys }:
         }
       })
       .catch((e: unknown) => {
-        if (!cancelled) setLoadError(`The verifier could not be loaded: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`)
+        if (!cancelled)
+          setLoadError(`The verifier could not be loaded: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`)
       })
     return () => {
       cancelled = true

@@ -8,7 +8,11 @@ const TOKEN = (scenarios as { tokens: Record<string, string> }).tokens.valid!
 /** A window.history stand-in that records what the address becomes. */
 function fakeHistory() {
   const calls: { state: unknown; url: string }[] = []
-  return { calls, state: { usr: null, key: 'k', idx: 0 }, replaceState: (state: unknown, _unused: string, url?: string | URL | null) => void calls.push({ state, url: String(url) }) }
+  return {
+    calls,
+    state: { usr: null, key: 'k', idx: 0 },
+    replaceState: (state: unknown, _unused: string, url?: string | URL | null) => void calls.push({ state, url: String(url) }),
+  }
 }
 
 beforeEach(() => {

@@ -30,7 +30,10 @@ const LINK = /^#\/inspect\?(.*)$/s
  * Returns whether a token was opened. Call once, after translateTokenFragment, before the router
  * reads the address; later in-app navigations to such a link are handled by useTokenFromUrl.
  */
-export function openTokenFromAddress(loc: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location, history: Pick<History, 'state' | 'replaceState'> = window.history): boolean {
+export function openTokenFromAddress(
+  loc: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
+  history: Pick<History, 'state' | 'replaceState'> = window.history,
+): boolean {
   const m = LINK.exec(loc.hash)
   if (!m) return false
   let params: URLSearchParams

@@ -22,14 +22,22 @@ import { InspectorView } from './inspector-view.tsx'
  * pass, to warm fonts and style caches too, made long tasks at idle: measured, not kept.)
  */
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 const b64urlJson = (v: unknown) => b64url(new TextEncoder().encode(JSON.stringify(v)))
 
 const TENANT = '00000000-0000-4000-8000-000000000001'
 
 /** An RS256 key (RFC 7518 §3.3, what most issuers sign with, so the WebCrypto path worth warming). */
 async function signer(subtle: SubtleCrypto): Promise<{ jwks: string; sign: (payload: Record<string, unknown>) => Promise<string> }> {
-  const key = await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])
+  const key = await subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  )
   const jwk = { ...(await subtle.exportKey('jwk', key.publicKey)), kid: 'warm-up', alg: 'RS256', use: 'sig' }
   delete jwk.key_ops
   delete jwk.ext
@@ -142,7 +150,10 @@ function paste(field: HTMLTextAreaElement, text: string, set: SetStand): void {
   startTransition(() => set({ input: text }))
 }
 
-const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 50)))
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 50),
+  )
 
 let warmed: Promise<void> | null = null
 
@@ -160,7 +171,12 @@ async function run(): Promise<void> {
   // Verified with its key pasted, then one to be verified with its issuer's keys, which asks for
   // consent (nothing is fetched), then the first again.
   const verified = { token: await sign(idToken(now, 1)), sub: 'warm-up-1', keys: 'pasted', verdict: 'valid_other_keys' } as const
-  const consent = { token: await sign(idToken(now, 2, 'https://issuer.warm-up.example/tenant')), sub: 'warm-up-2', keys: 'issuer', verdict: 'unverifiable' } as const
+  const consent = {
+    token: await sign(idToken(now, 2, 'https://issuer.warm-up.example/tenant')),
+    sub: 'warm-up-2',
+    keys: 'issuer',
+    verdict: 'unverifiable',
+  } as const
   const steps = [verified, consent]
   const host = document.createElement('div')
   const root = createRoot(host)

@@ -36,15 +36,35 @@ export function AccountPanel() {
         {s.userinfo ? <UserinfoResult userinfo={s.userinfo} /> : null}
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-60 flex-1">
-            <label htmlFor="more-scopes" className="block text-sm font-medium text-slate-700 dark:text-slate-200">Get a token for more scopes</label>
+            <label htmlFor="more-scopes" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+              Get a token for more scopes
+            </label>
             <input id="more-scopes" className={`${INPUT} mt-1 font-mono`} value={scopes} onChange={(e) => setScopes(e.target.value)} />
           </div>
-          <button type="button" className={BUTTON_SECONDARY} disabled={!list.length || s.busy !== null} onClick={() => void s.acquire(list, false)}>Acquire silently</button>
-          <button type="button" className={BUTTON_SECONDARY} disabled={!list.length || s.busy !== null} onClick={() => void s.acquire(list, true)}>With a redirect</button>
+          <button
+            type="button"
+            className={BUTTON_SECONDARY}
+            disabled={!list.length || s.busy !== null}
+            onClick={() => void s.acquire(list, false)}
+          >
+            Acquire silently
+          </button>
+          <button
+            type="button"
+            className={BUTTON_SECONDARY}
+            disabled={!list.length || s.busy !== null}
+            onClick={() => void s.acquire(list, true)}
+          >
+            With a redirect
+          </button>
         </div>
         <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4 dark:border-slate-800">
-          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.refresh()}>Refresh silently</button>
-          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.signOut()}>Sign out</button>
+          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.refresh()}>
+            Refresh silently
+          </button>
+          <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.signOut()}>
+            Sign out
+          </button>
         </div>
       </div>
     </Panel>

@@ -12,20 +12,29 @@ import { ExternalLink } from '../../ui/external-link.tsx'
  */
 function Provenance({ explanation: e }: { explanation: ErrorExplanation }) {
   const links = [...(e.links ?? [])]
-  if (e.source === 'Microsoft Entra' && !links.some((l) => l.url === aadstsLookupUrl(e.code))) links.push({ label: `Microsoft's own lookup for ${e.code}`, url: aadstsLookupUrl(e.code) })
+  if (e.source === 'Microsoft Entra' && !links.some((l) => l.url === aadstsLookupUrl(e.code)))
+    links.push({ label: `Microsoft's own lookup for ${e.code}`, url: aadstsLookupUrl(e.code) })
   if (links.length === 0 && e.checked === undefined) return null
   return (
     <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs" data-testid="error-provenance">
       {links.length > 0 ? (
         <>
           <dt className="text-slate-500 dark:text-slate-400">Sources</dt>
-          <dd className="flex flex-wrap gap-x-3 gap-y-0.5">{links.map((l) => <ExternalLink key={l.url + l.label} href={l.url}>{l.label}</ExternalLink>)}</dd>
+          <dd className="flex flex-wrap gap-x-3 gap-y-0.5">
+            {links.map((l) => (
+              <ExternalLink key={l.url + l.label} href={l.url}>
+                {l.label}
+              </ExternalLink>
+            ))}
+          </dd>
         </>
       ) : null}
       {e.checked !== undefined ? (
         <>
           <dt className="text-slate-500 dark:text-slate-400">Checked</dt>
-          <dd className="text-slate-700 dark:text-slate-300"><time dateTime={e.checked}>{e.checked}</time> against these sources</dd>
+          <dd className="text-slate-700 dark:text-slate-300">
+            <time dateTime={e.checked}>{e.checked}</time> against these sources
+          </dd>
         </>
       ) : null}
     </dl>
@@ -38,7 +47,21 @@ function Provenance({ explanation: e }: { explanation: ErrorExplanation }) {
  * code + PKCE, redeemed by the browser with CORS), so advice that depends on the kind of client
  * (AADSTS50011: which redirect URI platform to register) is given for 'spa' only.
  */
-export function ErrorPanel({ title, errorCode, message, oauthError, explanation, onDismiss }: { title: string; errorCode: string; message: string; oauthError?: string; explanation?: string; onDismiss?: () => void }) {
+export function ErrorPanel({
+  title,
+  errorCode,
+  message,
+  oauthError,
+  explanation,
+  onDismiss,
+}: {
+  title: string
+  errorCode: string
+  message: string
+  oauthError?: string
+  explanation?: string
+  onDismiss?: () => void
+}) {
   const [explained, setExplained] = useState<ErrorExplanation[] | null>(null)
   useEffect(() => {
     let live = true
@@ -50,34 +73,65 @@ export function ErrorPanel({ title, errorCode, message, oauthError, explanation,
     }
   }, [errorCode, message, oauthError])
   return (
-    <section role="alert" aria-labelledby="signin-error-title" className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40">
+    <section
+      role="alert"
+      aria-labelledby="signin-error-title"
+      className="rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950/40"
+    >
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h2 id="signin-error-title" className="text-base font-semibold text-red-900 dark:text-red-200">{title}</h2>
+          <h2 id="signin-error-title" className="text-base font-semibold text-red-900 dark:text-red-200">
+            {title}
+          </h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-red-900 dark:text-red-200">
             <Badge tone="red">{errorCode}</Badge>
             {oauthError && oauthError !== errorCode ? <Badge tone="red">{oauthError}</Badge> : null}
           </p>
         </div>
-        {onDismiss ? <button type="button" className={BUTTON_GHOST} onClick={onDismiss}>Dismiss</button> : null}
+        {onDismiss ? (
+          <button type="button" className={BUTTON_GHOST} onClick={onDismiss}>
+            Dismiss
+          </button>
+        ) : null}
       </div>
-      {explanation ? <p data-testid="signin-error-explanation" className="mt-3 text-sm text-red-950 dark:text-red-100"><span className="font-medium">What to change: </span>{explanation}</p> : null}
-      {message ? <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-white/70 p-3 font-mono text-xs text-red-950 dark:bg-black/30 dark:text-red-100">{message}</pre> : null}
+      {explanation ? (
+        <p data-testid="signin-error-explanation" className="mt-3 text-sm text-red-950 dark:text-red-100">
+          <span className="font-medium">What to change: </span>
+          {explanation}
+        </p>
+      ) : null}
+      {message ? (
+        <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-white/70 p-3 font-mono text-xs text-red-950 dark:bg-black/30 dark:text-red-100">
+          {message}
+        </pre>
+      ) : null}
       {explained === null ? <p className="mt-3 text-sm text-red-900/80 dark:text-red-200/80">Looking up what this means…</p> : null}
       {explained?.length ? (
         <ul className="mt-3 space-y-3">
           {explained.map((e) => (
-            <li key={`${e.source}-${e.code}`} className="rounded-lg border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900">
+            <li
+              key={`${e.source}-${e.code}`}
+              className="rounded-lg border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900"
+            >
               <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900 dark:text-slate-100">
                 <span className="font-mono">{e.code}</span>
                 {e.name ? <span className="text-slate-500 dark:text-slate-400">{e.name}</span> : null}
                 <Badge tone="slate">{e.source}</Badge>
               </p>
-              <p className="mt-1.5 text-slate-700 dark:text-slate-200"><span className="font-medium">What it means: </span>{e.cause}</p>
-              {e.fix ? <p className="mt-1 text-slate-700 dark:text-slate-200"><span className="font-medium">How to fix it: </span>{e.fix}</p> : null}
+              <p className="mt-1.5 text-slate-700 dark:text-slate-200">
+                <span className="font-medium">What it means: </span>
+                {e.cause}
+              </p>
+              {e.fix ? (
+                <p className="mt-1 text-slate-700 dark:text-slate-200">
+                  <span className="font-medium">How to fix it: </span>
+                  {e.fix}
+                </p>
+              ) : null}
               {e.oauthError ? (
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                  Usually returned as OAuth error <code>{e.oauthError}</code>{e.pairingCertain ? '' : ' (an inferred pairing, not confirmed in a captured response)'}.
+                  Usually returned as OAuth error <code>{e.oauthError}</code>
+                  {e.pairingCertain ? '' : ' (an inferred pairing, not confirmed in a captured response)'}.
                 </p>
               ) : null}
               {e.spec ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{e.spec}</p> : null}
@@ -87,7 +141,11 @@ export function ErrorPanel({ title, errorCode, message, oauthError, explanation,
         </ul>
       ) : null}
       {/* With an explanation of the failure itself (CORS, unreachable host), a missing catalogue entry is no news. */}
-      {explained && !explained.length && !explanation ? <p className="mt-3 text-sm text-red-900 dark:text-red-200">We have no notes for this code; the message above is what the library or server said.</p> : null}
+      {explained && !explained.length && !explanation ? (
+        <p className="mt-3 text-sm text-red-900 dark:text-red-200">
+          We have no notes for this code; the message above is what the library or server said.
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -38,7 +38,9 @@ describe('ProfileForm', () => {
     await user.type(screen.getByLabelText('Tenant'), ' contoso.onmicrosoft.com ')
     await user.type(screen.getByLabelText('Application (client) ID'), '11111111-2222-3333-4444-555555555555')
     await user.click(screen.getByRole('button', { name: 'Save profile' }))
-    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', kind: 'entra' }))
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', kind: 'entra' }),
+    )
   })
 })
 
@@ -48,7 +50,12 @@ describe('registration body', () => {
     expect(body).toMatchObject({
       spa: { redirectUris: ['https://app.example/redirect.html'] },
       signInAudience: 'AzureADMyOrg',
-      requiredResourceAccess: [{ resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }] }],
+      requiredResourceAccess: [
+        {
+          resourceAppId: '00000003-0000-0000-c000-000000000000',
+          resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }],
+        },
+      ],
     })
     expect(registrationBody({ ...blankProfile('p', 'x'), tenant: 'common' }).signInAudience).toBe('AzureADandPersonalMicrosoftAccount')
   })

@@ -10,7 +10,12 @@ const USER_READ_ID = 'e1fe6dd8-ba31-4d61-89e7-88639da4683d'
 export function registrationBody(p: ConnectionProfile): Record<string, unknown> {
   return {
     displayName: p.name.trim() || 'Token Lens',
-    signInAudience: p.tenant === 'common' || p.tenant === 'consumers' ? 'AzureADandPersonalMicrosoftAccount' : p.tenant === 'organizations' ? 'AzureADMultipleOrgs' : 'AzureADMyOrg',
+    signInAudience:
+      p.tenant === 'common' || p.tenant === 'consumers'
+        ? 'AzureADandPersonalMicrosoftAccount'
+        : p.tenant === 'organizations'
+          ? 'AzureADMultipleOrgs'
+          : 'AzureADMyOrg',
     // The "Single-page application" platform: only its redirect URIs may redeem codes from a
     // browser (cross-origin /token calls), otherwise AADSTS9002326.
     spa: { redirectUris: [p.redirectUri] },
@@ -36,22 +41,56 @@ export function RegistrationHelper({ profile }: { profile: ConnectionProfile }) 
   ].join('\n')
   const extraScopes = scopesOf(profile).filter((s) => s.includes('://') || s.includes('/'))
   return (
-    <Disclosure summary="How to register this app in your tenant" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Disclosure
+      summary="How to register this app in your tenant"
+      className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="space-y-4 text-sm">
         <p className="text-slate-600 dark:text-slate-300">
-          Token Lens signs in as a public client: no secret, PKCE instead. The redirect URI must be registered under the <strong>Single-page application</strong> platform, not &ldquo;Web&rdquo;: Entra only lets a browser redeem codes for SPA redirect URIs (AADSTS9002326 otherwise).
+          Token Lens signs in as a public client: no secret, PKCE instead. The redirect URI must be registered under the{' '}
+          <strong>Single-page application</strong> platform, not &ldquo;Web&rdquo;: Entra only lets a browser redeem codes for SPA redirect
+          URIs (AADSTS9002326 otherwise).
         </p>
         <CodeBlock label="Microsoft Graph: POST https://graph.microsoft.com/v1.0/applications" text={body} />
         <CodeBlock label="Azure CLI" text={cli} />
         <div>
           <h3 className="font-medium">In the Entra admin center</h3>
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-600 dark:text-slate-300">
-            <li>Identity → Applications → App registrations → <strong>New registration</strong>. Name: <code>{profile.name || 'Token Lens'}</code>.</li>
-            <li>Supported account types: {profile.tenant === 'common' ? 'any organizational directory and personal Microsoft accounts' : profile.tenant === 'organizations' ? 'any organizational directory' : 'this organizational directory only'}.</li>
-            <li>Redirect URI: platform <strong>Single-page application (SPA)</strong>, value <code className="break-all">{profile.redirectUri}</code>. Register.</li>
-            <li>Copy the <strong>Application (client) ID</strong> from the Overview page into this profile.</li>
-            <li>API permissions: Microsoft Graph → Delegated → <code>User.Read</code> is there by default; keep it so the sign-in can read <code>/me</code>.</li>
-            {extraScopes.length ? <li>For {extraScopes.map((s) => <code key={s} className="mr-1">{s}</code>)}: add the API under API permissions → My APIs, and grant consent if users may not.</li> : null}
+            <li>
+              Identity → Applications → App registrations → <strong>New registration</strong>. Name:{' '}
+              <code>{profile.name || 'Token Lens'}</code>.
+            </li>
+            <li>
+              Supported account types:{' '}
+              {profile.tenant === 'common'
+                ? 'any organizational directory and personal Microsoft accounts'
+                : profile.tenant === 'organizations'
+                  ? 'any organizational directory'
+                  : 'this organizational directory only'}
+              .
+            </li>
+            <li>
+              Redirect URI: platform <strong>Single-page application (SPA)</strong>, value{' '}
+              <code className="break-all">{profile.redirectUri}</code>. Register.
+            </li>
+            <li>
+              Copy the <strong>Application (client) ID</strong> from the Overview page into this profile.
+            </li>
+            <li>
+              API permissions: Microsoft Graph → Delegated → <code>User.Read</code> is there by default; keep it so the sign-in can read{' '}
+              <code>/me</code>.
+            </li>
+            {extraScopes.length ? (
+              <li>
+                For{' '}
+                {extraScopes.map((s) => (
+                  <code key={s} className="mr-1">
+                    {s}
+                  </code>
+                ))}
+                : add the API under API permissions → My APIs, and grant consent if users may not.
+              </li>
+            ) : null}
           </ol>
         </div>
       </div>

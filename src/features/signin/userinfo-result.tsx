@@ -8,18 +8,28 @@ import { Badge } from '../../ui/badge.tsx'
  */
 export function UserinfoResult({ userinfo }: { userinfo: Userinfo }) {
   if (userinfo.status === 'skipped') {
-    return <p data-testid="userinfo" className="text-sm text-slate-600 dark:text-slate-300">{userinfo.explanation}</p>
+    return (
+      <p data-testid="userinfo" className="text-sm text-slate-600 dark:text-slate-300">
+        {userinfo.explanation}
+      </p>
+    )
   }
   if (userinfo.status === 'failed') {
     return (
-      <div data-testid="userinfo" role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm dark:border-amber-400/30 dark:bg-amber-500/10">
+      <div
+        data-testid="userinfo"
+        role="status"
+        className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm dark:border-amber-400/30 dark:bg-amber-500/10"
+      >
         <p className="flex flex-wrap items-center gap-2 font-medium text-amber-900 dark:text-amber-100">
           userinfo did not answer with claims
           <Badge tone="amber">{userinfo.errorCode}</Badge>
         </p>
         <p className="mt-1 text-amber-900 dark:text-amber-100">{userinfo.explanation}</p>
         <p className="mt-1 break-words font-mono text-xs text-amber-800 dark:text-amber-200/80">{userinfo.message}</p>
-        <p className="mt-1 text-xs text-amber-800 dark:text-amber-200/80">You are still signed in; the ID token and the access token are unaffected.</p>
+        <p className="mt-1 text-xs text-amber-800 dark:text-amber-200/80">
+          You are still signed in; the ID token and the access token are unaffected.
+        </p>
       </div>
     )
   }

@@ -18,7 +18,17 @@ const NOTICES: { [K in Notice['kind']]: Extract<Notice, { kind: K }> } = {
   forgot_everything: { kind: 'forgot_everything' },
 }
 
-const ACTIONS: Record<FailedAction, true> = { start: true, complete: true, not_started: true, redirect_refused: true, demo_start: true, demo_finish: true, acquire: true, refresh: true, signout: true }
+const ACTIONS: Record<FailedAction, true> = {
+  start: true,
+  complete: true,
+  not_started: true,
+  redirect_refused: true,
+  demo_start: true,
+  demo_finish: true,
+  acquire: true,
+  refresh: true,
+  signout: true,
+}
 const REASONS: Record<GraphFailureReason | 'user_read_not_granted', true> = {
   no_consent: true,
   interaction_required: true,
@@ -32,7 +42,12 @@ const REASONS: Record<GraphFailureReason | 'user_read_not_granted', true> = {
   user_read_not_granted: true,
 }
 
-const failure = (action: FailedAction, extra: Partial<SignInError> = {}): SignInError => ({ action, errorCode: 'x', message: 'MSAL said so', ...extra })
+const failure = (action: FailedAction, extra: Partial<SignInError> = {}): SignInError => ({
+  action,
+  errorCode: 'x',
+  message: 'MSAL said so',
+  ...extra,
+})
 
 describe('sign-in words', () => {
   it('has a distinct sentence for every notice kind', () => {
@@ -40,8 +55,12 @@ describe('sign-in words', () => {
     for (const t of texts) expect(t.trim().length).toBeGreaterThan(10)
     expect(new Set(texts).size).toBe(texts.length)
     expect(noticeText(NOTICES.token_acquired)).toBe('Token for User.Read Mail.Read acquired with the refresh token.')
-    expect(noticeText({ kind: 'token_acquired', scopes: ['User.Read'], fromCache: true })).toMatch(/^Token for User.Read acquired from the MSAL cache/)
-    expect(noticeText(NOTICES.signed_out_at_provider)).toContain('sent the browser back to https://app.example/redirect.html (the post_logout_redirect_uri)')
+    expect(noticeText({ kind: 'token_acquired', scopes: ['User.Read'], fromCache: true })).toMatch(
+      /^Token for User.Read acquired from the MSAL cache/,
+    )
+    expect(noticeText(NOTICES.signed_out_at_provider)).toContain(
+      'sent the browser back to https://app.example/redirect.html (the post_logout_redirect_uri)',
+    )
   })
 
   it('has a distinct heading for every failed action and a sentence for every Graph reason', () => {
@@ -54,21 +73,67 @@ describe('sign-in words', () => {
   })
 
   it('composes the error panel: the verbatim message, a browser failure after the heading, the issuer pair', () => {
-    expect(errorWords(failure('acquire', { scopes: ['User.Read'] }))).toEqual({ title: 'Could not get a token for User.Read', message: 'MSAL said so' })
-    const cors = errorWords(failure('start', { failure: { title: 'The token endpoint withheld its answer', explanation: 'Register the app as a SPA.' } }))
-    expect(cors).toEqual({ title: 'Signing in failed: The token endpoint withheld its answer', message: 'MSAL said so', explanation: 'Register the app as a SPA.' })
-    const mismatch = errorWords(failure('not_started', { message: '', issuer: 'https://a.example', authority: 'https://b.example', failure: { title: 'issuer differs', explanation: 'fix it' } }))
+    expect(errorWords(failure('acquire', { scopes: ['User.Read'] }))).toEqual({
+      title: 'Could not get a token for User.Read',
+      message: 'MSAL said so',
+    })
+    const cors = errorWords(
+      failure('start', { failure: { title: 'The token endpoint withheld its answer', explanation: 'Register the app as a SPA.' } }),
+    )
+    expect(cors).toEqual({
+      title: 'Signing in failed: The token endpoint withheld its answer',
+      message: 'MSAL said so',
+      explanation: 'Register the app as a SPA.',
+    })
+    const mismatch = errorWords(
+      failure('not_started', {
+        message: '',
+        issuer: 'https://a.example',
+        authority: 'https://b.example',
+        failure: { title: 'issuer differs', explanation: 'fix it' },
+      }),
+    )
     expect(mismatch.title).toBe('Signing in was not started: issuer differs')
     expect(mismatch.message).toBe('issuer in discovery: https://a.example\nauthority in the profile: https://b.example')
-    const refused = errorWords(failure('start', { errorCode: 'endpoints_resolution_error', message: 'Endpoints cannot be resolved', refusal: { issuer: 'https://x.example/t/v2.0', authority: 'https://y.example/t', advice: 'Use the tenant ID.' } }))
-    expect(refused.message).toMatch(/^MSAL refused the issuer "https:\/\/x\.example\/t\/v2\.0" that the discovery document of the authority https:\/\/y\.example\/t names\./)
+    const refused = errorWords(
+      failure('start', {
+        errorCode: 'endpoints_resolution_error',
+        message: 'Endpoints cannot be resolved',
+        refusal: { issuer: 'https://x.example/t/v2.0', authority: 'https://y.example/t', advice: 'Use the tenant ID.' },
+      }),
+    )
+    expect(refused.message).toMatch(
+      /^MSAL refused the issuer "https:\/\/x\.example\/t\/v2\.0" that the discovery document of the authority https:\/\/y\.example\/t names\./,
+    )
     expect(refused.message).toContain('\nWhat to change: Use the tenant ID.\n\nMSAL said: Endpoints cannot be resolved')
-    expect(errorWords(failure('redirect_refused', { message: 'no_token_request_cache_error' })).message).toMatch(/does not belong to a sign-in this tab started.*\. no_token_request_cache_error$/)
+    expect(errorWords(failure('redirect_refused', { message: 'no_token_request_cache_error' })).message).toMatch(
+      /does not belong to a sign-in this tab started.*\. no_token_request_cache_error$/,
+    )
   })
 
   it('says what happened when Graph or MSAL gave no message', () => {
-    expect(graphMessage({ status: 'failed', step: 'me', errorCode: 'HTTP 500', message: '', reason: 'no_profile', httpStatus: 500 })).toBe('Microsoft Graph answered HTTP 500.')
-    expect(graphMessage({ status: 'failed', step: 'token', errorCode: 'no_user_read', message: '', reason: 'no_user_read', scopes: ['openid', 'profile'] })).toBe('The token endpoint answered with scopes "openid profile".')
-    expect(graphMessage({ status: 'failed', step: 'me', errorCode: 'Forbidden', message: 'Insufficient privileges', reason: 'forbidden', httpStatus: 403 })).toBe('Insufficient privileges')
+    expect(graphMessage({ status: 'failed', step: 'me', errorCode: 'HTTP 500', message: '', reason: 'no_profile', httpStatus: 500 })).toBe(
+      'Microsoft Graph answered HTTP 500.',
+    )
+    expect(
+      graphMessage({
+        status: 'failed',
+        step: 'token',
+        errorCode: 'no_user_read',
+        message: '',
+        reason: 'no_user_read',
+        scopes: ['openid', 'profile'],
+      }),
+    ).toBe('The token endpoint answered with scopes "openid profile".')
+    expect(
+      graphMessage({
+        status: 'failed',
+        step: 'me',
+        errorCode: 'Forbidden',
+        message: 'Insufficient privileges',
+        reason: 'forbidden',
+        httpStatus: 403,
+      }),
+    ).toBe('Insufficient privileges')
   })
 })

@@ -12,7 +12,8 @@ export const NOTICE_WORDS: NoticeWords = {
     `Signed out at the identity provider: it ended its session and sent the browser back to ${n.returnedTo} (the post_logout_redirect_uri). MSAL had already removed the account and its tokens from this tab.`,
   cancelled_at_pause: () => 'Sign-in cancelled at a step-through pause. Nothing more was sent.',
   cancelled_on_demo_page: () => 'Sign-in cancelled on the demo sign-in page. Nothing more was sent.',
-  token_acquired: (n) => `Token for ${n.scopes.join(' ')} acquired ${n.fromCache ? 'from the MSAL cache (no request was needed)' : 'with the refresh token'}.`,
+  token_acquired: (n) =>
+    `Token for ${n.scopes.join(' ')} acquired ${n.fromCache ? 'from the MSAL cache (no request was needed)' : 'with the refresh token'}.`,
   // RFC 6749 §6: the refresh grant.
   refreshed: () => 'Tokens refreshed silently with the refresh token (grant_type=refresh_token).',
   signed_out: () => 'Signed out: MSAL removed the account and its tokens from its cache.',
@@ -70,14 +71,18 @@ export const GRAPH_REASON_WORDS: Record<GraphFailureReason | 'user_read_not_gran
     'Nobody has consented to Microsoft Graph User.Read for this app yet, so the token endpoint will not issue it silently. Add User.Read under the app registration\'s API permissions (and grant admin consent if users may not consent), or get it once with "With a redirect" below.',
   interaction_required:
     'The identity provider wants the user back on its sign-in page (multi-factor authentication, a Conditional Access policy or an expired session) before it issues a Graph token. Use "With a redirect" below for User.Read.',
-  no_refresh_token: 'MSAL has no refresh token it can use for this account, so it cannot ask for a Graph token without the user. Sign in again.',
-  silent_failed: 'The silent request for a Graph token failed. The sign-in itself is unaffected; the captured exchange on the Flow screen shows what the token endpoint answered.',
+  no_refresh_token:
+    'MSAL has no refresh token it can use for this account, so it cannot ask for a Graph token without the user. Sign in again.',
+  silent_failed:
+    'The silent request for a Graph token failed. The sign-in itself is unaffected; the captured exchange on the Flow screen shows what the token endpoint answered.',
   no_user_read: 'The silent token does not carry User.Read, so it was not sent to Microsoft Graph.',
   token_refused: 'Graph refused the access token (wrong audience, expired, or altered). Graph checks its tokens itself; the app cannot.',
   forbidden: 'The token is valid but does not carry a permission /me accepts (User.Read or broader).',
   no_profile: 'Microsoft Graph did not return the profile. The sign-in itself is unaffected.',
-  unreachable: 'Microsoft Graph could not be reached (offline, a proxy, or a browser extension blocking it). The sign-in itself is unaffected.',
-  user_read_not_granted: "Microsoft Graph /me was not called: neither the profile's scopes nor the token response grant User.Read. Add User.Read to the profile's scopes to see it.",
+  unreachable:
+    'Microsoft Graph could not be reached (offline, a proxy, or a browser extension blocking it). The sign-in itself is unaffected.',
+  user_read_not_granted:
+    "Microsoft Graph /me was not called: neither the profile's scopes nor the token response grant User.Read. Add User.Read to the profile's scopes to see it.",
 }
 
 /** The verbatim line under a Graph failure; when MSAL or Graph said nothing, what happened instead. */

@@ -18,7 +18,17 @@ interface DiagramRowProps {
   registerRef?: ((index: number, el: SVGGElement | null) => void) | undefined
 }
 
-export const DiagramRow = memo(function DiagramRow({ row, highlight, ariaLabel, selected, current, dimmed, onActivate, onKeyNav, registerRef }: DiagramRowProps) {
+export const DiagramRow = memo(function DiagramRow({
+  row,
+  highlight,
+  ariaLabel,
+  selected,
+  current,
+  dimmed,
+  onActivate,
+  onKeyNav,
+  registerRef,
+}: DiagramRowProps) {
   const interactive = onActivate !== undefined
   const { hit } = row
   return (
@@ -45,7 +55,17 @@ export const DiagramRow = memo(function DiagramRow({ row, highlight, ariaLabel, 
           }
         : {})}
     >
-      <rect className="hit" x={hit.x} y={hit.y} width={hit.w} height={hit.h} rx={6} fill={selected || current ? highlight : 'transparent'} strokeWidth={2} stroke="transparent" />
+      <rect
+        className="hit"
+        x={hit.x}
+        y={hit.y}
+        width={hit.w}
+        height={hit.h}
+        rx={6}
+        fill={selected || current ? highlight : 'transparent'}
+        strokeWidth={2}
+        stroke="transparent"
+      />
       <DrawnShapes shapes={row.shapes} />
     </g>
   )

@@ -51,7 +51,19 @@ function firstRowBelow(rows: Drawing['rows'], y: number): number {
  * (requests solid, answers dashed, redirects dotted with a ring at the start, failures in the
  * error colour). Scroll or drag to pan; Ctrl/⌘ + wheel to zoom. ↑/↓ move between messages.
  */
-export function SequenceDiagram({ drawing, rowLabels, title, zoom = 1, onZoomChange, selectedIndex = null, currentIndex = null, visibleCount, fadePast = false, onActivate, className = '' }: SequenceDiagramProps) {
+export function SequenceDiagram({
+  drawing,
+  rowLabels,
+  title,
+  zoom = 1,
+  onZoomChange,
+  selectedIndex = null,
+  currentIndex = null,
+  visibleCount,
+  fadePast = false,
+  onActivate,
+  className = '',
+}: SequenceDiagramProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const rowEls = useRef(new Map<number, SVGGElement>())
   const pendingFocus = useRef<number | null>(null)
@@ -115,7 +127,8 @@ export function SequenceDiagram({ drawing, rowLabels, title, zoom = 1, onZoomCha
 
   const onKeyNav = useCallback(
     (index: number, e: KeyboardEvent<SVGGElement>) => {
-      const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? count - 1 : null
+      const next =
+        e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? count - 1 : null
       if (next === null || next < 0 || next >= count) return
       e.preventDefault()
       scrollRowIntoView(next)
@@ -163,14 +176,29 @@ export function SequenceDiagram({ drawing, rowLabels, title, zoom = 1, onZoomCha
       style={{ backgroundColor: drawing.background }}
       data-testid="sequence-diagram"
     >
-      <svg width={w} height={header * zoom} viewBox={`0 0 ${drawing.width} ${header}`} className="sticky top-0 z-10 block" style={{ backgroundColor: drawing.background }} role="img" aria-label={`${title}: participants ${drawing.lanes.map((l) => l.title).join(', ')}`}>
+      <svg
+        width={w}
+        height={header * zoom}
+        viewBox={`0 0 ${drawing.width} ${header}`}
+        className="sticky top-0 z-10 block"
+        style={{ backgroundColor: drawing.background }}
+        role="img"
+        aria-label={`${title}: participants ${drawing.lanes.map((l) => l.title).join(', ')}`}
+      >
         {drawing.lanes.map((lane) => (
           <g key={lane.id} data-lane={lane.id}>
             <DrawnShapes shapes={lane.shapes} />
           </g>
         ))}
       </svg>
-      <svg width={w} height={bodyH} viewBox={`0 ${header} ${drawing.width} ${drawing.height - header}`} className="block" aria-label={title} role="group">
+      <svg
+        width={w}
+        height={bodyH}
+        viewBox={`0 ${header} ${drawing.width} ${drawing.height - header}`}
+        className="block"
+        aria-label={title}
+        role="group"
+      >
         <DrawnShapes shapes={drawing.lifelines} />
         {drawing.rows.slice(from, to).map((row) => (
           <DiagramRow

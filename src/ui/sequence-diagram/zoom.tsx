@@ -40,7 +40,13 @@ export function useFitZoom(contentWidth: number, { min = ZOOM_MIN, max = 1, inse
 type ZoomState = Pick<ReturnType<typeof useFitZoom>, 'frameRef' | 'zoom' | 'setZoom'>
 
 /** The diagram in its bordered frame (the one useFitZoom measures), at useFitZoom's zoom. */
-export function ZoomableDiagram({ frameRef, zoom, setZoom, frameClassName = '', ...props }: Omit<SequenceDiagramProps, 'zoom' | 'onZoomChange'> & ZoomState & { frameClassName?: string }) {
+export function ZoomableDiagram({
+  frameRef,
+  zoom,
+  setZoom,
+  frameClassName = '',
+  ...props
+}: Omit<SequenceDiagramProps, 'zoom' | 'onZoomChange'> & ZoomState & { frameClassName?: string }) {
   return (
     <div ref={frameRef} className={`overflow-hidden rounded-xl border border-slate-200 shadow-sm dark:border-slate-700 ${frameClassName}`}>
       <SequenceDiagram {...props} zoom={zoom} onZoomChange={setZoom} />
@@ -49,13 +55,36 @@ export function ZoomableDiagram({ frameRef, zoom, setZoom, frameClassName = '', 
 }
 
 /** − / percentage (resets to 100 %) / + / Fit, as a labelled group. */
-export function ZoomControls({ zoom, setZoom, fit, compact = false }: { zoom: number; setZoom: (update: (z: number) => number) => void; fit: () => void; compact?: boolean }) {
+export function ZoomControls({
+  zoom,
+  setZoom,
+  fit,
+  compact = false,
+}: {
+  zoom: number
+  setZoom: (update: (z: number) => number) => void
+  fit: () => void
+  compact?: boolean
+}) {
   return (
     <div className={`flex items-center ${compact ? 'gap-0.5' : 'gap-1'}`} role="group" aria-label="Zoom">
-      <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => clampZoom(z / STEP))} aria-label="Zoom out">−</button>
-      <button type="button" className={`${BUTTON_GHOST} ${compact ? 'w-14' : 'w-16'} tabular-nums`} onClick={() => setZoom(() => 1)} title="Reset zoom">{Math.round(zoom * 100)}%</button>
-      <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => clampZoom(z * STEP))} aria-label="Zoom in">+</button>
-      <button type="button" className={BUTTON_GHOST} onClick={fit} title="Fit the diagram to the width">Fit</button>
+      <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => clampZoom(z / STEP))} aria-label="Zoom out">
+        −
+      </button>
+      <button
+        type="button"
+        className={`${BUTTON_GHOST} ${compact ? 'w-14' : 'w-16'} tabular-nums`}
+        onClick={() => setZoom(() => 1)}
+        title="Reset zoom"
+      >
+        {Math.round(zoom * 100)}%
+      </button>
+      <button type="button" className={BUTTON_GHOST} onClick={() => setZoom((z) => clampZoom(z * STEP))} aria-label="Zoom in">
+        +
+      </button>
+      <button type="button" className={BUTTON_GHOST} onClick={fit} title="Fit the diagram to the width">
+        Fit
+      </button>
     </div>
   )
 }

@@ -84,7 +84,11 @@ function entry(spec: EntrySpec, seq: number): CapturedEntry {
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: Object.entries(resHeaders).map(([name, value]) => ({ name, value })),
-      content: { size: responseText?.length ?? 0, mimeType: resHeaders['Content-Type'] ?? '', ...(responseText ? { text: responseText } : {}) },
+      content: {
+        size: responseText?.length ?? 0,
+        mimeType: resHeaders['Content-Type'] ?? '',
+        ...(responseText ? { text: responseText } : {}),
+      },
       redirectURL: spec.responseHeaders?.Location ?? '',
       headersSize: -1,
       bodySize: responseText?.length ?? -1,
