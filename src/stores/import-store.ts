@@ -13,7 +13,8 @@ import type { Flow, FlowAnalysis } from '../core/flows/types.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { HarProblem, MissingBody, SkippedEntry } from '../core/har/types.ts'
 import { inspectToken } from '../core/token/inspect.ts'
-import type { InspectOptions } from '../core/token/types.ts'
+import type { InspectOptions, KeyOrigin, TokenFamily } from '../core/token/types.ts'
+import { summarize, type Verdict } from '../core/token/verdict.ts'
 import { captureAnalysis } from '../core/flows/capture-analysis.ts'
 import { clearParsedHar, exportParsedHar, parseHarFile, type Progress } from '../adapters/har-worker.ts'
 
@@ -49,7 +50,10 @@ export interface ImportFailure {
   problemCount: number
 }
 
-export interface TokenCheck extends TokenVerdict {
+/** A token's check on the Import screen: the core's one verdict, plain JSON (kept in the store). */
+export interface TokenCheck {
+  verdict: Verdict
+  family: TokenFamily
   familyLabel: string
   /** Unix seconds the checks were evaluated at (the capture time of the step). */
   evaluatedAt: number
@@ -75,6 +79,23 @@ export interface ImportState {
 /** What the flow already tells the inspector about a token (InspectOptions['expected']). */
 export const expectationsFor = inspectorExpectations
 
+/**
+ * Where a key set found in the flow came from, for the verdict's words: the file it was in (or
+ * this tab's live capture) and when the key response was recorded. The Import screen's checks and
+ * the inspector opened from it name the keys the same way.
+ */
+export function captureKeyOrigin(flow: Flow, loaded: Pick<LoadedHar, 'source' | 'name'> | null): KeyOrigin {
+  const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
+  const label = loaded?.source === 'capture' ? 'this tab’s live capture' : `the imported file “${loaded?.name ?? 'HAR'}”`
+  return { kind: 'capture', label, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) }
+}
+
+/** The report's form of a check: the verdict's kind, headline, signature status and codes. */
+function reportVerdict(check: TokenCheck): TokenVerdict {
+  const { kind, headline, signature, errors, warnings } = check.verdict
+  return { kind, headline, signature, family: check.family, errors, warnings }
+}
+
 let currentImport = 0
 let captureEntries: CapturedEntry[] = []
 
@@ -98,8 +119,18 @@ export const useImportStore = create<ImportState>((set, get) => ({
       if (!outcome.ok) {
         const failure: ImportFailure =
           outcome.reason === 'invalid'
-            ? { title: 'This HAR file has structural problems', message: outcome.message, problems: outcome.problems, problemCount: outcome.problemCount }
-            : { title: outcome.reason === 'not_har' ? 'This is not a HAR file' : 'The file could not be read', message: outcome.message, problems: [], problemCount: 0 }
+            ? {
+                title: 'This HAR file has structural problems',
+                message: outcome.message,
+                problems: outcome.problems,
+                problemCount: outcome.problemCount,
+              }
+            : {
+                title: outcome.reason === 'not_har' ? 'This is not a HAR file' : 'The file could not be read',
+                message: outcome.message,
+                problems: [],
+                problemCount: 0,
+              }
         set({ status: 'error', failure, progress: null, loaded: null, selectedFlowId: null })
         return
       }
@@ -125,7 +156,17 @@ export const useImportStore = create<ImportState>((set, get) => ({
       })
     } catch (error) {
       if (id !== currentImport) return
-      set({ status: 'error', progress: null, loaded: null, failure: { title: 'The file could not be read', message: error instanceof Error ? error.message : String(error), problems: [], problemCount: 0 } })
+      set({
+        status: 'error',
+        progress: null,
+        loaded: null,
+        failure: {
+          title: 'The file could not be read',
+          message: error instanceof Error ? error.message : String(error),
+          problems: [],
+          problemCount: 0,
+        },
+      })
     }
   },
 
@@ -144,7 +185,16 @@ export const useImportStore = create<ImportState>((set, get) => ({
       progress: null,
       failure: null,
       checks: {},
-      loaded: { source: 'capture', name: 'Live capture of this tab', size: 0, creator: 'Token Lens', warnings: [], warningCount: 0, analysis, entries: byIndex },
+      loaded: {
+        source: 'capture',
+        name: 'Live capture of this tab',
+        size: 0,
+        creator: 'Token Lens',
+        warnings: [],
+        warningCount: 0,
+        analysis,
+        entries: byIndex,
+      },
       selectedFlowId: analysis.flows[0]?.id ?? null,
     })
   },
@@ -167,16 +217,11 @@ export const useImportStore = create<ImportState>((set, get) => ({
       // Checked as of the moment it was captured: an old HAR's tokens are expired today by design.
       const now = step && step.time > 1e11 ? Math.floor(step.time / 1000) : Math.floor(Date.now() / 1000)
       const options: InspectOptions = { now, expected: expectationsFor(token) }
-      if (flow.jwks) options.keys = { jwks: flow.jwks }
+      // Keys found in the flow carry their origin, so the verdict says 'capture' and names the
+      // file: they prove only that whoever made the file held the private key.
+      if (flow.jwks) options.keys = { jwks: flow.jwks, origin: captureKeyOrigin(flow, get().loaded) }
       const report = await inspectToken(token.value, options)
-      results[`${flow.id}/${token.id}`] = {
-        signature: report.signature.status,
-        family: report.family,
-        familyLabel: report.familyLabel,
-        errors: report.findings.filter((f) => f.severity === 'error').map((f) => f.code),
-        warnings: report.findings.filter((f) => f.severity === 'warning').map((f) => f.code),
-        evaluatedAt: report.evaluatedAt,
-      }
+      results[`${flow.id}/${token.id}`] = { verdict: summarize(report), family: report.family, familyLabel: report.familyLabel, evaluatedAt: report.evaluatedAt }
     }
     set((s) => ({ checks: { ...s.checks, ...results } }))
   },
@@ -188,14 +233,22 @@ export const useImportStore = create<ImportState>((set, get) => ({
     const flow = flowId ? loaded.analysis.flows.find((f) => f.id === flowId) : undefined
     const source: Entry[] = flow ? flowEntries(flow, captureEntries) : captureEntries
     const { entries, redactionCount } = sanitizeEntries(source, { keepTokens })
-    const comment = keepTokens ? 'Exported by Token Lens with access and ID tokens KEPT (opt-in). Other secrets are redacted.' : 'Exported by Token Lens: secrets replaced by [redacted:…] placeholders.'
+    const comment = keepTokens
+      ? 'Exported by Token Lens with access and ID tokens KEPT (opt-in). Other secrets are redacted.'
+      : 'Exported by Token Lens: secrets replaced by [redacted:…] placeholders.'
     return { text: JSON.stringify(toHar(entries, TOOL_VERSION, comment), null, 2), redactionCount }
   },
 
   exportReport: (generatedAt) => {
     const loaded = get().loaded
     if (!loaded) throw new Error('Nothing to report yet.')
-    const report = buildFlowReport({ analysis: loaded.analysis, source: loaded.name, generatedAt, toolVersion: TOOL_VERSION, verdicts: get().checks })
+    const report = buildFlowReport({
+      analysis: loaded.analysis,
+      source: loaded.name,
+      generatedAt,
+      toolVersion: TOOL_VERSION,
+      verdicts: Object.fromEntries(Object.entries(get().checks).map(([key, check]) => [key, reportVerdict(check)])),
+    })
     return JSON.stringify(report, null, 2)
   },
 

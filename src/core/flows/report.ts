@@ -7,14 +7,19 @@
  */
 import { cleanExportValue } from '../diagram/export-text.ts'
 import { sanitizeUrl } from '../har/sanitize.ts'
+import type { FindingCode, SignatureStatus, TokenFamily } from '../token/types.ts'
+import type { VerdictKind } from '../token/verdict.ts'
 import type { FlowAnalysis } from './types.ts'
 
+/** A token's verdict in the report: the one verdict's kind and headline (core/token/verdict.ts),
+ * the signature status and the codes of the findings; null signature only before a report. */
 export interface TokenVerdict {
-  /** From the inspector: signature status and the codes of its findings. */
-  signature: string
-  family?: string
-  errors: string[]
-  warnings: string[]
+  kind: VerdictKind
+  headline: string
+  signature: SignatureStatus | null
+  family?: TokenFamily
+  errors: FindingCode[]
+  warnings: FindingCode[]
 }
 
 export interface FlowReportInput {
@@ -61,7 +66,14 @@ export function buildFlowReport(input: FlowReportInput) {
         error: s.error ?? null,
         entryIndex: s.entryIndex,
       })),
-      findings: f.findings.map((x) => ({ code: x.code, severity: x.severity, message: x.message, stepId: x.stepId ?? null, specRef: x.specRef, error: x.error ?? null })),
+      findings: f.findings.map((x) => ({
+        code: x.code,
+        severity: x.severity,
+        message: x.message,
+        stepId: x.stepId ?? null,
+        specRef: x.specRef,
+        error: x.error ?? null,
+      })),
       tokens: f.tokens.map((t) => ({
         id: t.id,
         kind: t.kind,

@@ -34,12 +34,37 @@ describe('ImportPage', () => {
     const findings = screen.getByTestId('flow-findings')
     const secret = within(findings).getAllByText(/client secret is visible/)
     expect(secret).toHaveLength(2)
-    expect(within(findings).getAllByRole('link', { name: /RFC 8252 §8\.5/ })[0]).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc8252#section-8.5')
+    expect(within(findings).getAllByRole('link', { name: /RFC 8252 §8\.5/ })[0]).toHaveAttribute(
+      'href',
+      'https://www.rfc-editor.org/rfc/rfc8252#section-8.5',
+    )
     expect(within(screen.getByTestId('flow-steps')).getAllByRole('listitem')).toHaveLength(5)
     // Codes in step URLs are masked on screen.
     expect(screen.getByTestId('flow-steps')).toHaveTextContent('code=[redacted:code]')
     // The verdicts wait for the lazily imported verifier: over a second on a busy 2-core machine.
     await waitFor(() => expect(screen.getAllByTestId('token-verdict').length).toBeGreaterThan(0), { timeout: 10_000 })
+  })
+
+  it('shows each JWT with the core’s one verdict: keys found in the capture are named, never plain “valid”', async () => {
+    render(
+      <MemoryRouter>
+        <ImportPage />
+      </MemoryRouter>,
+    )
+    act(() => useImportStore.getState().analyseCapture(entriesOf('demo-signin.har')))
+    const idRow = within(screen.getByTestId('flow-tokens'))
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.startsWith('ID token'))!
+    // Checked as of the capture time with the key set recorded in it (the verifier loads lazily).
+    await waitFor(() => expect(within(idRow).getByTestId('token-verdict')).toHaveAttribute('data-verdict-kind', 'valid_other_keys'), { timeout: 10_000 })
+    const badge = within(idRow).getByTestId('token-verdict')
+    expect(badge).toHaveTextContent('matches the file’s keys, not the issuer’s')
+    expect(badge.querySelector('[title]')?.getAttribute('title')).toContain('Signature matches the keys in this tab’s live capture — not checked against the issuer')
+    // The JSON report carries the same verdict, by kind and headline.
+    const report = JSON.parse(useImportStore.getState().exportReport('2026-01-15T10:00:00.000Z')) as { flows: { tokens: { kind: string; verdict: { kind: string; headline: string; signature: string } | null }[] }[] }
+    const idVerdict = report.flows[0]?.tokens.find((t) => t.kind === 'id_token')?.verdict
+    expect(idVerdict).toMatchObject({ kind: 'valid_other_keys', signature: 'valid' })
+    expect(idVerdict?.headline).toContain('not checked against the issuer')
   })
 
   it('lists the server-side step of a confidential web app as not observed', () => {
@@ -62,7 +87,19 @@ describe('FindingsList', () => {
     render(
       <FindingsList
         steps={[]}
-        findings={[{ code: 'error_response', severity: 'error', message: 'Token request failed: invalid_client (AADSTS7000218).', specRef: { label: 'RFC 6749 §5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' }, error: { error: 'invalid_client', code: '7000218', description: 'AADSTS7000218: The request body must contain client_assertion or client_secret.' } }]}
+        findings={[
+          {
+            code: 'error_response',
+            severity: 'error',
+            message: 'Token request failed: invalid_client (AADSTS7000218).',
+            specRef: { label: 'RFC 6749 §5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+            error: {
+              error: 'invalid_client',
+              code: '7000218',
+              description: 'AADSTS7000218: The request body must contain client_assertion or client_secret.',
+            },
+          },
+        ]}
       />,
     )
     await userEvent.click(screen.getByRole('button', { name: 'Explain this error' }))

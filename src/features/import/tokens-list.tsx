@@ -1,8 +1,9 @@
 import { useNavigate } from 'react-router'
 import type { Flow, FlowToken } from '../../core/flows/types.ts'
-import { expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
+import { captureKeyOrigin, expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
-import { Badge, type Tone } from '../../ui/badge.tsx'
+import { Badge } from '../../ui/badge.tsx'
+import { VerdictBadge } from '../../ui/verdict-badge.tsx'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 
 const KIND: Record<FlowToken['kind'], string> = {
@@ -18,18 +19,12 @@ const KIND: Record<FlowToken['kind'], string> = {
   session_cookie: 'Session cookie',
 }
 
-const SIG: Record<string, Tone> = { valid: 'green', invalid: 'red', unverifiable: 'slate', none: 'red' }
-
 function Verdict({ check }: { check: TokenCheck | undefined }) {
   if (!check) return null
+  // The core's one verdict: with keys from the file it reads "matches the file’s keys", never "valid".
   return (
-    <span className="flex flex-wrap items-center gap-1" data-testid="token-verdict">
-      {/* Checked here only against the key set inside the capture: say so, never plain "valid". */}
-      <Badge tone={check.signature === 'valid' ? 'amber' : (SIG[check.signature] ?? 'slate')} {...(check.signature === 'valid' ? { title: 'Verified with the key set recorded in this capture, not fetched from the issuer' } : {})}>
-        {check.signature === 'valid' ? 'signature matches the capture’s keys' : `signature ${check.signature}`}
-      </Badge>
-      {check.errors.length ? <Badge tone="red" title={check.errors.join(', ')}>{check.errors.length} error{check.errors.length > 1 ? 's' : ''}: {check.errors.slice(0, 3).join(', ')}</Badge> : <Badge tone="green">no errors</Badge>}
-      {check.warnings.length ? <Badge tone="amber" title={check.warnings.join(', ')}>{check.warnings.length} warning{check.warnings.length > 1 ? 's' : ''}</Badge> : null}
+    <span className="flex flex-wrap items-center gap-1">
+      <VerdictBadge verdict={check.verdict} />
       <span className="text-xs text-slate-500 dark:text-slate-400">{check.familyLabel}</span>
     </span>
   )
@@ -45,13 +40,11 @@ export function TokensList({ flow }: { flow: Flow }) {
     // This tab's own live capture talked to the issuer already; a file is only as trusted as
     // whoever made it, so its issuer still needs consent and its keys verify only its own tokens.
     const own = loaded?.source === 'capture'
-    const label = own ? 'this tab’s live capture' : `the imported file “${loaded?.name ?? 'HAR'}”`
-    const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
     useInspectorStore.getState().openToken(token.value, {
       expected: expectationsFor(token),
       source: own ? 'live capture (Import screen)' : `HAR import (${loaded?.name ?? 'file'})`,
       trustIssuer: own,
-      ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: { kind: 'capture', label, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) } } } : {}),
+      ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: captureKeyOrigin(flow, loaded) } } : {}),
     })
     void navigate('/inspect')
   }
@@ -60,8 +53,16 @@ export function TokensList({ flow }: { flow: Flow }) {
       {flow.tokens.map((t) => (
         <li key={t.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
           <span className="min-w-36 font-medium">{KIND[t.kind]}</span>
-          <code className="text-xs text-slate-500 dark:text-slate-400" title="Shortened; the full value stays in this browser">{t.value.slice(0, 12)}…</code>
-          {t.occurrences > 1 ? <Badge title="The same value appears in several places of this flow">{t.valueId === t.id ? `first of ${t.occurrences} places` : `same token as #${flow.tokens.findIndex((x) => x.id === t.valueId) + 1}`}</Badge> : null}
+          <code className="text-xs text-slate-500 dark:text-slate-400" title="Shortened; the full value stays in this browser">
+            {t.value.slice(0, 12)}…
+          </code>
+          {t.occurrences > 1 ? (
+            <Badge title="The same value appears in several places of this flow">
+              {t.valueId === t.id
+                ? `first of ${t.occurrences} places`
+                : `same token as #${flow.tokens.findIndex((x) => x.id === t.valueId) + 1}`}
+            </Badge>
+          ) : null}
           {t.scheme === 'DPoP' ? <Badge tone="violet">DPoP</Badge> : null}
           <Verdict check={checks[`${flow.id}/${t.id}`]} />
           {t.jwt ? (
