@@ -1,3 +1,4 @@
+/** The web entry: applies the saved theme before the first paint, opens a token link, and mounts the app. */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
