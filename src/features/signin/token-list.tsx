@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { decodeToken } from '../../core/token/decode.ts'
 import { DEMO_API_APP_ID } from '../../core/demo-tenant/types.ts'
@@ -6,7 +6,11 @@ import { maskValue } from '../../core/capture/params.ts'
 import { analyzeFlows } from '../../core/flows/detect.ts'
 import { issuedTokenExpectations, issuedTokens, type IssuedToken } from '../../core/flows/tokens.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
-import { useInspectorStore } from '../../stores/inspector-store.ts'
+import { createKeyFetcher, useInspectorStore } from '../../stores/inspector-store.ts'
+import { issuerHost } from '../../core/token/fetch-policy.ts'
+import type { InspectOptions } from '../../core/token/types.ts'
+import { summarize, type Verdict } from '../../core/token/verdict.ts'
+import { VerdictBadge } from '../../ui/verdict-badge.tsx'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { Panel } from '../../ui/panel.tsx'
@@ -28,21 +32,82 @@ function audienceName(aud: string, clientId: string): string {
   return aud
 }
 
+/**
+ * Each JWT's verdict, once per token value for the page's life: the list re-renders on every
+ * capture entry, and a token's signature and claims do not change (its lifetime does, and the
+ * inspector shows that live when the token is opened).
+ */
+const verdicts = new Map<string, Promise<Verdict>>()
+
+/**
+ * The same inspection the inspector runs (the lazily loaded core, the issuer's keys through the
+ * fetch policy and the session key cache), with this sign-in's issuer trusted as "Open in
+ * inspector" trusts it: the app itself just talked to that issuer.
+ */
+function verdictOf(value: string, expected: InspectOptions['expected']): Promise<Verdict> {
+  let pending = verdicts.get(value)
+  if (!pending) {
+    const payload = decodeToken(value).payload
+    const iss = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as { iss?: unknown }).iss : undefined
+    const trusted = [issuerHost(iss), issuerHost(expected?.issuer)].filter((h): h is string => h !== null)
+    const fetcher = createKeyFetcher(trusted, value)
+    const options: InspectOptions = { now: Math.floor(Date.now() / 1000), keys: { fetchJson: fetcher.fetchJson } }
+    if (expected) options.expected = expected
+    // The verifier chunk the inspector loads on demand (the same module, so the same chunk).
+    pending = import('../../core/token/inspect.ts').then(({ inspectToken }) => inspectToken(value, options)).then((report) => summarize(report))
+    // A failed load (offline, chunk missing) is not cached: the next render tries again.
+    pending.catch(() => verdicts.delete(value))
+    verdicts.set(value, pending)
+  }
+  return pending
+}
+
+/** The row's verdict, inspected when the row first renders; nothing for a non-JWT. */
+function useVerdict(token: IssuedToken, clientId: string): Verdict | null {
+  const jwt = token.kind !== 'refresh_token' && decodeToken(token.value).form === 'jws'
+  const [verdict, setVerdict] = useState<Verdict | null>(null)
+  useEffect(() => {
+    if (!jwt) return
+    let live = true
+    verdictOf(token.value, issuedTokenExpectations(token, clientId)).then(
+      (v) => {
+        if (live) setVerdict(v)
+      },
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [jwt, token, clientId])
+  return jwt ? verdict : null
+}
+
 /** Every token the captured flow returned; each opens in the inspector with its expectations. */
 export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?: string }) {
   const entries = useCaptureStore((s) => s.entries)
   // The one analysis of the capture (core/flows), with the sign-in profile's tenant for `{tenantid}`.
-  const tokens = useMemo(() => issuedTokens(analyzeFlows(entries, tenantId ? { tenantId } : {}), entries).sort((a, b) => b.entryIndex - a.entryIndex), [entries, tenantId])
+  const tokens = useMemo(
+    () => issuedTokens(analyzeFlows(entries, tenantId ? { tenantId } : {}), entries).sort((a, b) => b.entryIndex - a.entryIndex),
+    [entries, tenantId],
+  )
   const navigate = useNavigate()
   const open = (t: IssuedToken) => {
     const expected = issuedTokenExpectations(t, clientId)
-    useInspectorStore.getState().openToken(t.value, { ...(expected ? { expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}`, trustIssuer: true })
+    useInspectorStore
+      .getState()
+      .openToken(t.value, { ...(expected ? { expected } : {}), source: `sign-in: ${KIND[t.kind]}, ${t.label}`, trustIssuer: true })
     void navigate('/inspect')
   }
   return (
-    <Panel id="tokens" title="Tokens from this sign-in" description="Newest first. Each opens in the inspector with the expectations from this flow: audience, issuer, nonce, the access token for at_hash and the code for c_hash.">
+    <Panel
+      id="tokens"
+      title="Tokens from this sign-in"
+      description="Newest first. Each opens in the inspector with the expectations from this flow: audience, issuer, nonce, the access token for at_hash and the code for c_hash."
+    >
       {tokens.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet. Sign in to see the ID token, access token and refresh token the token endpoint returns.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          No tokens yet. Sign in to see the ID token, access token and refresh token the token endpoint returns.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {tokens.map((t, i) => (
@@ -57,22 +122,38 @@ export function TokenList({ clientId, tenantId }: { clientId: string; tenantId?:
 function TokenRow({ token, clientId, onOpen }: { token: IssuedToken; clientId: string; onOpen: () => void }) {
   const [reveal, setReveal] = useState(false)
   const aud = token.kind === 'refresh_token' ? null : audienceOf(token.value)
+  const verdict = useVerdict(token, clientId)
   return (
     <li className="flex flex-wrap items-center gap-3 py-2.5 first:pt-0 last:pb-0">
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
           {KIND[token.kind]}
           <Badge tone={token.label === 'Refresh' ? 'sky' : token.label === 'Graph (silent)' ? 'violet' : 'indigo'}>{token.label}</Badge>
-          {token.kind === 'refresh_token' ? <Badge tone="amber" title="Opaque to the app; only the token endpoint can read it">opaque</Badge> : null}
-          {aud ? <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">for {audienceName(aud, clientId)}</span> : null}
+          {token.kind === 'refresh_token' ? (
+            <Badge tone="amber" title="Opaque to the app; only the token endpoint can read it">
+              opaque
+            </Badge>
+          ) : null}
+          {aud ? (
+            <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">for {audienceName(aud, clientId)}</span>
+          ) : null}
         </p>
-        <p className="mt-0.5 break-all font-mono text-xs text-slate-600 dark:text-slate-300">{reveal ? token.value : maskValue(token.value)}</p>
+        <p className="mt-0.5 break-all font-mono text-xs text-slate-600 dark:text-slate-300">
+          {reveal ? token.value : maskValue(token.value)}
+        </p>
       </div>
-      <div className="flex gap-1.5">
+      <div className="flex items-center gap-1.5">
+        {verdict ? <VerdictBadge verdict={verdict} /> : null}
         <button type="button" className={BUTTON_GHOST} aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
-          {reveal ? 'Hide' : 'Reveal'}<span className="sr-only"> {KIND[token.kind]}</span>
+          {reveal ? 'Hide' : 'Reveal'}
+          <span className="sr-only"> {KIND[token.kind]}</span>
         </button>
-        <button type="button" className={BUTTON_SECONDARY} onClick={onOpen} aria-label={`Open the ${KIND[token.kind]} (${token.label.toLowerCase()}) in the inspector`}>
+        <button
+          type="button"
+          className={BUTTON_SECONDARY}
+          onClick={onOpen}
+          aria-label={`Open the ${KIND[token.kind]} (${token.label.toLowerCase()}) in the inspector`}
+        >
           Open in inspector
         </button>
       </div>
