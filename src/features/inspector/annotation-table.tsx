@@ -11,13 +11,27 @@ import type { Redactor } from './redaction.ts'
 
 type Annotation = ClaimAnnotation | HeaderAnnotation
 
-const STATUS_WORDS: Record<string, string> = {
+// Every registry status (ClaimAnnotation['status']); a documented claim needs no status line.
+const STATUS_WORDS: Record<NonNullable<ClaimAnnotation['status']>, string | null> = {
+  documented: null,
   'legacy-documented': 'legacy (documented, being phased out)',
   'observed-undocumented': 'seen in real tokens, not documented',
 }
 
 /** A table of annotated claims or header parameters; each row expands into the full explanation. */
-export function AnnotationTable({ items, now, redactor, caption, kind }: { items: Annotation[]; now: number; redactor: Redactor; caption: string; kind: 'claim' | 'header' }) {
+export function AnnotationTable({
+  items,
+  now,
+  redactor,
+  caption,
+  kind,
+}: {
+  items: Annotation[]
+  now: number
+  redactor: Redactor
+  caption: string
+  kind: 'claim' | 'header'
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to show.</p>
   return (
     <div className="-mx-4 overflow-x-auto">
@@ -30,9 +44,15 @@ export function AnnotationTable({ items, now, redactor, caption, kind }: { items
         </colgroup>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            <th scope="col" className="py-2 pl-4 pr-2 font-medium">{kind === 'claim' ? 'Claim' : 'Parameter'}</th>
-            <th scope="col" className="px-2 py-2 font-medium">Value</th>
-            <th scope="col" className="py-2 pl-2 pr-4 font-medium">Meaning</th>
+            <th scope="col" className="py-2 pl-4 pr-2 font-medium">
+              {kind === 'claim' ? 'Claim' : 'Parameter'}
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Value
+            </th>
+            <th scope="col" className="py-2 pl-2 pr-4 font-medium">
+              Meaning
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -50,22 +70,49 @@ export function AnnotationTable({ items, now, redactor, caption, kind }: { items
  * "in 5 min" follows the clock) the time changes: the page's one-second clock and a re-validation
  * that yields equal annotations leave the other rows alone.
  */
-const AnnotationRow = memo(AnnotationRowImpl, (a, b) =>
-  a.annotation === b.annotation && a.redactor === b.redactor && a.kind === b.kind && (a.now === b.now || !('kind' in b.annotation && b.annotation.kind === 'numeric_date')),
+const AnnotationRow = memo(
+  AnnotationRowImpl,
+  (a, b) =>
+    a.annotation === b.annotation &&
+    a.redactor === b.redactor &&
+    a.kind === b.kind &&
+    (a.now === b.now || !('kind' in b.annotation && b.annotation.kind === 'numeric_date')),
 )
 
-function AnnotationRowImpl({ annotation: a, now, redactor, kind }: { annotation: Annotation; now: number; redactor: Redactor; kind: 'claim' | 'header' }) {
+function AnnotationRowImpl({
+  annotation: a,
+  now,
+  redactor,
+  kind,
+}: {
+  annotation: Annotation
+  now: number
+  redactor: Redactor
+  kind: 'claim' | 'header'
+}) {
   const d = useDisclosure()
   const risky = 'risky' in a && a.risky
   const personal = 'personal' in a && a.personal
   return (
     <>
-      <tr data-claim={kind === 'claim' ? a.name : undefined} data-header-param={kind === 'header' ? a.name : undefined} className={`border-b border-slate-100 align-top dark:border-slate-800 ${risky ? 'bg-red-50/70 dark:bg-red-950/30' : ''}`}>
+      <tr
+        data-claim={kind === 'claim' ? a.name : undefined}
+        data-header-param={kind === 'header' ? a.name : undefined}
+        className={`border-b border-slate-100 align-top dark:border-slate-800 ${risky ? 'bg-red-50/70 dark:bg-red-950/30' : ''}`}
+      >
         <th scope="row" className="py-2.5 pl-4 pr-2 text-left font-normal">
-          <button {...d.buttonProps} aria-label={`${withMarkers(a.name)}: ${d.open ? 'hide' : 'show'} explanation`} className="group flex items-start gap-1 rounded text-left">
-            <span className="mt-0.5"><Chevron open={d.open} /></span>
+          <button
+            {...d.buttonProps}
+            aria-label={`${withMarkers(a.name)}: ${d.open ? 'hide' : 'show'} explanation`}
+            className="group flex items-start gap-1 rounded text-left"
+          >
+            <span className="mt-0.5">
+              <Chevron open={d.open} />
+            </span>
             <span className="min-w-0">
-              <code className="break-all font-mono text-[13px] font-semibold text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300"><VisibleText text={a.name} /></code>
+              <code className="break-all font-mono text-[13px] font-semibold text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300">
+                <VisibleText text={a.name} />
+              </code>
               {a.title ? <span className="block text-xs text-slate-500 dark:text-slate-400">{a.title}</span> : null}
             </span>
           </button>
@@ -74,13 +121,25 @@ function AnnotationRowImpl({ annotation: a, now, redactor, kind }: { annotation:
             {risky ? <Badge tone="red">attack surface</Badge> : null}
             {personal ? <Badge tone="violet">personal</Badge> : null}
           </div>
-          <div className="pl-5"><InvisibleNote text={a.name} subject={kind === 'claim' ? 'This claim name' : 'This parameter name'} copyLabel="Copy the real name" /></div>
+          <div className="pl-5">
+            <InvisibleNote
+              text={a.name}
+              subject={kind === 'claim' ? 'This claim name' : 'This parameter name'}
+              copyLabel="Copy the real name"
+            />
+          </div>
         </th>
         <td className="min-w-0 px-2 py-2.5">
           <AnnotationValue annotation={a} now={now} redactor={redactor} />
         </td>
         <td className="py-2.5 pl-2 pr-4 text-xs leading-5 text-slate-700 dark:text-slate-300">
-          {a.summary ? <CodeText text={a.summary} /> : a.known ? '' : 'Not a claim we know. It may be specific to this issuer or application.'}
+          {a.summary ? (
+            <CodeText text={a.summary} />
+          ) : a.known ? (
+            ''
+          ) : (
+            'Not a claim we know. It may be specific to this issuer or application.'
+          )}
         </td>
       </tr>
       <tr {...d.regionProps} className="border-b border-slate-100 bg-slate-50/70 dark:border-slate-800 dark:bg-slate-950/40">
@@ -99,7 +158,16 @@ function AnnotationDetails({ annotation: a, redactor }: { annotation: Annotation
   const hidden = claim?.personal && redactor.active
   return (
     <div className="max-w-3xl space-y-2.5 text-sm text-slate-700 dark:text-slate-300">
-      {a.details ? <p className="leading-6"><CodeText text={a.details} /></p> : !a.known ? <p>Token Lens has no entry for <code className="font-mono">{a.name}</code>. Check the issuer’s documentation; do not rely on it for authorization unless you know who sets it.</p> : null}
+      {a.details ? (
+        <p className="leading-6">
+          <CodeText text={a.details} />
+        </p>
+      ) : !a.known ? (
+        <p>
+          Token Lens has no entry for <code className="font-mono">{a.name}</code>. Check the issuer’s documentation; do not rely on it for
+          authorization unless you know who sets it.
+        </p>
+      ) : null}
       {a.watchFor ? (
         <p className="rounded-md border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-500 dark:bg-amber-950/40 dark:text-amber-100">
           <span className="font-semibold">Watch for: </span>
@@ -110,19 +178,31 @@ function AnnotationDetails({ annotation: a, redactor }: { annotation: Annotation
         {a.definedIn.length > 0 ? (
           <>
             <dt className="text-slate-500 dark:text-slate-400">Defined in</dt>
-            <dd className="flex flex-wrap gap-x-3">{a.definedIn.map((l) => <ExternalLink key={l.url + l.label} href={l.url}>{l.label}</ExternalLink>)}</dd>
+            <dd className="flex flex-wrap gap-x-3">
+              {a.definedIn.map((l) => (
+                <ExternalLink key={l.url + l.label} href={l.url}>
+                  {l.label}
+                </ExternalLink>
+              ))}
+            </dd>
           </>
         ) : null}
         {claim && claim.tokenTypes.length > 0 ? (
           <>
             <dt className="text-slate-500 dark:text-slate-400">Appears in</dt>
             <dd className="flex flex-wrap gap-1">
-              {claim.tokenTypes.map((t) => <Badge key={t}>{t} tokens</Badge>)}
-              {claim.versions.map((v) => <Badge key={v} tone="indigo">v{v}</Badge>)}
+              {claim.tokenTypes.map((t) => (
+                <Badge key={t}>{t} tokens</Badge>
+              ))}
+              {claim.versions.map((v) => (
+                <Badge key={v} tone="indigo">
+                  v{v}
+                </Badge>
+              ))}
             </dd>
           </>
         ) : null}
-        {claim?.status && STATUS_WORDS[claim.status] ? (
+        {claim?.status && STATUS_WORDS[claim.status] !== null ? (
           <>
             <dt className="text-slate-500 dark:text-slate-400">Status</dt>
             <dd>{STATUS_WORDS[claim.status]}</dd>

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react'
-import type { DecodedToken } from '../../core/token/types.ts'
+import type { DecodedToken, SegmentName } from '../../core/token/types.ts'
 import { formatSize, inputTooLarge, MAX_TOKEN_FILE_BYTES, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
@@ -23,7 +23,18 @@ function tokenFromFileText(text: string): string {
 
 const FIELD_SIZING = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content')
 
-const SEGMENT_INDEX: Record<string, number> = { header: 0, payload: 1, signature: 2, encrypted_key: 1, iv: 2, ciphertext: 3, tag: 4 }
+// Where each decoder segment sits in the compact form (JWS: 3 parts, JWE: 5); a problem with the
+// token as a whole ('token') marks no single segment.
+const SEGMENT_INDEX: Record<SegmentName, number | null> = {
+  header: 0,
+  payload: 1,
+  signature: 2,
+  encrypted_key: 1,
+  iv: 2,
+  ciphertext: 3,
+  tag: 4,
+  token: null,
+}
 
 /**
  * What a refused input leaves behind, so the user is never left wondering where the paste went:
@@ -42,7 +53,19 @@ export function pastedLength(el: HTMLTextAreaElement, pasted: string): number {
   return el.value.length - Math.abs(el.selectionEnd - el.selectionStart) + pasted.length
 }
 
-export function TokenInput({ value, onChange, decoded, redacted, label = 'Token' }: { value: string; onChange: (value: string, source?: string) => void; decoded: DecodedToken | null; redacted: boolean; label?: string }) {
+export function TokenInput({
+  value,
+  onChange,
+  decoded,
+  redacted,
+  label = 'Token',
+}: {
+  value: string
+  onChange: (value: string, source?: string) => void
+  decoded: DecodedToken | null
+  redacted: boolean
+  label?: string
+}) {
   const id = useId()
   const mirror = useRef<HTMLDivElement>(null)
   const area = useRef<HTMLTextAreaElement>(null)
@@ -92,7 +115,9 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
   const readFile = async (file: File) => {
     setNotice(null)
     if (file.size > MAX_TOKEN_FILE_BYTES) {
-      setNotice(`${file.name} is ${formatSize(file.size)}; a token file is at most ${formatSize(MAX_TOKEN_FILE_BYTES)}. Nothing was loaded.`)
+      setNotice(
+        `${file.name} is ${formatSize(file.size)}; a token file is at most ${formatSize(MAX_TOKEN_FILE_BYTES)}. Nothing was loaded.`,
+      )
       return
     }
     let text: string
@@ -124,10 +149,25 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
         <button type="button" className={`${BUTTON_SECONDARY} !px-2 !py-1 !text-xs`} onClick={() => fileInput.current?.click()}>
           Open file…
         </button>
-        <input ref={fileInput} type="file" className="sr-only" tabIndex={-1} aria-hidden="true" accept=".txt,.jwt,.json,text/plain,application/json,application/jwt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f); e.target.value = '' }} />
+        <input
+          ref={fileInput}
+          type="file"
+          className="sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
+          accept=".txt,.jwt,.json,text/plain,application/json,application/jwt"
+          onChange={(e) => {
+            const f = e.target.files?.[0]
+            if (f) void readFile(f)
+            e.target.value = ''
+          }}
+        />
       </div>
       <div
-        onDragOver={(e) => { e.preventDefault(); setDragging(true) }}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setDragging(true)
+        }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         className={`relative rounded-lg border bg-white shadow-inner dark:bg-slate-950 ${dragging ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-700'} focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30`}
@@ -135,7 +175,9 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
         {oversized !== null ? (
           <div role="alert" className="min-h-60 p-3 text-sm text-red-700 dark:text-red-300">
             <p>{oversized} It was not stored.</p>
-            <button type="button" className={`${BUTTON_SECONDARY} mt-3 !px-2 !py-1 !text-xs`} onClick={() => onChange('')}>Clear it</button>
+            <button type="button" className={`${BUTTON_SECONDARY} mt-3 !px-2 !py-1 !text-xs`} onClick={() => onChange('')}>
+              Clear it
+            </button>
           </div>
         ) : redacted ? (
           <RedactedView runs={runs} />
@@ -143,9 +185,15 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
           <>
             {/* The coloured copy sits under a transparent textarea: the textarea stays the real,
                 accessible control; the mirror is decoration (aria-hidden). */}
-            <div ref={mirror} aria-hidden="true" className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5 [scrollbar-gutter:stable]">
+            <div
+              ref={mirror}
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5 [scrollbar-gutter:stable]"
+            >
               {runs.map((r, i) => (
-                <span key={i} className={segmentClass(r.kind)}>{r.text}</span>
+                <span key={i} className={segmentClass(r.kind)}>
+                  {r.text}
+                </span>
               ))}
               {'\n'}
             </div>
@@ -160,7 +208,9 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               aria-describedby={`${id}-hint`}
               onChange={(e) => accept(e.target.value, 'paste')}
               onPaste={onPaste}
-              onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop }}
+              onScroll={(e) => {
+                if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop
+              }}
               placeholder="Paste a JWT (eyJ…), with or without “Bearer ”, or drop a file here"
               className="relative block min-h-60 max-h-[520px] w-full resize-y [field-sizing:content] overflow-y-auto whitespace-pre-wrap break-all rounded-lg bg-transparent p-3 font-mono text-[13px] leading-5 text-transparent caret-slate-900 outline-none [scrollbar-gutter:stable] selection:bg-indigo-200/60 placeholder:text-slate-400 dark:caret-white dark:selection:bg-indigo-400/30 dark:placeholder:text-slate-500"
             />
@@ -179,14 +229,19 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
               <li key={name} className="flex items-center gap-1.5">
                 <span className={`inline-block h-2.5 w-2.5 rounded-full ${SEGMENT_DOTS[i] ?? 'bg-slate-400'}`} aria-hidden="true" />
                 <span className={bad ? 'font-semibold text-red-700 dark:text-red-300' : ''}>
-                  {name} <span className={bad ? '' : 'text-slate-500 dark:text-slate-400'}>{bad ? '· cannot be decoded' : `${length} chars`}</span>
+                  {name}{' '}
+                  <span className={bad ? '' : 'text-slate-500 dark:text-slate-400'}>{bad ? '· cannot be decoded' : `${length} chars`}</span>
                 </span>
               </li>
             )
           })}
         </ul>
       ) : null}
-      {notice ? <p role="alert" data-testid="token-input-notice" className="mt-2 text-sm text-red-700 dark:text-red-300">{notice}</p> : null}
+      {notice ? (
+        <p role="alert" data-testid="token-input-notice" className="mt-2 text-sm text-red-700 dark:text-red-300">
+          {notice}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -194,14 +249,23 @@ export function TokenInput({ value, onChange, decoded, redacted, label = 'Token'
 /** Redaction mode: the payload segment (which base64-encodes the personal claims) is not shown at all. */
 function RedactedView({ runs }: { runs: ReturnType<typeof segmentRuns> }) {
   return (
-    <div role="group" aria-label="Token (payload hidden by redaction mode)" className="min-h-60 overflow-y-auto whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5">
+    <div
+      role="group"
+      aria-label="Token (payload hidden by redaction mode)"
+      className="min-h-60 overflow-y-auto whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5"
+    >
       {runs.map((r, i) =>
         r.kind === 'segment1' ? (
-          <span key={i} className="mx-0.5 rounded bg-violet-100 px-1.5 py-0.5 font-sans text-xs font-medium text-violet-800 dark:bg-violet-500/15 dark:text-violet-200">
+          <span
+            key={i}
+            className="mx-0.5 rounded bg-violet-100 px-1.5 py-0.5 font-sans text-xs font-medium text-violet-800 dark:bg-violet-500/15 dark:text-violet-200"
+          >
             payload hidden ({r.text.length} characters)
           </span>
         ) : (
-          <span key={i} className={segmentClass(r.kind)}>{r.text}</span>
+          <span key={i} className={segmentClass(r.kind)}>
+            {r.text}
+          </span>
         ),
       )}
       <p className="mt-3 font-sans text-xs text-slate-500 dark:text-slate-400">Redaction mode is on: turn it off to edit the token.</p>
