@@ -79,6 +79,33 @@ export function b2cDiscovery(base: string, issuer: string): Record<string, unkno
   }
 }
 
+/** The claims both Entra documents (v1 and v2) list first, in the order Entra lists them. */
+const ENTRA_CLAIMS = [
+  'sub',
+  'iss',
+  'cloud_instance_name',
+  'cloud_instance_host_name',
+  'cloud_graph_host_name',
+  'msgraph_host',
+  'aud',
+  'exp',
+  'iat',
+  'auth_time',
+  'acr',
+] as const
+
+/** The cloud-instance fields both Entra documents (v1 and v2) end with. */
+function entraCloudFields(base: string, multi: boolean): Record<string, unknown> {
+  return {
+    kerberos_endpoint: `${base}/kerberos`,
+    tenant_region_scope: multi ? null : 'EU',
+    cloud_instance_name: 'microsoftonline.com',
+    cloud_graph_host_name: 'graph.windows.net',
+    msgraph_host: GRAPH_HOST,
+    rbac_url: 'https://pas.windows.net',
+  }
+}
+
 function v2Document(base: string, multi: boolean, tid: string): Record<string, unknown> {
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
@@ -97,33 +124,8 @@ function v2Document(base: string, multi: boolean, tid: string): Record<string, u
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    claims_supported: [
-      'sub',
-      'iss',
-      'cloud_instance_name',
-      'cloud_instance_host_name',
-      'cloud_graph_host_name',
-      'msgraph_host',
-      'aud',
-      'exp',
-      'iat',
-      'auth_time',
-      'acr',
-      'nonce',
-      'preferred_username',
-      'name',
-      'tid',
-      'ver',
-      'at_hash',
-      'c_hash',
-      'email',
-    ],
-    kerberos_endpoint: `${base}/kerberos`,
-    tenant_region_scope: multi ? null : 'EU',
-    cloud_instance_name: 'microsoftonline.com',
-    cloud_graph_host_name: 'graph.windows.net',
-    msgraph_host: GRAPH_HOST,
-    rbac_url: 'https://pas.windows.net',
+    claims_supported: [...ENTRA_CLAIMS, 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    ...entraCloudFields(base, multi),
   }
 }
 
@@ -147,33 +149,10 @@ export function v1Discovery(segment: string, tid: string): Record<string, unknow
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/logout`,
-    claims_supported: [
-      'sub',
-      'iss',
-      'cloud_instance_name',
-      'cloud_instance_host_name',
-      'cloud_graph_host_name',
-      'msgraph_host',
-      'aud',
-      'exp',
-      'iat',
-      'auth_time',
-      'acr',
-      'amr',
-      'nonce',
-      'email',
-      'given_name',
-      'family_name',
-      'nickname',
-    ],
+    claims_supported: [...ENTRA_CLAIMS, 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
     check_session_iframe: `${base}/oauth2/checksession`,
     userinfo_endpoint: `${base}/openid/userinfo`,
-    kerberos_endpoint: `${base}/kerberos`,
-    tenant_region_scope: multi ? null : 'EU',
-    cloud_instance_name: 'microsoftonline.com',
-    cloud_graph_host_name: 'graph.windows.net',
-    msgraph_host: GRAPH_HOST,
-    rbac_url: 'https://pas.windows.net',
+    ...entraCloudFields(base, multi),
   }
 }
 
