@@ -7,6 +7,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { forgetAllStored, storedKeys } from '../adapters/storage.ts'
 import { useInspectorStore } from '../stores/inspector-store.ts'
 import { BUTTON_BASE, BUTTON_SECONDARY } from '../ui/button-styles.ts'
+import { StrokeIcon } from '../ui/stroke-icon.tsx'
 
 /** MSAL keeps its cache (tokens, accounts, the interaction in progress) under this prefix. */
 const MSAL_PREFIX = 'msal.'
@@ -92,19 +93,9 @@ export function ForgetEverythingButton({ onDone }: { onDone: (outcome: ForgetOut
           dialog.current?.showModal()
         }}
       >
-        <svg
-          width="16"
-          height="16"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-        >
+        <StrokeIcon size={16} strokeWidth={1.8}>
           <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
-        </svg>
+        </StrokeIcon>
         <span className="sr-only sm:not-sr-only">Forget all…</span>
       </button>
       <dialog

@@ -7,6 +7,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react'
 import { BUTTON_GHOST, BUTTON_PRIMARY } from '../ui/button-styles.ts'
+import { StrokeIcon } from '../ui/stroke-icon.tsx'
 import type { PwaStatus, PwaUpdates } from './pwa-updates.ts'
 
 /** The "works offline" note is news, not a question: it leaves by itself (it can be dismissed sooner). */
@@ -49,20 +50,9 @@ export function PwaNotice({ updates }: { updates: PwaUpdates }) {
       >
         {text ? (
           <div className="flex items-start gap-3">
-            <svg
-              className="mt-0.5 shrink-0 text-indigo-600 dark:text-indigo-400"
-              width="18"
-              height="18"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-            >
+            <StrokeIcon size={18} strokeWidth={2} className="mt-0.5 shrink-0 text-indigo-600 dark:text-indigo-400">
               {asksReload || status === 'reloading' ? <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5" /> : <path d="M5 12l4 4 10-10" />}
-            </svg>
+            </StrokeIcon>
             <div className="min-w-0 flex-1">
               <p className="font-medium">{text.title}</p>
               {text.detail ? <p className="mt-0.5 text-slate-600 dark:text-slate-300">{text.detail}</p> : null}

@@ -1,5 +1,6 @@
 /** The header control that picks the theme: follow the system, light or dark. */
 import { useThemeStore, type ThemeChoice } from '../stores/theme-store.ts'
+import { StrokeIcon } from '../ui/stroke-icon.tsx'
 
 const OPTIONS: { value: ThemeChoice; label: string; icon: string }[] = [
   { value: 'system', label: 'Follow system theme', icon: 'M4 5h16v11H4zM9 20h6M12 16v4' },
@@ -31,19 +32,9 @@ export function ThemeToggle() {
               : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-white'
           }`}
         >
-          <svg
-            width="16"
-            height="16"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden="true"
-          >
+          <StrokeIcon size={16} strokeWidth={1.8}>
             <path d={o.icon} />
-          </svg>
+          </StrokeIcon>
         </button>
       ))}
     </div>

@@ -1,6 +1,7 @@
 /** A button that copies text to the clipboard and says whether it worked. */
 import { useEffect, useRef, useState } from 'react'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from './button-styles.ts'
+import { StrokeIcon } from './stroke-icon.tsx'
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -45,17 +46,7 @@ export function CopyButton({
   }
   return (
     <button type="button" onClick={() => void onClick()} className={`${primary ? BUTTON_PRIMARY : BUTTON_SECONDARY} ${className}`}>
-      <svg
-        width="14"
-        height="14"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-      >
+      <StrokeIcon size={14} strokeWidth={2}>
         {state === 'copied' ? (
           <path d="M5 12l5 5L20 7" />
         ) : (
@@ -64,7 +55,7 @@ export function CopyButton({
             <path d="M5 15V5a2 2 0 0 1 2-2h10" />
           </>
         )}
-      </svg>
+      </StrokeIcon>
       <span>{state === 'copied' ? copiedLabel : state === 'failed' ? 'Copy failed' : label}</span>
       <span className="sr-only" aria-live="polite">
         {state === 'copied'

@@ -1,5 +1,6 @@
 /** Show/hide regions (WAI-ARIA disclosure pattern) for places a <details> cannot go. */
 import { useId, useState, type ReactNode } from 'react'
+import { StrokeIcon } from './stroke-icon.tsx'
 
 /**
  * A button that shows and hides a region (WAI-ARIA disclosure pattern). Used where a native
@@ -47,19 +48,8 @@ export function Disclosure({
 
 export function Chevron({ open }: { open: boolean }) {
   return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={`shrink-0 text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}
-    >
+    <StrokeIcon size={14} strokeWidth={2.2} className={`shrink-0 text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
       <path d="M9 6l6 6-6 6" />
-    </svg>
+    </StrokeIcon>
   )
 }
