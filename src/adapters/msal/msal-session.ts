@@ -11,9 +11,9 @@ import {
   type AuthenticationResult,
   type Configuration,
 } from '@azure/msal-browser'
-import { buildNavigationEntry, buildEntry } from '../../core/capture/har.ts'
+import { buildNavigationEntry, outcomeEntry } from '../../core/capture/har.ts'
 import { stepLabel } from '../../core/flows/classify.ts'
-import type { CapturedEntry } from '../../core/capture/types.ts'
+import type { CapturedEntry, StepKind } from '../../core/capture/types.ts'
 import {
   authorityOf,
   discoveryUrlOf,
@@ -24,11 +24,12 @@ import {
   type ConnectionProfile,
   type KnownAuthorities,
 } from '../../core/capture/profile.ts'
-import type { EdgeRequest } from '../../core/demo-tenant/types.ts'
+import type { EdgeRequest, EdgeResponse } from '../../core/demo-tenant/types.ts'
 import { authorityMetadataFrom } from './authority-metadata.ts'
 import { createCapturingNetworkClient } from './network-client.ts'
 import { currentFlowId, startFlow } from './capture-journal.ts'
 import { demoFetch } from './demo-edge.ts'
+import { fetchJson } from './userinfo.ts'
 
 export interface SessionHooks {
   record: (entry: CapturedEntry) => void
@@ -264,79 +265,45 @@ async function recordMetadataWith(
   notesFor?: (doc: unknown) => string[],
 ): Promise<unknown> {
   const started = Date.now()
-  const step = url.includes('openid-configuration') ? 'discovery' : 'jwks'
+  const step: StepKind = url.includes('openid-configuration') ? 'discovery' : 'jwks'
   const request: EdgeRequest = { method: 'GET', url, headers: { accept: 'application/json' } }
+  const meta = { step, flowId: currentFlowId(), redactions: [] as string[], label: stepLabel(step) }
+  let response: EdgeResponse
   try {
-    const response = demo ? await demoFetch(request) : await realGet(url)
-    let doc: unknown = null
-    if (response.status === 200) {
-      try {
-        doc = JSON.parse(response.body) as unknown
-      } catch {
-        doc = null
-      }
-    }
-    const extra = notesFor ? notesFor(doc) : []
-    hooks.record(
-      buildEntry({
-        method: 'GET',
-        url,
-        requestHeaders: request.headers,
-        status: response.status,
-        responseHeaders: response.headers,
-        responseBody: response.body,
-        startedAt: started,
-        durationMs: Date.now() - started,
-        oauth: {
-          step,
-          flowId: currentFlowId(),
-          origin: demo ? 'simulated' : 'captured',
-          redactions: [],
-          label: stepLabel(step),
-          notes: notesFor
-            ? [
-                "Fetched by Token Lens itself before MSAL, to decide MSAL's knownAuthorities from the issuer it names; when MSAL would accept that issuer, MSAL gets this document (authorityMetadata) and does not fetch it again.",
-                ...extra,
-              ]
-            : step === 'jwks'
-              ? [
-                  'Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.',
-                ]
-              : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.'],
-        },
-      }),
-    )
-    return doc
-  } catch (error) {
+    response = demo ? await demoFetch(request) : await fetchJson(url, request.headers)
+  } catch (failure) {
     if (notesFor) notesFor(null)
-    hooks.record(
-      buildEntry({
-        method: 'GET',
-        url,
-        status: 0,
-        statusText: 'network error',
-        startedAt: started,
-        oauth: {
-          step,
-          flowId: currentFlowId(),
-          origin: 'captured',
-          redactions: [],
-          label: stepLabel(step),
-          error: { error: 'network_error', description: error instanceof Error ? error.message : String(error) },
-        },
-      }),
-    )
+    hooks.record(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, { ...meta, origin: 'captured' }))
     return null
   }
-}
-
-async function realGet(url: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', headers: { accept: 'application/json' } })
-  const headers: Record<string, string> = {}
-  response.headers.forEach((v, k) => {
-    headers[k] = v
-  })
-  return { status: response.status, headers, body: await response.text() }
+  let doc: unknown = null
+  if (response.status === 200) {
+    try {
+      doc = JSON.parse(response.body) as unknown
+    } catch {
+      doc = null
+    }
+  }
+  const extra = notesFor ? notesFor(doc) : []
+  const notes = notesFor
+    ? [
+        "Fetched by Token Lens itself before MSAL, to decide MSAL's knownAuthorities from the issuer it names; when MSAL would accept that issuer, MSAL gets this document (authorityMetadata) and does not fetch it again.",
+        ...extra,
+      ]
+    : step === 'jwks'
+      ? [
+          'Fetched by Token Lens itself: MSAL never fetches signing keys (it checks only state and nonce); the inspector verifies signatures with these.',
+        ]
+      : ['Fetched by Token Lens itself: MSAL 5 has the Entra endpoints built in and fetches neither discovery nor keys.']
+  hooks.record(
+    outcomeEntry(
+      request,
+      { response },
+      { startedAt: started, endedAt: Date.now() },
+      { ...meta, origin: demo ? 'simulated' : 'captured', notes },
+    ),
+  )
+  return doc
 }
 
 /** An MSAL or server error as codes (for the explanation catalogue) and what it said; a refused issuer with its facts. */

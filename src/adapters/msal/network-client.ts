@@ -5,7 +5,7 @@
  * step-through can hold a request until the user clicks "continue".
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-browser'
-import { buildEntry, oauthErrorOf } from '../../core/capture/har.ts'
+import { oauthErrorOf, outcomeEntry } from '../../core/capture/har.ts'
 import { stampEntry } from '../../core/flows/stamp.ts'
 import type { CaptureOrigin, CapturedEntry } from '../../core/capture/types.ts'
 import type { EdgeRequest, EdgeResponse } from '../../core/demo-tenant/types.ts'
@@ -58,49 +58,18 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
     const origin: CaptureOrigin = hooks.demo ? 'simulated' : 'captured'
     // Stamped below by the one classifier (core/flows/stamp.ts); 'other' until then.
     const step = 'other' as const
+    const meta = { step, flowId: currentFlowId(), origin, redactions: [] }
     let response: EdgeResponse
     try {
       response = hooks.demo ? await demoFetch(request) : await sendReal(request)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      hooks.record(
-        stampEntry(
-          buildEntry({
-            method,
-            url,
-            requestHeaders: request.headers,
-            ...(request.body !== undefined ? { requestBody: request.body } : {}),
-            status: 0,
-            statusText: 'network error',
-            startedAt: started,
-            durationMs: Date.now() - started,
-            oauth: { step, flowId: currentFlowId(), origin, redactions: [], error: { error: 'network_error', description: message } },
-          }),
-        ),
-      )
-      throw error
+    } catch (failure) {
+      hooks.record(stampEntry(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, meta)))
+      throw failure
     }
     const error = response.status >= 400 ? oauthErrorOf(response.body) : undefined
     hooks.record(
       stampEntry(
-        buildEntry({
-          method,
-          url,
-          requestHeaders: request.headers,
-          ...(request.body !== undefined ? { requestBody: request.body } : {}),
-          status: response.status,
-          responseHeaders: response.headers,
-          responseBody: response.body,
-          startedAt: started,
-          durationMs: Date.now() - started,
-          oauth: {
-            step,
-            flowId: currentFlowId(),
-            origin,
-            redactions: [],
-            ...(error ? { error } : {}),
-          },
-        }),
+        outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, { ...meta, ...(error ? { error } : {}) }),
       ),
     )
     let body: unknown

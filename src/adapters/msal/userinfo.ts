@@ -4,7 +4,7 @@
  * §5.3.1, RFC 6750 §2.1), captured like every other exchange. Never throws: the sign-in has
  * already succeeded, so every failure becomes a Userinfo value with an explanation.
  */
-import { buildEntry } from '../../core/capture/har.ts'
+import { outcomeEntry } from '../../core/capture/har.ts'
 import { stepLabel } from '../../core/flows/classify.ts'
 import type { StepKind } from '../../core/capture/types.ts'
 import { explainNetworkFailure, type BrowserFailure, type FailedStep } from '../../core/providers/browser-failures.ts'
@@ -19,50 +19,29 @@ export type { Userinfo }
  */
 export async function capturedGet(url: string, step: StepKind, headers: Record<string, string>, note: string): Promise<Answer> {
   const started = Date.now()
+  const request = { method: 'GET', url, headers }
+  const oauth = { step, flowId: currentFlowId(), origin: 'captured' as const, redactions: [], label: stepLabel(step), notes: [note] }
   try {
-    const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', headers })
-    const responseHeaders: Record<string, string> = {}
-    response.headers.forEach((v, k) => {
-      responseHeaders[k] = v
-    })
-    const body = await response.text()
-    appendToJournal(
-      buildEntry({
-        method: 'GET',
-        url,
-        requestHeaders: headers,
-        status: response.status,
-        responseHeaders,
-        responseBody: body,
-        startedAt: started,
-        durationMs: Date.now() - started,
-        oauth: { step, flowId: currentFlowId(), origin: 'captured', redactions: [], label: stepLabel(step), notes: [note] },
-      }),
-    )
-    return { status: response.status, headers: responseHeaders, body }
-  } catch (error) {
-    const description = error instanceof Error ? error.message : String(error)
-    appendToJournal(
-      buildEntry({
-        method: 'GET',
-        url,
-        requestHeaders: headers,
-        status: 0,
-        statusText: 'network error',
-        startedAt: started,
-        oauth: {
-          step,
-          flowId: currentFlowId(),
-          origin: 'captured',
-          redactions: [],
-          label: stepLabel(step),
-          notes: [note],
-          error: { error: 'network_error', description },
-        },
-      }),
-    )
-    throw error
+    const response = await fetchJson(url, headers)
+    appendToJournal(outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, oauth))
+    return response
+  } catch (failure) {
+    appendToJournal(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, oauth))
+    throw failure
   }
+}
+
+/**
+ * A GET the app makes itself, with no cookies to the provider and no Referer carrying our URL
+ * (RFC 9700 §4.2.4); the answer's header names as the browser gives them (lower case).
+ */
+export async function fetchJson(url: string, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', headers })
+  const responseHeaders: Record<string, string> = {}
+  response.headers.forEach((v, k) => {
+    responseHeaders[k] = v
+  })
+  return { status: response.status, headers: responseHeaders, body: await response.text() }
 }
 
 /**

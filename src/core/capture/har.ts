@@ -137,3 +137,38 @@ export function oauthErrorOf(source: string | Record<string, string> | undefined
   const code = fromText ?? fromList
   return { error: obj.error, ...(description !== undefined ? { description } : {}), ...(code !== undefined ? { code } : {}) }
 }
+
+/** What an exchange the app made came to: an HTTP answer, or a failure before any answer (offline, CORS, DNS). */
+export type ExchangeOutcome = { response: { status: number; headers: Record<string, string>; body: string } } | { failure: unknown }
+
+/**
+ * The one entry for a request the app sent itself (MSAL's network module, discovery and keys,
+ * userinfo): the answer as received, or status 0 "network error" with a `network_error` whose
+ * description is what the browser said. `oauth.error` is the caller's reading of an answer.
+ */
+export function outcomeEntry(
+  request: { method: string; url: string; headers?: Record<string, string>; body?: string },
+  outcome: ExchangeOutcome,
+  timing: { startedAt: number; endedAt: number },
+  oauth: OAuthAnnotation,
+): CapturedEntry {
+  const sent = {
+    method: request.method,
+    url: request.url,
+    ...(request.headers !== undefined ? { requestHeaders: request.headers } : {}),
+    ...(request.body !== undefined ? { requestBody: request.body } : {}),
+    startedAt: timing.startedAt,
+    durationMs: timing.endedAt - timing.startedAt,
+  }
+  if ('failure' in outcome) {
+    const description = outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure)
+    return buildEntry({
+      ...sent,
+      status: 0,
+      statusText: 'network error',
+      oauth: { ...oauth, error: { error: 'network_error', description } },
+    })
+  }
+  const { status, headers, body } = outcome.response
+  return buildEntry({ ...sent, status, responseHeaders: headers, responseBody: body, oauth })
+}
