@@ -82,6 +82,11 @@ export async function describeScopes(scope: string, entra = true): Promise<Human
   return describeScopeParam(scope, entra)
 }
 
+/** The words a registry entry gives any known name, claim or header parameter alike. */
+function described(name: string, value: unknown, info: { title: string; summary: string; details: string }) {
+  return { name, value, known: true, title: info.title, summary: info.summary, details: info.details }
+}
+
 /**
  * Annotate every member of a JWT payload, in payload order. Never rejects: a humaniser that
  * trips over an odd value falls back to the raw text.
@@ -113,12 +118,7 @@ export async function annotateClaims(payload: Record<string, unknown>, ctx: Anno
       }
       const { info, variant } = resolved
       const a: ClaimAnnotation = {
-        name,
-        value,
-        known: true,
-        title: info.title,
-        summary: info.summary,
-        details: info.details,
+        ...described(name, value, info),
         kind: info.kind,
         definedIn: info.definedIn,
         tokenTypes: info.tokenTypes,
@@ -147,12 +147,7 @@ export async function annotateHeader(header: Record<string, unknown>, ctx: Annot
     const info = resolveHeader(name)
     if (info === undefined) return { name, value, known: false, definedIn: [], human, risky: false }
     const a: HeaderAnnotation = {
-      name,
-      value,
-      known: true,
-      title: info.title,
-      summary: info.summary,
-      details: info.details,
+      ...described(name, value, info),
       definedIn: info.definedIn,
       human,
       risky: info.risky,

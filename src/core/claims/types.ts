@@ -4,10 +4,10 @@ import type { SpecLink } from '../spec-links.ts'
 export type ValueKind =
   'string' | 'url' | 'numeric_date' | 'guid' | 'string_or_array' | 'array' | 'object' | 'boolean' | 'number' | 'space_separated' | 'other'
 
-/** A readable rendering of one value, or one element of an array value. */
 /** Where a claim may appear, as the specs and vendor documents list it (shown as "id tokens", "DPoP proof tokens"). */
 export type ClaimAppearsIn = 'id' | 'access' | 'refresh' | 'logout' | 'userinfo' | 'security event' | 'DPoP proof'
 
+/** A readable rendering of one value, or one element of an array value. */
 export interface HumanValue {
   /** The raw value as text. */
   raw: string
@@ -19,7 +19,8 @@ export interface HumanValue {
   source?: string
 }
 
-export interface ClaimAnnotation {
+/** What every annotated name carries, claim or header parameter: the registry's words when it knows the name. */
+export interface NameAnnotation {
   name: string
   value: unknown
   known: boolean
@@ -28,13 +29,16 @@ export interface ClaimAnnotation {
   summary?: string
   /** Full explanation, our words. */
   details?: string
-  kind?: ValueKind
   definedIn: SpecLink[]
+  watchFor?: string
+  human: HumanValue[]
+}
+
+export interface ClaimAnnotation extends NameAnnotation {
+  kind?: ValueKind
   /** 'id', 'access', 'logout', ... */
   tokenTypes: ClaimAppearsIn[]
   versions: string[]
-  watchFor?: string
-  human: HumanValue[]
   /** Personal data (masked in redaction mode). */
   personal: boolean
   status?: 'documented' | 'legacy-documented' | 'observed-undocumented'
@@ -42,16 +46,7 @@ export interface ClaimAnnotation {
   variant?: string
 }
 
-export interface HeaderAnnotation {
-  name: string
-  value: unknown
-  known: boolean
-  title?: string
-  summary?: string
-  details?: string
-  definedIn: SpecLink[]
-  watchFor?: string
-  human: HumanValue[]
+export interface HeaderAnnotation extends NameAnnotation {
   /** Set for parameters that are an attack surface when trusted (jku, x5u, jwk, x5c). */
   risky: boolean
 }

@@ -9,6 +9,7 @@ import { classifyEntry, shortGrant } from './classify.ts'
 import { groupSteps, type Draft } from './group.ts'
 import { real, responseJson, safeUrl, timeOf } from './http.ts'
 import { lintFlow } from './lint.ts'
+import { unansweredResponse } from '../har/normalize.ts'
 import { decodeClientInfo } from '../capture/classify.ts'
 import { findTokens, resolveIssuer, type TokenContext } from './tokens.ts'
 import type { ClientType, Flow, FlowAnalysis, FlowKind, FlowStep } from './types.ts'
@@ -290,17 +291,7 @@ export function flowEntries(flow: Flow, entries: readonly Entry[]): CapturedEntr
         headersSize: -1,
         bodySize: -1,
       },
-      response: {
-        status: 0,
-        statusText: 'not observed',
-        httpVersion: '',
-        cookies: [],
-        headers: [],
-        content: { size: 0, mimeType: '' },
-        redirectURL: '',
-        headersSize: -1,
-        bodySize: -1,
-      },
+      response: unansweredResponse('not observed'),
       cache: {},
       timings: { send: -1, wait: -1, receive: -1 },
       _oauth: annotation,

@@ -206,22 +206,27 @@ function normalizeRequest(raw: unknown, path: string, p: ProblemList): Request |
   return request
 }
 
+/** The response of a request no answer was seen for: status 0, nothing else (HAR 1.2 keeps the fields, sizes -1). */
+export function unansweredResponse(statusText: string): Response {
+  return {
+    status: 0,
+    statusText,
+    httpVersion: '',
+    cookies: [],
+    headers: [],
+    content: { size: 0, mimeType: '' },
+    redirectURL: '',
+    headersSize: -1,
+    bodySize: -1,
+  }
+}
+
 function normalizeResponse(raw: unknown, path: string, p: ProblemList): Response {
   if (!isObject(raw)) {
     // Requests that never got an answer (blocked, cancelled) are kept with status 0, as Chromium does.
     if (raw !== undefined) p.error(path, `Must be an object, found ${typeName(raw)}.`)
     else p.warn(path, 'Missing; treated as a request without a response (status 0).')
-    return {
-      status: 0,
-      statusText: '',
-      httpVersion: '',
-      cookies: [],
-      headers: [],
-      content: { size: 0, mimeType: '' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    }
+    return unansweredResponse('')
   }
   const status = num(raw.status, `${path}.status`, p, 0)
   if (raw.status === undefined) p.warn(`${path}.status`, 'Missing; treated as 0.')

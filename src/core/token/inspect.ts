@@ -153,6 +153,19 @@ function isGraphNonce(header: Record<string, unknown>, payload: unknown, fam: Fa
   return entra && fam.tokenType === 'access_token'
 }
 
+/** The report's fields that restate the decoding as it is, whatever the inspection then found. */
+function decodedFields(d: DecodedToken) {
+  return {
+    input: d.normalized,
+    decodes: d.decodes,
+    form: d.form,
+    formReason: d.formReason,
+    header: d.header,
+    payload: d.payload,
+    problems: d.problems,
+  }
+}
+
 export async function inspectToken(input: string, options: InspectOptions): Promise<InspectionReport> {
   try {
     return await inspect(input, options)
@@ -160,13 +173,7 @@ export async function inspectToken(input: string, options: InspectOptions): Prom
     // Defensive: a bug must still produce a readable report, never an unhandled rejection.
     const d = decodeToken(typeof input === 'string' ? input : '')
     return {
-      input: d.normalized,
-      decodes: d.decodes,
-      form: d.form,
-      formReason: d.formReason,
-      header: d.header,
-      payload: d.payload,
-      problems: d.problems,
+      ...decodedFields(d),
       family: 'unknown',
       familyLabel: 'Unknown token',
       tokenType: 'unknown',
@@ -195,13 +202,7 @@ async function inspect(input: string, options: InspectOptions): Promise<Inspecti
   decodeFindings(d, findings)
   const fam = detectFamily(d.header, d.payload, options.expected)
   const report: InspectionReport = {
-    input: d.normalized,
-    decodes: d.decodes,
-    form: d.form,
-    formReason: d.formReason,
-    header: d.header,
-    payload: d.payload,
-    problems: d.problems,
+    ...decodedFields(d),
     family: d.decodes && d.form !== 'jwe' ? fam.family : 'unknown',
     familyLabel:
       d.decodes && d.form !== 'jwe'
