@@ -32,6 +32,15 @@ function q(params: Record<string, string>): string {
   return new URLSearchParams(params).toString()
 }
 
+/** The code redemption both token requests send (the failed one and its retry). */
+const codeRedemption = {
+  client_id: CLIENT,
+  grant_type: 'authorization_code',
+  code: 'CODE1234567890',
+  code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+  redirect_uri: REDIRECT,
+}
+
 /** The hostile sign-in as HAR text, the way a user would import it. */
 export function hostileHar(): string {
   const state = HOSTILE.getenv
@@ -44,13 +53,7 @@ export function hostileHar(): string {
     mkEntry({
       url: `${LOGIN}/token`,
       at: 2,
-      form: {
-        client_id: CLIENT,
-        grant_type: 'authorization_code',
-        code: 'CODE1234567890',
-        code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-        redirect_uri: REDIRECT,
-      },
+      form: codeRedemption,
       status: 400,
       json: { error: 'invalid_grant', error_description: `${HOSTILE.getenv} ${HOSTILE.surrogate} ${HOSTILE.link}` },
     }),
@@ -59,13 +62,7 @@ export function hostileHar(): string {
     mkEntry({
       url: `${LOGIN}/token`,
       at: 2.5,
-      form: {
-        client_id: CLIENT,
-        grant_type: 'authorization_code',
-        code: 'CODE1234567890',
-        code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-        redirect_uri: REDIRECT,
-      },
+      form: codeRedemption,
       json: { access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', token_type: 'Bearer' },
     }),
     mkEntry({
