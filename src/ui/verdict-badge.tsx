@@ -8,12 +8,14 @@ import { Badge, type Tone } from './badge.tsx'
 
 const TONE: Record<VerdictTone, Tone> = { good: 'green', caution: 'amber', bad: 'red', info: 'sky', neutral: 'slate' }
 
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+/** `detail` (the token family, say) sits beside the pill, inside the same verdict element. */
+export function VerdictBadge({ verdict, detail }: { verdict: Verdict; detail?: string }) {
   return (
-    <span data-testid="token-verdict" data-verdict-kind={verdict.kind} className="inline-flex">
+    <span data-testid="token-verdict" data-verdict-kind={verdict.kind} className="inline-flex flex-wrap items-center gap-1">
       <Badge tone={TONE[verdict.tone]} title={[verdict.headline, ...verdict.reasons].join(' — ')}>
         {verdict.short}
       </Badge>
+      {detail ? <span className="text-xs text-slate-500 dark:text-slate-400">{detail}</span> : null}
     </span>
   )
 }

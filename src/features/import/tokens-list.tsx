@@ -22,12 +22,7 @@ const KIND: Record<FlowToken['kind'], string> = {
 function Verdict({ check }: { check: TokenCheck | undefined }) {
   if (!check) return null
   // The core's one verdict: with keys from the file it reads "matches the file’s keys", never "valid".
-  return (
-    <span className="flex flex-wrap items-center gap-1">
-      <VerdictBadge verdict={check.verdict} />
-      <span className="text-xs text-slate-500 dark:text-slate-400">{check.familyLabel}</span>
-    </span>
-  )
+  return <VerdictBadge verdict={check.verdict} detail={check.familyLabel} />
 }
 
 /** Tokens found in the flow; JWTs can be checked here and opened in the inspector with expectations filled. */
