@@ -4,10 +4,9 @@
  */
 import { useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { drawDiagram } from '../../core/diagram/drawing.ts'
-import { layoutDiagram, measureWith } from '../../core/diagram/layout.ts'
+import { measureWith } from '../../core/diagram/layout.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
-import { messageAccessibleLabels } from '../../core/diagram/model.ts'
+import { diagramView } from '../../core/diagram/view.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
@@ -32,12 +31,11 @@ export function DiagramPage() {
   const [presenting, setPresenting] = useState<number | null>(null)
   const { model, entries } = source
 
-  const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
-  const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
+  const diagram = useMemo(() => diagramView(model, measureWith(canvasTextContext()), PALETTES[dark ? 'dark' : 'light']), [model, dark])
+  const { drawing, rowLabels } = diagram
   const presentButton = useRef<HTMLButtonElement>(null)
   // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
   const view = useFitZoom(drawing.width)
-  const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
   const message = selected !== null ? model.messages[selected] : undefined
   const selectedEntry = message && message.exchangeIndex !== null ? (entries[message.exchangeIndex] ?? null) : null
 
@@ -136,9 +134,7 @@ export function DiagramPage() {
           <div className={`mt-3 grid gap-4 ${message ? 'lg:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
             <ZoomableDiagram
               {...view}
-              drawing={drawing}
-              rowLabels={rowLabels}
-              title={model.title}
+              {...diagram}
               selectedIndex={selected}
               onActivate={(i) => setSelected((s) => (s === i ? null : i))}
               className="h-[calc(100vh-19rem)] min-h-[24rem]"

@@ -7,11 +7,11 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { drawDiagram } from '../../core/diagram/drawing.ts'
-import { layoutDiagram, measureWith } from '../../core/diagram/layout.ts'
-import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/model.ts'
+import { measureWith } from '../../core/diagram/layout.ts'
+import { buildDiagramModel } from '../../core/diagram/model.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
+import { diagramView } from '../../core/diagram/view.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
 import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
@@ -39,12 +39,13 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const built = useMemo(() => buildModel(entries, redact), [entries, redact])
   const model = 'model' in built ? built.model : null
   // Measured as on the Diagram screen (the page's fonts), so both screens draw the flow alike.
-  const layout = useMemo(() => (model ? layoutDiagram(model, measureWith(canvasTextContext())) : null), [model])
-  const drawing = useMemo(() => (layout ? drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']) : null), [layout, dark])
-  const rowLabels = useMemo(() => (model ? messageAccessibleLabels(model) : []), [model])
+  const diagram = useMemo(
+    () => (model ? diagramView(model, measureWith(canvasTextContext()), PALETTES[dark ? 'dark' : 'light']) : null),
+    [model, dark],
+  )
   const [selected, setSelected] = useState<number | null>(null)
   // Fitted to the width (never enlarged) so every lane is visible at once.
-  const view = useFitZoom(drawing?.width ?? 0)
+  const view = useFitZoom(diagram?.drawing.width ?? 0)
 
   const activate = (index: number) => {
     setSelected(index)
@@ -83,12 +84,10 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
         >
           {built.error}
         </p>
-      ) : model && drawing ? (
+      ) : diagram ? (
         <ZoomableDiagram
           {...view}
-          drawing={drawing}
-          rowLabels={rowLabels}
-          title={model.title}
+          {...diagram}
           selectedIndex={selected}
           onActivate={activate}
           className="h-[min(34rem,60vh)] min-h-[20rem]"

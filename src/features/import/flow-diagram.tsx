@@ -1,10 +1,10 @@
 /** The Import screen's sequence diagram of one detected flow (secrets masked). */
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { drawDiagram } from '../../core/diagram/drawing.ts'
-import { layoutDiagram, measureWith } from '../../core/diagram/layout.ts'
-import { buildDiagramModel, messageAccessibleLabels } from '../../core/diagram/model.ts'
+import { measureWith } from '../../core/diagram/layout.ts'
+import { buildDiagramModel } from '../../core/diagram/model.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
+import { diagramView } from '../../core/diagram/view.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
@@ -26,20 +26,17 @@ export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar })
     [flow, loaded, perspective],
   )
   // Measured as on the Diagram screen (the page's fonts), so both screens draw the flow alike.
-  const layout = useMemo(() => layoutDiagram(model, measureWith(canvasTextContext())), [model])
-  const drawing = useMemo(() => drawDiagram(layout, PALETTES[dark ? 'dark' : 'light']), [layout, dark])
-  const rowLabels = useMemo(() => messageAccessibleLabels(model), [model])
-  const view = useFitZoom(drawing.width)
+  const diagram = useMemo(() => diagramView(model, measureWith(canvasTextContext()), PALETTES[dark ? 'dark' : 'light']), [model, dark])
+  const { rowLabels } = diagram
+  const view = useFitZoom(diagram.drawing.width)
   const [selected, setSelected] = useState<number | null>(null)
   const message = selected !== null ? model.messages[selected] : undefined
   return (
     <div data-testid="flow-diagram">
       <ZoomableDiagram
         {...view}
+        {...diagram}
         frameClassName="h-[32rem]"
-        drawing={drawing}
-        rowLabels={rowLabels}
-        title={model.title}
         selectedIndex={selected}
         onActivate={setSelected}
         className="h-full"
