@@ -267,13 +267,14 @@ async function recordMetadataWith(
   const started = Date.now()
   const step: StepKind = url.includes('openid-configuration') ? 'discovery' : 'jwks'
   const request: EdgeRequest = { method: 'GET', url, headers: { accept: 'application/json' } }
-  const meta = { step, flowId: currentFlowId(), redactions: [] as string[], label: stepLabel(step) }
+  // The flow is read when the answer is recorded (a flow may start while the request is in flight).
+  const meta = () => ({ step, flowId: currentFlowId(), redactions: [] as string[], label: stepLabel(step) })
   let response: EdgeResponse
   try {
     response = demo ? await demoFetch(request) : await fetchJson(url, request.headers)
   } catch (failure) {
     if (notesFor) notesFor(null)
-    hooks.record(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, { ...meta, origin: 'captured' }))
+    hooks.record(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, { ...meta(), origin: 'captured' }))
     return null
   }
   let doc: unknown = null
@@ -300,7 +301,7 @@ async function recordMetadataWith(
       request,
       { response },
       { startedAt: started, endedAt: Date.now() },
-      { ...meta, origin: demo ? 'simulated' : 'captured', notes },
+      { ...meta(), origin: demo ? 'simulated' : 'captured', notes },
     ),
   )
   return doc

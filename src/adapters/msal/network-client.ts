@@ -58,18 +58,19 @@ export function createCapturingNetworkClient(hooks: NetworkHooks): INetworkModul
     const origin: CaptureOrigin = hooks.demo ? 'simulated' : 'captured'
     // Stamped below by the one classifier (core/flows/stamp.ts); 'other' until then.
     const step = 'other' as const
-    const meta = { step, flowId: currentFlowId(), origin, redactions: [] }
+    // The flow is read when the answer is recorded (a flow may start while a request is in flight), as before.
+    const meta = () => ({ step, flowId: currentFlowId(), origin, redactions: [] })
     let response: EdgeResponse
     try {
       response = hooks.demo ? await demoFetch(request) : await sendReal(request)
     } catch (failure) {
-      hooks.record(stampEntry(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, meta)))
+      hooks.record(stampEntry(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, meta())))
       throw failure
     }
     const error = response.status >= 400 ? oauthErrorOf(response.body) : undefined
     hooks.record(
       stampEntry(
-        outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, { ...meta, ...(error ? { error } : {}) }),
+        outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, { ...meta(), ...(error ? { error } : {}) }),
       ),
     )
     let body: unknown

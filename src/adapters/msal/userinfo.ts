@@ -20,13 +20,21 @@ export type { Userinfo }
 export async function capturedGet(url: string, step: StepKind, headers: Record<string, string>, note: string): Promise<Answer> {
   const started = Date.now()
   const request = { method: 'GET', url, headers }
-  const oauth = { step, flowId: currentFlowId(), origin: 'captured' as const, redactions: [], label: stepLabel(step), notes: [note] }
+  // The flow is read when the answer is recorded (a flow may start while the request is in flight).
+  const oauth = () => ({
+    step,
+    flowId: currentFlowId(),
+    origin: 'captured' as const,
+    redactions: [],
+    label: stepLabel(step),
+    notes: [note],
+  })
   try {
     const response = await fetchJson(url, headers)
-    appendToJournal(outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, oauth))
+    appendToJournal(outcomeEntry(request, { response }, { startedAt: started, endedAt: Date.now() }, oauth()))
     return response
   } catch (failure) {
-    appendToJournal(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, oauth))
+    appendToJournal(outcomeEntry(request, { failure }, { startedAt: started, endedAt: Date.now() }, oauth()))
     throw failure
   }
 }
