@@ -154,7 +154,7 @@ test.describe('hostile input', () => {
     const fileToken = await evil.sign(idClaims(ENTRA_ISS))
     await importHar(page, 'evil.har', signinHar(ENTRA_ISS, fileToken, evil.jwks))
     const idRow = page.getByTestId('flow-tokens').getByRole('listitem').filter({ hasText: 'ID token' })
-    await expect(idRow.getByTestId('token-verdict')).toContainText('matches the file’s keys, not the issuer’s')
+    await expect(idRow.getByTestId('token-verdict')).toContainText('matches the capture’s keys, not the issuer’s')
     await idRow.getByRole('button', { name: 'Open in inspector' }).click()
 
     // The file's key verifies the file's token, and the verdict says where the key came from.

@@ -96,7 +96,7 @@ test.describe('HAR import', () => {
     // Verified here with the key set inside the file: the badge says so, never a plain "valid".
     // The core's one verdict (core/token/verdict.ts): no error found, and the keys named as the file's.
     await expect(idRow.getByTestId('token-verdict')).toHaveAttribute('data-verdict-kind', 'valid_other_keys')
-    await expect(idRow.getByTestId('token-verdict')).toContainText('matches the file’s keys, not the issuer’s')
+    await expect(idRow.getByTestId('token-verdict')).toContainText('matches the capture’s keys, not the issuer’s')
     await expect(page.getByTestId('flow-diagram').getByRole('button').first()).toBeVisible()
     await page.getByTestId('flow-diagram').getByRole('button').first().click()
     await expect(page.getByTestId('diagram-selection')).toBeVisible()

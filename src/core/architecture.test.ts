@@ -79,3 +79,23 @@ describe('src/core purity', () => {
     expect(CLOCK.test(codeOnly('new Date(sec * 1000)'))).toBe(false)
   })
 })
+
+/** A file opens with a comment saying what it is for (issue 13: a reader knows why a file exists before reading it). */
+function opensWithPurpose(source: string): boolean {
+  return /^\s*(\/\*\*?[\s\S]*?\*\/|\/\/)/.test(source)
+}
+
+describe('every source file says what it is for', () => {
+  it('opens with a comment (code, not tests or declarations)', () => {
+    const files = sourceFiles(join(CORE, '..')).filter((f) => !f.endsWith('.d.ts'))
+    expect(files.length).toBeGreaterThan(150)
+    const silent = files.filter((f) => !opensWithPurpose(readFileSync(f, 'utf8'))).map((f) => f.slice(join(CORE, '..').length + 1))
+    expect(silent).toEqual([])
+  })
+
+  it('the check tells a header from code', () => {
+    expect(opensWithPurpose('/** The app shell. */\nexport {}')).toBe(true)
+    expect(opensWithPurpose('// ESLint config\nexport {}')).toBe(true)
+    expect(opensWithPurpose("import { x } from './x.ts'\n/** late */")).toBe(false)
+  })
+})

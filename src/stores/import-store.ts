@@ -221,7 +221,12 @@ export const useImportStore = create<ImportState>((set, get) => ({
       // file: they prove only that whoever made the file held the private key.
       if (flow.jwks) options.keys = { jwks: flow.jwks, origin: captureKeyOrigin(flow, get().loaded) }
       const report = await inspectToken(token.value, options)
-      results[`${flow.id}/${token.id}`] = { verdict: summarize(report), family: report.family, familyLabel: report.familyLabel, evaluatedAt: report.evaluatedAt }
+      results[`${flow.id}/${token.id}`] = {
+        verdict: summarize(report),
+        family: report.family,
+        familyLabel: report.familyLabel,
+        evaluatedAt: report.evaluatedAt,
+      }
     }
     set((s) => ({ checks: { ...s.checks, ...results } }))
   },

@@ -14,7 +14,14 @@ describe('JSON flow report', () => {
     const flow = analysis.flows[0]!
     const id = flow.tokens.find((t) => t.kind === 'id_token')!
     // The one verdict's kind and headline (core/token/verdict.ts), its signature status and codes.
-    const verdict: TokenVerdict = { kind: 'unverifiable', headline: 'Cannot be verified here', signature: 'unverifiable', family: 'oidc_id', errors: [], warnings: ['missing_at_hash'] }
+    const verdict: TokenVerdict = {
+      kind: 'unverifiable',
+      headline: 'Cannot be verified here',
+      signature: 'unverifiable',
+      family: 'oidc_id',
+      errors: [],
+      warnings: ['missing_at_hash'],
+    }
     const report = buildFlowReport({
       analysis,
       source: 'leaked-secret.har',

@@ -136,7 +136,7 @@ export function summarize(report: InspectionReport, options: { awaitingKeysFrom?
     return make(
       'valid_other_keys',
       `Signature matches the keys in ${from} — not checked against the issuer`,
-      'matches the file’s keys, not the issuer’s',
+      'matches the capture’s keys, not the issuer’s',
       [
         sig.reason,
         `Those keys came with the file${when}; whoever made the file could have made them too. Use the issuer’s keys to know whether the issuer signed it.`,

@@ -56,12 +56,18 @@ describe('ImportPage', () => {
       .getAllByRole('listitem')
       .find((li) => li.textContent?.startsWith('ID token'))!
     // Checked as of the capture time with the key set recorded in it (the verifier loads lazily).
-    await waitFor(() => expect(within(idRow).getByTestId('token-verdict')).toHaveAttribute('data-verdict-kind', 'valid_other_keys'), { timeout: 10_000 })
+    await waitFor(() => expect(within(idRow).getByTestId('token-verdict')).toHaveAttribute('data-verdict-kind', 'valid_other_keys'), {
+      timeout: 10_000,
+    })
     const badge = within(idRow).getByTestId('token-verdict')
-    expect(badge).toHaveTextContent('matches the file’s keys, not the issuer’s')
-    expect(badge.querySelector('[title]')?.getAttribute('title')).toContain('Signature matches the keys in this tab’s live capture — not checked against the issuer')
+    expect(badge).toHaveTextContent('matches the capture’s keys, not the issuer’s')
+    expect(badge.querySelector('[title]')?.getAttribute('title')).toContain(
+      'Signature matches the keys in this tab’s live capture — not checked against the issuer',
+    )
     // The JSON report carries the same verdict, by kind and headline.
-    const report = JSON.parse(useImportStore.getState().exportReport('2026-01-15T10:00:00.000Z')) as { flows: { tokens: { kind: string; verdict: { kind: string; headline: string; signature: string } | null }[] }[] }
+    const report = JSON.parse(useImportStore.getState().exportReport('2026-01-15T10:00:00.000Z')) as {
+      flows: { tokens: { kind: string; verdict: { kind: string; headline: string; signature: string } | null }[] }[]
+    }
     const idVerdict = report.flows[0]?.tokens.find((t) => t.kind === 'id_token')?.verdict
     expect(idVerdict).toMatchObject({ kind: 'valid_other_keys', signature: 'valid' })
     expect(idVerdict?.headline).toContain('not checked against the issuer')

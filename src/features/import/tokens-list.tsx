@@ -1,3 +1,4 @@
+/** The tokens of one flow, every place each was seen, with the one verdict and a way into the inspector. */
 import { useNavigate } from 'react-router'
 import type { Flow, FlowToken } from '../../core/flows/types.ts'
 import { captureKeyOrigin, expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
@@ -21,7 +22,7 @@ const KIND: Record<FlowToken['kind'], string> = {
 
 function Verdict({ check }: { check: TokenCheck | undefined }) {
   if (!check) return null
-  // The core's one verdict: with keys from the file it reads "matches the file’s keys", never "valid".
+  // The core's one verdict: with keys from the file it reads "matches the capture’s keys", never "valid".
   return <VerdictBadge verdict={check.verdict} detail={check.familyLabel} />
 }
 

@@ -1,3 +1,4 @@
+/** The claims or header table: each name, its value as text, what it means and where it is defined. */
 import { memo } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
 import { Badge } from '../../ui/badge.tsx'

@@ -1,3 +1,4 @@
+/** The inspector screen: the token field, the verdict and report, and the settings that change the check. */
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
@@ -23,7 +24,11 @@ import { loadReportView, useReportView } from './report-view-loader.ts'
 const ComparePanel = lazy(() => import('./compare-panel.tsx').then((m) => ({ default: m.ComparePanel })))
 
 function Loading({ what }: { what: string }) {
-  return <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">Loading {what}…</p>
+  return (
+    <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+      Loading {what}…
+    </p>
+  )
 }
 
 /** Re-validation follows the clock every 15 s (lifetimes are checked to the second, shown to the minute). */
@@ -87,8 +92,17 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
         }))(pending.host)
       : null
   const [compareOpen, setCompareOpen] = useState(s.compareInput !== '')
-  const second = useInspection({ input: compareOpen ? s.compareInput : '', now: inspectNow, clockToleranceSec: s.clockToleranceSec, expected: undefined, keys: { kind: 'none' } })
-  const redactor = useMemo(() => makeRedactor(s.redact, [main.report?.claims ?? [], second.report?.claims ?? []]), [s.redact, main.report, second.report])
+  const second = useInspection({
+    input: compareOpen ? s.compareInput : '',
+    now: inspectNow,
+    clockToleranceSec: s.clockToleranceSec,
+    expected: undefined,
+    keys: { kind: 'none' },
+  })
+  const redactor = useMemo(
+    () => makeRedactor(s.redact, [main.report?.claims ?? [], second.report?.claims ?? []]),
+    [s.redact, main.report, second.report],
+  )
   const jwksRef = useRef<HTMLTextAreaElement>(null)
   const hasInput = s.input.trim() !== ''
   const report = useReportView()
@@ -109,8 +123,15 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
         lead="Decode, validate against the issuer’s own keys, and read what every claim means. Nothing leaves your browser except requests to the token’s issuer for its public keys."
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <Switch checked={s.redact} onChange={s.setRedact} label="Redact personal data" description="Masks names, e-mail addresses, object IDs and other personal claims everywhere on screen" />
-            {hasInput ? <CopyLinkButton link={inspectLink(main.decoded?.normalized || s.input.trim())} validFor={stillValidFor(main.report, clock)} /> : null}
+            <Switch
+              checked={s.redact}
+              onChange={s.setRedact}
+              label="Redact personal data"
+              description="Masks names, e-mail addresses, object IDs and other personal claims everywhere on screen"
+            />
+            {hasInput ? (
+              <CopyLinkButton link={inspectLink(main.decoded?.normalized || s.input.trim())} validFor={stillValidFor(main.report, clock)} />
+            ) : null}
             <button type="button" className={BUTTON_SECONDARY} onClick={s.clear} disabled={!hasInput && s.compareInput === ''}>
               Clear
             </button>
@@ -124,9 +145,16 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
           <Panel title="Encoded token" id="token-input">
             {/* Reaching for the field is the surest sign a token is coming: fetch now if idle time has not come yet. */}
             <div onPointerEnter={onReachField} onFocusCapture={onReachField}>
-            <TokenInput value={s.input} onChange={(v, src) => s.setInput(v, src)} decoded={main.decoded} redacted={s.redact && hasInput} />
+              <TokenInput
+                value={s.input}
+                onChange={(v, src) => s.setInput(v, src)}
+                decoded={main.decoded}
+                redacted={s.redact && hasInput}
+              />
             </div>
-            {s.source && s.source !== 'paste' && hasInput ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p> : null}
+            {s.source && s.source !== 'paste' && hasInput ? (
+              <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Opened from {s.source}.</p>
+            ) : null}
           </Panel>
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
@@ -144,7 +172,14 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
             ) : (
               <>
                 <DecodedPreview decoded={main.decoded} now={clock} redactor={redactor} awaitingKeysFrom={consent?.host ?? null} />
-                {main.loadError ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{main.loadError}</p> : null}
+                {main.loadError ? (
+                  <p
+                    role="alert"
+                    className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+                  >
+                    {main.loadError}
+                  </p>
+                ) : null}
               </>
             )
           ) : (
@@ -164,7 +199,13 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
           >
             {compareOpen ? (
               <Suspense fallback={<Loading what="the comparison" />}>
-                <ComparePanel first={main.decoded} second={second.decoded} secondText={s.compareInput} onSecondChange={s.setCompareInput} redactor={redactor} />
+                <ComparePanel
+                  first={main.decoded}
+                  second={second.decoded}
+                  secondText={s.compareInput}
+                  onSecondChange={s.setCompareInput}
+                  redactor={redactor}
+                />
               </Suspense>
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">Put a second token beside this one.</p>

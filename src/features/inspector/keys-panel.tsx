@@ -1,3 +1,4 @@
+/** "Signature and keys": where the keys came from, every document fetched, each candidate key and why it was or was not used. */
 import type { ReactNode } from 'react'
 import type { HeaderAnnotation } from '../../core/claims/types.ts'
 import type { FetchPurpose, FetchRecord, InspectionReport, KeySummary } from '../../core/token/types.ts'

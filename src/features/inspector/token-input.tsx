@@ -1,3 +1,4 @@
+/** The token field: paste, type or drop a token, with its parts coloured and the input limit enforced. */
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react'
 import type { DecodedToken, SegmentName } from '../../core/token/types.ts'
 import { formatSize, inputTooLarge, MAX_TOKEN_FILE_BYTES, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'

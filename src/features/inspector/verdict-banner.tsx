@@ -1,3 +1,4 @@
+/** The verdict at the top of the inspector, worded by the core's one verdict (summarize). */
 import type { DecodedToken, InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { Badge } from '../../ui/badge.tsx'

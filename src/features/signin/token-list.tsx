@@ -1,3 +1,4 @@
+/** The tokens a sign-in received, each with the one verdict, reveal and "Open in inspector". */
 import { useEffect, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { decodeToken } from '../../core/token/decode.ts'
@@ -54,7 +55,9 @@ function verdictOf(value: string, expected: InspectOptions['expected']): Promise
     const options: InspectOptions = { now: Math.floor(Date.now() / 1000), keys: { fetchJson: fetcher.fetchJson } }
     if (expected) options.expected = expected
     // The verifier chunk the inspector loads on demand (the same module, so the same chunk).
-    pending = import('../../core/token/inspect.ts').then(({ inspectToken }) => inspectToken(value, options)).then((report) => summarize(report))
+    pending = import('../../core/token/inspect.ts')
+      .then(({ inspectToken }) => inspectToken(value, options))
+      .then((report) => summarize(report))
     // A failed load (offline, chunk missing) is not cached: the next render tries again.
     pending.catch(() => verdicts.delete(value))
     verdicts.set(value, pending)
