@@ -340,6 +340,8 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     get().clearExpected()
     for (const key of Object.values(KEY)) writeStored(key === KEY.approvedHosts ? 'local' : 'session', key, null)
     set({ pastedJwks: '', documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null, captureKeys: null, useCaptureKeys: false })
+    rotationRefetched.clear()
+    rotationFound.clear()
   },
 
   allowOnce: (host) => {
@@ -387,6 +389,19 @@ export interface KeyFetcher {
  */
 const rotationRefetched = new Set<string>()
 
+/**
+ * When a token's rotation refetch found its key: token -> time (ms). The re-validations that follow
+ * (every clock tick, or the inspector after the sign-in list checked the same token) find the key in
+ * the refreshed copy and make no request, so the key chain reads this to keep saying how the key was
+ * found. Memory only; "Forget everything" empties it.
+ */
+const rotationFound = new Map<string, number>()
+
+/** The time a rotation refetch was made for this token, if one was. */
+export function rotationRefetchFor(token: string): number | undefined {
+  return rotationFound.get(token)
+}
+
 export function createKeyFetcher(trustedHosts: readonly string[] = [], token = ''): KeyFetcher {
   const asked = new Set<string>()
   const fromCache = new Set<string>()
@@ -410,6 +425,7 @@ export function createKeyFetcher(trustedHosts: readonly string[] = [], token = '
       throw new FetchNotAllowedError(url, decision)
     }
     fromCache.delete(url)
+    if (firstRotationRefetch) rotationFound.set(token, Date.now())
     let pending = inflight.get(url)
     if (!pending) {
       pending = fetchJsonAtEdge(url)

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import type { HeaderAnnotation } from '../../core/claims/types.ts'
 import type { FetchPurpose, FetchRecord, InspectionReport, KeySummary } from '../../core/token/types.ts'
-import type { CachedDocument } from '../../stores/inspector-store.ts'
+import { rotationRefetchFor, type CachedDocument } from '../../stores/inspector-store.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
@@ -167,6 +167,9 @@ export function KeysPanel({
   consent?: KeyConsentPrompt | null
 }) {
   const { chain } = report.signature
+  // A rotation refetch made for this token earlier (by the sign-in list's check, or a first
+  // inspection) is still how its key was found, though this run read it from the refreshed copy.
+  const rotationAt = chain.source === 'issuer' ? rotationRefetchFor(report.input) : undefined
   // A request the fetch policy held back is not a failure of the issuer: the prompt covers it.
   const failedFetch = chain.fetches.find((f) => !f.ok && f.notSent === undefined)
   const fetchOf = (purpose: FetchPurpose) => chain.fetches.find((f) => f.purpose === purpose)
@@ -235,9 +238,12 @@ export function KeysPanel({
           </Step>
         </ol>
       )}
-      {chain.refetched ? (
+      {chain.refetched || rotationAt !== undefined ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           The key set was requested a second time because the token’s kid was not in it (keys rotate).
+          {!chain.refetched && rotationAt !== undefined
+            ? ` That was at ${new Date(rotationAt).toLocaleTimeString()}, when this token was first checked; the copy fetched then holds its key.`
+            : null}
         </p>
       ) : null}
 
