@@ -41,6 +41,27 @@ function audienceName(aud: string, clientId: string): string {
 const verdicts = new Map<string, Promise<Verdict>>()
 
 /**
+ * The discovery documents and key sets this page fetched while signing in (captured as its own
+ * exchanges) go into the inspector's session cache when it has no copy yet, so checking the
+ * sign-in's tokens asks the issuer for nothing it just answered. A copy already there is kept: a
+ * token whose kid it lacks still makes the one rotation refetch (OIDC Core §10.1.1).
+ */
+function primeKeyCache(): void {
+  const { documents, cacheDocument } = useInspectorStore.getState()
+  for (const entry of useCaptureStore.getState().entries) {
+    const step = entry._oauth.step
+    const text = entry.response.content.text
+    if ((step !== 'discovery' && step !== 'jwks') || entry.response.status !== 200 || !text || documents[entry.request.url]) continue
+    try {
+      const at = Date.parse(entry.startedDateTime)
+      cacheDocument(entry.request.url, JSON.parse(text) as unknown, Number.isFinite(at) ? at : Date.now())
+    } catch {
+      // Not JSON: the verifier fetches and reports it as it would without the capture.
+    }
+  }
+}
+
+/**
  * The same inspection the inspector runs (the lazily loaded core, the issuer's keys through the
  * fetch policy and the session key cache), with this sign-in's issuer trusted as "Open in
  * inspector" trusts it: the app itself just talked to that issuer.
@@ -51,6 +72,7 @@ function verdictOf(value: string, expected: InspectOptions['expected']): Promise
     const payload = decodeToken(value).payload
     const iss = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as { iss?: unknown }).iss : undefined
     const trusted = [issuerHost(iss), issuerHost(expected?.issuer)].filter((h): h is string => h !== null)
+    primeKeyCache()
     const fetcher = createKeyFetcher(trusted, value)
     const options: InspectOptions = { now: Math.floor(Date.now() / 1000), keys: { fetchJson: fetcher.fetchJson } }
     if (expected) options.expected = expected
