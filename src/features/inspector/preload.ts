@@ -15,11 +15,19 @@ export { loadReportView } from './report-view-loader.ts'
  */
 
 let started: Promise<void> | null = null
+let stopWarm: (() => void) | null = null
+// Bumped when the page goes away: chunks still loading then must not start a warm-up for it.
+let generation = 0
 
 /** Loads the report view and the verifier, then warms the page's paths. Safe to call often. */
 export function prefetchInspector(): Promise<void> {
+  const asked = generation
   started ??= Promise.all([loadReportView(), loadInspectCore(), import('./warm-up.tsx')])
-    .then(([, , w]) => w.warmUp())
+    .then(([, , w]) => {
+      stopWarm = w.stopWarmUp
+      if (asked !== generation) return
+      return w.warmUp()
+    })
     .catch(() => {
       // Best effort: a failed prefetch is retried by the next call, and a real inspection
       // reports its own loading error.
@@ -28,12 +36,27 @@ export function prefetchInspector(): Promise<void> {
   return started
 }
 
-/** After the first paint, when the main thread is idle (or within a second on a busy one). */
+/**
+ * After the first paint, when the main thread is idle (or within a second on a busy one). The
+ * returned cleanup also ends an unfinished warm-up, so it never outlives the page; the next
+ * visit starts it again (the chunks stay loaded).
+ */
 export function prefetchWhenIdle(): () => void {
+  const halt = () => {
+    generation += 1
+    stopWarm?.()
+    started = null
+  }
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(() => void prefetchInspector(), { timeout: 1000 })
-    return () => cancelIdleCallback(id)
+    return () => {
+      cancelIdleCallback(id)
+      halt()
+    }
   }
   const id = setTimeout(() => void prefetchInspector(), 200)
-  return () => clearTimeout(id)
+  return () => {
+    clearTimeout(id)
+    halt()
+  }
 }

@@ -117,16 +117,17 @@ function WarmPage({ jwks, onReady }: { jwks: string; onReady: (set: SetStand) =>
   return <InspectorView s={s} onReachField={() => undefined} />
 }
 
-/** Resolves once `test` holds for the tree under `host` (checked on each change), or after `ms`. */
-function until(host: HTMLElement, test: () => boolean, ms = 3000): Promise<void> {
+/** Resolves once `test` holds for the tree under `host` (checked on each change), after `ms`, or when the run stops. */
+function until(host: HTMLElement, test: () => boolean, stop: AbortSignal, ms = 3000): Promise<void> {
   return new Promise((resolve) => {
-    if (test()) {
+    if (test() || stop.aborted) {
       resolve()
       return
     }
     const done = () => {
       observer.disconnect()
       clearTimeout(timer)
+      stop.removeEventListener('abort', done)
       resolve()
     }
     const observer = new MutationObserver(() => {
@@ -134,6 +135,7 @@ function until(host: HTMLElement, test: () => boolean, ms = 3000): Promise<void>
     })
     observer.observe(host, { subtree: true, childList: true, characterData: true, attributes: true })
     const timer = setTimeout(done, ms)
+    stop.addEventListener('abort', done)
   })
 }
 
@@ -156,6 +158,7 @@ const idle = () =>
   )
 
 let warmed: Promise<void> | null = null
+let running: AbortController | null = null
 
 /** Runs the off-screen session once per page; later calls return the same promise. */
 export function warmUp(): Promise<void> {
@@ -163,10 +166,26 @@ export function warmUp(): Promise<void> {
   return warmed
 }
 
+/**
+ * Ends a run that has not finished (the page that asked for it went away) and lets a later call
+ * start again. Its React root is unmounted right away, so no render of it outlives the page
+ * (under test, one that did ran after the DOM was torn down).
+ */
+export function stopWarmUp(): void {
+  if (!running) return
+  running.abort()
+  running = null
+  warmed = null
+}
+
 async function run(): Promise<void> {
   const subtle = globalThis.crypto?.subtle
   if (!subtle || typeof document === 'undefined') return
+  const controller = new AbortController()
+  running = controller
+  const stop = controller.signal
   const { jwks, sign } = await signer(subtle)
+  if (stop.aborted) return
   const now = Math.floor(Date.now() / 1000)
   // Verified with its key pasted, then one to be verified with its issuer's keys, which asks for
   // consent (nothing is fetched), then the first again.
@@ -178,8 +197,19 @@ async function run(): Promise<void> {
     verdict: 'unverifiable',
   } as const
   const steps = [verified, consent]
+  if (stop.aborted) return
   const host = document.createElement('div')
   const root = createRoot(host)
+  let unmounted = false
+  const unmount = () => {
+    if (unmounted) return
+    unmounted = true
+    root.unmount()
+  }
+  // A stop comes from the page's effect cleanup, while React commits that page: unmounting
+  // another root in the middle of a commit is refused, so it happens right after it.
+  const unmountSoon = () => queueMicrotask(unmount)
+  stop.addEventListener('abort', unmountSoon)
   let setStand: SetStand = () => undefined
   const verdict = () => host.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null
   const field = () => host.querySelector('textarea')
@@ -192,22 +222,29 @@ async function run(): Promise<void> {
         }}
       />,
     )
-    await until(host, () => field() !== null)
+    await until(host, () => field() !== null, stop)
     // A first paste mounts the report where the empty page was, so each step starts from an
     // empty field.
     for (const step of steps) {
       await idle()
+      if (stop.aborted) return
       setStand({ keySource: step.keys })
       const el = field()
       if (!el) return
       paste(el, step.token, setStand)
-      await until(host, () => verdict() === step.verdict && (host.textContent ?? '').includes(step.sub))
+      await until(host, () => verdict() === step.verdict && (host.textContent ?? '').includes(step.sub), stop)
       await idle()
+      if (stop.aborted) return
       paste(el, '', setStand)
-      await until(host, () => verdict() === null)
+      await until(host, () => verdict() === null, stop)
     }
   } finally {
-    root.unmount()
-    performance.mark('inspector:warm')
+    stop.removeEventListener('abort', unmountSoon)
+    if (stop.aborted) unmountSoon()
+    else unmount()
+    if (!stop.aborted) {
+      if (running === controller) running = null
+      performance.mark('inspector:warm')
+    }
   }
 }
