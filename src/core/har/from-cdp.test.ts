@@ -36,63 +36,64 @@ function run(
   return { finished, entries }
 }
 
+/** One CDP event of each kind; a test names only what differs (request id, resource type, times, URL). */
+function sent(requestId: string, type: string, timestamp: number, wallTime: number, request: object, more: object = {}): Ev {
+  return ['Network.requestWillBeSent', { requestId, ...more, type, timestamp, wallTime, request }]
+}
+function received(requestId: string, type: string, timestamp: number, response: object, more: object = {}): Ev {
+  return ['Network.responseReceived', { requestId, ...more, type, timestamp, response }]
+}
+function finishedAt(requestId: string, timestamp: number, more: object = {}): Ev {
+  return ['Network.loadingFinished', { requestId, timestamp, ...more }]
+}
+/** A GET answered 200 with nothing more of interest: sent at 1 s (wall time T0), answered at 1.1 s, finished at 1.2 s. */
+function plainGet(
+  requestId: string,
+  type: string,
+  request: { url: string; headers?: object; urlFragment?: string },
+  mimeType: string,
+): Ev[] {
+  return [
+    sent(requestId, type, 1, T0, { headers: {}, ...request, method: 'GET' }),
+    received(requestId, type, 1.1, { url: request.url, status: 200, headers: {}, mimeType }),
+    finishedAt(requestId, 1.2),
+  ]
+}
+
 /** An SPA's authorization code + PKCE sign-in: navigation with redirects, then fetch to /token. */
 const SPA_SIGNIN: Ev[] = [
-  [
-    'Network.requestWillBeSent',
-    {
-      requestId: 'nav-1',
-      loaderId: 'L1',
-      type: 'Document',
-      timestamp: 100,
-      wallTime: T0,
-      request: { url: AUTHZ, method: 'GET', headers: { Accept: 'text/html' } },
-    },
-  ],
-  [
-    'Network.responseReceived',
-    {
-      requestId: 'nav-1',
-      loaderId: 'L1',
-      type: 'Document',
-      timestamp: 100.05,
-      response: {
-        url: AUTHZ,
-        status: 200,
-        statusText: 'OK',
-        headers: { 'content-type': 'text/html' },
-        mimeType: 'text/html',
-        protocol: 'h2',
-      },
-    },
-  ],
-  ['Network.loadingFinished', { requestId: 'nav-1', timestamp: 100.08, encodedDataLength: 900 }],
+  sent('nav-1', 'Document', 100, T0, { url: AUTHZ, method: 'GET', headers: { Accept: 'text/html' } }, { loaderId: 'L1' }),
+  received(
+    'nav-1',
+    'Document',
+    100.05,
+    { url: AUTHZ, status: 200, statusText: 'OK', headers: { 'content-type': 'text/html' }, mimeType: 'text/html', protocol: 'h2' },
+    { loaderId: 'L1' },
+  ),
+  finishedAt('nav-1', 100.08, { encodedDataLength: 900 }),
   // The sign-in form posts back to the IdP, which answers 302 to the redirect URI with the code.
-  [
-    'Network.requestWillBeSent',
+  sent(
+    'nav-2',
+    'Document',
+    101,
+    T0 + 1,
     {
-      requestId: 'nav-2',
-      loaderId: 'L2',
-      type: 'Document',
-      timestamp: 101,
-      wallTime: T0 + 1,
-      request: {
-        url: 'https://login.example.com/tenant/login',
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        postData: 'login=alice&ctx=abc',
-        hasPostData: true,
-      },
+      url: 'https://login.example.com/tenant/login',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      postData: 'login=alice&ctx=abc',
+      hasPostData: true,
     },
-  ],
-  [
-    'Network.requestWillBeSent',
+    { loaderId: 'L2' },
+  ),
+  sent(
+    'nav-2',
+    'Document',
+    101.2,
+    T0 + 1.2,
+    { url: 'https://app.example.com/cb?code=C-123&state=st-1', method: 'GET', headers: {} },
     {
-      requestId: 'nav-2',
       loaderId: 'L2',
-      type: 'Document',
-      timestamp: 101.2,
-      wallTime: T0 + 1.2,
       redirectHasExtraInfo: false,
       redirectResponse: {
         url: 'https://login.example.com/tenant/login',
@@ -101,88 +102,46 @@ const SPA_SIGNIN: Ev[] = [
         headers: { Location: 'https://app.example.com/cb?code=C-123&state=st-1' },
         mimeType: '',
       },
-      request: { url: 'https://app.example.com/cb?code=C-123&state=st-1', method: 'GET', headers: {} },
     },
-  ],
-  [
-    'Network.responseReceived',
+  ),
+  received(
+    'nav-2',
+    'Document',
+    101.3,
     {
-      requestId: 'nav-2',
-      loaderId: 'L2',
-      type: 'Document',
-      timestamp: 101.3,
-      response: {
-        url: 'https://app.example.com/cb?code=C-123&state=st-1',
-        status: 200,
-        headers: { 'content-type': 'text/html' },
-        mimeType: 'text/html',
-      },
+      url: 'https://app.example.com/cb?code=C-123&state=st-1',
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      mimeType: 'text/html',
     },
-  ],
-  ['Network.loadingFinished', { requestId: 'nav-2', timestamp: 101.35 }],
+    { loaderId: 'L2' },
+  ),
+  finishedAt('nav-2', 101.35),
   // The page's own fetch to the token endpoint (a public client: no secret, code_verifier).
-  [
-    'Network.requestWillBeSent',
-    {
-      requestId: '77.1',
-      type: 'Fetch',
-      timestamp: 102,
-      wallTime: T0 + 2,
-      request: {
-        url: TOKEN,
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        hasPostData: true,
-      },
-    },
-  ],
-  [
-    'Network.responseReceived',
-    {
-      requestId: '77.1',
-      type: 'Fetch',
-      timestamp: 102.4,
-      response: {
-        url: TOKEN,
-        status: 200,
-        statusText: '',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        mimeType: 'application/json',
-      },
-    },
-  ],
-  ['Network.loadingFinished', { requestId: '77.1', timestamp: 102.5 }],
+  sent('77.1', 'Fetch', 102, T0 + 2, {
+    url: TOKEN,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
+    hasPostData: true,
+  }),
+  received('77.1', 'Fetch', 102.4, {
+    url: TOKEN,
+    status: 200,
+    statusText: '',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    mimeType: 'application/json',
+  }),
+  finishedAt('77.1', 102.5),
   // Site noise: a stylesheet and an analytics beacon.
-  [
-    'Network.requestWillBeSent',
-    {
-      requestId: '77.2',
-      type: 'Stylesheet',
-      timestamp: 102.6,
-      wallTime: T0 + 2.6,
-      request: { url: 'https://app.example.com/site.css', method: 'GET', headers: {} },
-    },
-  ],
-  [
-    'Network.responseReceived',
-    {
-      requestId: '77.2',
-      type: 'Stylesheet',
-      timestamp: 102.7,
-      response: { url: 'https://app.example.com/site.css', status: 200, headers: {}, mimeType: 'text/css' },
-    },
-  ],
-  ['Network.loadingFinished', { requestId: '77.2', timestamp: 102.7 }],
-  [
-    'Network.requestWillBeSent',
-    {
-      requestId: '77.3',
-      type: 'Fetch',
-      timestamp: 103,
-      wallTime: T0 + 3,
-      request: { url: 'https://stats.example.net/beacon', method: 'POST', headers: { 'Content-Type': 'text/plain' }, postData: 'x=1' },
-    },
-  ],
+  sent('77.2', 'Stylesheet', 102.6, T0 + 2.6, { url: 'https://app.example.com/site.css', method: 'GET', headers: {} }),
+  received('77.2', 'Stylesheet', 102.7, { url: 'https://app.example.com/site.css', status: 200, headers: {}, mimeType: 'text/css' }),
+  finishedAt('77.2', 102.7),
+  sent('77.3', 'Fetch', 103, T0 + 3, {
+    url: 'https://stats.example.net/beacon',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    postData: 'x=1',
+  }),
   [
     'Network.loadingFailed',
     { requestId: '77.3', timestamp: 103.1, type: 'Fetch', errorText: 'net::ERR_BLOCKED_BY_CLIENT', canceled: false },
@@ -245,28 +204,7 @@ describe('CdpHarBuilder', () => {
   })
 
   it('puts the fragment CDP reports apart back on the URL (fragment-mode responses)', () => {
-    const { entries } = run([
-      [
-        'Network.requestWillBeSent',
-        {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1,
-          wallTime: T0,
-          request: { url: 'https://app.example.com/cb', urlFragment: '#code=C-9&state=s', method: 'GET', headers: {} },
-        },
-      ],
-      [
-        'Network.responseReceived',
-        {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1.1,
-          response: { url: 'https://app.example.com/cb', status: 200, headers: {}, mimeType: 'text/html' },
-        },
-      ],
-      ['Network.loadingFinished', { requestId: 'n', timestamp: 1.2 }],
-    ])
+    const { entries } = run(plainGet('n', 'Document', { url: 'https://app.example.com/cb', urlFragment: '#code=C-9&state=s' }, 'text/html'))
     expect(entries[0]!.request.url).toBe('https://app.example.com/cb#code=C-9&state=s')
   })
 
@@ -308,55 +246,20 @@ describe('RelevanceFilter and stamping', () => {
 
   it('keeps an API call with a bearer token and drops one without', () => {
     const api = (auth: boolean): Entry =>
-      run([
-        [
-          'Network.requestWillBeSent',
-          {
-            requestId: 'a',
-            type: 'Fetch',
-            timestamp: 1,
-            wallTime: T0,
-            request: { url: 'https://api.example.org/orders', method: 'GET', headers: auth ? { Authorization: 'Bearer abc.def.ghi' } : {} },
-          },
-        ],
-        [
-          'Network.responseReceived',
-          {
-            requestId: 'a',
-            type: 'Fetch',
-            timestamp: 1.1,
-            response: { url: 'https://api.example.org/orders', status: 200, headers: {}, mimeType: 'application/json' },
-          },
-        ],
-        ['Network.loadingFinished', { requestId: 'a', timestamp: 1.2 }],
-      ]).entries[0]!
+      run(
+        plainGet(
+          'a',
+          'Fetch',
+          { url: 'https://api.example.org/orders', headers: auth ? { Authorization: 'Bearer abc.def.ghi' } : {} },
+          'application/json',
+        ),
+      ).entries[0]!
     expect(new RelevanceFilter().keep(api(true))).toBe(true)
     expect(new RelevanceFilter().keep(api(false))).toBe(false)
   })
 
   it('an IdP page is kept only once that IdP took part in the recording', () => {
-    const page: Entry = run([
-      [
-        'Network.requestWillBeSent',
-        {
-          requestId: 'p',
-          type: 'Document',
-          timestamp: 1,
-          wallTime: T0,
-          request: { url: 'https://login.example.com/tenant/login', method: 'GET', headers: {} },
-        },
-      ],
-      [
-        'Network.responseReceived',
-        {
-          requestId: 'p',
-          type: 'Document',
-          timestamp: 1.1,
-          response: { url: 'https://login.example.com/tenant/login', status: 200, headers: {}, mimeType: 'text/html' },
-        },
-      ],
-      ['Network.loadingFinished', { requestId: 'p', timestamp: 1.2 }],
-    ]).entries[0]!
+    const page: Entry = run(plainGet('p', 'Document', { url: 'https://login.example.com/tenant/login' }, 'text/html')).entries[0]!
     const filter = new RelevanceFilter()
     expect(filter.keep(page)).toBe(false)
     const authz = run(SPA_SIGNIN.slice(0, 3)).entries[0]!
@@ -366,52 +269,35 @@ describe('RelevanceFilter and stamping', () => {
 
   it('a callback to a server route (confidential client) leaves the token call inferred, not observed', () => {
     const { entries } = run([
-      [
-        'Network.requestWillBeSent',
+      sent('n', 'Document', 1, T0, {
+        url: AUTHZ.replace('app.example.com%2Fcb', 'web.example.com%2Fsignin-oidc'),
+        method: 'GET',
+        headers: {},
+      }),
+      sent(
+        'n',
+        'Document',
+        1.5,
+        T0 + 0.5,
+        { url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1', method: 'GET', headers: {} },
+        { redirectResponse: { url: AUTHZ, status: 302, headers: { location: 'https://web.example.com/signin-oidc?code=C-7&state=st-1' } } },
+      ),
+      sent(
+        'n',
+        'Document',
+        1.8,
+        T0 + 0.8,
+        { url: 'https://web.example.com/', method: 'GET', headers: {} },
         {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1,
-          wallTime: T0,
-          request: { url: AUTHZ.replace('app.example.com%2Fcb', 'web.example.com%2Fsignin-oidc'), method: 'GET', headers: {} },
-        },
-      ],
-      [
-        'Network.requestWillBeSent',
-        {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1.5,
-          wallTime: T0 + 0.5,
-          redirectResponse: { url: AUTHZ, status: 302, headers: { location: 'https://web.example.com/signin-oidc?code=C-7&state=st-1' } },
-          request: { url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1', method: 'GET', headers: {} },
-        },
-      ],
-      [
-        'Network.requestWillBeSent',
-        {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1.8,
-          wallTime: T0 + 0.8,
           redirectResponse: {
             url: 'https://web.example.com/signin-oidc?code=C-7&state=st-1',
             status: 302,
             headers: { location: '/', 'set-cookie': 'session=abc; HttpOnly' },
           },
-          request: { url: 'https://web.example.com/', method: 'GET', headers: {} },
         },
-      ],
-      [
-        'Network.responseReceived',
-        {
-          requestId: 'n',
-          type: 'Document',
-          timestamp: 1.9,
-          response: { url: 'https://web.example.com/', status: 200, headers: {}, mimeType: 'text/html' },
-        },
-      ],
-      ['Network.loadingFinished', { requestId: 'n', timestamp: 2 }],
+      ),
+      received('n', 'Document', 1.9, { url: 'https://web.example.com/', status: 200, headers: {}, mimeType: 'text/html' }),
+      finishedAt('n', 2),
     ])
     const filter = new RelevanceFilter()
     const recorded = entries.filter((e) => filter.keep(e)).map((e) => toRecordedEntry(e, 'rec'))
