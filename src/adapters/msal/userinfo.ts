@@ -80,9 +80,9 @@ export async function userinfoAfterSignIn(input: {
 }): Promise<Userinfo> {
   const endpoint = input.discovery?.userinfo_endpoint
   if (typeof endpoint !== 'string' || !endpoint.startsWith('https://')) {
-    return { status: 'skipped', explanation: 'userinfo was not called: the discovery document lists no https userinfo_endpoint.' }
+    return { status: 'skipped', reason: 'no_https_endpoint' }
   }
-  if (!input.accessToken) return { status: 'skipped', explanation: 'userinfo was not called: the token response carried no access token.' }
+  if (!input.accessToken) return { status: 'skipped', reason: 'no_access_token' }
   try {
     const answer = await capturedGet(
       endpoint,

@@ -6,7 +6,10 @@
 export type Userinfo =
   | { status: 'ok'; endpoint: string; claims: [string, string][]; subMatches: boolean | null }
   | { status: 'failed'; endpoint: string; errorCode: string; message: string; explanation: string }
-  | { status: 'skipped'; explanation: string }
+  | { status: 'skipped'; reason: UserinfoSkipReason }
+
+/** Why userinfo was not called after a sign-in; the sign-in screen words each one. */
+export type UserinfoSkipReason = 'no_https_endpoint' | 'no_access_token'
 
 export interface UserinfoAnswer {
   status: number

@@ -2,13 +2,14 @@
 import type { Userinfo } from '../../core/providers/userinfo.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { CallAnswered, CallFailed, CallSkipped } from './call-result.tsx'
+import { USERINFO_SKIP_WORDS } from './words.ts'
 
 /**
  * What the provider's userinfo endpoint answered after the sign-in (the generic counterpart of
  * Graph /me). Claim values are text from the provider: rendered as text, never as HTML or links.
  */
 export function UserinfoResult({ userinfo }: { userinfo: Userinfo }) {
-  if (userinfo.status === 'skipped') return <CallSkipped testId="userinfo">{userinfo.explanation}</CallSkipped>
+  if (userinfo.status === 'skipped') return <CallSkipped testId="userinfo">{USERINFO_SKIP_WORDS[userinfo.reason]}</CallSkipped>
   if (userinfo.status === 'failed') {
     return (
       <CallFailed

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { FailedAction, GraphFailureReason, Notice, SignInError } from '../../stores/signin-store.ts'
-import { ACTION_TITLES, GRAPH_REASON_WORDS, errorWords, graphMessage, noticeText } from './words.ts'
+import type { UserinfoSkipReason } from '../../core/providers/userinfo.ts'
+import { ACTION_TITLES, GRAPH_REASON_WORDS, USERINFO_SKIP_WORDS, errorWords, graphMessage, noticeText } from './words.ts'
 
 const NOTICES: { [K in Notice['kind']]: Extract<Notice, { kind: K }> } = {
   signed_out_at_provider: { kind: 'signed_out_at_provider', returnedTo: 'https://app.example/redirect.html' },
@@ -42,6 +43,8 @@ const REASONS: Record<GraphFailureReason | 'user_read_not_granted', true> = {
   user_read_not_granted: true,
 }
 
+const USERINFO_SKIPS: Record<UserinfoSkipReason, true> = { no_https_endpoint: true, no_access_token: true }
+
 const failure = (action: FailedAction, extra: Partial<SignInError> = {}): SignInError => ({
   action,
   errorCode: 'x',
@@ -70,6 +73,11 @@ describe('sign-in words', () => {
     const reasons = (Object.keys(REASONS) as (keyof typeof REASONS)[]).map((r) => GRAPH_REASON_WORDS[r])
     for (const t of reasons) expect(t.trim().length).toBeGreaterThan(20)
     expect(new Set(reasons).size).toBe(reasons.length)
+    const skips = (Object.keys(USERINFO_SKIPS) as UserinfoSkipReason[]).map((r) => USERINFO_SKIP_WORDS[r])
+    expect(skips).toEqual([
+      'userinfo was not called: the discovery document lists no https userinfo_endpoint.',
+      'userinfo was not called: the token response carried no access token.',
+    ])
   })
 
   it('composes the error panel: the verbatim message, a browser failure after the heading, the issuer pair', () => {

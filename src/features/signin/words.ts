@@ -3,6 +3,7 @@
  * actions, Graph /me reasons). The adapters say what happened; this module says it to the user.
  * Each table is a Record over a closed union, so a new kind without words does not compile.
  */
+import type { UserinfoSkipReason } from '../../core/providers/userinfo.ts'
 import type { FailedAction, GraphFailureReason, GraphMe, Notice, SignInError } from '../../stores/signin-store.ts'
 
 type NoticeWords = { [K in Notice['kind']]: (notice: Extract<Notice, { kind: K }>) => string }
@@ -90,6 +91,12 @@ export function graphMessage(graph: Extract<GraphMe, { status: 'failed' }>): str
   if (graph.message) return graph.message
   if (graph.reason === 'no_user_read') return `The token endpoint answered with scopes "${(graph.scopes ?? []).join(' ')}".`
   return `Microsoft Graph answered HTTP ${graph.httpStatus ?? 0}.`
+}
+
+/** Why the provider's userinfo endpoint was not called after the sign-in (OIDC Core §5.3). */
+export const USERINFO_SKIP_WORDS: Record<UserinfoSkipReason, string> = {
+  no_https_endpoint: 'userinfo was not called: the discovery document lists no https userinfo_endpoint.',
+  no_access_token: 'userinfo was not called: the token response carried no access token.',
 }
 
 /** Shown where Graph left a field of the profile out. */
