@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { decodeToken } from './decode.ts'
-import type { Finding, InspectionReport } from './types.ts'
+import type { Finding } from './types.ts'
 import { summarize, summarizeDecoded } from './verdict.ts'
+import { verdictReport as report } from './__fixtures__/verdict-report.ts'
 
 const ref = { label: 'x', url: 'https://example.com' }
-function report(patch: Partial<InspectionReport>, sig: Partial<InspectionReport['signature']> = {}): InspectionReport {
-  return {
-    input: 'a.b.c',
-    decodes: true,
-    form: 'jws',
-    formReason: 'three segments',
-    header: { alg: 'RS256' },
-    payload: {},
-    problems: [],
-    family: 'oidc_id',
-    familyLabel: 'OpenID Connect ID token',
-    tokenType: 'id_token',
-    signature: {
-      status: 'valid',
-      alg: 'RS256',
-      reason: 'Verified with key k1.',
-      chain: { source: 'issuer', fetches: [], refetched: false, candidates: [] },
-      ...sig,
-    },
-    findings: [],
-    claims: [],
-    headerParams: [],
-    evaluatedAt: 0,
-    clockToleranceSec: 300,
-    ...patch,
-  }
-}
 const err = (code: Finding['code'], message: string): Finding => ({ code, severity: 'error', subject: 'exp', message, specRef: ref })
 
 describe('summarize', () => {

@@ -2,37 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen } from '@testing-library/react'
 import { decodeToken } from '../../core/token/decode.ts'
 import type { InspectionReport } from '../../core/token/types.ts'
+import { verdictReport } from '../../core/token/__fixtures__/verdict-report.ts'
 import { VerdictBanner } from './verdict-banner.tsx'
 import { makeRedactor } from './redaction.ts'
 
 // The rules live in core/token/verdict.ts (and its tests); this checks only that the banner shows
 // the core's verdict as it is: headline as the title, reasons as one paragraph, kind as the style.
-function report(sig: Partial<InspectionReport['signature']>): InspectionReport {
-  return {
-    input: 'a.b.c',
-    decodes: true,
-    form: 'jws',
-    formReason: 'three segments',
-    header: { alg: 'RS256' },
-    payload: { name: 'Ada Lovelace' },
-    problems: [],
-    family: 'oidc_id',
-    familyLabel: 'OpenID Connect ID token',
-    tokenType: 'id_token',
-    signature: {
-      status: 'valid',
-      alg: 'RS256',
-      reason: 'Verified with key k1.',
-      chain: { source: 'issuer', fetches: [], refetched: false, candidates: [] },
-      ...sig,
-    },
-    findings: [],
-    claims: [],
-    headerParams: [],
-    evaluatedAt: 0,
-    clockToleranceSec: 300,
-  }
-}
+const report = (sig: Partial<InspectionReport['signature']>): InspectionReport => verdictReport({ payload: { name: 'Ada Lovelace' } }, sig)
 const off = makeRedactor(false, [])
 
 afterEach(cleanup)
