@@ -1,12 +1,12 @@
 import { defineConfig } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { launchOptions } from './scripts/chromium.mjs'
 
 /**
  * End-to-end tests run against the production build served by `vite preview` (dist/ at the root
  * path, dist-subpath/ under /token-lens/ as on GitHub Pages). Browsers cannot be downloaded
- * here, so Debian's Chromium is used when present (scripts/e2e.mjs resolves it).
+ * here, so Debian's Chromium is used when present (scripts/e2e.mjs resolves it; the executable
+ * and the switches are scripts/chromium.mjs's, shared with the benchmarks).
  */
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export const SUBPATH_BASE = '/token-lens/'
 
@@ -28,18 +28,7 @@ export default defineConfig({
     // route, abort and count requests; a worker answering from its cache would hide them, so it
     // is blocked everywhere except e2e/offline.spec.ts, which tests it.
     serviceWorkers: 'block',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: launchOptions(),
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [

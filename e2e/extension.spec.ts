@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
+import { launchOptions } from '../scripts/chromium.mjs'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
 
 const EXTENSION = resolve(import.meta.dirname, '..', 'dist-extension')
@@ -47,19 +48,7 @@ async function launch(name: string, extraHosts: string[] = []): Promise<Ext> {
   rmSync(userDataDir, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: true,
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    ...launchOptions(['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`]),
   })
   const requests: string[] = []
   context.on('request', (r) => {

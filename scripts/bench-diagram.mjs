@@ -97,7 +97,6 @@ try {
 /** Chromium: canvas-measured layout + SVG string + parsing and painting it in the page. */
 async function benchInBrowser() {
   const { chromium } = await import('@playwright/test')
-  const { existsSync } = await import('node:fs')
   const dev = await createServer({
     server: { port: 4299, strictPort: false, host: '127.0.0.1' },
     logLevel: 'error',
@@ -105,8 +104,8 @@ async function benchInBrowser() {
   })
   await dev.listen()
   const url = dev.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4299/'
-  const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-  const browser = await chromium.launch({ ...(exe ? { executablePath: exe } : {}), args: ['--no-sandbox', '--disable-gpu'] })
+  const { launchOptions } = await import('./chromium.mjs')
+  const browser = await chromium.launch(launchOptions())
   try {
     const page = await browser.newPage()
     // Any same-origin page will do; a module URL shows as text and runs no app code.

@@ -340,7 +340,6 @@ function printSelf(title, profile, filter = () => true) {
 
 // --- 3. Chromium --------------------------------------------------------------------------------
 if (!nodeOnly) {
-  const exe = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
   const out = join(dir, PROFILE ? 'app-profile' : 'app')
   const port = Number(process.env.BENCH_PORT ?? 4399)
   if (!noBuild || !existsSync(join(out, 'index.html'))) {
@@ -370,17 +369,8 @@ if (!nodeOnly) {
     { cwd: root, stdio: 'ignore' },
   )
   const { chromium } = await import('@playwright/test')
-  const browser = await chromium.launch({
-    ...(exe ? { executablePath: exe } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const { launchOptions } = await import('./chromium.mjs')
+  const browser = await chromium.launch(launchOptions())
   try {
     const base = `http://127.0.0.1:${port}/`
     for (let i = 0; i < 50; i++) {

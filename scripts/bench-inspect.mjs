@@ -148,6 +148,7 @@ const MIME = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'applica
 
 async function benchBrowser() {
   const { chromium } = await import('@playwright/test')
+  const { launchOptions } = await import('./chromium.mjs')
   const dir = mkdtempSync(join(tmpdir(), 'bench-inspect-'))
   const out = join(dir, 'out')
   const entry = join(dir, 'entry.ts')
@@ -195,18 +196,7 @@ async function benchBrowser() {
     })
     await new Promise((ok) => http.listen(0, '127.0.0.1', ok))
     const url = `http://127.0.0.1:${http.address().port}/`
-    const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-    browser = await chromium.launch({
-      ...(exe ? { executablePath: exe } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await chromium.launch(launchOptions())
     const page = await browser.newPage()
     await page.goto(url)
     const isolated = await page.evaluate(() => globalThis.crossOriginIsolated)

@@ -109,19 +109,8 @@ await new Promise((ok) => http.listen(0, '127.0.0.1', ok))
 const ORIGIN = `http://127.0.0.1:${http.address().port}`
 
 const { chromium } = await import('@playwright/test')
-const exe = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
-const browser = await chromium.launch({
-  ...(exe ? { executablePath: exe } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const { launchOptions } = await import('./chromium.mjs')
+const browser = await chromium.launch(launchOptions())
 
 /**
  * In the page before any script: watches the DOM and writes down (performance.now()) the first

@@ -2,6 +2,7 @@
 // Renders Token Lens's logo (public/favicon.svg's drawing) to the PNG icons the web app manifest needs.
 import { chromium } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
+import { launchOptions } from './chromium.mjs'
 const out = new URL('../public/icons', import.meta.url).pathname
 mkdirSync(out, { recursive: true })
 // "any": the rounded tile of the favicon, transparent corners.
@@ -15,17 +16,7 @@ const jobs = [
   ['icon-maskable-512.png', 512, full(0.72)],
   ['apple-touch-icon.png', 180, full(0.85)],
 ]
-const browser = await chromium.launch({
-  executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch(launchOptions())
 for (const [name, size, svg] of jobs) {
   const page = await browser.newPage({ viewport: { width: size, height: size } })
   await page.setContent(

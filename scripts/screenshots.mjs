@@ -4,22 +4,12 @@
 //   npx vite preview --port 4173 &  node scripts/screenshots.mjs [#/route ...]
 // Writes e2e-artifacts/screens/<route>-<theme>.png.
 import { chromium } from '@playwright/test'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
+import { launchOptions } from './chromium.mjs'
 
 const base = process.env.SCREENSHOT_BASE ?? 'http://127.0.0.1:4173/'
 const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['#/inspect', '#/signin', '#/flow', '#/diagram', '#/import']
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch(launchOptions())
 mkdirSync('e2e-artifacts/screens', { recursive: true })
 for (const theme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, colorScheme: theme })
