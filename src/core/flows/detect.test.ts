@@ -6,18 +6,7 @@ import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows, flowEntries } from './detect.ts'
 import { inspectorExpectations } from './tokens.ts'
 import { inspectToken } from '../token/inspect.ts'
-
-const IDP = 'https://login.example.com/tenant/oauth2/v2.0'
-const APP = 'https://app.example'
-const jwt = (n: string) => `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI${n}In0.c2lnbmF0dXJl${n}`
-
-function authorizeUrl(extra: Record<string, string> = {}) {
-  return `${IDP}/authorize?${new URLSearchParams({ client_id: 'client-1', redirect_uri: `${APP}/cb`, response_type: 'code', scope: 'openid profile', state: 'st-1', nonce: 'n-1', code_challenge: 'abc', code_challenge_method: 'S256', ...extra })}`
-}
-
-function kinds(entries: ReturnType<typeof mkEntry>[]) {
-  return analyzeFlows(entries).flows.map((f) => f.steps.map((s) => `${s.kind}${s.origin === 'not_observed' ? '*' : ''}`))
-}
+import { APP, authorizeUrl, IDP, jwt, kinds, stepLine, tokenCall } from './test-kit.ts'
 
 describe('step kinds', () => {
   it('discovery, JWKS, authorize GET, redirect back with code, callback, token, userinfo, graph, api, logout', () => {
@@ -29,12 +18,11 @@ describe('step kinds', () => {
       mkEntry({ url: 'https://login.example.com/tenant/discovery/v2.0/keys', json: { keys: [{ kty: 'RSA', kid: 'k1' }] }, at: 1 }),
       mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C1&state=st-1`, at: 2 }),
       mkEntry({ url: `${APP}/cb?code=C1&state=st-1`, at: 3 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v' },
-        json: { access_token: jwt('A'), id_token: jwt('I'), token_type: 'Bearer' },
-        at: 4,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v' },
+        { access_token: jwt('A'), id_token: jwt('I'), token_type: 'Bearer' },
+        { at: 4 },
+      ),
       mkEntry({
         url: 'https://graph.microsoft.com/oidc/userinfo',
         reqHeaders: { Authorization: `Bearer ${jwt('A')}` },
@@ -48,17 +36,7 @@ describe('step kinds', () => {
     ])
     expect(a.flows).toHaveLength(1)
     const flow = a.flows[0]!
-    expect(flow.steps.map((s) => s.kind)).toEqual([
-      'discovery',
-      'jwks',
-      'authorize',
-      'callback',
-      'token',
-      'userinfo',
-      'graph',
-      'api',
-      'logout',
-    ])
+    expect(stepLine(flow)).toBe('discovery jwks authorize callback token userinfo graph api logout')
     expect(flow).toMatchObject({
       kind: 'authorization_code',
       clientId: 'client-1',
@@ -114,7 +92,7 @@ describe('step kinds', () => {
     ])
     const flow = a.flows[0]!
     expect(flow.kind).toBe('implicit')
-    expect(flow.steps.map((s) => s.kind)).toEqual(['authorize', 'callback'])
+    expect(stepLine(flow)).toBe('authorize callback')
     expect(flow.steps[0]?.responseMode).toBe('fragment')
     expect(flow.tokens.find((t) => t.kind === 'id_token')?.expected.accessToken).toBe(jwt('T'))
   })
@@ -162,24 +140,23 @@ describe('step kinds', () => {
     ],
     ['password', { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, 'password', 'Token request (password)'],
   ])('token grant %s opens its own flow', (_name, form, kind, label) => {
-    const a = analyzeFlows([mkEntry({ url: `${IDP}/token`, form, json: { access_token: jwt('X'), token_type: 'Bearer' } })])
+    const a = analyzeFlows([tokenCall(form, { access_token: jwt('X'), token_type: 'Bearer' })])
     expect(a.flows[0]).toMatchObject({ kind })
     expect(a.flows[0]?.steps[0]?.label).toBe(label)
   })
 
   it('OBO lists the incoming assertion and the client assertion as tokens', () => {
     const a = analyzeFlows([
-      mkEntry({
-        url: `${IDP}/token`,
-        form: {
+      tokenCall(
+        {
           grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
           client_id: 'mid',
           assertion: jwt('U'),
           requested_token_use: 'on_behalf_of',
           client_assertion: jwt('C'),
         },
-        json: { access_token: jwt('D') },
-      }),
+        { access_token: jwt('D') },
+      ),
     ])
     expect(a.flows[0]?.tokens.map((t) => t.kind)).toEqual(['client_assertion', 'assertion', 'access_token'])
     expect(a.flows[0]?.steps[0]?.clientAuth).toBe('private_key_jwt')
@@ -192,23 +169,20 @@ describe('step kinds', () => {
         form: { client_id: 'tv', scope: 'openid' },
         json: { device_code: 'DC-1', user_code: 'ABCD', verification_uri: 'https://microsoft.com/devicelogin' },
       }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
-        status: 400,
-        json: { error: 'authorization_pending' },
-        at: 5,
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
-        json: { access_token: jwt('V') },
-        at: 10,
-      }),
+      tokenCall(
+        { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
+        { error: 'authorization_pending' },
+        { status: 400, at: 5 },
+      ),
+      tokenCall(
+        { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: 'DC-1' },
+        { access_token: jwt('V') },
+        { at: 10 },
+      ),
     ])
     expect(a.flows).toHaveLength(1)
     expect(a.flows[0]?.kind).toBe('device_code')
-    expect(a.flows[0]?.steps.map((s) => s.kind)).toEqual(['device_authorization', 'token', 'token'])
+    expect(stepLine(a.flows[0])).toBe('device_authorization token token')
   })
 
   it('SAML is recognised, named and not analysed', () => {
@@ -218,7 +192,7 @@ describe('step kinds', () => {
     ])
     expect(a.flows).toHaveLength(1)
     expect(a.flows[0]).toMatchObject({ kind: 'saml', label: 'SAML sign-in' })
-    expect(a.flows[0]?.steps.map((s) => s.kind)).toEqual(['saml', 'saml'])
+    expect(stepLine(a.flows[0])).toBe('saml saml')
     expect(a.flows[0]?.findings.map((f) => f.code)).toContain('saml_not_analysed')
   })
 })
@@ -228,25 +202,14 @@ describe('grouping', () => {
     const a = analyzeFlows([
       mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
       mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' },
-        json: { access_token: jwt('1') },
-        at: 2,
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB' },
-        json: { access_token: jwt('2'), refresh_token: 'RT-B' },
-        at: 3,
-      }),
+      tokenCall({ grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, { access_token: jwt('1') }, { at: 2 }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'two', code: 'CB' },
+        { access_token: jwt('2'), refresh_token: 'RT-B' },
+        { at: 3 },
+      ),
       mkEntry({ url: 'https://api.example/x', reqHeaders: { Authorization: `Bearer ${jwt('1')}` }, at: 4 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'refresh_token', client_id: 'two', refresh_token: 'RT-B' },
-        json: { access_token: jwt('3') },
-        at: 5,
-      }),
+      tokenCall({ grant_type: 'refresh_token', client_id: 'two', refresh_token: 'RT-B' }, { access_token: jwt('3') }, { at: 5 }),
     ])
     expect(a.flows.map((f) => [f.clientId, f.steps.map((s) => s.kind)])).toEqual([
       ['one', ['authorize', 'token', 'api']],
@@ -273,7 +236,7 @@ describe('grouping', () => {
       _oauth: { step: 'authorize', flowId: 'x', origin: 'simulated', redactions: [] },
     }
     const e2 = {
-      ...mkEntry({ url: `${IDP}/token`, form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' }, json: {} }),
+      ...tokenCall({ grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' }, {}),
       startedDateTime: '',
     }
     const a = analyzeFlows([e1, e2])
@@ -360,18 +323,12 @@ describe('re-importing a sanitised export', () => {
     const entries = [
       mkEntry({ url: authorizeUrl({ state: 'A', client_id: 'one' }), location: `${APP}/cb?code=CA&state=A` }),
       mkEntry({ url: authorizeUrl({ state: 'B', client_id: 'two' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'two', code: 'CB', client_secret: 'top-secret' },
-        json: { access_token: jwt('2'), refresh_token: 'RT-B' },
-        at: 2,
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'one', code: 'CA' },
-        json: { access_token: jwt('1') },
-        at: 3,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'two', code: 'CB', client_secret: 'top-secret' },
+        { access_token: jwt('2'), refresh_token: 'RT-B' },
+        { at: 2 },
+      ),
+      tokenCall({ grant_type: 'authorization_code', client_id: 'one', code: 'CA' }, { access_token: jwt('1') }, { at: 3 }),
     ]
     // An export written before placeholders were numbered: "[redacted:code]" everywhere.
     const clean = sanitizeEntries(entries).entries.map(
@@ -435,7 +392,7 @@ describe('fixtures', () => {
   it('implicit SPA: discovery, JWKS and Graph call attach to the flow', () => {
     const f = load('implicit-flow.har').flows[0]!
     expect(f.kind).toBe('implicit')
-    expect(f.steps.map((s) => s.kind)).toEqual(['discovery', 'authorize', 'callback', 'jwks', 'graph'])
+    expect(stepLine(f)).toBe('discovery authorize callback jwks graph')
     expect(f.jwks).toBeTruthy()
   })
   it("implicit SPA: its tokens verify against the captured JWKS with the flow's expectations (nonce, at_hash)", async () => {
@@ -458,7 +415,7 @@ describe('fixtures', () => {
   })
   it('leaked secret: code flow with API call and refresh', () => {
     const f = load('leaked-secret.har').flows[0]!
-    expect(f.steps.map((s) => s.kind)).toEqual(['authorize', 'callback', 'token', 'api', 'refresh'])
+    expect(stepLine(f)).toBe('authorize callback token api refresh')
     expect(f.steps[4]?.clientAuth).toBe('client_secret_basic')
   })
 })

@@ -43,51 +43,47 @@ export function buildFlowReport(input: FlowReportInput) {
     entryCount: analysis.entryCount,
     unrelatedEntryCount: analysis.unrelatedCount,
     flows: analysis.flows.map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      label: f.label,
-      clientId: f.clientId ?? null,
+      ...pick(f, 'id', 'kind', 'label'),
+      ...orNull(f, 'clientId'),
       redirectUri: f.redirectUri ? sanitizeUrl(f.redirectUri) : null,
-      responseType: f.responseType ?? null,
-      authority: f.authority ?? null,
-      issuer: f.issuer ?? null,
+      ...orNull(f, 'responseType', 'authority', 'issuer'),
       // Public or confidential client and the grant, with what it was decided from (RFC 6749 §2.1).
       client: { type: f.client.type, grant: f.client.grant ?? null, evidence: f.client.evidence },
       steps: f.steps.map((s) => ({
-        id: s.id,
-        kind: s.kind,
-        origin: s.origin,
-        label: s.label,
-        method: s.method,
+        ...pick(s, 'id', 'kind', 'origin', 'label', 'method'),
         url: sanitizeUrl(s.url),
         status: s.status,
-        grantType: s.grantType ?? null,
-        responseMode: s.responseMode ?? null,
-        error: s.error ?? null,
+        ...orNull(s, 'grantType', 'responseMode', 'error'),
         entryIndex: s.entryIndex,
       })),
       findings: f.findings.map((x) => ({
-        code: x.code,
-        severity: x.severity,
-        message: x.message,
-        stepId: x.stepId ?? null,
+        ...pick(x, 'code', 'severity', 'message'),
+        ...orNull(x, 'stepId'),
         specRef: x.specRef,
-        error: x.error ?? null,
+        ...orNull(x, 'error'),
       })),
       tokens: f.tokens.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        place: t.place,
-        where: t.where,
-        stepId: t.stepId,
-        entryIndex: t.entryIndex,
+        ...pick(t, 'id', 'kind', 'place', 'where', 'stepId', 'entryIndex'),
         sameAs: t.valueId === t.id ? null : t.valueId,
-        occurrences: t.occurrences,
-        jwt: t.jwt,
+        ...pick(t, 'occurrences', 'jwt'),
         verdict: input.verdicts?.[`${f.id}/${t.id}`] ?? null,
       })),
     })),
   })
+}
+
+/** These fields as they are. */
+function pick<T, K extends keyof T>(o: T, ...keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>
+  for (const k of keys) out[k] = o[k]
+  return out
+}
+
+/** These optional fields, written as null when absent: every record of one kind has the same keys. */
+function orNull<T, K extends keyof T>(o: T, ...keys: K[]): { [P in K]-?: Exclude<T[P], undefined> | null } {
+  const out = {} as { [P in K]-?: Exclude<T[P], undefined> | null }
+  for (const k of keys) out[k] = (o[k] ?? null) as Exclude<T[K], undefined> | null
+  return out
 }
 
 export type FlowReport = ReturnType<typeof buildFlowReport>

@@ -7,14 +7,7 @@ import { mkEntry } from '../har/test-entry.ts'
 import { classifyEntry, settleUserinfo } from './classify.ts'
 import { analyzeFlows } from './detect.ts'
 import { explainError } from './errors.ts'
-
-const IDP = 'https://login.example.com/tenant/oauth2/v2.0'
-const APP = 'https://app.example'
-const jwt = (n: string) => `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI${n}In0.c2lnbmF0dXJl${n}`
-const authorizeUrl = (extra: Record<string, string> = {}) =>
-  `${IDP}/authorize?${new URLSearchParams({ client_id: 'client-1', redirect_uri: `${APP}/cb`, response_type: 'code', scope: 'openid', state: 'st-1', nonce: 'n-1', code_challenge: 'abc', code_challenge_method: 'S256', ...extra })}`
-const kinds = (entries: ReturnType<typeof mkEntry>[]) =>
-  analyzeFlows(entries).flows.map((f) => f.steps.map((s) => `${s.kind}${s.origin === 'not_observed' ? '*' : ''}`))
+import { APP, authorizeUrl, IDP, jwt, kinds, stepLine, tokenCall } from './test-kit.ts'
 
 describe('rule 6: no invented flows or steps', () => {
   it('a code= and state= on a URL no authorization request points to is not a callback', () => {
@@ -29,7 +22,7 @@ describe('rule 6: no invented flows or steps', () => {
       mkEntry({ url: authorizeUrl({ code_challenge: '' }), location: `${APP}/cb?code=C1&state=EVIL` }),
       mkEntry({ url: `${APP}/cb?code=C1&state=EVIL`, location: `${APP}/`, at: 1 }),
     ])
-    expect(a.flows[0]?.steps.map((s) => s.kind)).toEqual(['authorize', 'callback'])
+    expect(stepLine(a.flows[0])).toBe('authorize callback')
     expect(a.flows[0]?.findings.map((f) => f.code)).toContain('state_not_echoed')
   })
   it('infers a server-side redemption only at a server route without a browser token call', () => {
@@ -52,12 +45,7 @@ describe('rule 6: no invented flows or steps', () => {
       kinds([
         mkEntry({ url: authorizeUrl({ code_challenge: '' }), location: `${APP}/cb?code=C&state=st-1` }),
         mkEntry({ url: `${APP}/cb?code=C&state=st-1`, at: 1 }),
-        mkEntry({
-          url: `${IDP}/token`,
-          form: { grant_type: 'authorization_code', code: 'C', client_id: 'client-1' },
-          json: { access_token: jwt('A') },
-          at: 2,
-        }),
+        tokenCall({ grant_type: 'authorization_code', code: 'C', client_id: 'client-1' }, { access_token: jwt('A') }, { at: 2 }),
       ]),
     ).toEqual([['authorize', 'callback', 'token']])
   })
@@ -78,18 +66,8 @@ describe('rule 8: interleaved flows are separated by values, never by time', () 
       mkEntry({ url: authorizeUrl({ state: 'B', code_challenge: 'cb' }), location: `${APP}/cb?code=CB&state=B`, at: 1 }),
       mkEntry({ url: `${APP}/cb?code=CB&state=B`, at: 2 }),
       mkEntry({ url: `${APP}/cb?code=CA&state=A`, at: 3 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'CB' },
-        json: { access_token: jwt('B') },
-        at: 4,
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'CA' },
-        json: { access_token: jwt('A') },
-        at: 5,
-      }),
+      tokenCall({ grant_type: 'authorization_code', client_id: 'client-1', code: 'CB' }, { access_token: jwt('B') }, { at: 4 }),
+      tokenCall({ grant_type: 'authorization_code', client_id: 'client-1', code: 'CA' }, { access_token: jwt('A') }, { at: 5 }),
     ])
     expect(a.flows.map((f) => [f.state, f.steps.map((s) => `${s.kind}:${s.request.code ?? s.response.code ?? ''}`)])).toEqual([
       ['A', ['authorize:CA', 'callback:CA', 'token:CA']],
@@ -114,17 +92,8 @@ describe('rule 8: interleaved flows are separated by values, never by time', () 
   })
   it('an API call belongs to the flow whose token it presents, not the nearest in time', () => {
     const a = analyzeFlows([
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'client_credentials', client_id: 'one', client_secret: 's' },
-        json: { access_token: jwt('1') },
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'client_credentials', client_id: 'two', client_secret: 's' },
-        json: { access_token: jwt('2') },
-        at: 1,
-      }),
+      tokenCall({ grant_type: 'client_credentials', client_id: 'one', client_secret: 's' }, { access_token: jwt('1') }),
+      tokenCall({ grant_type: 'client_credentials', client_id: 'two', client_secret: 's' }, { access_token: jwt('2') }, { at: 1 }),
       mkEntry({ url: 'https://api.example/x', reqHeaders: { Authorization: `Bearer ${jwt('1')}` }, at: 2 }),
       // A token no flow issued, right after flow two: it joins nothing.
       mkEntry({ url: 'https://api.example/y', reqHeaders: { Authorization: `Bearer ${jwt('9')}` }, at: 3 }),
@@ -144,20 +113,14 @@ describe('rule 2: every place a token appears, one entry per (place, token), lin
         location: `${APP}/cb#code=C1&id_token=${jwt('I0')}&state=st-1`,
       }),
       mkEntry({ url: `${APP}/cb?code=C1&state=st-1`, resHeaders: { 'Set-Cookie': 'session=abc123; Path=/; HttpOnly' }, at: 1 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' },
-        json: { access_token: jwt('A'), id_token: jwt('I'), refresh_token: 'RT1' },
-        at: 2,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1' },
+        { access_token: jwt('A'), id_token: jwt('I'), refresh_token: 'RT1' },
+        { at: 2 },
+      ),
       mkEntry({ url: 'https://api.example/a', reqHeaders: { Authorization: `Bearer ${jwt('A')}` }, at: 3 }),
       mkEntry({ url: 'https://api.example/b', reqHeaders: { Authorization: `DPoP ${jwt('A')}`, DPoP: 'proof' }, at: 4 }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'refresh_token', client_id: 'client-1', refresh_token: 'RT1' },
-        json: { access_token: jwt('A2') },
-        at: 5,
-      }),
+      tokenCall({ grant_type: 'refresh_token', client_id: 'client-1', refresh_token: 'RT1' }, { access_token: jwt('A2') }, { at: 5 }),
       mkEntry({ url: `${IDP}/introspect`, form: { token: jwt('A2'), token_type_hint: 'access_token' }, json: { active: true }, at: 6 }),
       mkEntry({ url: `${IDP}/revoke`, form: { token: 'RT1', token_type_hint: 'refresh_token', client_id: 'client-1' }, json: {}, at: 7 }),
       mkEntry({ url: `${IDP}/logout?id_token_hint=${jwt('I')}&post_logout_redirect_uri=${encodeURIComponent(APP)}`, at: 8 }),
@@ -213,24 +176,17 @@ describe('rule 3: more steps and every form of error', () => {
           location: `${APP}/cb?code=C&state=s`,
           at: 1,
         }),
-        mkEntry({
-          url: `${IDP}/token`,
-          form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
-          json: { access_token: 'opaque' },
-          at: 2,
-        }),
+        tokenCall(
+          { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+          { access_token: 'opaque' },
+          { at: 2 },
+        ),
       ]),
     ).toEqual([['par', 'authorize', 'token']])
   })
   it('device authorization with polling (authorization_pending, then tokens) is one flow', () => {
     const poll = (at: number, json: unknown, status = 400) =>
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'c', device_code: 'DC' },
-        json,
-        status,
-        at,
-      })
+      tokenCall({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'c', device_code: 'DC' }, json, { status, at })
     const a = analyzeFlows([
       mkEntry({
         url: `${IDP}/devicecode`,
@@ -256,18 +212,16 @@ describe('rule 3: more steps and every form of error', () => {
         url: authorizeUrl(),
         location: `${APP}/cb?error=access_denied&error_description=${encodeURIComponent('AADSTS65004: User declined to consent')}&state=st-1`,
       }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'client_credentials', client_id: 'x', client_secret: 's' },
-        json: {
+      tokenCall(
+        { grant_type: 'client_credentials', client_id: 'x', client_secret: 's' },
+        {
           error: 'invalid_client',
           error_description: 'AADSTS7000215: Invalid client secret provided.',
           error_codes: [7000215],
           correlation_id: '11111111-2222-3333-4444-555555555555',
         },
-        status: 401,
-        at: 1,
-      }),
+        { status: 401, at: 1 },
+      ),
     ])
     const errors = a.flows.flatMap((f) => f.steps.filter((s) => s.error).map((s) => s.error))
     expect(errors).toEqual([
@@ -320,17 +274,8 @@ describe('rule 3: more steps and every form of error', () => {
   })
   it('an end-session with id_token_hint joins the flow that issued that ID token', () => {
     const a = analyzeFlows([
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'refresh_token', client_id: 'c', refresh_token: 'R' },
-        json: { id_token: jwt('X') },
-      }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'refresh_token', client_id: 'c', refresh_token: 'R2' },
-        json: { id_token: jwt('Y') },
-        at: 1,
-      }),
+      tokenCall({ grant_type: 'refresh_token', client_id: 'c', refresh_token: 'R' }, { id_token: jwt('X') }),
+      tokenCall({ grant_type: 'refresh_token', client_id: 'c', refresh_token: 'R2' }, { id_token: jwt('Y') }, { at: 1 }),
       mkEntry({ url: `${IDP}/logout?id_token_hint=${jwt('X')}`, at: 2 }),
     ])
     expect(a.flows.map((f) => f.steps.map((s) => s.kind))).toEqual([['refresh', 'logout'], ['refresh']])
@@ -341,27 +286,25 @@ describe('rule 7: client type and grant per flow', () => {
   it('public: PKCE and a browser token call without client authentication', () => {
     const a = analyzeFlows([
       mkEntry({ url: authorizeUrl(), location: `${APP}/cb?code=C&state=st-1` }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'client-1', code: 'C', code_verifier: 'v' },
-        json: { access_token: 'x' },
-        at: 1,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'client-1', code: 'C', code_verifier: 'v' },
+        { access_token: 'x' },
+        { at: 1 },
+      ),
     ])
     expect(a.flows[0]?.client).toMatchObject({ type: 'public', grant: 'authorization_code' })
   })
   it('confidential: a client_assertion, a Basic secret, or a server-side redemption', () => {
     const assertion = analyzeFlows([
-      mkEntry({
-        url: `${IDP}/token`,
-        form: {
+      tokenCall(
+        {
           grant_type: 'client_credentials',
           client_id: 'c',
           client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
           client_assertion: jwt('CA'),
         },
-        json: { access_token: 'x' },
-      }),
+        { access_token: 'x' },
+      ),
     ])
     expect(assertion.flows[0]?.client).toMatchObject({
       type: 'confidential',
@@ -369,12 +312,7 @@ describe('rule 7: client type and grant per flow', () => {
       evidence: [expect.stringMatching(/client_assertion/)],
     })
     const basic = analyzeFlows([
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'client_credentials' },
-        reqHeaders: { Authorization: 'Basic Yzpz' },
-        json: { access_token: 'x' },
-      }),
+      tokenCall({ grant_type: 'client_credentials' }, { access_token: 'x' }, { reqHeaders: { Authorization: 'Basic Yzpz' } }),
     ])
     expect(basic.flows[0]?.client.type).toBe('confidential')
     const server = analyzeFlows([

@@ -12,6 +12,7 @@ import { mkEntry } from '../har/test-entry.ts'
 import { HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { analyzeFlows } from './detect.ts'
 import type { FlowAnalysis } from './types.ts'
+import { stepLine } from './test-kit.ts'
 
 /** Everything the screens show of an analysis except the secret values themselves. */
 function shape(a: FlowAnalysis) {
@@ -103,17 +104,7 @@ describe('a sanitised export re-imports as the same analysis', () => {
     const again = analyzeFlows(reimport(everyPlace()))
     expect(again.flows).toHaveLength(1)
     const flow = again.flows[0]!
-    expect(flow.steps.map((s) => s.kind)).toEqual([
-      'authorize',
-      'callback',
-      'token',
-      'api',
-      'refresh',
-      'api',
-      'introspection',
-      'revocation',
-      'logout',
-    ])
+    expect(stepLine(flow)).toBe('authorize callback token api refresh api introspection revocation logout')
     // The tokens are placeholders now: listed and linked, marked redacted, never JWTs to open.
     expect(flow.tokens.every((t) => t.redacted === true && !t.jwt && /^\[redacted:[a-z_]+:\d+\]$/.test(t.value))).toBe(true)
     const refresh = flow.tokens.filter((t) => t.kind === 'refresh_token')

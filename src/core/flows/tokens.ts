@@ -5,7 +5,7 @@
  * rule 11), the client ID as ID token audience (rule 3), and a code or access token handed back
  * beside an ID token for the c_hash / at_hash checks (OIDC Core §3.3.2.11, §3.2.2.9).
  */
-import { isAnonymousPlaceholder, isRedacted, looksLikeJwt } from './http.ts'
+import { isAnonymousPlaceholder, isRedacted, looksLikeJwt, safeUrl } from './http.ts'
 import type { InspectOptions } from '../token/types.ts'
 import type { FlowAnalysis, FlowStep, FlowToken, FlowTokenKind, TokenExpectations, TokenPlace } from './types.ts'
 
@@ -18,12 +18,8 @@ export interface TokenContext {
 }
 
 function hostPath(url: string): string {
-  try {
-    const u = new URL(url)
-    return `${u.host}${u.pathname}`
-  } catch {
-    return url
-  }
+  const u = safeUrl(url)
+  return u ? `${u.host}${u.pathname}` : url
 }
 
 const PLACE_WORDS: Record<TokenPlace, string> = {
