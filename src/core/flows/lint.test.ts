@@ -5,27 +5,12 @@ import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows } from './detect.ts'
 import { explainError } from './errors.ts'
 import type { FlowFinding } from './types.ts'
+import { APP, authorizeUrl, tokenCall } from './test-kit.ts'
 
-const IDP = 'https://login.example.com/t/oauth2/v2.0'
-const APP = 'https://app.example'
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'
-
-function authorize(params: Record<string, string | undefined>) {
-  const p: Record<string, string> = {}
-  const all = {
-    client_id: 'c',
-    redirect_uri: `${APP}/cb`,
-    response_type: 'code',
-    scope: 'openid profile',
-    state: 'S',
-    nonce: 'N',
-    code_challenge: 'x'.repeat(43),
-    code_challenge_method: 'S256',
-    ...params,
-  }
-  for (const [k, v] of Object.entries(all)) if (v !== undefined) p[k] = v
-  return `${IDP}/authorize?${new URLSearchParams(p)}`
-}
+/** Client c's request, with a full-length PKCE challenge (RFC 7636 §4.2). */
+const authorize = (params: Record<string, string | undefined>) =>
+  authorizeUrl({ client_id: 'c', state: 'S', nonce: 'N', code_challenge: 'x'.repeat(43), ...params })
 
 function lint(entries: ReturnType<typeof mkEntry>[]): FlowFinding[] {
   return analyzeFlows(entries).flows.flatMap((f) => f.findings)
@@ -35,13 +20,11 @@ const codes = (f: FlowFinding[], severity?: string) => f.filter((x) => !severity
 function spaFlow(authParams: Record<string, string | undefined> = {}, back = 'code=C&state=S') {
   return [
     mkEntry({ url: authorize(authParams), location: `${APP}/cb?${back}` }),
-    mkEntry({
-      url: `${IDP}/token`,
-      form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
-      reqHeaders: { Origin: APP },
-      json: { access_token: JWT, id_token: JWT },
-      at: 1,
-    }),
+    tokenCall(
+      { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+      { access_token: JWT, id_token: JWT },
+      { reqHeaders: { Origin: APP }, at: 1 },
+    ),
   ]
 }
 
@@ -104,23 +87,21 @@ describe('flow lint', () => {
   it('client_secret and refresh tokens visible in the capture', () => {
     const f = lint([
       mkEntry({ url: authorize({}), location: `${APP}/cb?code=C&state=S` }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'c', client_secret: 'shh', code: 'C' },
-        json: { access_token: JWT, refresh_token: 'RT' },
-        at: 1,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'c', client_secret: 'shh', code: 'C' },
+        { access_token: JWT, refresh_token: 'RT' },
+        { at: 1 },
+      ),
     ])
     expect(f.find((x) => x.code === 'client_secret_exposed')).toMatchObject({ severity: 'error', specRef: { label: 'RFC 8252 §8.5' } })
     expect(f.find((x) => x.code === 'refresh_token_exposed')?.severity).toBe('warning')
     const spa = lint([
       ...spaFlow().slice(0, 1),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
-        json: { access_token: JWT, refresh_token: 'RT' },
-        at: 1,
-      }),
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+        { access_token: JWT, refresh_token: 'RT' },
+        { at: 1 },
+      ),
     ])
     expect(spa.find((x) => x.code === 'refresh_token_exposed')?.severity).toBe('info')
   })
@@ -132,26 +113,22 @@ describe('flow lint', () => {
       expect(codes(lint(spaFlow({ redirect_uri: `http://${host}/cb` })))).not.toContain('insecure_redirect_uri')
   })
   it('password grant', () => {
-    expect(
-      codes(
-        lint([mkEntry({ url: `${IDP}/token`, form: { grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, json: {} })]),
-      ),
-    ).toContain('password_grant')
+    expect(codes(lint([tokenCall({ grant_type: 'password', client_id: 'c', username: 'u', password: 'p' }, {})]))).toContain(
+      'password_grant',
+    )
   })
   it('error responses carry the AADSTS code and are explained from our data file', async () => {
     const f = lint([
       mkEntry({ url: authorize({}), location: `${APP}/cb?code=C&state=S` }),
-      mkEntry({
-        url: `${IDP}/token`,
-        form: { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
-        status: 400,
-        json: {
+      tokenCall(
+        { grant_type: 'authorization_code', client_id: 'c', code: 'C', code_verifier: 'v' },
+        {
           error: 'invalid_request',
           error_description: 'AADSTS9002326: Cross-origin token redemption is permitted only for the Single-Page Application client-type.',
           error_codes: [9002326],
         },
-        at: 1,
-      }),
+        { status: 400, at: 1 },
+      ),
     ])
     const err = f.find((x) => x.code === 'error_response')
     expect(err).toMatchObject({

@@ -9,9 +9,10 @@ export const APP = 'https://app.example'
 /** A JWT-shaped value, distinct per `n` (the analysis links places by value; it never verifies these). */
 export const jwt = (n: string) => `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI${n}In0.c2lnbmF0dXJl${n}`
 
-/** An authorization request of client-1 with PKCE, state and nonce; `extra` overrides or adds parameters. */
-export function authorizeUrl(extra: Record<string, string> = {}): string {
-  const params = {
+/** An authorization request of client-1 with PKCE, state and nonce; `extra` overrides or adds parameters, undefined leaves one out. */
+export function authorizeUrl(extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams()
+  const all = {
     client_id: 'client-1',
     redirect_uri: `${APP}/cb`,
     response_type: 'code',
@@ -22,7 +23,8 @@ export function authorizeUrl(extra: Record<string, string> = {}): string {
     code_challenge_method: 'S256',
     ...extra,
   }
-  return `${IDP}/authorize?${new URLSearchParams(params)}`
+  for (const [name, value] of Object.entries(all)) if (value !== undefined) params.set(name, value)
+  return `${IDP}/authorize?${params}`
 }
 
 /** A POST to the IdP's token endpoint with this form body and JSON answer (RFC 6749 §3.2). */
