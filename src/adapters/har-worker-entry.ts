@@ -1,7 +1,7 @@
 /**
  * The HAR worker: reads, parses, validates and analyses a HAR file off the main thread, so a
  * 50 MB file leaves the page responsive. The full entry list stays here; the page gets the
- * flows and the entries that take part in them, and asks for sanitised exports by message.
+ * flows and the entries that take part in them (in parts), and asks for sanitised exports by message.
  */
 import type { Entry } from 'har-format'
 import { analyzeFlows, flowEntries } from '../core/flows/detect.ts'
@@ -10,6 +10,7 @@ import { isZip, parseHarArchive } from '../core/har/archive.ts'
 import { harTextFromBytes } from '../core/har/text.ts'
 import { sanitizeEntries, toHar } from '../core/har/sanitize.ts'
 import type { FlowAnalysis } from '../core/flows/types.ts'
+import { splitResult } from './har-worker-parts.ts'
 import type { ImportOutcome, WorkerRequest, WorkerResponse } from './har-worker-protocol.ts'
 
 interface WorkerScope {
@@ -68,9 +69,11 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   post({ type: 'progress', id, phase: 'detecting', done: 0, total: entries.length })
   analysis = analyzeFlows(entries)
   const t3 = performance.now()
-  const used: Record<number, Entry> = {}
-  for (const f of analysis.flows)
-    for (const s of f.steps) if (s.entryIndex !== null && entries[s.entryIndex]) used[s.entryIndex] = entries[s.entryIndex] as Entry
+  // The flows and their entries go in several messages, each deserialised in its own short
+  // main-thread task; the last part travels with the outcome (har-worker-parts.ts).
+  const parts = splitResult(analysis.flows, entries)
+  const last = parts.pop() ?? { flows: [], flowEntries: {} }
+  for (const part of parts) post({ type: 'parsed-part', id, ...part })
   return {
     ok: true,
     creator: result.creator,
@@ -80,8 +83,8 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
     skippedCount: result.skippedCount,
     missingBodies: result.missingBodies,
     missingBodyCount: result.missingBodyCount,
-    analysis,
-    flowEntries: used,
+    analysis: { ...analysis, flows: last.flows },
+    flowEntries: last.flowEntries,
     timings: { readMs: t1 - t0, parseMs: t2 - t1, detectMs: t3 - t2 },
   }
 }

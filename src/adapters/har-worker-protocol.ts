@@ -1,6 +1,7 @@
 /** Messages between the main thread and the HAR worker (plain data, structured-cloned). */
 import type { Entry } from 'har-format'
 import type { FlowAnalysis } from '../core/flows/types.ts'
+import type { ResultPart } from './har-worker-parts.ts'
 import type { HarProblem, MissingBody, NotHarKind, SkippedEntry } from '../core/har/types.ts'
 
 export type HarPhase = 'reading' | 'parsing' | 'validating' | 'detecting' | 'exporting'
@@ -20,8 +21,9 @@ export type ImportOutcome =
       skippedCount: number
       missingBodies: MissingBody[]
       missingBodyCount: number
+      /** On the wire, `flows` holds only the last part: the 'parsed-part' messages before it carry the others. */
       analysis: FlowAnalysis
-      /** Only the entries that belong to a flow, by index: the rest stays in the worker. */
+      /** Only the entries that belong to a flow, by index: the rest stays in the worker (on the wire, the last part's). */
       flowEntries: Record<number, Entry>
       timings: { readMs: number; parseMs: number; detectMs: number }
     }
@@ -31,6 +33,8 @@ export type ImportOutcome =
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; phase: HarPhase; done: number; total: number }
+  /** A share of a successful result's flows and entries, posted before its 'parsed' (har-worker-parts.ts). */
+  | ({ type: 'parsed-part'; id: number } & ResultPart)
   | { type: 'parsed'; id: number; outcome: ImportOutcome }
   | { type: 'exported'; id: number; text: string; redactionCount: number }
   | { type: 'error'; id: number; message: string }

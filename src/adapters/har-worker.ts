@@ -1,7 +1,9 @@
 /**
  * Main-thread client of the HAR worker. One worker per page; calls are matched by id. Parsing
- * a new file replaces the worker's entries, so exports always refer to the last parsed file.
+ * a new file replaces the worker's entries, so exports always refer to the last parsed file. A
+ * result comes in parts (har-worker-parts.ts) and is handed on whole.
  */
+import { joinParts, type ResultPart } from './har-worker-parts.ts'
 import type { HarPhase, ImportOutcome, WorkerRequest, WorkerResponse } from './har-worker-protocol.ts'
 
 export type { HarPhase, ImportOutcome } from './har-worker-protocol.ts'
@@ -14,6 +16,8 @@ export interface Progress {
 
 type Pending = {
   onProgress?: (p: Progress) => void
+  /** The 'parsed-part' messages received so far, joined when the 'parsed' message arrives. */
+  parts: ResultPart[]
   resolve: (value: WorkerResponse) => void
   reject: (error: Error) => void
 }
@@ -33,9 +37,16 @@ function getWorker(): Worker {
       p.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total })
       return
     }
+    if (msg.type === 'parsed-part') {
+      p.parts.push({ flows: msg.flows, flowEntries: msg.flowEntries })
+      return
+    }
     pending.delete(msg.id)
     if (msg.type === 'error') p.reject(new Error(msg.message))
-    else p.resolve(msg)
+    else if (msg.type === 'parsed' && msg.outcome.ok && p.parts.length) {
+      const { flows, flowEntries } = joinParts([...p.parts, { flows: msg.outcome.analysis.flows, flowEntries: msg.outcome.flowEntries }])
+      p.resolve({ ...msg, outcome: { ...msg.outcome, analysis: { ...msg.outcome.analysis, flows }, flowEntries } })
+    } else p.resolve(msg)
   })
   w.addEventListener('error', (event) => {
     // A worker that fails to load or crashes: fail every call instead of hanging.
@@ -51,7 +62,7 @@ function getWorker(): Worker {
 
 function call(request: WorkerRequest, onProgress?: (p: Progress) => void): Promise<WorkerResponse> {
   return new Promise((resolve, reject) => {
-    pending.set(request.id, { resolve, reject, ...(onProgress ? { onProgress } : {}) })
+    pending.set(request.id, { resolve, reject, parts: [], ...(onProgress ? { onProgress } : {}) })
     getWorker().postMessage(request)
   })
 }
