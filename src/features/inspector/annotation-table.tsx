@@ -6,7 +6,7 @@ import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
 import { ExternalLink } from '../../ui/external-link.tsx'
 import { CodeText } from '../../ui/code-text.tsx'
 import { AnnotationValue, InvisibleNote, VisibleText } from './claim-value.tsx'
-import { withMarkers } from '../../core/claims/invisible.ts'
+import { findInvisible, withMarkers } from '../../core/claims/invisible.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
 import type { Redactor } from './redaction.ts'
 
@@ -117,18 +117,24 @@ function AnnotationRowImpl({
               {a.title ? <span className="block text-xs text-slate-500 dark:text-slate-400">{a.title}</span> : null}
             </span>
           </button>
-          <div className="mt-1 flex flex-wrap gap-1 pl-5">
-            {!a.known ? <Badge tone="amber">not in our knowledge base</Badge> : null}
-            {risky ? <Badge tone="red">attack surface</Badge> : null}
-            {personal ? <Badge tone="violet">personal</Badge> : null}
-          </div>
-          <div className="pl-5">
-            <InvisibleNote
-              text={a.name}
-              subject={kind === 'claim' ? 'This claim name' : 'This parameter name'}
-              copyLabel="Copy the real name"
-            />
-          </div>
+          {/* Wrappers only when they hold something: a paste mounts every row at once, and empty
+              boxes were two of each row's fourteen elements. */}
+          {!a.known || risky || personal ? (
+            <div className="mt-1 flex flex-wrap gap-1 pl-5">
+              {!a.known ? <Badge tone="amber">not in our knowledge base</Badge> : null}
+              {risky ? <Badge tone="red">attack surface</Badge> : null}
+              {personal ? <Badge tone="violet">personal</Badge> : null}
+            </div>
+          ) : null}
+          {findInvisible(a.name).length > 0 ? (
+            <div className="pl-5">
+              <InvisibleNote
+                text={a.name}
+                subject={kind === 'claim' ? 'This claim name' : 'This parameter name'}
+                copyLabel="Copy the real name"
+              />
+            </div>
+          ) : null}
         </th>
         <td className="min-w-0 px-2 py-2.5">
           <AnnotationValue annotation={a} now={now} redactor={redactor} />

@@ -18,3 +18,38 @@ describe('segmentRuns', () => {
     expect(segmentRuns('')).toEqual([])
   })
 })
+
+describe('segmentRuns, run for run as the character walk it replaces', () => {
+  // The former implementation, kept here as the reference: one character at a time.
+  function reference(raw: string) {
+    const runs: { kind: string; text: string }[] = []
+    const push = (kind: string, ch: string) => {
+      const last = runs[runs.length - 1]
+      if (last && last.kind === kind) last.text += ch
+      else runs.push({ kind, text: ch })
+    }
+    const prefix = /^\s*(?:authorization:\s*)?(?:bearer\s+)?["']?/i.exec(raw)?.[0] ?? ''
+    if (prefix) runs.push({ kind: 'prefix', text: prefix })
+    let segment = 0
+    for (const ch of raw.slice(prefix.length)) {
+      if (ch === '.') {
+        push('dot', ch)
+        segment += 1
+      } else if (/\s|["']/.test(ch)) push('space', ch)
+      else push(`segment${segment}`, ch)
+    }
+    return runs
+  }
+
+  it.each([
+    'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln',
+    'Authorization: Bearer "eyJh..eyJz . c2ln"',
+    "  'a.b.c.d.e'  ",
+    'a...b\t\r\nc\u00a0d\u2028e "x" \'y\'',
+    '.leading.and.trailing.',
+    'ünïcödé.😀😀.\ud800lone',
+    'bearer',
+  ])('%j', (raw) => {
+    expect(segmentRuns(raw)).toEqual(reference(raw))
+  })
+})
