@@ -19,7 +19,7 @@
  * to be for the local server, and the run fails if one was not.
  * The reports and traces of the last run go to e2e-artifacts/lighthouse/ (git-ignored).
  *
- * Run: node scripts/bench-lighthouse.mjs [runs=3] [--no-build]   (under the e2e lock, so no suite
+ * Run: node scripts/bench-lighthouse.mjs [runs=3] [--no-build] [--profile]   (under the e2e lock, so no suite
  *      shares the CPU: flock /tmp/token-lens-e2e.lock npm run bench:lighthouse)
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -36,17 +36,25 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs'
 const root = resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const RUNS = Number(args[0] ?? 3)
-const OUT = join(root, 'dist-lighthouse')
+// --profile: an unminified build (readable function names) and V8's CPU samples in the trace, to
+// name the functions inside the long tasks; the sampling itself costs CPU, so its scores are not
+// the figures to quote.
+const PROFILE = process.argv.includes('--profile')
+const OUT = join(root, PROFILE ? 'dist-lighthouse-profile' : 'dist-lighthouse')
 const REPORTS = join(root, 'e2e-artifacts', 'lighthouse')
 // The issue's goal.
 const GOAL = { score: 100, tbtMs: 10 }
 
 if (!process.argv.includes('--no-build')) {
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, BASE_PATH: '/' },
-  })
+  const r = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn', ...(PROFILE ? ['--minify', 'false'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, BASE_PATH: '/' },
+    },
+  )
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
@@ -100,7 +108,14 @@ const PAGES = [
 ]
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices']
-const config = { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: CATEGORIES } }
+const config = {
+  ...desktopConfig,
+  settings: {
+    ...desktopConfig.settings,
+    onlyCategories: CATEGORIES,
+    ...(PROFILE ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
+  },
+}
 const CHROME_FLAGS = [...CHROMIUM_ARGS, '--headless=new', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
 
 /** One Lighthouse run in a fresh Chromium. */
@@ -150,7 +165,7 @@ try {
         bench: lhr.environment.benchmarkIndex,
         requests: (lhr.audits['network-requests']?.details?.items ?? []).length,
       }
-      runs.get(page.name).push(r)
+      runs.get(page.name).push({ ...r, trace: artifacts.Trace })
       console.log(
         `  run ${i + 1} ${page.name.padEnd(20)} perf ${r.perf}, TBT ${r.tbt.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms, ` +
           `LCP ${r.lcp.toFixed(0)} ms, CLS ${r.cls.toFixed(3)}, SI ${r.si.toFixed(0)} ms; a11y ${r.a11y}, best practices ${r.bp}; ` +
@@ -205,7 +220,7 @@ for (const page of PAGES) {
   const perf = median(rs.map((r) => r.perf))
   const tbt = median(rs.map((r) => r.tbt))
   if (perf >= GOAL.score && tbt <= GOAL.tbtMs) continue
-  const { lhr } = [...rs].sort((a, b) => a.perf - b.perf)[Math.floor(rs.length / 2)]
+  const { lhr, trace } = [...rs].sort((a, b) => a.perf - b.perf)[Math.floor(rs.length / 2)]
   console.log(
     `\n${page.name}: performance ${perf}, TBT ${tbt.toFixed(0)} ms (goal ${GOAL.score}, ≤ ${GOAL.tbtMs} ms). Audits that cost points:`,
   )
@@ -214,7 +229,93 @@ for (const page of PAGES) {
     if (!a || a.score === null || a.score >= 1 || a.scoreDisplayMode === 'informative' || a.scoreDisplayMode === 'notApplicable') continue
     console.log(`  ${ref.weight ? `[weight ${ref.weight}] ` : ''}${a.id}: score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''}`)
   }
-  for (const t of (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5)) {
-    console.log(`  long task: ${Number(t.duration).toFixed(0)} ms at ${Number(t.startTime).toFixed(0)} ms, ${t.url}`)
+  const observedFcp = lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? NaN
+  for (const line of longTasks(trace, observedFcp)) console.log(`  ${line}`)
+}
+
+/**
+ * What the page's main thread did in its long tasks (over 50 ms: each counts in TBT for its time
+ * over 50 ms between FCP and TTI), from the run's trace: each task's largest pieces (a script
+ * function and its file, style, layout, parsing), and with --profile the functions with the most
+ * self time over all long tasks.
+ */
+function longTasks(trace, fcpMs) {
+  const ev = trace.traceEvents
+  const key = (e) => `${e.pid}/${e.tid}`
+  // The page's main thread: where the navigation to the app started (not the blank page on which
+  // Lighthouse measured the machine's benchmarkIndex first).
+  const nav = ev.find(
+    (e) => e.name === 'navigationStart' && e.args?.data?.isOutermostMainFrame && e.args.data.documentLoaderURL?.startsWith(ORIGIN),
+  )
+  if (!nav) return ['(no navigation to the app in the trace)']
+  const main = key(nav)
+  const t0 = nav.ts
+  const on = ev.filter((e) => key(e) === main && e.ph === 'X' && e.ts >= t0).sort((a, b) => a.ts - b.ts)
+  const long = on.filter((e) => e.name === 'RunTask' && e.dur > 50_000)
+  const out = [
+    `main thread, ${long.length} long task(s), ms after navigation start (observed FCP ${fcpMs.toFixed(0)} ms; TBT counts the time` +
+      ' over 50 ms of tasks after FCP, on the simulated timeline):',
+  ]
+  const label = (e) => {
+    const d = e.args?.data ?? {}
+    const where = d.url ? `${d.url.replace(/^.*\//, '')}${d.lineNumber !== undefined ? `:${d.lineNumber}` : ''}` : ''
+    return [e.name, d.functionName, where].filter(Boolean).join(' ')
   }
+  // A task with no script or rendering piece: its longest event says what the browser was doing.
+  const largest = (inside) => {
+    const e = [...inside].sort((a, b) => b.dur - a.dur)[0]
+    return e ? `${e.name} ${(e.dur / 1000).toFixed(0)} ms` : 'nothing traced'
+  }
+  const PIECES = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'])
+  const LAYOUT = new Set([
+    'UpdateLayoutTree',
+    'Layout',
+    'ParseHTML',
+    'ParseAuthorStyleSheet',
+    'Paint',
+    'PrePaint',
+    'Commit',
+    'RunMicrotasks',
+  ])
+  for (const task of long) {
+    const inside = on.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur)
+    // The outermost pieces only: a FunctionCall inside a TimerFire is the same time again.
+    const pieces = []
+    for (const e of inside) {
+      if (!PIECES.has(e.name) && !LAYOUT.has(e.name)) continue
+      if (pieces.some((p) => e.ts >= p.ts && e.ts + e.dur <= p.ts + p.dur)) continue
+      if (e.dur >= 2_000) pieces.push(e)
+    }
+    const top = pieces.sort((a, b) => b.dur - a.dur).slice(0, 3)
+    out.push(
+      `  ${(task.dur / 1000).toFixed(0).padStart(4)} ms at ${((task.ts - t0) / 1000).toFixed(0).padStart(5)}: ` +
+        (top.map((e) => `${label(e)} ${(e.dur / 1000).toFixed(0)} ms`).join('; ') || `${largest(inside)} (browser work, no script)`),
+    )
+  }
+  if (!PROFILE) return out
+  // V8's samples: Profile gives the start time, ProfileChunks the call tree and the sample times.
+  // The chunks come from the sampler thread: they belong to the Profile of the same process and id.
+  const profile = ev.find((e) => e.name === 'Profile' && key(e) === main)
+  if (!profile) return [...out, '  (no CPU samples in the trace)']
+  const chunks = ev.filter((e) => e.name === 'ProfileChunk' && e.pid === profile.pid && e.id === profile.id)
+  const self = new Map()
+  const nodes = new Map()
+  for (const e of chunks) for (const n of e.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n.callFrame)
+  let ts = profile.args?.data?.startTime ?? 0
+  for (const e of chunks) {
+    const { cpuProfile, timeDeltas = [] } = e.args?.data ?? {}
+    const samples = cpuProfile?.samples ?? []
+    for (let i = 0; i < samples.length; i++) {
+      const prev = ts
+      ts += timeDeltas[i] ?? 0
+      if (!long.some((t) => ts >= t.ts && ts <= t.ts + t.dur)) continue
+      const f = nodes.get(samples[i])
+      if (!f || f.functionName === '(idle)' || f.functionName === '(root)') continue
+      const name = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}` : ''}`.trim()
+      self.set(name, (self.get(name) ?? 0) + (ts - prev) / 1000)
+    }
+  }
+  out.push('  self time in long tasks by function (CPU samples):')
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) out.push(`    ${ms.toFixed(1).padStart(6)} ms  ${name}`)
+  return out
 }
