@@ -113,6 +113,18 @@ export function codeRedemption(code: string, verifier: string, extra: Record<str
   }
 }
 
+/** A PKCE sign-in of user `userIndex`, then the body MSAL posts to redeem its code (not posted yet). */
+export async function freshRedemption(tenant: DemoTenant, params: Omit<AuthorizeParams, 'challenge'> = {}, userIndex = 0) {
+  const { verifier, challenge } = await pkcePair()
+  const back = await signIn(tenant, { ...params, challenge }, userIndex)
+  return codeRedemption(back.get('code') ?? '', verifier)
+}
+
+/** A sign-in and its code redemption: the token response most tests start from. */
+export async function signInAndRedeem(tenant: DemoTenant): Promise<{ res: EdgeResponse; json: Record<string, unknown> }> {
+  return tokenPost(tenant, await freshRedemption(tenant))
+}
+
 let cachedState: Promise<DemoTenantState> | undefined
 
 /**

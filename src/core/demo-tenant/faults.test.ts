@@ -6,6 +6,7 @@ import {
   clock,
   codeRedemption,
   fragmentParams,
+  freshRedemption,
   msalAuthorizeUrl,
   pkcePair,
   signIn,
@@ -45,9 +46,7 @@ describe('demo tenant: failures the way Entra fails', () => {
 
   it('refuses the second redemption of a code (AADSTS54005)', async () => {
     const tenant = await newTenant({ now: clock().now })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const body = codeRedemption(back.get('code') ?? '', verifier)
+    const body = await freshRedemption(tenant)
     expect((await tokenPost(tenant, body)).res.status).toBe(200)
     const again = await tokenPost(tenant, body)
     expect(again.json.error).toBe('invalid_grant')
@@ -57,10 +56,9 @@ describe('demo tenant: failures the way Entra fails', () => {
   it('refuses an expired code after ten minutes (AADSTS70008)', async () => {
     const c = clock()
     const tenant = await newTenant({ now: c.now })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
+    const body = await freshRedemption(tenant)
     c.advance(601)
-    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const { json } = await tokenPost(tenant, body)
     expect(json.error_codes).toEqual([70008])
     expect(json.error).toBe('invalid_grant')
   })
@@ -141,9 +139,7 @@ describe('demo tenant: failures the way Entra fails', () => {
   it('shifts iat/nbf/exp by the clock-skew fault', async () => {
     const c = clock()
     const tenant = await newTenant({ now: c.now, faults: { clockSkewSec: 900 } })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const { json } = await tokenPost(tenant, await freshRedemption(tenant))
     const id = decodeJwt(String(json.id_token))
     expect(id.iat).toBe(c.now() - 300 + 900)
     expect(id.nbf).toBe(id.iat)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
-import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
+import { REDIRECT, clock, msalAuthorizeUrl, pkcePair, signInAndRedeem, tokenPost, newTenant } from './demo-client.test-support.ts'
 
 describe('demo tenant: response modes, logout and refresh edge cases', () => {
   it("returns the code in the query for response_mode=query (Entra's default for code)", async () => {
@@ -57,9 +57,7 @@ describe('demo tenant: response modes, logout and refresh edge cases', () => {
 
   it('keeps a used refresh token valid (Entra does not revoke on use) and refuses one from another client', async () => {
     const tenant = await newTenant({ now: clock().now, clientIds: [DEMO_CLIENT_ID, '22222222-3333-4444-8555-666666666666'] })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const first = await signInAndRedeem(tenant)
     const rt = String(first.json.refresh_token)
     const body = { client_id: DEMO_CLIENT_ID, grant_type: 'refresh_token', refresh_token: rt, scope: 'openid profile offline_access' }
     expect((await tokenPost(tenant, body)).res.status).toBe(200)
@@ -73,9 +71,7 @@ describe('demo tenant: response modes, logout and refresh edge cases', () => {
   it('userinfo returns email only when the Graph token carries the email scope, and rejects expired tokens', async () => {
     const c = clock()
     const tenant = await newTenant({ now: c.now })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const { json } = await signInAndRedeem(tenant)
     const auth = { authorization: `Bearer ${String(json.access_token)}` }
     const ui = await tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/oidc/userinfo', headers: auth })
     expect(JSON.parse(ui.body)).toMatchObject({ name: 'Nora Lindqvist', email: 'nora@tokenlensdemo.onmicrosoft.com' })

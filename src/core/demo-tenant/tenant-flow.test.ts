@@ -3,7 +3,18 @@ import { base64url, compactVerify, createLocalJWKSet, decodeJwt, decodeProtected
 import { createDemoTenant } from './tenant.ts'
 import { DEMO_API_APP_ID, DEMO_API_SCOPE, DEMO_CLIENT_ID, DEMO_TENANT_ID } from './types.ts'
 import { ROLE_GLOBAL_ADMINISTRATOR, ROLE_DEFAULT_MEMBER, DEMO_PARTNER_TENANT_ID } from './users.ts'
-import { REDIRECT, clock, codeRedemption, msalAuthorizeUrl, pkcePair, signIn, tokenPost, newTenant } from './demo-client.test-support.ts'
+import {
+  REDIRECT,
+  clock,
+  codeRedemption,
+  freshRedemption,
+  msalAuthorizeUrl,
+  pkcePair,
+  signIn,
+  signInAndRedeem,
+  tokenPost,
+  newTenant,
+} from './demo-client.test-support.ts'
 
 const ISS = `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`
 
@@ -150,9 +161,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
   it('optionally adds at_hash over the returned access token', async () => {
     const tenant = await newTenant({ now: clock().now, idTokenAtHash: true })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const { json } = await signInAndRedeem(tenant)
     const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(json.access_token))))
     expect(decodeJwt(String(json.id_token)).at_hash).toBe(base64url.encode(digest.slice(0, 16)))
   })
@@ -200,9 +209,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
   it('refuses a refresh for a resource the user never consented to (AADSTS65001 consent_required)', async () => {
     const tenant = await newTenant({ now: clock().now })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge })
-    const first = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier))
+    const first = await signInAndRedeem(tenant)
     const r = await tokenPost(tenant, {
       client_id: DEMO_CLIENT_ID,
       scope: `${DEMO_API_SCOPE} offline_access`,
@@ -255,9 +262,7 @@ describe('demo tenant: authorization code flow with PKCE', () => {
 
   it('supports common/organizations authorities and reports the real tid in tokens', async () => {
     const tenant = await newTenant({ now: clock().now })
-    const { verifier, challenge } = await pkcePair()
-    const back = await signIn(tenant, { challenge, tenant: 'organizations' })
-    const { json } = await tokenPost(tenant, codeRedemption(back.get('code') ?? '', verifier), { tenantSegment: 'organizations' })
+    const { json } = await tokenPost(tenant, await freshRedemption(tenant, { tenant: 'organizations' }), { tenantSegment: 'organizations' })
     expect(decodeJwt(String(json.id_token)).iss).toBe(ISS)
   })
 
