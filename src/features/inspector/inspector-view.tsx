@@ -214,7 +214,10 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
         </div>
         <div className="space-y-6 lg:col-start-1 lg:row-start-2">
           <Panel title="Expectations" id="expectations" description="What your application expects. Every change re-validates at once.">
-            <ExpectationsPanel source={s.source} />
+            {/* The form names the source only beside expectations it filled in: without any, a
+                paste (source null -> 'paste') leaves the memoised form alone instead of drawing
+                it again in the paste's frame. */}
+            <ExpectationsPanel source={Object.keys(s.expected).length > 0 ? s.source : null} />
           </Panel>
           <Panel title="Verification keys" id="key-source">
             <KeySourcePanel jwksError={main.jwksError} jwksRef={jwksRef} />
