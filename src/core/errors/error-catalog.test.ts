@@ -221,45 +221,31 @@ function stringsIn(value: unknown): string[] {
   return []
 }
 
+/** The named text fields of each entry of one catalogue section, labelled "section key field". */
+function textsOf<E>(section: string, entries: Record<string, E>, ...fields: (keyof E & string)[]): { label: string; text: string }[] {
+  return Object.entries(entries).flatMap(([key, entry]) =>
+    fields.map((field) => ({ label: `${section} ${key} ${field}`, text: String(entry[field]) })),
+  )
+}
+
 /** Every user-facing text field of every catalogue entry, labelled for failure messages. */
 function ourTexts(c: ErrorCatalog): { label: string; text: string }[] {
   return [
-    ...Object.entries(c.aadsts).flatMap(([k, e]) => [
-      { label: `aadsts ${k} cause`, text: e.cause },
-      { label: `aadsts ${k} fix`, text: e.fix },
-    ]),
-    ...Object.entries(c.b2c).flatMap(([k, e]) => [
-      { label: `b2c ${k} cause`, text: e.cause },
-      { label: `b2c ${k} fix`, text: e.fix },
-    ]),
-    ...Object.entries(c.msal).flatMap(([k, e]) => [
-      { label: `msal ${k} meaning`, text: e.meaning },
-      { label: `msal ${k} fix`, text: e.fix },
-    ]),
-    ...Object.entries(c.oauth).flatMap(([k, e]) => [
-      { label: `oauth ${k} meaning`, text: e.meaning },
-      { label: `oauth ${k} action`, text: e.action },
-    ]),
+    ...textsOf('aadsts', c.aadsts, 'cause', 'fix'),
+    ...textsOf('b2c', c.b2c, 'cause', 'fix'),
+    ...textsOf('msal', c.msal, 'meaning', 'fix'),
+    ...textsOf('oauth', c.oauth, 'meaning', 'action'),
   ]
 }
 
 describe('error catalogue text is our own', () => {
   it('marks every entry as written in our own words', async () => {
     const c = await loadErrorCatalog()
-    const missing = [
-      ...Object.entries(c.aadsts)
+    const missing = (['aadsts', 'b2c', 'msal', 'oauth'] as const).flatMap((section) =>
+      Object.entries<{ ownWords?: boolean }>(c[section])
         .filter(([, e]) => e.ownWords !== true)
-        .map(([k]) => `aadsts ${k}`),
-      ...Object.entries(c.b2c)
-        .filter(([, e]) => e.ownWords !== true)
-        .map(([k]) => `b2c ${k}`),
-      ...Object.entries(c.msal)
-        .filter(([, e]) => e.ownWords !== true)
-        .map(([k]) => `msal ${k}`),
-      ...Object.entries(c.oauth)
-        .filter(([, e]) => e.ownWords !== true)
-        .map(([k]) => `oauth ${k}`),
-    ]
+        .map(([k]) => `${section} ${k}`),
+    )
     expect(missing, `${missing.length} entries still carry the reference wording`).toEqual([])
   })
 

@@ -1,38 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { checkDiscoveredIssuer, explainNetworkFailure } from './browser-failures.ts'
+import { checkDiscoveredIssuer, explainNetworkFailure, type FailedStep } from './browser-failures.ts'
 
 describe('explainNetworkFailure', () => {
+  /** Client spa-1 on https://you.github.io failed to reach `url` at this step; `reachable`: the host answered a plain request. */
+  const failure = (step: FailedStep, url: string, reachable: boolean) =>
+    explainNetworkFailure({ step, url, pageOrigin: 'https://you.github.io', clientId: 'spa-1', reachable })
   it('a host that answered means CORS: names the page origin to allow and the client', () => {
-    const f = explainNetworkFailure({
-      step: 'token',
-      url: 'https://idp.example/oauth2/token',
-      pageOrigin: 'https://you.github.io',
-      clientId: 'spa-1',
-      reachable: true,
-    })
+    const f = failure('token', 'https://idp.example/oauth2/token', true)
     expect(f.code).toBe('cors_not_allowed')
     expect(f.explanation).toContain('add https://you.github.io to the allowed origins (CORS / web origins) of client spa-1')
     expect(f.explanation).not.toMatch(/network error/i)
   })
   it('a host that did not answer is unreachable, not CORS', () => {
-    const f = explainNetworkFailure({
-      step: 'discovery',
-      url: 'https://idp.example/.well-known/openid-configuration',
-      pageOrigin: 'https://you.github.io',
-      clientId: 'spa-1',
-      reachable: false,
-    })
+    const f = failure('discovery', 'https://idp.example/.well-known/openid-configuration', false)
     expect(f.code).toBe('provider_unreachable')
     expect(f.explanation).toContain('idp.example')
   })
   it('public metadata without CORS asks for CORS on that document, not for a client setting', () => {
-    const f = explainNetworkFailure({
-      step: 'jwks',
-      url: 'https://idp.example/keys',
-      pageOrigin: 'https://you.github.io',
-      clientId: 'spa-1',
-      reachable: true,
-    })
+    const f = failure('jwks', 'https://idp.example/keys', true)
     expect(f.explanation).toContain('https://idp.example/keys')
     expect(f.explanation).not.toContain('client spa-1')
   })

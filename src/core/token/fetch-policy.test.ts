@@ -13,33 +13,27 @@ describe('issuerHost', () => {
 })
 
 describe('isWellKnownIssuerHost', () => {
-  it('trusts the Entra and Google hosts', () => {
-    for (const h of [
-      'login.microsoftonline.com',
-      'login.microsoftonline.us',
-      'login.partner.microsoftonline.cn',
-      'sts.windows.net',
-      'login.windows.net',
-      'contoso.b2clogin.com',
-      'contoso.ciamlogin.com',
-      'accounts.google.com',
-      'STS.WINDOWS.NET',
-    ]) {
-      expect(isWellKnownIssuerHost(h)).toBe(true)
+  it('trusts the Entra and Google hosts, not look-alikes or other hosts', () => {
+    const expected: Record<string, boolean> = {
+      'login.microsoftonline.com': true,
+      'login.microsoftonline.us': true,
+      'login.partner.microsoftonline.cn': true,
+      'sts.windows.net': true,
+      'login.windows.net': true,
+      'contoso.b2clogin.com': true,
+      'contoso.ciamlogin.com': true,
+      'accounts.google.com': true,
+      'STS.WINDOWS.NET': true,
+      'b2clogin.com': false,
+      '.b2clogin.com': false,
+      'evilb2clogin.com': false,
+      'login.microsoftonline.com.evil.example': false,
+      'microsoftonline.com': false,
+      'issuer.test.example': false,
+      'login.microsoftonline.com:8443': false,
     }
-  })
-  it('does not trust look-alikes or other hosts', () => {
-    for (const h of [
-      'b2clogin.com',
-      '.b2clogin.com',
-      'evilb2clogin.com',
-      'login.microsoftonline.com.evil.example',
-      'microsoftonline.com',
-      'issuer.test.example',
-      'login.microsoftonline.com:8443',
-    ]) {
-      expect(isWellKnownIssuerHost(h)).toBe(false)
-    }
+    const actual = Object.fromEntries(Object.keys(expected).map((host) => [host, isWellKnownIssuerHost(host)]))
+    expect(actual).toEqual(expected)
   })
 })
 
