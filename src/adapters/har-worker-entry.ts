@@ -69,11 +69,9 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
   post({ type: 'progress', id, phase: 'detecting', done: 0, total: entries.length })
   analysis = analyzeFlows(entries)
   const t3 = performance.now()
-  // The flows and their entries go in several messages, each deserialised in its own short
-  // main-thread task; the last part travels with the outcome (har-worker-parts.ts).
-  const parts = splitResult(analysis.flows, entries)
-  const last = parts.pop() ?? { flows: [], flowEntries: {} }
-  for (const part of parts) post({ type: 'parsed-part', id, ...part })
+  // The flows and their entries go in messages of their own, each deserialised in its own short
+  // main-thread task, and the outcome after them, in a task that only renders (har-worker-parts.ts).
+  for (const part of splitResult(analysis.flows, entries)) post({ type: 'parsed-part', id, ...part })
   return {
     ok: true,
     creator: result.creator,
@@ -83,8 +81,8 @@ async function parse(id: number, file: Blob): Promise<ImportOutcome> {
     skippedCount: result.skippedCount,
     missingBodies: result.missingBodies,
     missingBodyCount: result.missingBodyCount,
-    analysis: { ...analysis, flows: last.flows },
-    flowEntries: last.flowEntries,
+    analysis: { ...analysis, flows: [] },
+    flowEntries: {},
     timings: { readMs: t1 - t0, parseMs: t2 - t1, detectMs: t3 - t2 },
   }
 }

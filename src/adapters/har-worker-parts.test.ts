@@ -29,7 +29,7 @@ function whole(flows: Flow[], entries: Entry[]): Record<number, Entry> {
 describe('splitResult / joinParts', () => {
   const { entries, flows } = allFixtures()
 
-  it('sends a small file in one message, and a file without flows as one empty part', () => {
+  it('sends a small file as one part, and a file without flows as one empty part', () => {
     expect(flows.length).toBeGreaterThan(2)
     const parts = splitResult(flows, entries)
     expect(parts).toHaveLength(1)

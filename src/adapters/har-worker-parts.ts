@@ -17,7 +17,7 @@ export interface ResultPart {
  * Budget of one part, in about one unit per cloned object (a string counts one unit per KB). The
  * 100-sign-in file's result is about 19,000 units and took 24 ms of main-thread CPU to deserialise
  * in one piece (bench:har trace, load average 10): a part of 1,500 costs about 2 ms, and a file
- * with a few flows still arrives in one message.
+ * with a few flows is one part.
  */
 export const PART_BUDGET = 1500
 

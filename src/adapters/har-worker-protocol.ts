@@ -21,9 +21,9 @@ export type ImportOutcome =
       skippedCount: number
       missingBodies: MissingBody[]
       missingBodyCount: number
-      /** On the wire, `flows` holds only the last part: the 'parsed-part' messages before it carry the others. */
+      /** On the wire, `flows` is empty: the 'parsed-part' messages before it carry them. */
       analysis: FlowAnalysis
-      /** Only the entries that belong to a flow, by index: the rest stays in the worker (on the wire, the last part's). */
+      /** Only the entries that belong to a flow, by index: the rest stays in the worker (on the wire, in the parts). */
       flowEntries: Record<number, Entry>
       timings: { readMs: number; parseMs: number; detectMs: number }
     }

@@ -19,7 +19,7 @@ function counts(flow: Flow) {
  * machine (bench:har trace); the first screenful comes at once and the rest in short tasks, so
  * no task blocks input for long (issue 10: the main thread is never blocked).
  */
-export const FIRST_BUTTONS = 12
+export const FIRST_BUTTONS = 8
 export const MORE_BUTTONS = 16
 
 /** How many of `flows` to draw: the first batch, and at least up to the selected flow. */
