@@ -9,10 +9,12 @@ import { PALETTES } from '../../core/diagram/palette.ts'
 import { diagramView } from '../../core/diagram/view.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { BUTTON_PRIMARY, INPUT } from '../../ui/button-styles.ts'
+import { ErrorAlert } from '../../ui/alert.tsx'
+import { Options } from '../../ui/options.tsx'
 import { PageHeader } from '../../ui/page-header.tsx'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
 import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
-import { Switch } from '../../ui/switch.tsx'
+import { RedactSwitch } from '../../ui/sequence-diagram/redact-switch.tsx'
 import { ExportMenu } from './export-menu.tsx'
 import { Legend } from './legend.tsx'
 import { MessagePanel } from './message-panel.tsx'
@@ -32,7 +34,7 @@ export function DiagramPage() {
   const { model, entries } = source
 
   const diagram = useMemo(() => diagramView(model, measureWith(canvasTextContext()), PALETTES[dark ? 'dark' : 'light']), [model, dark])
-  const { drawing, rowLabels } = diagram
+  const { drawing } = diagram
   const presentButton = useRef<HTMLButtonElement>(null)
   // A new flow starts fitted to the width (never enlarged): the whole cast is visible at once.
   const view = useFitZoom(drawing.width)
@@ -77,31 +79,15 @@ export function DiagramPage() {
             >
               {groups.map(({ g, items }) => (
                 <optgroup key={g} label={GROUP_LABEL[g]}>
-                  {items.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <Options items={items} />
                 </optgroup>
               ))}
             </select>
           </label>
-          <Switch
-            checked={redact}
-            onChange={setRedact}
-            label="Redact"
-            description="Mask tokens, codes, state and personal values (also in presentation and exports)"
-          />
+          <RedactSwitch checked={redact} onChange={setRedact} where="(also in presentation and exports)" />
           <ZoomControls {...view} />
         </div>
-        {source.error ? (
-          <p
-            role="alert"
-            className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100"
-          >
-            {source.error}
-          </p>
-        ) : null}
+        {source.error ? <ErrorAlert className="mt-3">{source.error}</ErrorAlert> : null}
         {model.template ? (
           <p
             className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
@@ -158,8 +144,7 @@ export function DiagramPage() {
       {presenting !== null ? (
         <Presentation
           model={model}
-          drawing={drawing}
-          rowLabels={rowLabels}
+          {...diagram}
           redact={redact}
           startAt={presenting}
           returnFocus={presentButton}

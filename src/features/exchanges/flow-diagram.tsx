@@ -15,7 +15,8 @@ import { diagramView } from '../../core/diagram/view.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
 import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
-import { Switch } from '../../ui/switch.tsx'
+import { ErrorAlert } from '../../ui/alert.tsx'
+import { RedactSwitch } from '../../ui/sequence-diagram/redact-switch.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 
 function buildModel(entries: CapturedEntry[], redact: boolean): { model: DiagramModel } | { error: string } {
@@ -61,12 +62,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
           below.
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <Switch
-            checked={redact}
-            onChange={setRedact}
-            label="Redact"
-            description="Mask tokens, codes, state and personal values on the arrows (the same switch as on the Diagram screen)"
-          />
+          <RedactSwitch checked={redact} onChange={setRedact} where="on the arrows (the same switch as on the Diagram screen)" />
           <ZoomControls {...view} compact />
           <Link
             to="/diagram?source=capture"
@@ -78,12 +74,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
         </div>
       </div>
       {'error' in built ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-100"
-        >
-          {built.error}
-        </p>
+        <ErrorAlert>{built.error}</ErrorAlert>
       ) : diagram ? (
         <ZoomableDiagram
           {...view}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/errors/error-catalog.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
-import { ExternalLink } from '../../ui/external-link.tsx'
+import { Definition, LinkRow } from '../../ui/definition.tsx'
 
 /**
  * Where an explanation comes from and when it was last compared with those pages, laid out like
@@ -18,24 +18,14 @@ function Provenance({ explanation: e }: { explanation: ErrorExplanation }) {
   return (
     <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs" data-testid="error-provenance">
       {links.length > 0 ? (
-        <>
-          <dt className="text-slate-500 dark:text-slate-400">Sources</dt>
-          <dd className="flex flex-wrap gap-x-3 gap-y-0.5">
-            {links.map((l) => (
-              <ExternalLink key={l.url + l.label} href={l.url}>
-                {l.label}
-              </ExternalLink>
-            ))}
-          </dd>
-        </>
+        <Definition term="Sources" className="flex flex-wrap gap-x-3 gap-y-0.5">
+          <LinkRow links={links} />
+        </Definition>
       ) : null}
       {e.checked !== undefined ? (
-        <>
-          <dt className="text-slate-500 dark:text-slate-400">Checked</dt>
-          <dd className="text-slate-700 dark:text-slate-300">
-            <time dateTime={e.checked}>{e.checked}</time> against these sources
-          </dd>
-        </>
+        <Definition term="Checked" className="text-slate-700 dark:text-slate-300">
+          <time dateTime={e.checked}>{e.checked}</time> against these sources
+        </Definition>
       ) : null}
     </dl>
   )

@@ -12,6 +12,10 @@ import {
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT } from '../../ui/button-styles.ts'
 import { PROVIDER_PRESETS, presetById, unfilledPlaceholders, type PresetNote } from '../../core/providers/presets.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
+import { Options } from '../../ui/options.tsx'
+
+/** The prompt values of OIDC Core §3.1.2.1 plus create (OpenID Connect Prompt Create 1.0); empty sends none. */
+const PROMPTS = ['', 'select_account', 'login', 'consent', 'none', 'create'].map((v) => ({ value: v, label: v || '(not sent)' }))
 
 const CLOUDS: { value: Cloud; label: string }[] = [
   { value: 'public', label: 'Public (login.microsoftonline.com)' },
@@ -65,31 +69,19 @@ export function ProfileForm({
         </Field>
         <Field label="Kind" problems={shown} field="kind">
           <select className={INPUT} value={p.kind} onChange={(e) => set('kind', e.target.value as ProfileKind)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options items={kinds.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
           </select>
         </Field>
         {p.kind === 'entra' ? (
           <Field label="Cloud" problems={shown} field="cloud">
             <select className={INPUT} value={p.cloud} onChange={(e) => set('cloud', e.target.value as Cloud)}>
-              {CLOUDS.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={CLOUDS} />
             </select>
           </Field>
         ) : null}
         {p.kind === 'oidc' ? (
-          <div className="space-y-1">
-            <label htmlFor="provider-preset" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
-              Provider preset
-            </label>
+          <Field label="Provider preset">
             <select
-              id="provider-preset"
               className={INPUT}
               value={presetId}
               onChange={(e) => {
@@ -99,13 +91,9 @@ export function ProfileForm({
               }}
             >
               <option value="">(none: type the authority)</option>
-              {PROVIDER_PRESETS.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
+              <Options items={PROVIDER_PRESETS.map((x) => ({ value: x.id, label: x.name }))} />
             </select>
-          </div>
+          </Field>
         ) : null}
         {p.kind === 'oidc' ? (
           <Field
@@ -166,11 +154,7 @@ export function ProfileForm({
         </Field>
         <Field label="prompt" problems={shown} field="prompt">
           <select className={INPUT} value={p.prompt} onChange={(e) => set('prompt', e.target.value)}>
-            {['', 'select_account', 'login', 'consent', 'none', 'create'].map((v) => (
-              <option key={v} value={v}>
-                {v || '(not sent)'}
-              </option>
-            ))}
+            <Options items={PROMPTS} />
           </select>
         </Field>
         <Field label="login_hint" problems={shown} field="loginHint">
@@ -250,13 +234,14 @@ function Field({
   children,
 }: {
   label: string
-  field: keyof ConnectionProfile
-  problems: ProfileProblem[]
+  /** The profile field whose problems show here; none for a helper control that is not saved. */
+  field?: keyof ConnectionProfile
+  problems?: ProfileProblem[]
   hint?: string
   children: ReactNode
 }) {
   const id = useId()
-  const mine = problems.filter((x) => x.field === field)
+  const mine = field ? (problems ?? []).filter((x) => x.field === field) : []
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-200">

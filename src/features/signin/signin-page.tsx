@@ -35,6 +35,18 @@ const BUSY_TEXT = {
   signout: 'Signing out…',
 } as const
 
+/** The one after-sign-in call switch, in the words of the provider it calls: OIDC userinfo or Microsoft Graph. */
+const AFTER_SIGN_IN_CALL = {
+  userinfo: {
+    label: 'Call userinfo after sign-in',
+    description: "GET the provider's userinfo_endpoint with the access token (OIDC Core §5.3), captured like every exchange",
+  },
+  graph: {
+    label: 'Call Microsoft Graph /me after sign-in',
+    description: 'When User.Read is granted: get a Graph token silently with the refresh token, then GET /v1.0/me (both captured)',
+  },
+} as const
+
 export function SignInPage() {
   const s = useSignInStore()
   const captures = useCaptureStore((c) => c.entries.length)
@@ -139,21 +151,11 @@ export function SignInPage() {
                   label="Step through"
                   description="Pause before /authorize, after the redirect back and before the /token POST"
                 />
-                {profile.kind === 'oidc' ? (
-                  <Switch
-                    checked={s.callGraph}
-                    onChange={s.setCallGraph}
-                    label="Call userinfo after sign-in"
-                    description="GET the provider's userinfo_endpoint with the access token (OIDC Core §5.3), captured like every exchange"
-                  />
-                ) : (
-                  <Switch
-                    checked={s.callGraph}
-                    onChange={s.setCallGraph}
-                    label="Call Microsoft Graph /me after sign-in"
-                    description="When User.Read is granted: get a Graph token silently with the refresh token, then GET /v1.0/me (both captured)"
-                  />
-                )}
+                <Switch
+                  checked={s.callGraph}
+                  onChange={s.setCallGraph}
+                  {...AFTER_SIGN_IN_CALL[profile.kind === 'oidc' ? 'userinfo' : 'graph']}
+                />
                 {demo ? (
                   <Badge tone="violet" title="Answers come from the demo tenant running in this page">
                     simulated: no network

@@ -3,9 +3,10 @@
  * core's drawing (core/diagram/drawing.ts), the same shapes the SVG export writes, and adds what
  * only a screen has: sticky lane headers, selection, keyboard and pointer navigation, zoom.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type WheelEvent } from 'react'
 import type { Drawing } from '../../core/diagram/drawing.ts'
 import { DiagramRow } from './diagram-row.tsx'
+import { useDragPan } from './drag-pan.ts'
 import { DrawnShapes } from './shape.tsx'
 
 /** Zoom limits of every diagram view (buttons and Ctrl/⌘ + wheel alike). */
@@ -68,7 +69,6 @@ export function SequenceDiagram({
   const rowEls = useRef(new Map<number, SVGGElement>())
   const pendingFocus = useRef<number | null>(null)
   const [view, setView] = useState({ top: 0, height: 2000 })
-  const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null)
 
   const lastView = useRef(view)
   const onScroll = useCallback(() => {
@@ -144,21 +144,7 @@ export function SequenceDiagram({
     e.preventDefault()
     onZoomChange(clampZoom(zoom * (e.deltaY < 0 ? 1.1 : 1 / 1.1)))
   }
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const el = scroller.current
-    if (!el || e.button !== 0 || (e.target as Element).closest('[role="button"]')) return
-    drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop, moved: false }
-  }
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current
-    const el = scroller.current
-    if (!d || !el) return
-    el.scrollLeft = d.left - (e.clientX - d.x)
-    el.scrollTop = d.top - (e.clientY - d.y)
-  }
-  const endDrag = () => {
-    drag.current = null
-  }
+  const pan = useDragPan(scroller)
 
   const w = drawing.width * zoom
   const header = drawing.headerHeight
@@ -168,10 +154,7 @@ export function SequenceDiagram({
       ref={scroller}
       onScroll={onScroll}
       onWheel={onWheel}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={endDrag}
-      onPointerLeave={endDrag}
+      {...pan}
       className={`relative overflow-auto ${className}`}
       style={{ backgroundColor: drawing.background }}
       data-testid="sequence-diagram"
