@@ -3,7 +3,7 @@
  * the recorder instead of MSAL. Every update from the service worker re-runs the one analysis
  * (import store's analyseCapture), so flows, tokens, lint and the diagram follow the recording.
  */
-import { StrictMode, useEffect, useState } from 'react'
+import { StrictMode, useEffect, useState, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '../app/app.tsx'
 import { applyTheme } from '../app/theme.ts'
@@ -55,17 +55,10 @@ function Bar() {
 
 if (location.hash === '' || location.hash === '#/') location.hash = '#/import'
 
-const bar = document.getElementById('recording-bar')
-if (bar)
-  createRoot(bar).render(
-    <StrictMode>
-      <Bar />
-    </StrictMode>,
-  )
-const root = document.getElementById('root')
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
+/** Renders `node` into the page's element `id`, if the page has one. */
+function mount(id: string, node: ReactNode) {
+  const el = document.getElementById(id)
+  if (el) createRoot(el).render(<StrictMode>{node}</StrictMode>)
+}
+mount('recording-bar', <Bar />)
+mount('root', <App />)

@@ -1,5 +1,5 @@
 /** The panel that opens from a diagram arrow: its request and response, explanation and spec links. */
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { exchangeDetail, redactText, type NameValue } from '../../core/diagram/exchange-detail.ts'
@@ -9,7 +9,27 @@ import type { TokenTrust } from './use-diagram-source.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST, BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { CodeBlock } from '../../ui/code-block.tsx'
-import { ExternalLink } from '../../ui/external-link.tsx'
+import { LinkRow } from '../../ui/definition.tsx'
+
+/** One part of the exchange (request, response, tokens): a ruled-off section named for screen readers. */
+function Part({ name, heading = name, children }: { name: string; heading?: string; children: ReactNode }) {
+  return (
+    <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label={name}>
+      <h4 className="text-sm font-semibold">{heading}</h4>
+      {children}
+    </section>
+  )
+}
+
+/** A request or response body, when there is one. */
+function Body({ label, text, maxHeight }: { label: string; text: string | null | undefined; maxHeight: string }) {
+  if (!text) return null
+  return (
+    <div className="mt-3">
+      <CodeBlock label={label} text={text} maxHeight={maxHeight} />
+    </div>
+  )
+}
 
 function Pairs({ title, items }: { title: string; items: NameValue[] }) {
   if (items.length === 0) return null
@@ -88,11 +108,7 @@ export function MessagePanel({
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{message.explanation.body}</p>
             {message.explanation.links.length ? (
               <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
-                {message.explanation.links.map((l) => (
-                  <ExternalLink key={l.url} href={l.url}>
-                    {l.label}
-                  </ExternalLink>
-                ))}
+                <LinkRow links={message.explanation.links} />
               </p>
             ) : null}
           </section>
@@ -115,8 +131,7 @@ export function MessagePanel({
           </p>
         ) : (
           <>
-            <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label="Request">
-              <h4 className="text-sm font-semibold">Request</h4>
+            <Part name="Request">
               <p className="mt-1 break-all font-mono text-xs">
                 <span className="font-semibold">{detail.method}</span> {detail.url}
               </p>
@@ -124,14 +139,9 @@ export function MessagePanel({
               <Pairs title="Fragment" items={detail.fragment} />
               <Pairs title="Headers" items={detail.requestHeaders} />
               <Pairs title="Form body" items={detail.form} />
-              {detail.requestBody ? (
-                <div className="mt-3">
-                  <CodeBlock label="Request body" text={detail.requestBody} maxHeight="max-h-48" />
-                </div>
-              ) : null}
-            </section>
-            <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label="Response">
-              <h4 className="text-sm font-semibold">Response</h4>
+              <Body label="Request body" text={detail.requestBody} maxHeight="max-h-48" />
+            </Part>
+            <Part name="Response">
               {detail.status === 0 ? (
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                   A browser navigation: the app saw the URL, not an HTTP response.
@@ -142,17 +152,12 @@ export function MessagePanel({
                     {detail.status} {detail.statusText}
                   </p>
                   <Pairs title="Headers" items={detail.responseHeaders} />
-                  {detail.responseBody ? (
-                    <div className="mt-3">
-                      <CodeBlock label="Response body" text={detail.responseBody} maxHeight="max-h-64" />
-                    </div>
-                  ) : null}
+                  <Body label="Response body" text={detail.responseBody} maxHeight="max-h-64" />
                 </>
               )}
-            </section>
+            </Part>
             {detail.tokens.length ? (
-              <section className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700" aria-label="Tokens">
-                <h4 className="text-sm font-semibold">Tokens in this exchange</h4>
+              <Part name="Tokens" heading="Tokens in this exchange">
                 <ul className="mt-2 space-y-3">
                   {detail.tokens.map((t) => (
                     <li key={`${t.where}-${t.name}`} className="rounded-lg border border-slate-200 p-2 dark:border-slate-700">
@@ -179,7 +184,7 @@ export function MessagePanel({
                     </li>
                   ))}
                 </ul>
-              </section>
+              </Part>
             ) : null}
           </>
         )}

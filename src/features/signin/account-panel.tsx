@@ -8,6 +8,12 @@ import { GraphMeResult } from './graph-me-result.tsx'
 import { UserinfoResult } from './userinfo-result.tsx'
 
 /** The signed-in account and what can be done with it: more scopes, silent refresh, sign-out. */
+/** MSAL's two ways to get a token for more scopes: from its cache or refresh token, or with a new redirect. */
+const ACQUIRE_WAYS = [
+  { redirect: false, label: 'Acquire silently' },
+  { redirect: true, label: 'With a redirect' },
+] as const
+
 export function AccountPanel() {
   const s = useSignInStore()
   // User.Read is Microsoft Graph's; another provider knows only its own scopes, so start from the profile's.
@@ -41,22 +47,17 @@ export function AccountPanel() {
             </label>
             <input id="more-scopes" className={`${INPUT} mt-1 font-mono`} value={scopes} onChange={(e) => setScopes(e.target.value)} />
           </div>
-          <button
-            type="button"
-            className={BUTTON_SECONDARY}
-            disabled={!list.length || s.busy !== null}
-            onClick={() => void s.acquire(list, false)}
-          >
-            Acquire silently
-          </button>
-          <button
-            type="button"
-            className={BUTTON_SECONDARY}
-            disabled={!list.length || s.busy !== null}
-            onClick={() => void s.acquire(list, true)}
-          >
-            With a redirect
-          </button>
+          {ACQUIRE_WAYS.map(({ redirect, label }) => (
+            <button
+              key={label}
+              type="button"
+              className={BUTTON_SECONDARY}
+              disabled={!list.length || s.busy !== null}
+              onClick={() => void s.acquire(list, redirect)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4 dark:border-slate-800">
           <button type="button" className={BUTTON_SECONDARY} disabled={s.busy !== null} onClick={() => void s.refresh()}>

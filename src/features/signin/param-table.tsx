@@ -3,6 +3,9 @@ import { useState } from 'react'
 import { explainParam, isSensitiveName, maskValue, type ParamInfo } from '../../core/capture/params.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
+import { TableHead } from '../../ui/table-head.tsx'
+
+const COLUMNS = ['Parameter', 'Value', 'What it is'].map((label) => ({ label, className: 'px-3 py-2 font-medium' }))
 
 /**
  * Protocol parameters with what each one means, who added it (MSAL by itself, the app, the
@@ -24,19 +27,10 @@ export function ParamTable({
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Parameter
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Value
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              What it is
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={COLUMNS}
+          className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400"
+        />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {params.map(([name, value], i) => {
             const info = response ? responseInfo(name) : explainParam(name)

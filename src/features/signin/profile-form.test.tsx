@@ -9,11 +9,16 @@ const origin = window.location.origin
 
 afterEach(cleanup)
 
+/** A form for a new profile, its save callback and a user to drive it. */
+function renderBlankForm() {
+  const onSave = vi.fn()
+  render(<ProfileForm initial={blankProfile('p1', `${origin}/redirect.html`)} onSave={onSave} onCancel={() => undefined} />)
+  return { onSave, user: userEvent.setup() }
+}
+
 describe('ProfileForm', () => {
   it('refuses a malformed GUID, a foreign redirect URI and an http authority before anything is saved', async () => {
-    const onSave = vi.fn()
-    const user = userEvent.setup()
-    render(<ProfileForm initial={blankProfile('p1', `${origin}/redirect.html`)} onSave={onSave} onCancel={() => undefined} />)
+    const { onSave, user } = renderBlankForm()
     await user.type(screen.getByLabelText('Tenant'), '72f988bf-0000-4000-8000-00000000c0d')
     await user.type(screen.getByLabelText('Application (client) ID'), '1234')
     await user.clear(screen.getByLabelText('Redirect URI'))
@@ -32,9 +37,7 @@ describe('ProfileForm', () => {
   })
 
   it('saves a valid profile, trimmed', async () => {
-    const onSave = vi.fn()
-    const user = userEvent.setup()
-    render(<ProfileForm initial={blankProfile('p1', `${origin}/redirect.html`)} onSave={onSave} onCancel={() => undefined} />)
+    const { onSave, user } = renderBlankForm()
     await user.type(screen.getByLabelText('Tenant'), ' contoso.onmicrosoft.com ')
     await user.type(screen.getByLabelText('Application (client) ID'), '11111111-2222-3333-4444-555555555555')
     await user.click(screen.getByRole('button', { name: 'Save profile' }))
