@@ -46,6 +46,41 @@ function suspiciousKid(kid: string): string | undefined {
   return undefined
 }
 
+/**
+ * Header parameters through which a token could pick its own verification key (RFC 7515 §4.1.2-4.1.6,
+ * RFC 8725 §3.10): never used, each reported once (DESIGN §4: keys come from the issuer only).
+ */
+const SELF_CHOSEN_KEY = [
+  {
+    name: 'jku',
+    pointer: true,
+    code: 'untrusted_jku',
+    message: (at: string) =>
+      `The header points to a key set at ${at}. It was not fetched: whoever made the token chose that URL, so keys from it prove nothing. Keys come from the issuer's discovery document only.`,
+  },
+  {
+    name: 'x5u',
+    pointer: true,
+    code: 'untrusted_x5u',
+    message: (at: string) =>
+      `The header points to a certificate at ${at}. It was not fetched: a token cannot choose the key it is checked with.`,
+  },
+  {
+    name: 'jwk',
+    pointer: false,
+    code: 'embedded_jwk',
+    message: () =>
+      'The header carries its own public key ("jwk"). It was ignored: a token that brings its own key can be signed by anyone (the CVE-2018-0114 pattern).',
+  },
+  {
+    name: 'x5c',
+    pointer: false,
+    code: 'embedded_x5c',
+    message: () =>
+      'The header carries a certificate chain ("x5c"). It was ignored: without checking the chain against a trust anchor it proves nothing, and identity providers publish their keys through discovery instead.',
+  },
+] as const
+
 export function checkHeader(header: Record<string, unknown>, options: InspectOptions, findings: Finding[]): HeaderVerdict {
   const verdict: HeaderVerdict = { alg: null, kid: undefined }
   const rawAlg = header['alg']
@@ -97,51 +132,12 @@ export function checkHeader(header: Record<string, unknown>, options: InspectOpt
     )
   }
 
-  if (header['jku'] !== undefined) {
-    findings.push(
-      finding(
-        'untrusted_jku',
-        'warning',
-        'header.jku',
-        `The header points to a key set at ${show(header['jku'])}. It was not fetched: whoever made the token chose that URL, so keys from it prove nothing. Keys come from the issuer's discovery document only.`,
-        SPEC.jku,
-        { actual: header['jku'] },
-      ),
-    )
-  }
-  if (header['x5u'] !== undefined) {
-    findings.push(
-      finding(
-        'untrusted_x5u',
-        'warning',
-        'header.x5u',
-        `The header points to a certificate at ${show(header['x5u'])}. It was not fetched: a token cannot choose the key it is checked with.`,
-        SPEC.x5u,
-        { actual: header['x5u'] },
-      ),
-    )
-  }
-  if (header['jwk'] !== undefined) {
-    findings.push(
-      finding(
-        'embedded_jwk',
-        'warning',
-        'header.jwk',
-        'The header carries its own public key ("jwk"). It was ignored: a token that brings its own key can be signed by anyone (the CVE-2018-0114 pattern).',
-        SPEC.jwk,
-      ),
-    )
-  }
-  if (header['x5c'] !== undefined) {
-    findings.push(
-      finding(
-        'embedded_x5c',
-        'warning',
-        'header.x5c',
-        'The header carries a certificate chain ("x5c"). It was ignored: without checking the chain against a trust anchor it proves nothing, and identity providers publish their keys through discovery instead.',
-        SPEC.x5c,
-      ),
-    )
+  for (const p of SELF_CHOSEN_KEY) {
+    const value = header[p.name]
+    if (value === undefined) continue
+    // A pointer (a URL) is shown as the finding's value; an embedded key or chain is not (it can be long).
+    const actual = p.pointer ? { actual: value } : {}
+    findings.push(finding(p.code, 'warning', `header.${p.name}`, p.message(show(value)), SPEC[p.name], actual))
   }
 
   const crit = header['crit']
