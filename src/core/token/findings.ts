@@ -1,6 +1,7 @@
 /** Small builders for findings, so every check writes them the same way (code, severity, subject, spec link). */
 import type { Finding, FindingCode, Severity } from './types.ts'
 import type { SpecLink } from '../spec-links.ts'
+import { rawText } from '../claims/raw-text.ts'
 
 /** Builds a Finding; `expected`/`actual` are omitted when undefined (exactOptionalPropertyTypes). */
 export function finding(
@@ -17,12 +18,5 @@ export function finding(
   return f
 }
 
-/** Renders a value for `expected`/`actual`: strings as-is, anything else as JSON. */
-export function show(v: unknown): string {
-  if (typeof v === 'string') return v
-  try {
-    return JSON.stringify(v) ?? String(v)
-  } catch {
-    return String(v)
-  }
-}
+/** Renders a value for `expected`/`actual`: the value as the token had it (strings as-is, the rest as JSON). */
+export const show = rawText
