@@ -1,28 +1,15 @@
 /** Where a HAR (or Playwright .zip) file is dropped or chosen. */
-import { useRef, useState, type DragEvent } from 'react'
+import { useRef } from 'react'
 import { BUTTON_PRIMARY } from '../../ui/button-styles.ts'
+import { useFileDrop } from '../../ui/file-drop.ts'
 
 /** File picker plus drag-and-drop target for one .har file. */
 export function DropZone({ onFile, busy }: { onFile: (file: File) => void; busy: boolean }) {
   const input = useRef<HTMLInputElement>(null)
-  const [over, setOver] = useState(false)
-  const take = (files: FileList | null | undefined) => {
-    const file = files?.[0]
-    if (file) onFile(file)
-  }
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault()
-    setOver(false)
-    take(e.dataTransfer.files)
-  }
+  const { over, handlers } = useFileDrop(onFile)
   return (
     <div
-      onDragOver={(e) => {
-        e.preventDefault()
-        setOver(true)
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      {...handlers}
       data-testid="har-drop-zone"
       className={`rounded-xl border-2 border-dashed p-6 text-center transition-colors ${over ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-500/10' : 'border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900'}`}
     >
@@ -41,7 +28,8 @@ export function DropZone({ onFile, busy }: { onFile: (file: File) => void; busy:
         aria-hidden="true"
         data-testid="har-file-input"
         onChange={(e) => {
-          take(e.target.files)
+          const file = e.target.files?.[0]
+          if (file) onFile(file)
           e.target.value = ''
         }}
       />
