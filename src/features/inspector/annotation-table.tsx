@@ -3,12 +3,13 @@ import { memo } from 'react'
 import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { Chevron, useDisclosure } from '../../ui/disclosure.tsx'
-import { ExternalLink } from '../../ui/external-link.tsx'
 import { CodeText } from '../../ui/code-text.tsx'
 import { AnnotationValue, InvisibleNote, VisibleText } from './claim-value.tsx'
 import { findInvisible, withMarkers } from '../../core/claims/invisible.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
 import type { Redactor } from './redaction.ts'
+import { Definition, LinkRow } from '../../ui/definition.tsx'
+import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
 
 type Annotation = ClaimAnnotation | HeaderAnnotation
 
@@ -43,19 +44,14 @@ export function AnnotationTable({
           <col className="w-[38%]" />
           <col className="w-[32%]" />
         </colgroup>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            <th scope="col" className="py-2 pl-4 pr-2 font-medium">
-              {kind === 'claim' ? 'Claim' : 'Parameter'}
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Value
-            </th>
-            <th scope="col" className="py-2 pl-2 pr-4 font-medium">
-              Meaning
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          rowClassName={HEAD_ROW}
+          columns={[
+            { label: kind === 'claim' ? 'Claim' : 'Parameter', className: 'py-2 pl-4 pr-2 font-medium' },
+            { label: 'Value', className: 'px-2 py-2 font-medium' },
+            { label: 'Meaning', className: 'py-2 pl-2 pr-4 font-medium' },
+          ]}
+        />
         <tbody>
           {items.map((a) => (
             <AnnotationRow key={a.name} annotation={a} now={now} redactor={redactor} kind={kind} />
@@ -183,46 +179,27 @@ function AnnotationDetails({ annotation: a, redactor }: { annotation: Annotation
       ) : null}
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs">
         {a.definedIn.length > 0 ? (
-          <>
-            <dt className="text-slate-500 dark:text-slate-400">Defined in</dt>
-            <dd className="flex flex-wrap gap-x-3">
-              {a.definedIn.map((l) => (
-                <ExternalLink key={l.url + l.label} href={l.url}>
-                  {l.label}
-                </ExternalLink>
-              ))}
-            </dd>
-          </>
+          <Definition term="Defined in" className="flex flex-wrap gap-x-3">
+            <LinkRow links={a.definedIn} />
+          </Definition>
         ) : null}
         {claim && claim.tokenTypes.length > 0 ? (
-          <>
-            <dt className="text-slate-500 dark:text-slate-400">Appears in</dt>
-            <dd className="flex flex-wrap gap-1">
-              {claim.tokenTypes.map((t) => (
-                <Badge key={t}>{t} tokens</Badge>
-              ))}
-              {claim.versions.map((v) => (
-                <Badge key={v} tone="indigo">
-                  v{v}
-                </Badge>
-              ))}
-            </dd>
-          </>
+          <Definition term="Appears in" className="flex flex-wrap gap-1">
+            {claim.tokenTypes.map((t) => (
+              <Badge key={t}>{t} tokens</Badge>
+            ))}
+            {claim.versions.map((v) => (
+              <Badge key={v} tone="indigo">
+                v{v}
+              </Badge>
+            ))}
+          </Definition>
         ) : null}
-        {claim?.status && STATUS_WORDS[claim.status] !== null ? (
-          <>
-            <dt className="text-slate-500 dark:text-slate-400">Status</dt>
-            <dd>{STATUS_WORDS[claim.status]}</dd>
-          </>
-        ) : null}
-        {claim?.variant ? (
-          <>
-            <dt className="text-slate-500 dark:text-slate-400">Meaning used</dt>
-            <dd>{claim.variant}</dd>
-          </>
-        ) : null}
-        <dt className="text-slate-500 dark:text-slate-400">Raw value</dt>
-        <dd className="break-all font-mono">{hidden ? '•••••• hidden' : <VisibleText text={redactor.text(rawText(a.value))} />}</dd>
+        {claim?.status && STATUS_WORDS[claim.status] !== null ? <Definition term="Status">{STATUS_WORDS[claim.status]}</Definition> : null}
+        {claim?.variant ? <Definition term="Meaning used">{claim.variant}</Definition> : null}
+        <Definition term="Raw value" className="break-all font-mono">
+          {hidden ? '•••••• hidden' : <VisibleText text={redactor.text(rawText(a.value))} />}
+        </Definition>
       </dl>
     </div>
   )

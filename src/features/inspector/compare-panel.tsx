@@ -10,6 +10,14 @@ import { rawText } from '../../core/claims/raw-text.ts'
 import { MASK, type Redactor } from './redaction.ts'
 import { pastedLength } from './token-input.tsx'
 import { VisibleText } from './claim-value.tsx'
+import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
+
+const COLUMNS = [
+  { label: 'Claim', className: 'w-[22%] py-2 pl-4 pr-2 font-medium' },
+  { label: 'Change', className: 'w-[14%] px-2 py-2 font-medium' },
+  { label: 'First token', className: 'px-2 py-2 font-medium' },
+  { label: 'Second token', className: 'py-2 pl-2 pr-4 font-medium' },
+]
 
 const CHANGE: Record<ClaimChange, { label: string; tone: Tone }> = {
   added: { label: 'added', tone: 'green' },
@@ -99,22 +107,7 @@ export function ComparePanel({
           <div className="-mx-4 overflow-x-auto">
             <table className="w-full table-fixed text-sm">
               <caption className="sr-only">Claims of the first token compared with the second</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                  <th scope="col" className="w-[22%] py-2 pl-4 pr-2 font-medium">
-                    Claim
-                  </th>
-                  <th scope="col" className="w-[14%] px-2 py-2 font-medium">
-                    Change
-                  </th>
-                  <th scope="col" className="px-2 py-2 font-medium">
-                    First token
-                  </th>
-                  <th scope="col" className="py-2 pl-2 pr-4 font-medium">
-                    Second token
-                  </th>
-                </tr>
-              </thead>
+              <TableHead rowClassName={HEAD_ROW} columns={COLUMNS} />
               <tbody>
                 {result.diffs
                   .filter((d) => showSame || d.change !== 'same')

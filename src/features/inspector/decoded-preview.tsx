@@ -6,6 +6,7 @@ import type { DecodedToken } from '../../core/token/types.ts'
 import { Panel } from '../../ui/panel.tsx'
 import { MASK, type Redactor } from './redaction.ts'
 import { VerdictBanner } from './verdict-banner.tsx'
+import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
 
 /**
  * What the first view can show of a token the moment it is pasted: decoding is a few
@@ -15,6 +16,11 @@ import { VerdictBanner } from './verdict-banner.tsx'
  */
 
 /** RFC 7519 §4.1.4–4.1.6 and OIDC Core §2 (auth_time): NumericDate claims, shown as times at once. */
+const COLUMNS = [
+  { label: 'Claim', className: 'w-[30%] py-2 pr-2 font-medium' },
+  { label: 'Value', className: 'py-2 pl-2 font-medium' },
+]
+
 const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at'])
 
 /**
@@ -77,16 +83,7 @@ export function DecodedPreview({
         <Panel title="Contents" id="contents">
           <table className="w-full table-fixed border-collapse text-sm" data-testid="decoded-preview">
             <caption className="sr-only">Payload claims (decoded; meanings follow)</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                <th scope="col" className="w-[30%] py-2 pr-2 font-medium">
-                  Claim
-                </th>
-                <th scope="col" className="py-2 pl-2 font-medium">
-                  Value
-                </th>
-              </tr>
-            </thead>
+            <TableHead rowClassName={HEAD_ROW} columns={COLUMNS} />
             <tbody>
               {claims.map((c) => (
                 <tr key={c.name} data-claim={c.name} className="border-b border-slate-100 align-top dark:border-slate-800">

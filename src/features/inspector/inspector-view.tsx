@@ -18,6 +18,7 @@ import { useNow } from './use-now.ts'
 import { EmptyState } from './empty-state.tsx'
 import { DecodedPreview } from './decoded-preview.tsx'
 import { loadReportView, useReportView } from './report-view-loader.ts'
+import { ErrorAlert } from '../../ui/alert.tsx'
 
 // The report's rendering loads with the verifier (preload.ts: at idle after the first paint), the
 // comparison when it is opened: the first view stays small (DESIGN §9).
@@ -172,14 +173,7 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
             ) : (
               <>
                 <DecodedPreview decoded={main.decoded} now={clock} redactor={redactor} awaitingKeysFrom={consent?.host ?? null} />
-                {main.loadError ? (
-                  <p
-                    role="alert"
-                    className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
-                  >
-                    {main.loadError}
-                  </p>
-                ) : null}
+                {main.loadError ? <ErrorAlert>{main.loadError}</ErrorAlert> : null}
               </>
             )
           ) : (

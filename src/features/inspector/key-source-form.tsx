@@ -1,5 +1,5 @@
 /** Where verification keys come from: the issuer, a pasted JWKS or the capture's keys. */
-import { useId, type RefObject } from 'react'
+import { useId, type ReactNode, type RefObject } from 'react'
 import { effectiveKeySource, useInspectorStore } from '../../stores/inspector-store.ts'
 import { INPUT } from '../../ui/button-styles.ts'
 
@@ -16,54 +16,33 @@ export function KeySourceForm({ jwksError, jwksRef }: { jwksError: string | null
   return (
     <fieldset className="space-y-2">
       <legend className="sr-only">Where the verification keys come from</legend>
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="radio"
-          name={`${id}-src`}
-          checked={keySource === 'issuer'}
-          onChange={() => setKeySource('issuer')}
-          className="mt-1 accent-indigo-600"
-        />
-        <span>
-          <span className="font-medium text-slate-800 dark:text-slate-100">From the issuer</span>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">
-            iss → /.well-known/openid-configuration → jwks_uri → kid. Only the issuer’s own documents are requested; for issuers other than
-            Microsoft Entra, Google and your own sign-ins, you are asked first.
-          </span>
-        </span>
-      </label>
+      <SourceOption
+        name={`${id}-src`}
+        checked={keySource === 'issuer'}
+        onChoose={() => setKeySource('issuer')}
+        title="From the issuer"
+        detail="iss → /.well-known/openid-configuration → jwks_uri → kid. Only the issuer’s own documents are requested; for issuers other than Microsoft Entra, Google and your own sign-ins, you are asked first."
+      />
       {captureOrigin ? (
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name={`${id}-src`}
-            checked={keySource === 'capture'}
-            onChange={() => setKeySource('capture')}
-            className="mt-1 accent-indigo-600"
-          />
-          <span>
-            <span className="font-medium text-slate-800 dark:text-slate-100">The key set recorded in {captureOrigin.label}</span>
-            <span className="block text-xs text-slate-500 dark:text-slate-400">
-              For this token only: keys that came inside a file vouch for nothing but that file’s own tokens, and never for the issuer.
-            </span>
-          </span>
-        </label>
-      ) : null}
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="radio"
+        <SourceOption
           name={`${id}-src`}
-          checked={keySource === 'pasted'}
-          onChange={() => setKeySource('pasted')}
-          className="mt-1 accent-indigo-600"
+          checked={keySource === 'capture'}
+          onChoose={() => setKeySource('capture')}
+          title={`The key set recorded in ${captureOrigin.label}`}
+          detail="For this token only: keys that came inside a file vouch for nothing but that file’s own tokens, and never for the issuer."
         />
-        <span>
-          <span className="font-medium text-slate-800 dark:text-slate-100">A key set I paste</span>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">
+      ) : null}
+      <SourceOption
+        name={`${id}-src`}
+        checked={keySource === 'pasted'}
+        onChoose={() => setKeySource('pasted')}
+        title="A key set I paste"
+        detail={
+          <>
             A whole JWKS (<code className="font-mono">{'{"keys":[…]}'}</code>) or one JWK. Nothing is fetched.
-          </span>
-        </span>
-      </label>
+          </>
+        }
+      />
       {keySource === 'pasted' ? (
         <div>
           <label htmlFor={`${id}-jwks`} className="sr-only">
@@ -88,5 +67,30 @@ export function KeySourceForm({ jwksError, jwksRef }: { jwksError: string | null
         </div>
       ) : null}
     </fieldset>
+  )
+}
+
+/** One choice of key source: a radio button, its name and a line saying what it does. */
+function SourceOption({
+  name,
+  checked,
+  onChoose,
+  title,
+  detail,
+}: {
+  name: string
+  checked: boolean
+  onChoose: () => void
+  title: string
+  detail: ReactNode
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="radio" name={name} checked={checked} onChange={onChoose} className="mt-1 accent-indigo-600" />
+      <span>
+        <span className="font-medium text-slate-800 dark:text-slate-100">{title}</span>
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{detail}</span>
+      </span>
+    </label>
   )
 }

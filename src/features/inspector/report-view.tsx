@@ -13,6 +13,7 @@ import type { Redactor } from './redaction.ts'
 import type { InspectionResult } from './use-inspection.ts'
 import { VerdictBanner } from './verdict-banner.tsx'
 import { provisionalClaims, provisionalHeader } from './decoded-preview.tsx'
+import { ErrorAlert } from '../../ui/alert.tsx'
 
 type ContentTab = 'claims' | 'header' | 'json'
 
@@ -80,14 +81,7 @@ export function ReportView({
         awaitingKeysFrom={consent?.host ?? null}
         onFetchOnce={consent?.onOnce}
       />
-      {result.loadError ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
-        >
-          {result.loadError}
-        </p>
-      ) : null}
+      {result.loadError ? <ErrorAlert>{result.loadError}</ErrorAlert> : null}
       {view ? (
         <>
           <Panel title="Findings" id="findings" actions={report ? <FindingCounts report={report} /> : null}>

@@ -1,8 +1,9 @@
 /** The token field: paste, type or drop a token, with its parts coloured and the input limit enforced. */
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react'
 import type { DecodedToken, SegmentName } from '../../core/token/types.ts'
 import { formatSize, inputTooLarge, MAX_TOKEN_FILE_BYTES, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { useFileDrop } from '../../ui/file-drop.ts'
 import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
 
 /** Takes a token out of a dropped/opened file: the text itself, or the first token in a JSON token response. */
@@ -81,7 +82,6 @@ export function TokenInput({
     el.style.height = `${Math.min(Math.max(el.scrollHeight + 2, 240), 520)}px`
   }, [value, redacted])
   const fileInput = useRef<HTMLInputElement>(null)
-  const [dragging, setDragging] = useState(false)
   // A notice belongs to the value it was given for: a token opened from elsewhere hides it.
   const [noticeState, setNoticeState] = useState<{ text: string; forValue: string } | null>(null)
   const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text, forValue: value })
@@ -130,16 +130,10 @@ export function TokenInput({
     }
     accept(tokenFromFileText(text), `file ${file.name}`)
   }
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault()
-    setDragging(false)
-    const file = e.dataTransfer.files[0]
-    if (file) void readFile(file)
-    else {
-      const text = e.dataTransfer.getData('text/plain')
-      if (text) accept(text, 'drop')
-    }
-  }
+  const drop = useFileDrop(
+    (file) => void readFile(file),
+    (text) => accept(text, 'drop'),
+  )
 
   return (
     <div>
@@ -165,13 +159,8 @@ export function TokenInput({
         />
       </div>
       <div
-        onDragOver={(e) => {
-          e.preventDefault()
-          setDragging(true)
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        className={`relative rounded-lg border bg-white shadow-inner dark:bg-slate-950 ${dragging ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-700'} focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30`}
+        {...drop.handlers}
+        className={`relative rounded-lg border bg-white shadow-inner dark:bg-slate-950 ${drop.over ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-700'} focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30`}
       >
         {oversized !== null ? (
           <div role="alert" className="min-h-60 p-3 text-sm text-red-700 dark:text-red-300">
