@@ -1,7 +1,7 @@
 /** The header row of a data table: one <th scope="col"> per column, so each cell is announced with its column's name. */
 import type { ReactNode } from 'react'
 
-/** The header row style of the inspector's tables (claims, header parameters, decoded preview, comparison): small uppercase words over a rule. */
+/** The header row style of the inspector's tables (claims, header parameters, decoded preview, comparison). */
 export const HEAD_ROW =
   'border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400'
 
