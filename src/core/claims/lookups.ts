@@ -34,36 +34,31 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined
 }
 
-let apps: Promise<{ apps: Record<string, string>; common: Set<string> }> | undefined
-let roles: Promise<Record<string, RoleEntry>> | undefined
-let graphNames: Promise<{ delegated: Record<string, number>; application: Set<string> }> | undefined
-let graphIds: Promise<{ delegated: Record<string, string>; application: Record<string, string> }> | undefined
+/** The first call starts the load; every later call shares its promise (one import per table per tab). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () => (pending ??= load())
+}
 
-function loadApps() {
-  apps ??= import('./data/first-party-apps.json').then((m) => ({
+const loadApps = once(() =>
+  import('./data/first-party-apps.json').then((m) => ({
     apps: m.default.apps as Record<string, string>,
     common: new Set(m.default.common),
-  }))
-  return apps
-}
-function loadRoles() {
-  roles ??= import('./data/directory-roles.json').then((m) => m.default.roles as Record<string, RoleEntry>)
-  return roles
-}
-function loadGraphNames() {
-  graphNames ??= import('./data/graph-permission-names.json').then((m) => ({
+  })),
+)
+const loadRoles = once(() => import('./data/directory-roles.json').then((m) => m.default.roles as Record<string, RoleEntry>))
+const loadGraphNames = once(() =>
+  import('./data/graph-permission-names.json').then((m) => ({
     delegated: m.default.delegated as Record<string, number>,
     application: new Set(m.default.application),
-  }))
-  return graphNames
-}
-function loadGraphIds() {
-  graphIds ??= import('./data/graph-permissions.json').then((m) => ({
+  })),
+)
+const loadGraphIds = once(() =>
+  import('./data/graph-permissions.json').then((m) => ({
     delegated: m.default.delegated as Record<string, string>,
     application: m.default.application as Record<string, string>,
-  }))
-  return graphIds
-}
+  })),
+)
 
 /** Name of a Microsoft first-party application (client or resource) by app ID. */
 export async function lookupFirstPartyApp(appId: string): Promise<string | undefined> {
