@@ -23,47 +23,35 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
   return value
 }
 
-/** The public (or, for `oct`, secret) members only, so private JWKs and odd `key_ops` never reach WebCrypto. */
-export function publicJwk(k: Jwk): JWK | null {
-  const s = (name: string): string | undefined => (typeof k[name] === 'string' ? (k[name] as string) : undefined)
-  switch (k.kty) {
-    case 'RSA': {
-      const n = s('n')
-      const e = s('e')
-      return n && e ? { kty: 'RSA', n, e } : null
-    }
-    case 'EC': {
-      const crv = s('crv')
-      const x = s('x')
-      const y = s('y')
-      return crv && x && y ? { kty: 'EC', crv, x, y } : null
-    }
-    case 'OKP': {
-      const crv = s('crv')
-      const x = s('x')
-      return crv && x ? { kty: 'OKP', crv, x } : null
-    }
-    case 'oct': {
-      const kk = s('k')
-      return kk ? { kty: 'oct', k: kk } : null
-    }
-    default:
-      return null
-  }
+/**
+ * Each key type's public members (RFC 7518 §6.2.1 EC, §6.3.1 RSA, §6.4.1 oct; RFC 8037 §2 OKP),
+ * which are also the members RFC 7638 §3.2 hashes for a thumbprint.
+ */
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  RSA: ['n', 'e'],
+  EC: ['crv', 'x', 'y'],
+  OKP: ['crv', 'x'],
+  oct: ['k'],
 }
 
-/** The RFC 7638 members in lexicographic order: both the cache key and the thumbprint input. */
-function canonical(jwk: JWK): string {
-  switch (jwk.kty) {
-    case 'RSA':
-      return JSON.stringify({ e: jwk.e, kty: 'RSA', n: jwk.n })
-    case 'EC':
-      return JSON.stringify({ crv: jwk.crv, kty: 'EC', x: jwk.x, y: jwk.y })
-    case 'OKP':
-      return JSON.stringify({ crv: jwk.crv, kty: 'OKP', x: jwk.x })
-    default:
-      return JSON.stringify({ k: jwk.k, kty: 'oct' })
+/** The public (or, for `oct`, secret) members only, so private JWKs and odd `key_ops` never reach WebCrypto. */
+export function publicJwk(k: Jwk): JWK | null {
+  const members = Object.hasOwn(PUBLIC_MEMBERS, k.kty) ? PUBLIC_MEMBERS[k.kty] : undefined
+  if (!members) return null
+  const out: Record<string, string> = { kty: k.kty }
+  for (const name of members) {
+    const value = k[name]
+    if (typeof value !== 'string' || value === '') return null
+    out[name] = value
   }
+  return out as JWK
+}
+
+/** The RFC 7638 §3.2 members in lexicographic order: both the cache key and the thumbprint input. */
+function canonical(jwk: JWK): string {
+  const ordered: Record<string, unknown> = {}
+  for (const name of [...(PUBLIC_MEMBERS[jwk.kty ?? ''] ?? []), 'kty'].sort()) ordered[name] = (jwk as Record<string, unknown>)[name]
+  return JSON.stringify(ordered)
 }
 
 export async function thumbprintOf(k: Jwk): Promise<string | undefined> {
