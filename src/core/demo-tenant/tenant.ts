@@ -26,6 +26,7 @@ import {
   v2Issuer,
 } from './discovery.ts'
 import { DEMO_B2C_NAME, DEMO_B2C_POLICY, DEMO_CIAM_NAME, locate, shapeBase, shapeHosts } from './shapes.ts'
+import { safeUrl } from '../flows/http.ts'
 import { GUID_RE, defaultRandom, header, parseForm, safeDecode } from './encoding.ts'
 import { E, errorResponse, jsonResponse } from './errors.ts'
 import { handleGraph } from './graph.ts'
@@ -42,12 +43,8 @@ export const DEMO_APP_DISPLAY_NAME = 'Token Lens (demo SPA)'
  * redirect.html — the MSAL v5 redirect bridge page this app uses.
  */
 export function isDefaultRedirectUri(uri: string): boolean {
-  let u: URL
-  try {
-    u = new URL(uri)
-  } catch {
-    return false
-  }
+  const u = safeUrl(uri)
+  if (!u) return false
   const local = u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1')
   return (u.protocol === 'https:' || local) && u.pathname.endsWith('redirect.html') && u.hash === ''
 }

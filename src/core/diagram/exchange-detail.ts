@@ -5,7 +5,8 @@
  */
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import type { CapturedEntry } from '../capture/types.ts'
-import { formParams, MASK, redirectParams, safeUrl } from './labels.ts'
+import { formParams, MASK, redirectParams } from './labels.ts'
+import { safeUrl } from '../flows/http.ts'
 
 export interface NameValue {
   name: string

@@ -4,6 +4,7 @@
  * are shortened so they never dominate a slide, and masked entirely in redaction mode.
  */
 import type { CapturedEntry } from '../capture/types.ts'
+import { safeUrl } from '../flows/http.ts'
 
 export interface LabelOptions {
   /** Mask personal values and every token, code, secret and state value. */
@@ -63,14 +64,6 @@ function showParam(name: string, value: string, opts: LabelOptions): string {
       60,
     )}`
   return `${name}=${abbreviate(value, 40)}`
-}
-
-export function safeUrl(raw: string): URL | null {
-  try {
-    return new URL(raw)
-  } catch {
-    return null
-  }
 }
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi

@@ -6,7 +6,8 @@
  */
 import type { CaptureOrigin, CapturedEntry } from '../capture/types.ts'
 import { explainRequest, explainResponse } from './explanations.ts'
-import { requestDetails, responseBodyJson, responseDetails, responseLabel, safeUrl, shortPath, type LabelOptions } from './labels.ts'
+import { requestDetails, responseBodyJson, responseDetails, responseLabel, shortPath, type LabelOptions } from './labels.ts'
+import { safeUrl } from '../flows/http.ts'
 import { calleeFor, ParticipantSet, type ParticipantSpec } from './participants.ts'
 import type { DiagramMessage, DiagramModel, MessageKind, StepExplanation } from './types.ts'
 
