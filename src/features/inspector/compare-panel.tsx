@@ -4,7 +4,7 @@ import { compareClaims, type ClaimChange } from '../../core/compare/compare-clai
 import type { DecodedToken } from '../../core/token/types.ts'
 import { inputTooLarge, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'
-import { INPUT } from '../../ui/button-styles.ts'
+import { CODE_ENTRY, INPUT } from '../../ui/button-styles.ts'
 import { Switch } from '../../ui/switch.tsx'
 import { rawText } from '../../core/claims/raw-text.ts'
 import { MASK, type Redactor } from './redaction.ts'
@@ -73,7 +73,7 @@ export function ComparePanel({
           value={secondText}
           onChange={(e) => change(e.target.value)}
           onPaste={paste}
-          spellCheck={false}
+          {...CODE_ENTRY}
           placeholder="Paste another token: a v1 and a v2 token, or the same token before and after an optional-claims change"
           className={`${INPUT} mt-1 h-24 resize-y break-all font-mono !text-xs`}
         />

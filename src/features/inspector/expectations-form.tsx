@@ -2,7 +2,7 @@
 import { useId } from 'react'
 import type { Expectations } from '../../stores/inspector-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
-import { BUTTON_GHOST, INPUT } from '../../ui/button-styles.ts'
+import { BUTTON_GHOST, CODE_ENTRY, INPUT } from '../../ui/button-styles.ts'
 import { Disclosure } from '../../ui/disclosure.tsx'
 
 type Field = keyof Expectations
@@ -20,8 +20,7 @@ function TextField({ field, label, hint, placeholder }: { field: Field; label: s
         id={id}
         value={value}
         placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
+        {...CODE_ENTRY}
         onChange={(e) => setExpected({ [field]: e.target.value })}
         className={`${INPUT} mt-1 font-mono !text-xs`}
         aria-describedby={hint ? `${id}-hint` : undefined}

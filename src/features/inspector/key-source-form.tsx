@@ -1,7 +1,7 @@
 /** Where verification keys come from: the issuer, a pasted JWKS or the capture's keys. */
 import { useId, type ReactNode, type RefObject } from 'react'
 import { effectiveKeySource, useInspectorStore } from '../../stores/inspector-store.ts'
-import { INPUT } from '../../ui/button-styles.ts'
+import { CODE_ENTRY, INPUT } from '../../ui/button-styles.ts'
 
 export function KeySourceForm({ jwksError, jwksRef }: { jwksError: string | null; jwksRef: RefObject<HTMLTextAreaElement | null> }) {
   const id = useId()
@@ -52,7 +52,7 @@ export function KeySourceForm({ jwksError, jwksRef }: { jwksError: string | null
             id={`${id}-jwks`}
             ref={jwksRef}
             value={pasted}
-            spellCheck={false}
+            {...CODE_ENTRY}
             onChange={(e) => setPasted(e.target.value)}
             placeholder='{"keys":[{"kty":"RSA","kid":"…","n":"…","e":"AQAB"}]}'
             aria-invalid={jwksError !== null}

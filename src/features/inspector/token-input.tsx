@@ -2,7 +2,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react'
 import type { DecodedToken, SegmentName } from '../../core/token/types.ts'
 import { formatSize, inputTooLarge, MAX_TOKEN_FILE_BYTES, MAX_TOKEN_INPUT_CHARS, tokenTooLargeMessage } from '../../core/token/decode.ts'
-import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+import { BUTTON_SECONDARY, CODE_ENTRY } from '../../ui/button-styles.ts'
 import { useFileDrop } from '../../ui/file-drop.ts'
 import { segmentClass, segmentNames, segmentRuns, SEGMENT_DOTS } from './segments.ts'
 
@@ -191,10 +191,7 @@ export function TokenInput({
               ref={area}
               id={id}
               value={value}
-              spellCheck={false}
-              autoCapitalize="off"
-              autoComplete="off"
-              autoCorrect="off"
+              {...CODE_ENTRY}
               aria-describedby={`${id}-hint`}
               onChange={(e) => accept(e.target.value, 'paste')}
               onPaste={onPaste}
