@@ -91,6 +91,15 @@ describe('strict per-segment decoding', () => {
     expect(d.problems[0]).toMatchObject({ segment: 'payload', reason: 'not_object' })
   })
 
+  it('a header or payload that is not a JSON object names what it is instead', () => {
+    expect(decodeToken(`${H}.${enc('null')}.${S}`).problems[0]?.message).toBe(
+      'The payload is JSON but null, not a claims object (RFC 7519 §7.2 step 10).',
+    )
+    expect(decodeToken(`${enc('7')}.${enc({ sub: 'a' })}.${S}`).problems[0]?.message).toBe(
+      'The header is JSON but a number, not an object (RFC 7515 §5.2 step 3).',
+    )
+  })
+
   it('binary (non UTF-8) payload does not decode (RFC 7519 §7.2 step 10) and has no payload text', () => {
     const d = decodeToken(`${H}.${base64url.encode(new Uint8Array([0xc3, 0x28]))}.${S}`)
     expect(d.decodes).toBe(false)

@@ -168,27 +168,36 @@ function base(normalized: string): DecodedToken {
 
 /** Decodes the header segment; returns the header object or records problems. */
 function decodeHeader(out: DecodedToken, seg: string): Record<string, unknown> | null {
-  const b = decodeSegment(seg, 'header', 'header')
-  if (!b.ok) {
-    out.problems.push(b.problem)
-    return null
-  }
-  const j = decodeJson(b.bytes, 'header', 'header')
+  const j = segmentJson(out, seg, 'header')
+  if (!j) return null
   if (!j.ok) {
     out.problems.push(j.problem)
     return null
   }
   if (!isObject(j.value)) {
-    out.problems.push({
-      segment: 'header',
-      reason: 'not_object',
-      message: `The header is JSON but ${Array.isArray(j.value) ? 'an array' : j.value === null ? 'null' : `a ${typeof j.value}`}, not an object (RFC 7515 §5.2 step 3).`,
-    })
+    notAnObject(out, 'header', j.value, 'not an object (RFC 7515 §5.2 step 3)')
     return null
   }
-  const dups = findDuplicateKeys(j.text)
-  if (dups.length > 0) out.duplicateKeys.push({ segment: 'header', names: dups })
+  noteDuplicateKeys(out, 'header', j.text)
   return j.value
+}
+
+/** A segment's bytes read as JSON text; null when the segment itself did not decode (its problem is recorded). */
+function segmentJson(out: DecodedToken, seg: string, segment: 'header' | 'payload'): JsonResult | null {
+  const b = decodeSegment(seg, segment, segment)
+  if (b.ok) return decodeJson(b.bytes, segment, segment)
+  out.problems.push(b.problem)
+  return null
+}
+
+function notAnObject(out: DecodedToken, segment: 'header' | 'payload', value: unknown, rule: string): void {
+  const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
+  out.problems.push({ segment, reason: 'not_object', message: `The ${segment} is JSON but ${kind}, ${rule}.` })
+}
+
+function noteDuplicateKeys(out: DecodedToken, segment: 'header' | 'payload', text: string): void {
+  const names = findDuplicateKeys(text)
+  if (names.length > 0) out.duplicateKeys.push({ segment, names })
 }
 
 function decodePayload(out: DecodedToken, seg: string): boolean {
@@ -199,12 +208,8 @@ function decodePayload(out: DecodedToken, seg: string): boolean {
     out.problems.push({ segment: 'payload', reason: 'empty', message: 'The payload segment is empty, so there are no claims.' })
     return true
   }
-  const b = decodeSegment(seg, 'payload', 'payload')
-  if (!b.ok) {
-    out.problems.push(b.problem)
-    return false
-  }
-  const j = decodeJson(b.bytes, 'payload', 'payload')
+  const j = segmentJson(out, seg, 'payload')
+  if (!j) return false
   if (!j.ok) {
     out.problems.push(j.problem)
     out.payloadText = j.text
@@ -215,16 +220,8 @@ function decodePayload(out: DecodedToken, seg: string): boolean {
   }
   out.payload = j.value
   out.payloadText = j.text
-  if (!isObject(j.value)) {
-    out.problems.push({
-      segment: 'payload',
-      reason: 'not_object',
-      message: `The payload is JSON but ${Array.isArray(j.value) ? 'an array' : `a ${j.value === null ? 'null' : typeof j.value}`}, not a claims object (RFC 7519 §7.2 step 10).`,
-    })
-  } else {
-    const dups = findDuplicateKeys(j.text)
-    if (dups.length > 0) out.duplicateKeys.push({ segment: 'payload', names: dups })
-  }
+  if (!isObject(j.value)) notAnObject(out, 'payload', j.value, 'not a claims object (RFC 7519 §7.2 step 10)')
+  else noteDuplicateKeys(out, 'payload', j.text)
   return true
 }
 
