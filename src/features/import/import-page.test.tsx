@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
 import { parseHar } from '../../core/har/parse.ts'
+import { sanitizeEntries } from '../../core/har/sanitize.ts'
 import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
 import { useImportStore } from '../../stores/import-store.ts'
 import { FindingsList } from './findings-list.tsx'
@@ -43,6 +44,32 @@ describe('ImportPage', () => {
     expect(screen.getByTestId('flow-steps')).toHaveTextContent('code=[redacted:code]')
     // The verdicts wait for the lazily imported verifier: over a second on a busy 2-core machine.
     await waitFor(() => expect(screen.getAllByTestId('token-verdict').length).toBeGreaterThan(0), { timeout: 10_000 })
+  })
+
+  it('shows a sanitised file’s placeholders whole (their number links the places), real values cut short', () => {
+    render(
+      <MemoryRouter>
+        <ImportPage />
+      </MemoryRouter>,
+    )
+    const entries = entriesOf('demo-signin.har')
+    act(() => useImportStore.getState().analyseCapture(sanitizeEntries(entries).entries as CapturedEntry[]))
+    const values = within(screen.getByTestId('flow-tokens'))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('code')?.textContent ?? '')
+    expect(values.length).toBeGreaterThan(0)
+    expect(values.every((v) => /^\[redacted:[a-z_]+:\d+\]$/.test(v))).toBe(true)
+    cleanup()
+    render(
+      <MemoryRouter>
+        <ImportPage />
+      </MemoryRouter>,
+    )
+    act(() => useImportStore.getState().analyseCapture(entries))
+    const raw = within(screen.getByTestId('flow-tokens'))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('code')?.textContent ?? '')
+    expect(raw.every((v) => v.length === 13 && v.endsWith('…'))).toBe(true)
   })
 
   it('shows each JWT with the core’s one verdict: keys found in the capture are named, never plain “valid”', async () => {

@@ -3,9 +3,13 @@ import { useNavigate } from 'react-router'
 import type { Flow, FlowToken } from '../../core/flows/types.ts'
 import { captureKeyOrigin, expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
+import { isRedacted } from '../../core/flows/http.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { VerdictBadge } from '../../ui/verdict-badge.tsx'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
+
+/** How much of a token value the list shows: enough to tell tokens apart, too little to use one. */
+const SHOWN_CHARS = 12
 
 const KIND: Record<FlowToken['kind'], string> = {
   id_token: 'ID token',
@@ -49,9 +53,7 @@ export function TokensList({ flow }: { flow: Flow }) {
       {flow.tokens.map((t) => (
         <li key={t.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
           <span className="min-w-36 font-medium">{KIND[t.kind]}</span>
-          <code className="text-xs text-slate-500 dark:text-slate-400" title="Shortened; the full value stays in this browser">
-            {t.value.slice(0, 12)}…
-          </code>
+          <TokenValue value={t.value} />
           {t.occurrences > 1 ? (
             <Badge title="The same value appears in several places of this flow">
               {t.valueId === t.id
@@ -74,5 +76,28 @@ export function TokensList({ flow }: { flow: Flow }) {
         </li>
       ))}
     </ul>
+  )
+}
+
+/**
+ * The start of a token value; a placeholder of a sanitised file ("[redacted:refresh_token:2]")
+ * is shown whole: it is no secret, and its number is what links it to the same value elsewhere.
+ */
+function TokenValue({ value }: { value: string }) {
+  if (isRedacted(value)) {
+    return (
+      <code className="text-xs text-slate-500 dark:text-slate-400" title="Replaced by a placeholder in the file">
+        {value}
+      </code>
+    )
+  }
+  const short = value.length > SHOWN_CHARS
+  return (
+    <code
+      className="text-xs text-slate-500 dark:text-slate-400"
+      title={short ? 'Shortened; the full value stays in this browser' : undefined}
+    >
+      {short ? `${value.slice(0, SHOWN_CHARS)}…` : value}
+    </code>
   )
 }
