@@ -150,6 +150,36 @@ describe('measureWith', () => {
     expect(fonts).toEqual([`400 11.5px ${FONT_FAMILY.mono}`])
   })
 
+  it('sets the context’s font only when it changes, and measures a repeated text once', () => {
+    let fontSets = 0
+    let measures = 0
+    let font = ''
+    const ctx = {
+      get font() {
+        return font
+      },
+      set font(f: string) {
+        fontSets += 1
+        font = f
+      },
+      measureText(t: string) {
+        measures += 1
+        return { width: t.length * 5 }
+      },
+    }
+    const measure = measureWith(ctx)
+    for (let i = 0; i < 3; i++) {
+      expect(measure('login.microsoftonline.com', FONTS.label)).toBe(125)
+      expect(measure('POST /token', FONTS.label)).toBe(55)
+    }
+    expect([fontSets, measures]).toEqual([1, 2])
+    expect(measure('POST /token', FONTS.detail)).toBe(55)
+    expect([fontSets, measures]).toEqual([2, 3])
+    // A second layout on the same context reuses what the first measured.
+    expect(measureWith(ctx)('POST /token', FONTS.label)).toBe(55)
+    expect(measures).toBe(3)
+  })
+
   it('falls back to the fixed table without a context, or where the context measures nothing', () => {
     expect(measureWith(null)).toBe(approximateMeasure)
     const blind = measureWith({ font: '', measureText: () => ({ width: 0 }) })

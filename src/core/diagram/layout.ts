@@ -344,9 +344,32 @@ export interface TextMetricsSource {
  */
 export function measureWith(ctx: TextMetricsSource | null): MeasureText {
   if (!ctx) return approximateMeasure
+  let memo = measured.get(ctx)
+  if (!memo) measured.set(ctx, (memo = { font: '', widths: new Map() }))
+  const m = memo
   return (text, font) => {
-    ctx.font = `${font.weight} ${font.size}px ${font.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans}`
+    const css = `${font.weight} ${font.size}px ${font.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans}`
+    const key = `${css}\u0000${text}`
+    const hit = m.widths.get(key)
+    if (hit !== undefined) return hit
+    // Assigning ctx.font parses a CSS font each time: the layout asks for a handful of fonts
+    // thousands of times, so it is set only when it changes.
+    if (m.font !== css) {
+      ctx.font = css
+      m.font = css
+    }
     const w = ctx.measureText(text).width
-    return w > 0 || text.length === 0 ? w : approximateMeasure(text, font)
+    const width = w > 0 || text.length === 0 ? w : approximateMeasure(text, font)
+    if (m.widths.size >= MAX_MEASURED) m.widths.clear()
+    m.widths.set(key, width)
+    return width
   }
 }
+
+/**
+ * Per text context: the font last set on it and the widths already measured (labels repeat:
+ * hosts, step names, the same parameter on every request). Bounded, so a long session of
+ * diagrams cannot grow it forever; the context is only ever given its font here.
+ */
+const measured = new WeakMap<TextMetricsSource, { font: string; widths: Map<string, number> }>()
+const MAX_MEASURED = 20_000

@@ -29,11 +29,15 @@ function rowButton(name: RegExp): HTMLElement {
   return within(screen.getByRole('list', { name: 'Captured exchanges' })).getByRole('button', { name })
 }
 
-describe('Flow screen sequence diagram', () => {
+// The diagram is a lazily loaded chunk: on a busy 2-core machine it can take longer than findBy's default second
+// (the tests of this block get 20 s, over Vitest's 5 s default, for the same reason).
+const LAZY = { timeout: 10_000 }
+
+describe('Flow screen sequence diagram', { timeout: 20_000 }, () => {
   it('is open by default and draws the live capture from the app perspective', async () => {
     renderPage()
     expect(screen.getByRole('button', { name: 'Sequence diagram' })).toHaveAttribute('aria-expanded', 'true')
-    const steps = await screen.findAllByRole('button', { name: /^Step \d+:/ })
+    const steps = await screen.findAllByRole('button', { name: /^Step \d+:/ }, LAZY)
     const names = steps.map((s) => s.getAttribute('aria-label') ?? '')
     expect(names.some((n) => /^Step \d+: This app to Authorization endpoint: GET .*authorize/.test(n))).toBe(true)
     expect(names.some((n) => /^Step \d+: This app to Token endpoint: POST .*token, grant_type=authorization_code/.test(n))).toBe(true)
@@ -45,7 +49,7 @@ describe('Flow screen sequence diagram', () => {
     const token = rowButton(/Token/)
     expect(token).toHaveAttribute('aria-expanded', 'false')
     expect(screen.queryByText('code_verifier')).toBeNull()
-    const arrow = await screen.findByRole('button', { name: /^Step \d+: This app to Token endpoint: POST/ })
+    const arrow = await screen.findByRole('button', { name: /^Step \d+: This app to Token endpoint: POST/ }, LAZY)
     fireEvent.click(arrow)
     expect(token).toHaveAttribute('aria-expanded', 'true')
     expect(document.activeElement).toBe(token)
@@ -57,13 +61,13 @@ describe('Flow screen sequence diagram', () => {
     // Only the token row opened.
     expect(rowButton(/Discovery/)).toHaveAttribute('aria-expanded', 'false')
     // The response arrow belongs to the same exchange; activating it keeps the row open.
-    fireEvent.click(await screen.findByRole('button', { name: /^Step \d+: Token endpoint to This app: 200/ }))
+    fireEvent.click(await screen.findByRole('button', { name: /^Step \d+: Token endpoint to This app: 200/ }, LAZY))
     expect(token).toHaveAttribute('aria-expanded', 'true')
   })
 
   it('Enter on a message opens its row too; the row still toggles by hand', async () => {
     renderPage()
-    const [arrow] = await screen.findAllByRole('button', { name: /^Step \d+: Discovery & JWKS to This app: 200 OK, issuer/ })
+    const [arrow] = await screen.findAllByRole('button', { name: /^Step \d+: Discovery & JWKS to This app: 200 OK, issuer/ }, LAZY)
     if (!arrow) throw new Error('no discovery answer drawn')
     fireEvent.keyDown(arrow, { key: 'Enter' })
     const discovery = rowButton(/Discovery/)
@@ -76,7 +80,7 @@ describe('Flow screen sequence diagram', () => {
   it('masks secrets and personal values on the arrows when the shared redaction switch is on', async () => {
     renderPage()
     const labels = async () =>
-      (await screen.findAllByRole('button', { name: /^Step \d+:/ })).map((s) => s.getAttribute('aria-label') ?? '').join('\n')
+      (await screen.findAllByRole('button', { name: /^Step \d+:/ }, LAZY)).map((s) => s.getAttribute('aria-label') ?? '').join('\n')
     const plain = await labels()
     expect(plain).toMatch(/state=STATE/)
     fireEvent.click(screen.getByRole('switch', { name: 'Redact' }))
@@ -88,7 +92,7 @@ describe('Flow screen sequence diagram', () => {
 
   it('collapses, and the list renders without the diagram', async () => {
     renderPage()
-    await screen.findAllByRole('button', { name: /^Step \d+:/ })
+    await screen.findAllByRole('button', { name: /^Step \d+:/ }, LAZY)
     fireEvent.click(screen.getByRole('button', { name: 'Sequence diagram' }))
     expect(screen.getByRole('button', { name: 'Sequence diagram' })).toHaveAttribute('aria-expanded', 'false')
     expect(screen.queryByTestId('sequence-diagram')).toBeNull()
