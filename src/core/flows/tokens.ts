@@ -7,6 +7,7 @@
  */
 import { isAnonymousPlaceholder, isRedacted, looksLikeJwt, safeUrl } from './http.ts'
 import type { InspectOptions } from '../token/types.ts'
+import { hasTenantPlaceholder, substituteTenant } from '../token/discovery-url.ts'
 import type { FlowAnalysis, FlowStep, FlowToken, FlowTokenKind, TokenExpectations, TokenPlace } from './types.ts'
 
 export interface TokenContext {
@@ -230,14 +231,12 @@ export function issuedTokenExpectations(token: IssuedToken, clientId: string): N
 }
 
 /**
- * The one `{tenantid}` rule. Entra's multi-tenant discovery documents (common, organizations)
- * publish an issuer template "https://login.microsoftonline.com/{tenantid}/v2.0" that each token
- * fills with its own tenant. It becomes an expectation only when the tenant is known (from the
- * authority path or client_info's utid); otherwise no issuer is expected at all, never the
- * template itself.
+ * A flow's expected issuer under the one `{tenantid}` rule (core/token/discovery-url.ts): a
+ * template becomes an expectation only when the tenant is known (from the authority path or
+ * client_info's utid); otherwise no issuer is expected at all, never the template itself.
  */
 export function resolveIssuer(issuer: string | undefined, tenantId: string | undefined): string | undefined {
   if (!issuer) return undefined
-  if (!/\{tenantid\}/i.test(issuer)) return issuer
-  return tenantId ? issuer.replace(/\{tenantid\}/gi, tenantId) : undefined
+  const filled = substituteTenant(issuer, tenantId)
+  return hasTenantPlaceholder(filled) ? undefined : filled
 }

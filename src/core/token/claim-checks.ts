@@ -6,7 +6,7 @@ import type { Finding, InspectOptions, TokenType } from './types.ts'
 import { finding, show } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import type { SpecLink } from '../spec-links.ts'
-import { substituteTenant } from './keys.ts'
+import { hasTenantPlaceholder, substituteTenant } from './discovery-url.ts'
 import { BACKCHANNEL_LOGOUT_EVENT } from './family.ts'
 
 export interface ClaimContext {
@@ -152,7 +152,7 @@ function checkIssuer(ctx: ClaimContext, findings: Finding[]): void {
         )
     } else {
       const want = substituteTenant(expected, p['tid'])
-      if (want.includes('{tenantid}')) {
+      if (hasTenantPlaceholder(want)) {
         findings.push(
           finding(
             'iss_mismatch',

@@ -1,7 +1,8 @@
 /**
  * Where an issuer publishes its discovery document (OIDC Discovery §4), including Entra v1.0 and
- * Azure AD B2C's per-policy documents. Kept apart from keys.ts because the first view needs it (the
- * consent prompt names the host before any key code has loaded).
+ * Azure AD B2C's per-policy documents, and the one rule for Entra's `{tenantid}` issuer template.
+ * Kept apart from keys.ts because the first view needs it (the consent prompt names the host
+ * before any key code has loaded).
  */
 
 /**
@@ -34,4 +35,21 @@ export function b2cDiscoveryUrl(iss: string, payload: Record<string, unknown> | 
   const policy = [payload['tfp'], payload['acr']].find((v): v is string => typeof v === 'string' && B2C_POLICY.test(v))
   if (policy === undefined) return null
   return `https://${m[1]}/${m[2]}/${encodeURIComponent(policy)}/v2.0/.well-known/openid-configuration`
+}
+
+const TENANT_PLACEHOLDER = /\{tenantid\}/gi
+
+/**
+ * The one `{tenantid}` rule. Entra's multi-tenant discovery documents (common, organizations)
+ * publish an issuer template, "https://login.microsoftonline.com/{tenantid}/v2.0", that each
+ * token fills with its own tenant (`tid`). The placeholder is matched in any case; without a
+ * tenant the template is returned unchanged (see hasTenantPlaceholder).
+ */
+export function substituteTenant(issuer: string, tenant: unknown): string {
+  return typeof tenant === 'string' && tenant !== '' ? issuer.replace(TENANT_PLACEHOLDER, tenant) : issuer
+}
+
+/** Whether an issuer is still a template: it must never be compared with a token's iss as it is. */
+export function hasTenantPlaceholder(issuer: string): boolean {
+  return /\{tenantid\}/i.test(issuer)
 }

@@ -6,6 +6,8 @@ import { base64url } from 'jose'
 import { describe, expect, it } from 'vitest'
 import type { InspectOptions } from './types.ts'
 import { inspectToken } from './inspect.ts'
+import { hasTenantPlaceholder, substituteTenant } from './discovery-url.ts'
+import { resolveIssuer } from '../flows/tokens.ts'
 import { codes, constants, jwks, scenario } from './__fixtures__/fixtures.ts'
 
 type Docs = Record<string, unknown | (() => unknown)>
@@ -267,5 +269,28 @@ describe('pasted keys', () => {
     expect(r.signature.reason).toMatch(/paste/)
     expect(r.signature.chain.source).toBe('none')
     expect(r.findings).toEqual([])
+  })
+})
+
+describe('the one {tenantid} rule', () => {
+  const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+  it('fills the placeholder in any case, and leaves a template without a tenant as it is', () => {
+    expect(substituteTenant('https://login.microsoftonline.com/{tenantid}/v2.0', TID)).toBe(`https://login.microsoftonline.com/${TID}/v2.0`)
+    expect(substituteTenant('https://login.microsoftonline.com/{TenantId}/v2.0', TID)).toBe(`https://login.microsoftonline.com/${TID}/v2.0`)
+    expect(substituteTenant('https://login.microsoftonline.com/{tenantid}/v2.0', undefined)).toBe(
+      'https://login.microsoftonline.com/{tenantid}/v2.0',
+    )
+    expect(substituteTenant('https://login.microsoftonline.com/{tenantid}/v2.0', '')).toBe(
+      'https://login.microsoftonline.com/{tenantid}/v2.0',
+    )
+    expect(hasTenantPlaceholder('https://sts.windows.net/{TENANTID}/')).toBe(true)
+    expect(hasTenantPlaceholder(`https://sts.windows.net/${TID}/`)).toBe(false)
+  })
+
+  it('the validator and the capture analysis read a template the same way', () => {
+    for (const template of ['https://login.microsoftonline.com/{tenantid}/v2.0', 'https://login.microsoftonline.com/{TenantID}/v2.0']) {
+      expect(resolveIssuer(template, TID)).toBe(substituteTenant(template, TID))
+      expect(resolveIssuer(template, undefined)).toBeUndefined()
+    }
   })
 })

@@ -8,7 +8,7 @@ import { finding } from './findings.ts'
 import { SPEC } from './spec-refs.ts'
 import { isEntraIssuer } from './entra.ts'
 import { FetchNotAllowedError, fetchPolicy } from './fetch-policy.ts'
-import { b2cDiscoveryUrl, discoveryUrlFor } from './discovery-url.ts'
+import { b2cDiscoveryUrl, discoveryUrlFor, substituteTenant } from './discovery-url.ts'
 
 export type Jwk = Record<string, unknown> & { kty: string }
 
@@ -74,11 +74,6 @@ function hasKid(keys: Jwk[], kid: string): boolean {
 /** Only what the fetch policy could ever allow is attempted (https, no credentials in the URL). */
 function isFetchableUrl(u: string): boolean {
   return fetchPolicy(u, { trustedHosts: [] }).verdict !== 'refuse'
-}
-
-/** Substitutes Entra's `{tenantid}` placeholder (multi-tenant discovery documents) from `tid`. */
-export function substituteTenant(issuer: string, tid: unknown): string {
-  return typeof tid === 'string' && issuer.includes('{tenantid}') ? issuer.split('{tenantid}').join(tid) : issuer
 }
 
 export async function resolveKeys(
