@@ -12,7 +12,6 @@
  * Which shape answers is decided by the request's host alone. Pure.
  */
 import { DEMO_TENANT_ID } from './types.ts'
-import { safeUrl } from '../flows/http.ts'
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -128,8 +127,15 @@ export function isGuidTenant(segment: string): boolean {
  * it (and its tenant ID), so every path there is the demo's.
  */
 export function isDemoTenantUrl(url: string): boolean {
-  const u = safeUrl(url)
-  if (u?.protocol !== 'https:') return false
+  // Its own URL guard, not flows/http.ts's safeUrl: this runs in the first view (the network edge),
+  // and importing the HAR readers here put them in the first view too (+0.9 kB gzip, measured).
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol !== 'https:') return false
   const host = u.host.toLowerCase()
   if (host === 'login.microsoftonline.com') return u.pathname.split('/')[1]?.toLowerCase() === DEMO_TENANT_ID
   return (
