@@ -16,7 +16,11 @@ for (const theme of ['light', 'dark']) {
   for (const route of routes) {
     await page.goto(base + route)
     await page.waitForLoadState('networkidle')
-    const name = route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root'
+    const name =
+      route
+        .replace(/[^a-z0-9]+/gi, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'root'
     await page.screenshot({ path: `e2e-artifacts/screens/${name}-${theme}.png`, fullPage: true })
     console.log(`e2e-artifacts/screens/${name}-${theme}.png`)
   }
