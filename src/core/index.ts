@@ -49,5 +49,5 @@ export { sanitizeEntries, sanitizeUrl, toHar, type SanitizeOptions, type Sanitiz
 export * from './flows/types.ts'
 export { analyzeFlows, flowEntries } from './flows/detect.ts'
 export { kindLabel as stepKindLabel } from './flows/classify.ts'
-export { explainError, type FlowErrorExplanation } from './flows/errors.ts'
+export { explainStepError, platformOf } from './flows/errors.ts'
 export { buildFlowReport, type FlowReport, type FlowReportInput, type TokenVerdict } from './flows/report.ts'

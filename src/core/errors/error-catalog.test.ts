@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { aadstsCodesIn, aadstsKey, explainError, loadErrorCatalog, type ErrorCatalog } from './error-catalog.ts'
-import { explainError as explainFlowError } from '../flows/errors.ts'
+import { explainStepError, platformOf } from '../flows/errors.ts'
 
 describe('error catalogue', () => {
   it('explains every AADSTS code the issue lists and MSAL codes', async () => {
@@ -27,14 +27,33 @@ describe('error catalogue', () => {
   })
 
   it('is one source: the flow lint view and the sign-in view say the same about a code', async () => {
-    const [entra] = await explainError({ text: 'AADSTS9002326: cross-origin' })
-    const flow = await explainFlowError({ error: 'invalid_request', code: '9002326' })
-    expect(flow.aadsts?.meaning).toBe(entra?.cause)
-    expect(flow.aadsts?.fix).toBe(entra?.fix)
-    const oauth = (await explainError({ oauthError: 'invalid_request' })).find((e) => e.source === 'OAuth 2.0 / OpenID Connect')
-    expect(flow.meaning).toBe(oauth?.cause)
+    const entra = await explainError({ text: 'AADSTS9002326: cross-origin', oauthError: 'invalid_request' })
+    const flow = await explainStepError({ error: 'invalid_request', code: '9002326' })
+    expect(flow).toEqual(entra)
     expect(aadstsKey('50011')).toBe('AADSTS50011')
     expect(aadstsKey('AADSTS50011')).toBe('AADSTS50011')
+  })
+
+  it('every AADSTS explanation ends its sources with Microsoft’s lookup for that code', async () => {
+    const [known] = await explainError({ text: 'AADSTS50011' })
+    expect(known?.links?.at(-1)?.url).toBe('https://login.microsoftonline.com/error?code=50011')
+    const [unknown] = await explainError({ text: 'AADSTS1234567' })
+    expect(unknown?.links?.some((l) => l.url === 'https://login.microsoftonline.com/error?code=1234567')).toBe(true)
+  })
+
+  it('a flow’s advice follows its kind of client: web app, SPA, or every platform when the capture cannot tell', async () => {
+    const fix = async (flow: Parameters<typeof platformOf>[0]) =>
+      (await explainStepError({ error: 'invalid_request', code: '50011' }, platformOf(flow)))[0]?.fix ?? ''
+    const entry = (await loadErrorCatalog()).aadsts['AADSTS50011']!
+    const web = await fix({ client: { type: 'confidential', evidence: [] }, redirectUri: 'https://app.example/signin-oidc' })
+    const spa = await fix({ client: { type: 'public', evidence: [] }, redirectUri: 'https://app.example/' })
+    const local = await fix({ client: { type: 'public', evidence: [] }, redirectUri: 'http://localhost:3000/' })
+    expect(web).toBe(entry.byPlatform?.web)
+    expect(spa).toBe(entry.byPlatform?.spa)
+    expect(web).not.toBe(spa)
+    // Loopback redirects are used by desktop apps and by SPAs in development alike: all the advice.
+    expect(local).toContain(entry.byPlatform?.web ?? '?')
+    expect(local).toContain(entry.byPlatform?.spa ?? '?')
   })
 
   it('covers the codes both former catalogues covered', async () => {
@@ -55,16 +74,18 @@ describe('error catalogue', () => {
     // AADSTS50011 is shown on Entra's own error page (basis "page"), so its invalid_request pairing is not confirmed.
     const [redirect] = await explainError({ text: 'AADSTS50011' })
     expect(redirect).toMatchObject({ oauthError: 'invalid_request', pairingCertain: false })
-    expect((await explainFlowError({ error: 'invalid_request', code: '50011' })).aadsts?.pairingInferred).toBe(true)
+    const aadsts = async (error: string, code: string) => (await explainStepError({ error, code }))[0]
+    expect(await aadsts('invalid_request', '50011')).toMatchObject({ code: 'AADSTS50011', pairingCertain: false })
     // AADSTS65004 -> access_denied is marked inferred in the reference.
-    expect((await explainFlowError({ error: 'access_denied', code: '65004' })).aadsts?.pairingInferred).toBe(true)
+    expect(await aadsts('access_denied', '65004')).toMatchObject({ code: 'AADSTS65004', pairingCertain: false })
     // AADSTS16000 -> interaction_required was observed.
     const [observed] = await explainError({ text: 'AADSTS16000' })
     expect(observed).toMatchObject({ oauthError: 'interaction_required', pairingCertain: true })
-    expect((await explainFlowError({ error: 'interaction_required', code: '16000' })).aadsts?.pairingInferred).toBe(false)
+    expect(await aadsts('interaction_required', '16000')).toMatchObject({ code: 'AADSTS16000', pairingCertain: true })
     // No pairing at all (basis not_determined): nothing to call inferred.
-    const none = await explainFlowError({ error: 'invalid_request', code: '650056' })
-    expect(none.aadsts?.pairingInferred).toBe(false)
+    const none = await aadsts('invalid_request', '650056')
+    expect(none?.code).toBe('AADSTS650056')
+    expect(none?.oauthError).toBeUndefined()
   })
 })
 

@@ -138,7 +138,7 @@ export async function explainError(input: {
         fix: fixFor(e, input.platform),
         ...(e.oauthError ? { oauthError: e.oauthError, pairingCertain: e.certain } : {}),
         ...(e.surface ? { surface: e.surface } : {}),
-        links: e.links,
+        links: withLookup(e.links, code),
         checked: e.checked,
       })
     else
@@ -177,6 +177,12 @@ const ENTRA_REFERENCE: SpecLink = {
 const B2C_REFERENCE: SpecLink = {
   label: 'Azure AD B2C: error codes',
   url: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes',
+}
+
+/** An AADSTS explanation's sources always end with Microsoft's own lookup for that exact code. */
+function withLookup(links: SpecLink[], code: string): SpecLink[] {
+  const url = aadstsLookupUrl(code)
+  return links.some((l) => l.url === url) ? links : [...links, { label: `Microsoft's own lookup for ${code}`, url }]
 }
 
 /** An https link to Microsoft's own lookup for an AADSTS code. */

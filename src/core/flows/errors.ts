@@ -1,26 +1,30 @@
 /**
- * Error explanations for flow lint findings, in the shape the import screen shows. A thin view
- * over the shared catalogue (src/core/errors/error-catalog.ts), which loads lazily on first use.
+ * Explanations of a flow's failed steps: the one error catalogue (core/errors/error-catalog.ts,
+ * loaded lazily), with the advice for the flow's kind of client where the advice depends on it.
  */
-import { aadstsKey, loadErrorCatalog } from '../errors/error-catalog.ts'
-import type { StepError } from './types.ts'
+import { explainError, type ClientPlatform, type ErrorExplanation } from '../errors/error-catalog.ts'
+import { safeUrl } from './http.ts'
+import type { Flow, StepError } from './types.ts'
 
-export interface FlowErrorExplanation {
-  error: string
-  spec?: string
-  meaning?: string
-  fix?: string
-  aadsts?: { code: string; name: string; meaning: string; fix: string; pairingInferred: boolean }
+/**
+ * The kind of client a flow shows, where the capture says so: a confidential client redeems its
+ * code with a secret or on its server (a web app); a public client whose redirect URI is an https
+ * page and whose token request the browser made is a single-page application. Anything else
+ * (loopback or custom-scheme redirects, which desktop, mobile and local SPAs all use) stays
+ * unknown, and the advice covers every platform.
+ */
+export function platformOf(flow: Pick<Flow, 'client' | 'redirectUri'>): ClientPlatform | undefined {
+  if (flow.client.type === 'confidential') return 'web'
+  if (flow.client.type !== 'public') return undefined
+  return safeUrl(flow.redirectUri ?? '')?.protocol === 'https:' ? 'spa' : undefined
 }
 
-export async function explainError(err: StepError): Promise<FlowErrorExplanation> {
-  const c = await loadErrorCatalog()
-  const out: FlowErrorExplanation = { error: err.error }
-  const o = c.oauth[err.error]
-  if (o) Object.assign(out, { spec: o.spec, meaning: o.meaning, fix: o.action })
-  const a = err.code ? c.aadsts[aadstsKey(err.code)] : undefined
-  // A pairing the reference does not confirm (inferred, or Entra's own error page) is not shown as certain.
-  if (a && err.code)
-    out.aadsts = { code: err.code, name: a.name, meaning: a.cause, fix: a.fix, pairingInferred: a.oauthError !== undefined && !a.certain }
-  return out
+/** Every explanation of a step's error: AADSTS/AADB2C codes in it, then the OAuth error (RFC 6749 §4.1.2.1, §5.2). */
+export function explainStepError(err: StepError, platform?: ClientPlatform): Promise<ErrorExplanation[]> {
+  return explainError({
+    oauthError: err.error,
+    ...(err.code ? { errorCode: `AADSTS${err.code}` } : {}),
+    text: [err.description, err.idpCode].filter(Boolean).join(' '),
+    ...(platform ? { platform } : {}),
+  })
 }

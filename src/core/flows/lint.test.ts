@@ -3,7 +3,7 @@ import { parseHar } from '../har/parse.ts'
 import { HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { mkEntry } from '../har/test-entry.ts'
 import { analyzeFlows } from './detect.ts'
-import { explainError } from './errors.ts'
+import { explainStepError } from './errors.ts'
 import type { FlowFinding } from './types.ts'
 import { APP, authorizeUrl, tokenCall } from './test-kit.ts'
 
@@ -136,11 +136,13 @@ describe('flow lint', () => {
       error: { error: 'invalid_request', code: '9002326' },
       specRef: { label: 'RFC 6749 §5.2' },
     })
-    const why = await explainError(err!.error!)
-    expect(why.meaning).toMatch(/could not make sense/)
-    expect(why.aadsts?.meaning).toMatch(/Single-page application/)
-    const unknown = await explainError({ error: 'weird_error', code: '1' })
-    expect(unknown).toEqual({ error: 'weird_error' })
+    const why = await explainStepError(err!.error!)
+    expect(why.find((e) => e.source === 'OAuth 2.0 / OpenID Connect')?.cause).toMatch(/could not make sense/)
+    expect(why.find((e) => e.code === 'AADSTS9002326')?.cause).toMatch(/Single-page application/)
+    // An AADSTS code with no notes still gets Microsoft's lookup; an unknown OAuth error gets nothing.
+    const unknown = await explainStepError({ error: 'weird_error', code: '1' })
+    expect(unknown.map((e) => e.code)).toEqual(['AADSTS1'])
+    expect(unknown[0]?.links?.[0]?.url).toBe('https://login.microsoftonline.com/error?code=1')
   })
 })
 

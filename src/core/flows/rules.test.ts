@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { mkEntry } from '../har/test-entry.ts'
 import { classifyEntry, settleUserinfo } from './classify.ts'
 import { analyzeFlows } from './detect.ts'
-import { explainError } from './errors.ts'
+import { explainStepError } from './errors.ts'
 import { APP, authorizeUrl, IDP, jwt, kinds, stepLine, tokenCall } from './test-kit.ts'
 
 describe('rule 6: no invented flows or steps', () => {
@@ -251,9 +251,9 @@ describe('rule 3: more steps and every form of error', () => {
     })
     expect(err?.description).toMatch(/^The redirect URI/)
     expect(a.flows[0]?.findings.map((f) => f.code)).toContain('error_response')
-    const explained = await explainError(err!)
-    expect(explained.aadsts?.code).toBe('50011')
-    expect(explained.aadsts?.meaning.length).toBeGreaterThan(10)
+    const explained = await explainStepError(err!)
+    expect(explained[0]?.code).toBe('AADSTS50011')
+    expect(explained[0]?.cause.length).toBeGreaterThan(10)
   })
   it('reads B2C (AADB2C) and Okta (errorCode E0000…) error pages', () => {
     const b2c = analyzeFlows([

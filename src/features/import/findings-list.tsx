@@ -1,57 +1,68 @@
 /** The flow lint findings of one flow, each with the spec section that says why. */
 import { useState } from 'react'
-import { explainError, type FlowErrorExplanation } from '../../core/flows/errors.ts'
+import type { ClientPlatform, ErrorExplanation } from '../../core/errors/error-catalog.ts'
+import { explainStepError } from '../../core/flows/errors.ts'
 import type { FlowFinding, FlowStep } from '../../core/flows/types.ts'
 import { Badge, type Tone } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
 import { ExternalLink } from '../../ui/external-link.tsx'
+import { Provenance } from '../../ui/provenance.tsx'
 
 const TONE: Record<FlowFinding['severity'], Tone> = { error: 'red', warning: 'amber', info: 'sky' }
 
-function Explanation({ finding }: { finding: FlowFinding }) {
-  const [why, setWhy] = useState<FlowErrorExplanation | null>(null)
-  if (!finding.error) return null
+function Explanation({ finding, platform }: { finding: FlowFinding; platform: ClientPlatform | undefined }) {
+  const [why, setWhy] = useState<ErrorExplanation[] | null>(null)
+  const error = finding.error
+  if (!error) return null
   if (!why) {
     return (
       <button
         type="button"
         className={`${BUTTON_GHOST} mt-1 px-1.5 py-0.5 text-xs`}
-        onClick={() => void explainError(finding.error!).then(setWhy)}
+        onClick={() =>
+          void explainStepError(error, platform)
+            .then(setWhy)
+            .catch(() => setWhy([]))
+        }
       >
         Explain this error
       </button>
     )
   }
   return (
-    <div className="mt-2 space-y-1 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" data-testid="error-explanation">
-      {finding.error.description ? <p className="font-mono text-slate-600 dark:text-slate-400">{finding.error.description}</p> : null}
-      {why.meaning ? (
-        <p>
-          <span className="font-semibold">{why.error}</span> ({why.spec}): {why.meaning} {why.fix}
-        </p>
-      ) : (
-        <p>No explanation on file for “{why.error}”.</p>
-      )}
-      {why.aadsts ? (
-        <p>
-          <span className="font-semibold">
-            AADSTS{why.aadsts.code} · {why.aadsts.name}
-          </span>
-          : {why.aadsts.meaning} {why.aadsts.fix}
-          {why.aadsts.pairingInferred ? (
-            <span className="text-slate-600 dark:text-slate-400">
-              {' '}
-              (the OAuth error paired with this code is our inference, not confirmed)
-            </span>
-          ) : null}
-        </p>
-      ) : null}
+    <div className="mt-2 space-y-2 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60" data-testid="error-explanation">
+      {error.description ? <p className="font-mono text-slate-600 dark:text-slate-400">{error.description}</p> : null}
+      {why.length === 0 ? <p>No explanation on file for “{error.error}”.</p> : null}
+      {why.map((e) => (
+        <div key={`${e.source}-${e.code}`}>
+          <p>
+            <span className="font-semibold">{e.code}</span>
+            {e.name ? ` · ${e.name}` : ''} ({e.spec ?? e.source}): {e.cause} {e.fix}
+            {e.oauthError && e.pairingCertain === false ? (
+              <span className="text-slate-600 dark:text-slate-400">
+                {' '}
+                (the OAuth error paired with this code, {e.oauthError}, is our inference, not confirmed)
+              </span>
+            ) : null}
+          </p>
+          <Provenance links={e.links} checked={e.checked} />
+        </div>
+      ))}
     </div>
   )
 }
 
 /** Lint findings of one flow, most severe first, each with its spec reference. */
-export function FindingsList({ findings, steps }: { findings: FlowFinding[]; steps: FlowStep[] }) {
+export function FindingsList({
+  findings,
+  steps,
+  platform,
+}: {
+  findings: FlowFinding[]
+  steps: FlowStep[]
+  /** The flow's kind of client, when the capture shows it: advice that depends on it (AADSTS50011) is given for it alone. */
+  platform?: ClientPlatform | undefined
+}) {
   if (findings.length === 0)
     return <p className="text-sm text-emerald-700 dark:text-emerald-300">No findings: this flow follows the rules checked here.</p>
   const order = { error: 0, warning: 1, info: 2 }
@@ -74,7 +85,7 @@ export function FindingsList({ findings, steps }: { findings: FlowFinding[]; ste
             </ExternalLink>
           </div>
           <p className="mt-1 text-slate-800 dark:text-slate-200">{f.message}</p>
-          <Explanation finding={f} />
+          <Explanation finding={f} platform={platform} />
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { Badge } from '../../ui/badge.tsx'
 import { Panel } from '../../ui/panel.tsx'
 import { ExportPanel } from './export-panel.tsx'
 import { FindingsList } from './findings-list.tsx'
+import { platformOf } from '../../core/flows/errors.ts'
 import { FlowDiagram } from './flow-diagram.tsx'
 import { StepsList } from './steps-list.tsx'
 import { TokensList } from './tokens-list.tsx'
@@ -64,7 +65,7 @@ export function FlowView({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
         </dl>
       </div>
       <Panel title="Lint" description="Checked against RFC 9700, the OAuth 2.1 draft, RFC 8252 and OpenID Connect Core.">
-        <FindingsList findings={flow.findings} steps={flow.steps} />
+        <FindingsList findings={flow.findings} steps={flow.steps} platform={platformOf(flow)} />
       </Panel>
       <Panel
         title="Steps"

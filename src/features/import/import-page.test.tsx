@@ -139,5 +139,11 @@ describe('FindingsList', () => {
     const why = await screen.findByTestId('error-explanation')
     expect(why).toHaveTextContent('AADSTS7000218')
     expect(why).toHaveTextContent('could not authenticate the client')
+    // Sources and the date they were checked, as on the sign-in screen, ending with Microsoft's lookup for the code.
+    expect(within(why).getByRole('link', { name: /error lookup for 7000218/ })).toHaveAttribute(
+      'href',
+      'https://login.microsoftonline.com/error?code=7000218',
+    )
+    expect(within(why).getByText('Checked')).toBeInTheDocument()
   })
 })

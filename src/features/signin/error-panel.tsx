@@ -1,35 +1,9 @@
 /** A failed sign-in explained: what happened, the codes, cause, fix and sources. */
 import { useEffect, useState } from 'react'
-import { aadstsLookupUrl, explainError, type ErrorExplanation } from '../../core/errors/error-catalog.ts'
+import { explainError, type ErrorExplanation } from '../../core/errors/error-catalog.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { BUTTON_GHOST } from '../../ui/button-styles.ts'
-import { Definition, LinkRow } from '../../ui/definition.tsx'
-
-/**
- * Where an explanation comes from and when it was last compared with those pages, laid out like
- * the inspector's "Defined in" row. An AADSTS code always gets Microsoft's lookup for that exact
- * code, even when the catalogue entry lists no links of its own.
- */
-function Provenance({ explanation: e }: { explanation: ErrorExplanation }) {
-  const links = [...(e.links ?? [])]
-  if (e.source === 'Microsoft Entra' && !links.some((l) => l.url === aadstsLookupUrl(e.code)))
-    links.push({ label: `Microsoft's own lookup for ${e.code}`, url: aadstsLookupUrl(e.code) })
-  if (links.length === 0 && e.checked === undefined) return null
-  return (
-    <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs" data-testid="error-provenance">
-      {links.length > 0 ? (
-        <Definition term="Sources" className="flex flex-wrap gap-x-3 gap-y-0.5">
-          <LinkRow links={links} />
-        </Definition>
-      ) : null}
-      {e.checked !== undefined ? (
-        <Definition term="Checked" className="text-slate-700 dark:text-slate-300">
-          <time dateTime={e.checked}>{e.checked}</time> against these sources
-        </Definition>
-      ) : null}
-    </dl>
-  )
-}
+import { Provenance } from '../../ui/provenance.tsx'
 
 /**
  * An error from the sign-in, what its codes mean and how to fix it (catalogue loaded on demand).
@@ -125,7 +99,7 @@ export function ErrorPanel({
                 </p>
               ) : null}
               {e.spec ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{e.spec}</p> : null}
-              <Provenance explanation={e} />
+              <Provenance links={e.links} checked={e.checked} />
             </li>
           ))}
         </ul>
