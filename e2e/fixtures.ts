@@ -27,14 +27,22 @@ interface Fixtures {
   allowedHosts: string[]
   /** Set to true in a test that provokes page errors on purpose. */
   allowPageErrors: boolean
+  /**
+   * Abort requests to hosts not allowed (default). Playwright answers CORS preflights itself
+   * whenever a route is set, so a spec whose point is real CORS turns this off and keeps stray
+   * requests from leaving the machine another way (see signin-oidc.spec.ts); the guard still
+   * fails the test on any request to a host it did not allow.
+   */
+  interceptNetwork: boolean
   guard: Guard
 }
 
 export const test = base.extend<Fixtures>({
   allowedHosts: [[], { option: true }],
   allowPageErrors: [false, { option: true }],
+  interceptNetwork: [true, { option: true }],
   guard: [
-    async ({ context, allowedHosts, allowPageErrors }, use) => {
+    async ({ context, allowedHosts, allowPageErrors, interceptNetwork }, use) => {
       const allowed = new Set([...LOCAL_HOSTS, ...allowedHosts])
       const requested: string[] = []
       const blocked: string[] = []
@@ -50,10 +58,11 @@ export const test = base.extend<Fixtures>({
       })
       // Abort rather than let a stray request reach the network. Routes a test adds later take
       // precedence, but the 'request' listener above still records them.
-      await context.route(
-        (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !isAllowed(url),
-        (route) => route.abort('blockedbyclient'),
-      )
+      if (interceptNetwork)
+        await context.route(
+          (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !isAllowed(url),
+          (route) => route.abort('blockedbyclient'),
+        )
       await context.exposeBinding('__tokenLensCspViolation', (_source, text: string) => {
         csp.push(text)
       })

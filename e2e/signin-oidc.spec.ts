@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test as base, expect } from './fixtures.ts'
+import { launchOptions } from '../scripts/chromium.mjs'
 import { APP_REDIRECT_URI, OP_USER, SPA_CLIENT_ID, startOidcProvider, type RunningProvider } from './support/oidc-provider.ts'
 
 interface Entry {
@@ -24,7 +25,14 @@ const test = base.extend<{ op: RunningProvider }>({
   },
 })
 
-test.use({ ignoreHTTPSErrors: true })
+// No route() at all in this spec: with one, Playwright answers CORS preflights itself and the
+// provider never sees them (shown by the OPTIONS assertion below, which failed with routing on).
+// Nothing can leave the machine instead because Chromium resolves no name but the loopback ones.
+test.use({
+  ignoreHTTPSErrors: true,
+  interceptNetwork: false,
+  launchOptions: launchOptions(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1']),
+})
 
 async function createProfile(page: Page, op: RunningProvider): Promise<void> {
   await page.goto('/#/signin')
@@ -97,6 +105,9 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     const log = op.log().join('\n')
     for (const line of ['POST /token origin=http://127.0.0.1:4173', 'GET /userinfo origin=http://127.0.0.1:4173'])
       expect(log).toContain(line)
+    // userinfo carries an Authorization header, so the browser asked the provider first (a CORS
+    // preflight, Fetch Standard §4.8): the provider, not Playwright, answered it.
+    expect(log).toContain('OPTIONS /userinfo origin=http://127.0.0.1:4173')
 
     await page.screenshot({ path: 'test-results/signin-oidc-light.png', fullPage: true })
     await page.emulateMedia({ colorScheme: 'dark' })
@@ -326,6 +337,27 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     await page.screenshot({ path: 'test-results/signin-oidc-cors-light.png', fullPage: true })
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: 'test-results/signin-oidc-cors-dark.png', fullPage: true })
+  })
+
+  test('no CORS at userinfo for this client: the answer is withheld, the sign-in stands, and the note says which origin to allow', async ({
+    page,
+    op,
+  }) => {
+    op.setCors('userinfo', false)
+    await createProfile(page, op)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await signInAtProvider(page, op)
+    await expect(signedIn(page)).toBeVisible({ timeout: 20_000 })
+    const userinfo = page.getByTestId('userinfo')
+    await expect(userinfo).toContainText('userinfo did not answer with claims', { timeout: 20_000 })
+    await expect(userinfo).toContainText(/CORS/)
+    await expect(userinfo).toContainText('http://127.0.0.1:4173')
+    // oidc-provider answers a preflight for any origin (the client is not known before the access
+    // token arrives) and decides CORS per client on the GET itself: the browser asked first, sent
+    // the GET, and withheld the answer that carried no Access-Control-Allow-Origin.
+    expect(op.log()).toEqual(
+      expect.arrayContaining(['OPTIONS /userinfo origin=http://127.0.0.1:4173', 'GET /userinfo origin=http://127.0.0.1:4173']),
+    )
   })
 
   test('an authority that is not the issuer in discovery is refused before anything is sent', async ({ page, op, guard }) => {
