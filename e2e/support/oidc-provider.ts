@@ -212,8 +212,8 @@ export async function startOidcProvider(): Promise<RunningProvider> {
       // Put the scope's claims in the ID token too, as Okta, Auth0, Keycloak and Entra do
       // (OIDC Core §5.4 allows either; oidc-provider's default keeps them for userinfo only).
       conformIdTokenClaims: false,
-      // Served at /userinfo like most providers (oidc-provider's default is /me; the flows
-      // classifier recognises userinfo by that path only — see the issue 12 report).
+      // Served at /userinfo like most providers (oidc-provider's default is /me, which the
+      // analysis would also recognise, through the discovery document's userinfo_endpoint).
       routes: { userinfo: '/userinfo' },
       findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ ...OP_USER, sub }) }),
       // PKCE for every public client, S256 only (RFC 9700 §2.1.1).
