@@ -32,6 +32,20 @@ describe('flow lint', () => {
   it('a PKCE + state + nonce code flow of a public client is clean', () => {
     expect(codes(lint(spaFlow()))).toEqual([])
   })
+  it('PKCE missing at a confidential web app (code redeemed server-side): a warning that says so, not the public-client error', () => {
+    const f = lint([
+      mkEntry({
+        url: authorize({ code_challenge: undefined, redirect_uri: `${APP}/signin-oidc` }),
+        location: `${APP}/signin-oidc?code=C&state=S`,
+      }),
+      mkEntry({ url: `${APP}/signin-oidc?code=C&state=S`, location: `${APP}/`, at: 1 }),
+    ])
+    expect(f.find((x) => x.code === 'pkce_missing')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/confidential clients too/),
+    })
+    expect(codes(f)).toContain('token_call_not_observed')
+  })
   it('PKCE missing (public client: error) and plain', () => {
     const missing = lint(spaFlow({ code_challenge: undefined, code_challenge_method: undefined }))
     expect(missing.find((f) => f.code === 'pkce_missing')).toMatchObject({ severity: 'error', specRef: { label: 'RFC 9700 §2.1.1' } })

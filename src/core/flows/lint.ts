@@ -31,7 +31,9 @@ function responseTypeParts(rt: string | undefined): Set<string> {
 export function lintFlow(flow: Flow, entries: readonly Entry[]): FlowFinding[] {
   const out: FlowFinding[] = []
   const authorize = flow.steps.find((s) => s.kind === 'authorize')
-  const isPublic = !flow.steps.some((s) => (s.kind === 'token' || s.kind === 'refresh') && s.clientAuth && s.clientAuth !== 'none')
+  // The flow's client type (detect.ts) also knows a code redeemed server-side; anything not shown
+  // to be confidential is held to the public-client rule (RFC 9700 §2.1.1: PKCE required).
+  const isPublic = flow.client.type !== 'confidential'
 
   if (authorize) lintAuthorize(authorize, flow, isPublic, out)
 
