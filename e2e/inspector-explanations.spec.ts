@@ -49,3 +49,28 @@ test('a B2C token is explained with B2C readings; a non-UTF-8 payload is malform
   await page.emulateMedia({ colorScheme: 'light' })
   await page.screenshot({ path: `${SHOTS}/not-utf8-light.png` })
 })
+
+test('bidi overrides and zero-width characters in a claim are drawn as visible markers, never applied', async ({ page }) => {
+  // "admin" + RIGHT-TO-LEFT OVERRIDE + "nimda" would display reversed; a zero-width space hides in "ad​min".
+  const spoof = `${b64url('{"alg":"none","typ":"JWT"}')}.${b64url(
+    JSON.stringify({
+      iss: 'https://issuer.test.example',
+      sub: 'u-1',
+      name: 'adm\u202Enimda',
+      role: 'ad\u200Bmin',
+      iat: NOW,
+      exp: NOW + 3600,
+    }),
+  )}.`
+  await page.clock.install({ time: NOW * 1000 })
+  await page.goto('/#/inspect')
+  await page.getByLabel('Token', { exact: true }).fill(spoof)
+  const name = page.locator('[data-claim="name"]').first()
+  await expect(name.locator('[data-invisible="U+202E"]').first()).toBeVisible()
+  await expect(page.locator('[data-claim="role"]').first().locator('[data-invisible="U+200B"]').first()).toBeVisible()
+  // The control itself is not in the page's text, so the display cannot be reordered and copying the screen copies the marker.
+  const text = await page.locator('main').innerText()
+  expect(text).not.toContain('\u202E')
+  expect(text).not.toContain('\u200B')
+  await expect(page.getByRole('button', { name: 'Copy the real value' }).first()).toBeVisible()
+})
