@@ -98,8 +98,13 @@ export const test = base.extend<Fixtures>({
 /** Fails on any serious or critical axe-core violation of the current page. */
 export async function expectAccessible(page: Page, context = ''): Promise<void> {
   // After a theme switch the colours fade (transition-colors); measured mid-fade, a link can read
-  // as too faint (CI once failed so on #/import in dark). Check the colours the page settles on.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+  // as too faint (CI once failed so on #/import in dark). Check the colours the page settles on
+  // (transitions only: a spinner's endless animation would never end).
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    undefined,
+    { timeout: 5_000 },
+  )
   const results = await new AxeBuilder({ page }).analyze()
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
