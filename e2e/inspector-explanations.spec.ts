@@ -51,7 +51,7 @@ test('a B2C token is explained with B2C readings; a non-UTF-8 payload is malform
 })
 
 test('bidi overrides and zero-width characters in a claim are drawn as visible markers, never applied', async ({ page }) => {
-  // "admin" + RIGHT-TO-LEFT OVERRIDE + "nimda" would display reversed; a zero-width space hides in "ad​min".
+  // "admin" + RIGHT-TO-LEFT OVERRIDE + "nimda" would display reversed; a zero-width space (U+200B) hides inside "admin".
   const spoof = `${b64url('{"alg":"none","typ":"JWT"}')}.${b64url(
     JSON.stringify({
       iss: 'https://issuer.test.example',
