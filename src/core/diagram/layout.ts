@@ -344,9 +344,8 @@ export interface TextMetricsSource {
  */
 export function measureWith(ctx: TextMetricsSource | null): MeasureText {
   if (!ctx) return approximateMeasure
-  let memo = measured.get(ctx)
-  if (!memo) measured.set(ctx, (memo = { font: '', widths: new Map() }))
-  const m = memo
+  const m = measured.get(ctx) ?? { font: '', widths: new Map<string, number>() }
+  measured.set(ctx, m)
   return (text, font) => {
     const css = `${font.weight} ${font.size}px ${font.mono ? FONT_FAMILY.mono : FONT_FAMILY.sans}`
     const key = `${css}\u0000${text}`

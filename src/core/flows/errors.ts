@@ -23,8 +23,8 @@ export function platformOf(flow: Pick<Flow, 'client' | 'redirectUri'>): ClientPl
 export function explainStepError(err: StepError, platform?: ClientPlatform): Promise<ErrorExplanation[]> {
   return explainError({
     oauthError: err.error,
-    ...(err.code ? { errorCode: `AADSTS${err.code}` } : {}),
-    text: [err.description, err.idpCode].filter(Boolean).join(' '),
+    // The AADSTS number joins the text the codes are read from; errorCode is for MSAL's own codes.
+    text: [err.description, err.idpCode, err.code ? `AADSTS${err.code}` : undefined].filter(Boolean).join(' '),
     ...(platform ? { platform } : {}),
   })
 }

@@ -84,20 +84,14 @@ export function TokensList({ flow }: { flow: Flow }) {
  * is shown whole: it is no secret, and its number is what links it to the same value elsewhere.
  */
 function TokenValue({ value }: { value: string }) {
-  if (isRedacted(value)) {
-    return (
-      <code className="text-xs text-slate-500 dark:text-slate-400" title="Replaced by a placeholder in the file">
-        {value}
-      </code>
-    )
-  }
-  const short = value.length > SHOWN_CHARS
+  const [text, title] = isRedacted(value)
+    ? [value, 'Replaced by a placeholder in the file']
+    : value.length > SHOWN_CHARS
+      ? [`${value.slice(0, SHOWN_CHARS)}…`, 'Shortened; the full value stays in this browser']
+      : [value, undefined]
   return (
-    <code
-      className="text-xs text-slate-500 dark:text-slate-400"
-      title={short ? 'Shortened; the full value stays in this browser' : undefined}
-    >
-      {short ? `${value.slice(0, SHOWN_CHARS)}…` : value}
+    <code className="text-xs text-slate-500 dark:text-slate-400" title={title}>
+      {text}
     </code>
   )
 }
