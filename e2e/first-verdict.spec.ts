@@ -15,6 +15,7 @@ const F = JSON.parse(readFileSync(new URL('./fixtures/tokens/scenarios.json', im
 }
 
 const LAZY = /\/assets\/(report-view|inspect)-[\w-]+\.js$/
+const EXPLANATIONS = /\/assets\/(registry|header-registry|humanise)-[\w-]+\.js$/
 
 function scriptsOf(page: Page): string[] {
   const seen: string[] = []
@@ -52,6 +53,11 @@ test('the report view and the verifier are fetched at idle, before the first pas
       { timeout: 10_000 },
     )
     .toEqual(['inspect', 'report-view'])
+  // The claim explanations come in the same idle batch, not when a token first needs them.
+  await expect.poll(() => scripts.filter((s) => EXPLANATIONS.test(s)).length, { timeout: 10_000 }).toBe(3)
+  // What a person does before pasting: the page is read while its idle work (the off-screen
+  // warm-up, marked `inspector:warm`) ends; on a busy machine that takes seconds.
+  await page.waitForFunction(() => performance.getEntriesByName('inspector:warm').length > 0, null, { timeout: 30_000 })
   await page.waitForLoadState('networkidle')
 
   await usePastedKeys(page)

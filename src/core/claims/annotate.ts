@@ -38,6 +38,15 @@ const loadHeaders = once(() => import('./header-registry.ts'))
 const loadHumanise = once(() => import('./humanise.ts'))
 
 /**
+ * Starts loading what explaining a usual token needs (claim and header registries, humanisers,
+ * Microsoft app names) without waiting for a token, e.g. while the page is idle, so a first
+ * paste fetches nothing. Resolves when all are loaded; a failure is forgotten (see `once`).
+ */
+export function prefetchExplanations(): Promise<void> {
+  return Promise.all([loadRegistry(), loadHeaders(), loadHumanise().then((h) => h.prefetchAppNames())]).then(() => undefined)
+}
+
+/**
  * The registry entry for `name` (with the platform variant merged in), or undefined.
  * Async because the registry lives in a lazy chunk.
  */

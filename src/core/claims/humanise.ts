@@ -430,6 +430,7 @@ function actChain(value: unknown): HumanValue[] {
 }
 
 export { humaniseHeader } from './humanise-header.ts'
+export { prefetchAppNames } from './lookups.ts'
 
 /**
  * Words for an OAuth `scope` request parameter (as seen in captured requests). Entra v2 scopes

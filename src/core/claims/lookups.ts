@@ -60,6 +60,11 @@ const loadGraphIds = once(() =>
   })),
 )
 
+/** Loads the first-party app names ahead of use (most Entra tokens name an app in aud or azp). */
+export function prefetchAppNames(): Promise<void> {
+  return loadApps().then(() => undefined)
+}
+
 /** Name of a Microsoft first-party application (client or resource) by app ID. */
 export async function lookupFirstPartyApp(appId: string): Promise<string | undefined> {
   if (!isGuid(appId)) return undefined

@@ -14,6 +14,9 @@ export { loadReportView } from './report-view-loader.ts'
  * mounts the same report; the difference was code run for the first time).
  */
 
+/** The claim tables, from the verifier's chunk (annotate.ts is part of it, not of the first view). */
+const prefetchExplanations = () => import('../../core/claims/annotate.ts').then((m) => m.prefetchExplanations())
+
 let started: Promise<void> | null = null
 let stopWarm: (() => void) | null = null
 // Bumped when the page goes away: chunks still loading then must not start a warm-up for it.
@@ -22,7 +25,10 @@ let generation = 0
 /** Loads the report view and the verifier, then warms the page's paths. Safe to call often. */
 export function prefetchInspector(): Promise<void> {
   const asked = generation
-  started ??= Promise.all([loadReportView(), loadInspectCore(), import('./warm-up.tsx')])
+  // The claim explanations are asked for here too, in the same batch, rather than when the
+  // warm-up first renders a report: on a busy machine that came seconds later, after the page
+  // had looked idle, and a paste made meanwhile waited for them.
+  started ??= Promise.all([loadReportView(), loadInspectCore(), import('./warm-up.tsx'), prefetchExplanations()])
     .then(([, , w]) => {
       stopWarm = w.stopWarmUp
       if (asked !== generation) return
