@@ -79,6 +79,7 @@ test('the decoded claims come from the first view’s own code, even when the re
   // The verdict is not guessed: it waits for the verifier, which says it could not be loaded.
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pending')
   await expect(page.getByRole('alert').filter({ hasText: 'The verifier could not be loaded' })).toBeVisible()
+  await expect(page.locator('#findings')).toContainText('Not checked: the verifier could not be loaded.')
   await page.screenshot({ path: 'test-results/first-verdict-preview-light.png', fullPage: true })
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.screenshot({ path: 'test-results/first-verdict-preview-dark.png', fullPage: true })
@@ -103,15 +104,15 @@ test('a second token updates the same claim rows instead of rebuilding the repor
 test('a token link draws its decoded claims in the first render, from first-view code, while the report’s code is still on its way', async ({
   page,
 }) => {
-  // The report view and the verifier are held back until the claims are on screen.
-  let release: () => void = () => undefined
-  const held = new Promise<void>((resolve) => {
-    release = resolve
-  })
+  // The report's parts and the verifier are held back (each until released) while the claims are on screen.
+  const gates = new Map<string, () => void>()
+  const held = (name: string) => new Promise<void>((resolve) => gates.set(name, resolve))
+  const gate = { 'report-view': held('report-view'), inspect: held('inspect') }
   const requested: string[] = []
   await page.route(LAZY, async (route) => {
-    requested.push(new URL(route.request().url()).pathname)
-    await held
+    const name = LAZY.exec(new URL(route.request().url()).pathname)?.[1] as keyof typeof gate
+    requested.push(name)
+    await gate[name]
     await route.continue()
   })
   // Written down from the first script on: whether the empty page ("Paste a token…") was ever drawn.
@@ -127,11 +128,25 @@ test('a token link draws its decoded claims in the first render, from first-view
   await expect(preview.locator('tr[data-claim="name"]')).toContainText(F.person.name)
   // Requested (at startup), not arrived: the claims came from the first view's own code, and
   // the page went straight to them, with no empty page and second render before.
-  expect(requested.map((p) => LAZY.exec(p)?.[1]).sort()).toEqual(['inspect', 'report-view'])
+  expect(requested.sort()).toEqual(['inspect', 'report-view'])
   expect(await page.evaluate(() => (window as unknown as { __sawEmpty: boolean }).__sawEmpty)).toBe(false)
   // The token left the address bar before the router read it.
   await expect(page).toHaveURL(/#\/inspect$/)
-  release()
+
+  // The report's layout is already there (findings, contents, keys), so its parts fill it in
+  // place: when they arrive, the panels at the top do not move (what Lighthouse counts as layout
+  // shift; the keys panel below the claims follows their rows, which gain meanings).
+  const tops = () =>
+    page.evaluate(() => ['findings', 'contents'].map((id) => document.getElementById(id)?.getBoundingClientRect().top ?? null))
+  const before = await tops()
+  expect(before.every((t) => t !== null)).toBe(true)
+  const contents = await page.locator('#contents').elementHandle()
+  gates.get('report-view')?.()
+  await expect(preview).toHaveCount(0)
+  expect(await tops()).toEqual(before)
+  expect(await contents?.evaluate((el) => el.isConnected)).toBe(true)
+
+  gates.get('inspect')?.()
   // Someone else chose this token: its issuer waits for consent, and the report takes over.
   await expect(page.locator('#verdict-title')).toHaveText('Cannot be verified here — keys not fetched yet')
   await expect(page.locator('#contents tr[data-claim="name"]')).toContainText(F.person.name)

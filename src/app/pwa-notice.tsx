@@ -38,7 +38,9 @@ export function PwaNotice({ updates }: { updates: PwaUpdates }) {
   const text = status === 'idle' ? null : TEXT[status]
   const asksReload = status === 'update-ready' || status === 'updated-elsewhere'
   return (
-    <div className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-center p-3 sm:justify-end sm:p-4">
+    // No padding on the fixed frame: empty, it has no size, so a message appearing in it is not
+    // counted as the page moving (layout shift measures boxes that were there and moved).
+    <div className="pointer-events-none fixed inset-x-3 bottom-3 z-50 flex justify-center sm:inset-x-4 sm:bottom-4 sm:justify-end">
       <div
         role="status"
         data-pwa-status={status}

@@ -74,8 +74,20 @@ export function summarizeDecoded(decoded: DecodedToken | null, awaitingKeysFrom:
       null,
     )
   }
-  return make('pending', 'Checking…', 'checking', [awaitingKeysFrom ? 'Validating.' : 'Fetching the issuer’s keys and validating.'], null)
+  // While the user has not agreed to contact the issuer, the reason is already the one the
+  // report will give (nothing is fetched either way), so the banner keeps its words and its
+  // height when the report arrives.
+  return make(
+    'pending',
+    'Checking…',
+    'checking',
+    [awaitingKeysFrom ? notRequested(awaitingKeysFrom) : 'Fetching the issuer’s keys and validating.'],
+    null,
+  )
 }
+
+const notRequested = (host: string) =>
+  `Nothing has been requested from ${host}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.`
 
 /**
  * The verdict of a report. `awaitingKeysFrom` names the host the user has not yet agreed to
@@ -105,7 +117,7 @@ export function summarize(report: InspectionReport, options: { awaitingKeysFrom?
         'unverifiable',
         'Cannot be verified here — keys not fetched yet',
         'keys not fetched yet',
-        [`Nothing has been requested from ${awaiting}. Fetch its signing keys under “Signature and keys”, or paste a JWKS.`, also],
+        [notRequested(awaiting), also],
         report,
       )
     }

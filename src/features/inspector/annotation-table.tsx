@@ -9,7 +9,7 @@ import { findInvisible, withMarkers } from '../../core/claims/invisible.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
 import type { Redactor } from './redaction.ts'
 import { Definition, LinkRow } from '../../ui/definition.tsx'
-import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
+import { AnnotationColumns } from './decoded-preview.tsx'
 
 type Annotation = ClaimAnnotation | HeaderAnnotation
 
@@ -39,19 +39,7 @@ export function AnnotationTable({
     <div className="-mx-4 overflow-x-auto">
       <table className="w-full table-fixed border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          <col className="w-[30%]" />
-          <col className="w-[38%]" />
-          <col className="w-[32%]" />
-        </colgroup>
-        <TableHead
-          rowClassName={HEAD_ROW}
-          columns={[
-            { label: kind === 'claim' ? 'Claim' : 'Parameter', className: 'py-2 pl-4 pr-2 font-medium' },
-            { label: 'Value', className: 'px-2 py-2 font-medium' },
-            { label: 'Meaning', className: 'py-2 pl-2 pr-4 font-medium' },
-          ]}
-        />
+        <AnnotationColumns kind={kind} />
         <tbody>
           {items.map((a) => (
             <AnnotationRow key={a.name} annotation={a} now={now} redactor={redactor} kind={kind} />

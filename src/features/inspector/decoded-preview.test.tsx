@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { render } from '@testing-library/react'
 import { decodeToken } from '../../core/token/decode.ts'
-import { DecodedPreview, previewText, provisionalClaims } from './decoded-preview.tsx'
+import { PreviewTable, previewText, provisionalClaims } from './decoded-preview.tsx'
 import { makeRedactor } from './redaction.ts'
 
 const b64 = (v: unknown) =>
@@ -21,7 +21,13 @@ describe('first-view decoded preview', () => {
   it('shows every claim and its time at once, with markers in names and values', () => {
     const d = decodeToken(token({ sub: 'user-1', exp: 1_900_000_000, 'ro\u202Ele': 'x\u200By' }))
     const { container } = render(
-      <DecodedPreview decoded={d} now={1_800_000_000} redactor={makeRedactor(false, [])} awaitingKeysFrom={null} />,
+      <PreviewTable
+        kind="claim"
+        caption="claims"
+        items={provisionalClaims(d.payload)}
+        now={1_800_000_000}
+        redactor={makeRedactor(false, [])}
+      />,
     )
     const table = container.querySelector('[data-testid="decoded-preview"]')
     if (!table) throw new Error('no preview table')
@@ -34,7 +40,9 @@ describe('first-view decoded preview', () => {
 
   it('hides every value while redaction is on (no annotation says which claims are personal yet)', () => {
     const d = decodeToken(token({ name: 'Ada Lovelace', tid: 'tenant-1' }))
-    const { container } = render(<DecodedPreview decoded={d} now={0} redactor={makeRedactor(true, [])} awaitingKeysFrom={null} />)
+    const { container } = render(
+      <PreviewTable kind="claim" caption="claims" items={provisionalClaims(d.payload)} now={0} redactor={makeRedactor(true, [])} />,
+    )
     const table = container.querySelector('[data-testid="decoded-preview"]')
     if (!table) throw new Error('no preview table')
     expect(table.textContent).not.toContain('Ada Lovelace')

@@ -1,11 +1,8 @@
-/** The claims shown in the paste's own frame, from first-view code, until the full report view has loaded. */
+/** The claims and header shown in the paste's own frame, from first-view code, until the report's parts have loaded. */
 import type { ClaimAnnotation, HeaderAnnotation } from '../../core/claims/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
 import { rawText } from '../../core/claims/raw-text.ts'
-import type { DecodedToken } from '../../core/token/types.ts'
-import { Panel } from '../../ui/panel.tsx'
 import { MASK, type Redactor } from './redaction.ts'
-import { VerdictBanner } from './verdict-banner.tsx'
 import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
 
 /**
@@ -16,11 +13,6 @@ import { HEAD_ROW, TableHead } from '../../ui/table-head.tsx'
  */
 
 /** RFC 7519 §4.1.4–4.1.6 and OIDC Core §2 (auth_time): NumericDate claims, shown as times at once. */
-const COLUMNS = [
-  { label: 'Claim', className: 'w-[30%] py-2 pr-2 font-medium' },
-  { label: 'Value', className: 'py-2 pl-2 font-medium' },
-]
-
 const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at'])
 
 /**
@@ -63,50 +55,78 @@ export function provisionalHeader(header: Record<string, unknown> | null): Heade
   return Object.entries(header).map(([name, value]) => ({ name, value, known: true, definedIn: [], human: [], risky: false }))
 }
 
-/** The whole report area before the report's own code has loaded (a paste in the first instant). */
-export function DecodedPreview({
-  decoded,
-  now,
-  redactor,
-  awaitingKeysFrom,
-}: {
-  decoded: DecodedToken | null
-  now: number
-  redactor: Redactor
-  awaitingKeysFrom: string | null
-}) {
-  const claims = decoded?.decodes && decoded.form !== 'jwe' ? provisionalClaims(decoded.payload) : []
+/** The columns of every claims and header table, the decoded preview's and the report's alike. */
+export function AnnotationColumns({ kind }: { kind: 'claim' | 'header' }) {
   return (
     <>
-      <VerdictBanner report={null} decoded={decoded} now={now} redactor={redactor} pretend={false} awaitingKeysFrom={awaitingKeysFrom} />
-      {claims.length > 0 ? (
-        <Panel title="Contents" id="contents">
-          <table className="w-full table-fixed border-collapse text-sm" data-testid="decoded-preview">
-            <caption className="sr-only">Payload claims (decoded; meanings follow)</caption>
-            <TableHead rowClassName={HEAD_ROW} columns={COLUMNS} />
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.name} data-claim={c.name} className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <th
-                    scope="row"
-                    className="py-2 pr-2 text-left font-mono text-[13px] font-semibold break-all text-slate-900 dark:text-slate-100"
-                  >
-                    {previewText(c.name)}
-                  </th>
-                  <td className="break-all py-2 pl-2 font-mono text-xs text-slate-900 dark:text-slate-100">
-                    {redactor.active && redactor.isPersonal(c.name) ? (
-                      MASK
-                    ) : (
-                      <PreviewValue name={c.name} value={c.value} now={now} redactor={redactor} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Panel>
-      ) : null}
+      <colgroup>
+        <col className="w-[30%]" />
+        <col className="w-[38%]" />
+        <col className="w-[32%]" />
+      </colgroup>
+      <TableHead
+        rowClassName={HEAD_ROW}
+        columns={[
+          { label: kind === 'claim' ? 'Claim' : 'Parameter', className: 'py-2 pl-4 pr-2 font-medium' },
+          { label: 'Value', className: 'px-2 py-2 font-medium' },
+          { label: 'Meaning', className: 'py-2 pl-2 pr-4 font-medium' },
+        ]}
+      />
     </>
+  )
+}
+
+/**
+ * The claims or header parameters as decoded, in the report table's columns and widths (its
+ * "Meaning" column left empty until the meanings arrive), so the rows sit where the report's own
+ * rows will.
+ */
+export function PreviewTable({
+  kind,
+  caption,
+  items,
+  now,
+  redactor,
+}: {
+  kind: 'claim' | 'header'
+  caption: string
+  items: (ClaimAnnotation | HeaderAnnotation)[]
+  now: number
+  redactor: Redactor
+}) {
+  if (items.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to show.</p>
+  return (
+    <div className="-mx-4 overflow-x-auto">
+      <table className="w-full table-fixed border-collapse text-sm" data-testid={kind === 'claim' ? 'decoded-preview' : undefined}>
+        <caption className="sr-only">{caption}</caption>
+        <AnnotationColumns kind={kind} />
+        <tbody>
+          {items.map((c) => (
+            <tr
+              key={c.name}
+              data-claim={kind === 'claim' ? c.name : undefined}
+              data-header-param={kind === 'header' ? c.name : undefined}
+              className="border-b border-slate-100 align-top dark:border-slate-800"
+            >
+              <th
+                scope="row"
+                className="py-2.5 pl-4 pr-2 text-left font-mono text-[13px] font-semibold break-all text-slate-900 dark:text-slate-100"
+              >
+                {previewText(c.name)}
+              </th>
+              <td className="break-all px-2 py-2.5 font-mono text-xs text-slate-900 dark:text-slate-100">
+                {kind === 'claim' && redactor.active && redactor.isPersonal(c.name) ? (
+                  MASK
+                ) : (
+                  <PreviewValue name={kind === 'claim' ? c.name : ''} value={c.value} now={now} redactor={redactor} />
+                )}
+              </td>
+              <td className="py-2.5 pl-2 pr-4" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

@@ -16,9 +16,8 @@ import { TokenInput } from './token-input.tsx'
 import { decodeInput, useInspection, type KeyMode } from './use-inspection.ts'
 import { useNow } from './use-now.ts'
 import { EmptyState } from './empty-state.tsx'
-import { DecodedPreview } from './decoded-preview.tsx'
+import { ReportFrame } from './report-frame.tsx'
 import { loadReportView, useReportView } from './report-view-loader.ts'
-import { ErrorAlert } from '../../ui/alert.tsx'
 
 // The report's rendering loads with the verifier (preload.ts: at idle after the first paint), the
 // comparison when it is opened: the first view stays small (DESIGN §9).
@@ -106,7 +105,7 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
   )
   const jwksRef = useRef<HTMLTextAreaElement>(null)
   const hasInput = s.input.trim() !== ''
-  const report = useReportView()
+  const parts = useReportView()
   // A token that is already there (a link, a reload) needs the report's code now.
   useEffect(() => {
     if (hasInput) void loadReportView().catch(() => undefined)
@@ -160,22 +159,17 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {hasInput ? (
-            report ? (
-              <report.ReportView
-                result={main}
-                now={clock}
-                redactor={redactor}
-                pretend={s.pretendNow !== null}
-                documents={s.documents}
-                onUsePasted={usePasted}
-                consent={consent}
-              />
-            ) : (
-              <>
-                <DecodedPreview decoded={main.decoded} now={clock} redactor={redactor} awaitingKeysFrom={consent?.host ?? null} />
-                {main.loadError ? <ErrorAlert>{main.loadError}</ErrorAlert> : null}
-              </>
-            )
+            <ReportFrame
+              result={main}
+              parts={parts}
+              now={clock}
+              redactor={redactor}
+              pretend={s.pretendNow !== null}
+              documents={s.documents}
+              onUsePasted={usePasted}
+              consent={consent}
+              clockToleranceSec={s.clockToleranceSec}
+            />
           ) : (
             <EmptyState />
           )}
