@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
+import { generateKeyPair, SignJWT } from 'jose'
 import { launchOptions } from '../scripts/chromium.mjs'
 import { routeDemoTenant } from './support/demo-tenant-route.ts'
 
@@ -134,14 +135,31 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
 }
 
-async function startWebApp(): Promise<WebApp> {
+/**
+ * `form_post`: the IdP answers /authorize with an auto-submitting form that POSTs code, state and
+ * an ID token to the callback (OAuth 2.0 Form Post Response Mode; "code id_token", as ASP.NET
+ * Core's OpenID Connect handler asks by default). Either way the app offers /logout, which sends
+ * the browser to the IdP's end-session endpoint with id_token_hint (OIDC RP-Initiated Logout §2)
+ * and comes back to /signed-out.
+ */
+async function startWebApp(mode: 'query' | 'form_post' = 'query', idToken = ''): Promise<WebApp> {
   let appOrigin = ''
   const idp = await listen((req, res) => {
     const url = new URL(req.url ?? '/', 'http://idp')
     const redirect = url.searchParams.get('redirect_uri') ?? ''
     const state = url.searchParams.get('state') ?? ''
     if (url.pathname === '/oauth2/authorize' && redirect.startsWith(appOrigin)) {
-      res.writeHead(302, { location: `${redirect}?code=web-code-123&state=${encodeURIComponent(state)}` }).end()
+      if (url.searchParams.get('response_mode') === 'form_post') {
+        const field = (name: string, value: string) => `<input type="hidden" name="${name}" value="${value.replace(/[&"<>]/g, '')}">`
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><title>Working…</title><body onload="document.forms[0].submit()"><form method="post" action="${redirect}">` +
+              `${field('code', 'web-code-123')}${field('id_token', idToken)}${field('state', state)}</form></body>`,
+          )
+      } else res.writeHead(302, { location: `${redirect}?code=web-code-123&state=${encodeURIComponent(state)}` }).end()
+    } else if (url.pathname === '/oauth2/logout' && (url.searchParams.get('post_logout_redirect_uri') ?? '').startsWith(appOrigin)) {
+      res.writeHead(302, { location: url.searchParams.get('post_logout_redirect_uri') ?? '' }).end()
     } else res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request')
   })
   const app = await listen((req, res) => {
@@ -150,17 +168,28 @@ async function startWebApp(): Promise<WebApp> {
       const authz = new URL(`${idp.origin}/oauth2/authorize`)
       authz.search = new URLSearchParams({
         client_id: 'web-app-1',
-        response_type: 'code',
+        response_type: mode === 'form_post' ? 'code id_token' : 'code',
         redirect_uri: `${appOrigin}/signin-oidc`,
         scope: 'openid profile',
         state: 'st-web-42',
         nonce: 'n-42',
+        ...(mode === 'form_post' ? { response_mode: 'form_post' } : {}),
       }).toString()
       res.writeHead(302, { location: authz.href }).end()
     } else if (url.pathname === '/signin-oidc') {
       res.writeHead(302, { location: '/', 'set-cookie': 'session=abc; path=/; httponly' }).end()
     } else if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Web app</title><h1>Welcome back</h1>')
+    } else if (url.pathname === '/logout') {
+      const end = new URL(`${idp.origin}/oauth2/logout`)
+      end.search = new URLSearchParams({
+        id_token_hint: idToken,
+        post_logout_redirect_uri: `${appOrigin}/signed-out`,
+        state: 'st-out-7',
+      }).toString()
+      res.writeHead(302, { location: end.href, 'set-cookie': 'session=; path=/; max-age=0' }).end()
+    } else if (url.pathname === '/signed-out') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Web app</title><h1>Signed out</h1>')
     } else res.writeHead(404).end()
   })
   appOrigin = app.origin
@@ -289,6 +318,58 @@ test.describe('browser extension: record any tab', () => {
       await expect(viewer.getByTestId('flow-findings')).toContainText(/not observed|server/i)
       await expect(viewer.getByTestId('flow-diagram').locator('svg').first()).toBeVisible()
       await viewer.screenshot({ path: 'test-results/extension-webapp-light.png', fullPage: true })
+      expect(viewerErrors(viewer)).toEqual([])
+    } finally {
+      await ext.context.close()
+      await web.close()
+    }
+  })
+
+  test('records a form_post callback and the sign-out with id_token_hint; "Keep everything" keeps the pages too', async () => {
+    // An ID token as such an IdP would issue it: what is checked here is where it was seen (the
+    // form_post body, the sign-out's id_token_hint), not its signature.
+    const { privateKey } = await generateKeyPair('RS256')
+    const now = Math.floor(Date.now() / 1000)
+    const token = await new SignJWT({ nonce: 'n-42', name: 'Form Post Person' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'fp-1', typ: 'JWT' })
+      .setIssuer('https://idp.form-post.example')
+      .setAudience('web-app-1')
+      .setSubject('fp-subject')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(privateKey)
+    const web = await startWebApp('form_post', token)
+    const ext = await launch('formpost', [new URL(web.app).host, new URL(web.idp).host])
+    try {
+      const page = ext.context.pages()[0] ?? (await ext.context.newPage())
+      await page.goto(`${web.app}/`)
+      const tabId = await tabIdOf(ext, page)
+      expect(await command(ext, { type: 'start', tabId, keepAll: true })).toMatchObject({ recording: true, keepAll: true })
+      const viewer = await openViewer(ext, tabId)
+      await page.bringToFront()
+      await page.goto(`${web.app}/login`)
+      await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+      await page.goto(`${web.app}/logout`)
+      await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible()
+
+      // Everything was kept: the app's own pages too, not only the OAuth exchanges.
+      await expect.poll(async () => (await command(ext, { type: 'status', tabId })).oauth).toBeGreaterThanOrEqual(3)
+      const status = await command(ext, { type: 'status', tabId })
+      expect(status.kept).toBeGreaterThan(status.oauth)
+
+      const steps = viewer.getByTestId('flow-steps')
+      await expect(steps).toContainText('Authorization request')
+      await expect(steps).toContainText('Callback at the redirect URI')
+      await expect(steps).toContainText('Sign-out')
+      // The form_post body was recorded, so the ID token is found in it, and again in the
+      // sign-out's id_token_hint: one token, two places.
+      const tokens = viewer.getByTestId('flow-tokens')
+      await expect(tokens).toContainText('form_post body')
+      await expect(tokens).toContainText('id_token_hint of the sign-out request')
+      await expect(tokens).toContainText(/same token as #\d/)
+      // The server redeemed the code where the browser cannot see: inferred, not invented.
+      await expect(steps.locator('li').filter({ hasText: 'not observed' })).toContainText('Token request')
+      await viewer.screenshot({ path: 'test-results/extension-formpost-light.png', fullPage: true })
       expect(viewerErrors(viewer)).toEqual([])
     } finally {
       await ext.context.close()
