@@ -7,8 +7,13 @@ describe('routerHashForFragment', () => {
   it('leaves router paths alone', () => {
     expect(routerHashForFragment('#/inspect?token=abc')).toBeNull()
     expect(routerHashForFragment('#/signin')).toBeNull()
-    expect(routerHashForFragment('')).toBeNull()
-    expect(routerHashForFragment('#')).toBeNull()
+    expect(routerHashForFragment('#main')).toBeNull()
+  })
+
+  it('sends the bare address to the inspector before the router draws anything', () => {
+    expect(routerHashForFragment('')).toBe('#/inspect')
+    expect(routerHashForFragment('#')).toBe('#/inspect')
+    expect(routerHashForFragment('#/')).toBe('#/inspect')
   })
 
   it('turns a jwt.ms-style id_token fragment into the inspector route', () => {

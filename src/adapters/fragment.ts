@@ -15,10 +15,13 @@ export interface FragmentLocation {
   origin: string
 }
 
-/** Returns the router hash for an OAuth-style token fragment, or null when there is none. */
+/** The router hash for an OAuth-style token fragment or for the bare address, or null when the hash needs no rewriting. */
 export function routerHashForFragment(hash: string): string | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash
-  if (body === '' || body.startsWith('/')) return null
+  // The bare address opens the inspector, rewritten here rather than by the router's redirect,
+  // which would paint the empty shell first and then move its footer (a layout shift).
+  if (body === '' || body === '/') return '#/inspect'
+  if (body.startsWith('/')) return null
   let params: URLSearchParams
   try {
     params = new URLSearchParams(body)
