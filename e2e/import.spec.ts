@@ -110,6 +110,28 @@ test.describe('HAR import', () => {
     await expect(page.locator('[data-verdict]')).toContainText('the imported file “demo-signin.har”')
   })
 
+  test('a token opened from an old file is judged as of its capture, as the list beside it, until asked for now', async ({ page }) => {
+    // No clock pinned: the recording's ID token expired long ago, an hour after it was made.
+    await importViaChooser(page, 'demo-signin.har')
+    const idRow = page.getByTestId('flow-tokens').getByRole('listitem').filter({ hasText: 'ID token' })
+    await expect(idRow.getByTestId('token-verdict')).toHaveAttribute('data-verdict-kind', 'valid_other_keys')
+    await idRow.getByRole('button', { name: 'Open in inspector' }).click()
+    const verdict = page.locator('[data-verdict]')
+    // The inspector agrees with the list: same moment, same keys, same verdict.
+    await expect(verdict).toHaveAttribute('data-verdict', 'valid_other_keys', { timeout: 15_000 })
+    await expect(verdict).toContainText('judged as of its capture')
+    await expect(page.locator('#findings')).not.toContainText('expired')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: 'test-results/import-as-of-capture-light.png' })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: 'test-results/import-as-of-capture-dark.png' })
+    // Today it is expired, and the page says so when asked.
+    await verdict.getByRole('button', { name: 'Judge at the current time' }).click()
+    await expect(verdict).toHaveAttribute('data-verdict', 'invalid')
+    await expect(verdict).not.toContainText('judged as of its capture')
+    await expect(page.locator('#findings')).toContainText(/expired/i)
+  })
+
   test('files that are not HAR, or broken HAR, get a precise message', async ({ page }) => {
     await page.goto('/#/import')
     const input = page.getByTestId('har-file-input')

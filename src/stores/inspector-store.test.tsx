@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createKeyFetcher, effectiveKeySource, inspectLink, issuerFetchDecision, useInspectorStore } from './inspector-store.ts'
+import { captureTimeOf, createKeyFetcher, effectiveKeySource, inspectLink, issuerFetchDecision, useInspectorStore } from './inspector-store.ts'
 
 const store = () => useInspectorStore.getState()
 
@@ -230,5 +230,28 @@ describe('keys found inside a capture', () => {
     expect(effectiveKeySource(store())).toBe('issuer')
     store().setKeySource('capture')
     expect(effectiveKeySource(store())).toBe('capture')
+  })
+})
+
+describe('a token from an imported file is judged as of its capture', () => {
+  it('for that token only, until the user asks for the current time; nothing of it is stored', () => {
+    const t = tokenFrom('https://login.microsoftonline.com/t/v2.0')
+    store().openToken(t, { source: 'HAR import', capturedAt: 1_700_000_000 })
+    expect(captureTimeOf(store())).toBe(1_700_000_000)
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('1700000000')
+    // Another token in the field is judged now; the file's token again, at its capture.
+    store().setInput(`${t}x`, 'paste')
+    expect(captureTimeOf(store())).toBeNull()
+    store().setInput(t, 'paste')
+    expect(captureTimeOf(store())).toBe(1_700_000_000)
+    store().judgeAtCurrentTime()
+    expect(captureTimeOf(store())).toBeNull()
+    // A token opened from elsewhere (a link, a sign-in) carries no capture time.
+    store().openToken(t, { source: 'HAR import', capturedAt: 1_700_000_000 })
+    store().openToken(t, { source: 'a link' })
+    expect(captureTimeOf(store())).toBeNull()
+    store().openToken(t, { source: 'HAR import', capturedAt: 1_700_000_000 })
+    store().forgetAll()
+    expect(store().capturedAt).toBeNull()
   })
 })

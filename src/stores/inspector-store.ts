@@ -51,6 +51,19 @@ export interface OpenTokenOptions {
   trustIssuer?: boolean
   /** The key set the same capture recorded (an imported HAR's JWKS response), for this token only. */
   captureKeys?: { jwks: unknown; origin: KeyOrigin }
+  /**
+   * When the token was captured (unix seconds), for a token from an imported file: its lifetime
+   * is judged as of that moment, as the Import screen judges it, until the user asks for the
+   * current time. A HAR made last month holds tokens that are expired today by design; whether
+   * they were valid when the failing sign-in happened is the question being asked.
+   */
+  capturedAt?: number
+}
+
+/** The capture moment bound to the token it was opened with (memory only). */
+export interface CaptureTime {
+  forInput: string
+  at: number
 }
 
 /** Which keys verify the current token: the user's choice, or the capture's keys for its own token. */
@@ -81,6 +94,8 @@ export interface InspectorState {
   captureKeys: CaptureKeys | null
   /** Whether the capture's keys are used for their token (the user may switch to the issuer's). */
   useCaptureKeys: boolean
+  /** When the current token was captured, if it came from an imported file (see OpenTokenOptions). */
+  capturedAt: CaptureTime | null
 
   setInput: (input: string, source?: string) => void
   openToken: (token: string, opts?: OpenTokenOptions) => void
@@ -100,6 +115,8 @@ export interface InspectorState {
    * input, pasted keys, fetched documents and every trusted or approved issuer host.
    */
   forgetAll: () => void
+  /** Judge the token opened from a capture at the current time instead of its capture time. */
+  judgeAtCurrentTime: () => void
   /** "Fetch once": contact `host` for the current token only. */
   allowOnce: (host: string) => void
   /** "Always trust": remember `host` in localStorage and fetch. */
@@ -160,6 +177,11 @@ export function trustedHostsFor(state: TrustState): string[] {
 export function issuerFetchDecision(iss: unknown, state: TrustState): FetchDecision | null {
   if (issuerHost(iss) === null || typeof iss !== 'string') return null
   return fetchPolicy(discoveryUrlFor(iss), { trustedHosts: trustedHostsFor(state) })
+}
+
+/** The capture moment the current token is judged at, or null (the real clock, or pretend time). */
+export function captureTimeOf(state: Pick<InspectorState, 'input' | 'capturedAt'>): number | null {
+  return state.capturedAt !== null && state.capturedAt.forInput === state.input ? state.capturedAt.at : null
 }
 
 /** The key source in force for the current token. */
@@ -236,6 +258,7 @@ function initialState() {
     onceFor: null,
     captureKeys: null,
     useCaptureKeys: false,
+    capturedAt: null,
   }
 }
 
@@ -269,7 +292,8 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
       writeStored('session', KEY.sessionHosts, sessionHosts.length === 0 ? null : JSON.stringify(sessionHosts))
     }
     const captureKeys = opts?.captureKeys ? { forInput: token, jwks: opts.captureKeys.jwks, origin: opts.captureKeys.origin } : null
-    set({ input: token, source, expected, sessionHosts, captureKeys, useCaptureKeys: captureKeys !== null })
+    const capturedAt = opts?.capturedAt !== undefined && Number.isFinite(opts.capturedAt) ? { forInput: token, at: opts.capturedAt } : null
+    set({ input: token, source, expected, sessionHosts, captureKeys, useCaptureKeys: captureKeys !== null, capturedAt })
   },
 
   clear: () => {
@@ -305,6 +329,8 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     set({ pretendNow: value })
   },
 
+  judgeAtCurrentTime: () => set({ capturedAt: null }),
+
   setKeySource: (choice) => {
     if (choice === 'capture') {
       set({ useCaptureKeys: true })
@@ -339,7 +365,16 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     get().clear()
     get().clearExpected()
     for (const key of Object.values(KEY)) writeStored(key === KEY.approvedHosts ? 'local' : 'session', key, null)
-    set({ pastedJwks: '', documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null, captureKeys: null, useCaptureKeys: false })
+    set({
+      pastedJwks: '',
+      documents: {},
+      approvedHosts: [],
+      sessionHosts: [],
+      onceFor: null,
+      captureKeys: null,
+      useCaptureKeys: false,
+      capturedAt: null,
+    })
     rotationRefetched.clear()
     rotationFound.clear()
   },

@@ -70,6 +70,8 @@ export function MessagePanel({
 }) {
   const navigate = useNavigate()
   const detail = useMemo(() => (entry ? exchangeDetail(entry, { redact }) : null), [entry, redact])
+  const recorded = entry ? Date.parse(entry.startedDateTime) : Number.NaN
+  const capturedAt = Number.isFinite(recorded) ? Math.floor(recorded / 1000) : null
   const openInInspector = (token: string, where: string) => {
     useInspectorStore.getState().openToken(token, {
       source: `${sourceLabel}, step ${index + 1} (${where})`,
@@ -77,6 +79,7 @@ export function MessagePanel({
       // to the token opened from it (see OpenTokenOptions).
       trustIssuer: trust.own,
       ...(trust.captureKeys ? { captureKeys: trust.captureKeys } : {}),
+      ...(trust.asOfCapture && capturedAt !== null ? { capturedAt } : {}),
     })
     void navigate('/inspect')
   }

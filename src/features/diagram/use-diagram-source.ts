@@ -40,6 +40,8 @@ interface DiagramSource {
 export interface TokenTrust {
   own: boolean
   captureKeys?: { jwks: unknown; origin: KeyOrigin }
+  /** Tokens of an imported file are judged as of the moment their exchange was recorded. */
+  asOfCapture?: boolean
 }
 
 const DEFAULT_TEMPLATE: TemplateId = 'auth-code-pkce-spa'
@@ -111,7 +113,11 @@ export function useDiagramSource(redact: boolean): DiagramSource {
           label: own ? 'this tab’s live capture' : `the imported file “${loaded.name}”`,
           ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}),
         }
-        const trust: TokenTrust = flow.jwks ? { own, captureKeys: { jwks: flow.jwks, origin } } : { own }
+        const trust: TokenTrust = {
+          own,
+          ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin } } : {}),
+          ...(own ? {} : { asOfCapture: true }),
+        }
         return {
           model: buildDiagramModel(entries, { redact, title: `${loaded.name}: ${flow.label}`, perspective }),
           entries,

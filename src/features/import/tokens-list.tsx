@@ -40,11 +40,14 @@ export function TokensList({ flow }: { flow: Flow }) {
     // This tab's own live capture talked to the issuer already; a file is only as trusted as
     // whoever made it, so its issuer still needs consent and its keys verify only its own tokens.
     const own = loaded?.source === 'capture'
+    // A file's token is judged as of its capture, as the verdict beside it here is.
+    const step = own ? undefined : flow.steps.find((s) => s.id === token.stepId)
     useInspectorStore.getState().openToken(token.value, {
       expected: expectationsFor(token),
       source: own ? 'live capture (Import screen)' : `HAR import (${loaded?.name ?? 'file'})`,
       trustIssuer: own,
       ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: captureKeyOrigin(flow, loaded) } } : {}),
+      ...(step && step.time > 1e11 ? { capturedAt: Math.floor(step.time / 1000) } : {}),
     })
     void navigate('/inspect')
   }

@@ -2,7 +2,14 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { InspectionReport } from '../../core/token/types.ts'
 import { humaniseTime } from '../../core/claims/time.ts'
-import { effectiveKeySource, inspectLink, issuerFetchDecision, trustedHostsFor, type InspectorState } from '../../stores/inspector-store.ts'
+import {
+  captureTimeOf,
+  effectiveKeySource,
+  inspectLink,
+  issuerFetchDecision,
+  trustedHostsFor,
+  type InspectorState,
+} from '../../stores/inspector-store.ts'
 import type { KeyConsentPrompt } from './keys-panel.tsx'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { PageHeader } from '../../ui/page-header.tsx'
@@ -61,7 +68,10 @@ const KeySourcePanel = memo(KeySourceForm)
  */
 export function InspectorView({ s, onReachField }: { s: InspectorState; onReachField: () => void }) {
   const clock = useNow(1000, s.pretendNow)
-  const inspectNow = s.pretendNow ?? clock - (clock % REVALIDATE_EVERY_SEC)
+  // A token from an imported file is judged as of its capture (as the Import screen judges it);
+  // the user's own "pretend" time comes first.
+  const asOfCapture = captureTimeOf(s)
+  const inspectNow = s.pretendNow ?? asOfCapture ?? clock - (clock % REVALIDATE_EVERY_SEC)
   const decodedIss = useMemo(() => issuerOf(s.input), [s.input])
   const keySource = effectiveKeySource(s)
   const issuerDecision = issuerFetchDecision(decodedIss, s)
@@ -169,6 +179,8 @@ export function InspectorView({ s, onReachField }: { s: InspectorState; onReachF
               onUsePasted={usePasted}
               consent={consent}
               clockToleranceSec={s.clockToleranceSec}
+              capturedAt={s.pretendNow === null ? asOfCapture : null}
+              onJudgeNow={s.judgeAtCurrentTime}
             />
           ) : (
             <EmptyState />

@@ -36,6 +36,8 @@ export function ReportFrame({
   onUsePasted,
   consent,
   clockToleranceSec,
+  capturedAt = null,
+  onJudgeNow,
 }: {
   result: InspectionResult
   /** The report's lazily loaded components (report-view.tsx), null until they have arrived. */
@@ -47,6 +49,9 @@ export function ReportFrame({
   onUsePasted: () => void
   consent: KeyConsentPrompt | null
   clockToleranceSec: number
+  /** The capture moment the token is judged at (unix seconds), when it came from an imported file. */
+  capturedAt?: number | null
+  onJudgeNow?: () => void
 }) {
   const [tab, setTab] = useState<ContentTab>('claims')
   const { report, decoded } = result
@@ -94,6 +99,8 @@ export function ReportFrame({
         pretend={pretend}
         awaitingKeysFrom={consent?.host ?? null}
         onFetchOnce={consent?.onOnce}
+        capturedAt={capturedAt}
+        onJudgeNow={onJudgeNow}
       />
       {result.loadError ? <ErrorAlert>{result.loadError}</ErrorAlert> : null}
       {view ? (

@@ -1,6 +1,6 @@
 /** The verdict at the top of the inspector, worded by the core's one verdict (summarize). */
 import type { DecodedToken, InspectionReport } from '../../core/token/types.ts'
-import { humaniseTime } from '../../core/claims/time.ts'
+import { formatUtc, humaniseTime } from '../../core/claims/time.ts'
 import { Badge } from '../../ui/badge.tsx'
 import { summarize, summarizeDecoded, type VerdictKind } from '../../core/token/verdict.ts'
 import type { Redactor } from './redaction.ts'
@@ -78,6 +78,8 @@ export function VerdictBanner({
   pretend,
   awaitingKeysFrom = null,
   onFetchOnce,
+  capturedAt = null,
+  onJudgeNow,
 }: {
   report: InspectionReport | null
   decoded: DecodedToken | null
@@ -86,6 +88,9 @@ export function VerdictBanner({
   pretend: boolean
   awaitingKeysFrom?: string | null
   onFetchOnce?: (() => void) | undefined
+  /** Judged as of this capture moment (unix seconds) rather than now; null = now or pretend time. */
+  capturedAt?: number | null
+  onJudgeNow?: (() => void) | undefined
 }) {
   const v = report ? summarize(report, { awaitingKeysFrom }) : summarizeDecoded(decoded, awaitingKeysFrom)
   const s = STYLE[v.kind]
@@ -122,6 +127,20 @@ export function VerdictBanner({
             {alg ? <Badge tone="slate">alg {alg}</Badge> : null}
             {life ? <Badge tone={life.includes('expired') ? 'red' : 'slate'}>{life}</Badge> : null}
             {pretend ? <Badge tone="violet">pretend time in effect</Badge> : null}
+            {capturedAt !== null ? (
+              <Badge tone="violet" title="Lifetimes (exp, nbf, iat) are checked at the moment the file recorded this token">
+                judged as of its capture, {formatUtc(capturedAt) ?? capturedAt}
+              </Badge>
+            ) : null}
+            {capturedAt !== null && onJudgeNow ? (
+              <button
+                type="button"
+                onClick={onJudgeNow}
+                className="rounded px-1 text-xs font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+              >
+                Judge at the current time
+              </button>
+            ) : null}
           </div>
           {awaitingKeysFrom && onFetchOnce ? (
             // The same consent as the prompt in "Signature and keys", one click from the verdict.

@@ -94,6 +94,7 @@ function WarmPage({ jwks, onReady }: { jwks: string; onReady: (set: SetStand) =>
       onceFor: null,
       captureKeys: null,
       useCaptureKeys: false,
+      capturedAt: null,
       setInput: (input: string) => setStand((p) => ({ ...p, input })),
       openToken: noop,
       clear: noop,
@@ -110,6 +111,7 @@ function WarmPage({ jwks, onReady }: { jwks: string; onReady: (set: SetStand) =>
       forgetAll: noop,
       allowOnce: noop,
       alwaysTrust: noop,
+      judgeAtCurrentTime: noop,
     }
   }, [stand, jwks])
   useEffect(() => {
