@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { captureTimeOf, createKeyFetcher, effectiveKeySource, inspectLink, issuerFetchDecision, useInspectorStore } from './inspector-store.ts'
+import {
+  captureTimeOf,
+  createKeyFetcher,
+  effectiveKeySource,
+  inspectLink,
+  issuerFetchDecision,
+  useInspectorStore,
+} from './inspector-store.ts'
 
 const store = () => useInspectorStore.getState()
 
