@@ -131,6 +131,27 @@ describe('canonical templates', () => {
   })
 })
 
+describe('buildDiagramModel of a recorded form_post callback (perspective: app)', () => {
+  it('names the callback a form_post, not a redirect', async () => {
+    const { entryFactory } = await import('./templates/build.ts')
+    const entry = entryFactory()
+    const idp = 'https://idp.example.test'
+    const m = buildDiagramModel([
+      entry({ step: 'authorize', url: `${idp}/authorize?response_type=code&response_mode=form_post`, status: 200 }),
+      entry({
+        step: 'callback',
+        method: 'POST',
+        url: 'https://app.example.test/signin-oidc',
+        form: { code: 'C', state: 'S' },
+        status: 302,
+      }),
+      entry({ step: 'callback', url: 'https://app.example.test/cb?code=C&state=S', status: 200 }),
+    ])
+    const labels = m.messages.filter((x) => x.step === 'callback').map((x) => x.label)
+    expect(labels.filter((l) => !/^\d/.test(l))).toEqual(['form_post to /signin-oidc', 'redirect to /cb'])
+  })
+})
+
 describe('buildDiagramModel from a browser-recorded HAR (perspective: browser)', () => {
   it('makes the browser the caller, the redirect URI host the app, and a not-observed token call the app’s', async () => {
     const { entryFactory } = await import('./templates/build.ts')

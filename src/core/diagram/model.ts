@@ -156,7 +156,9 @@ function requestLabel(entry: CapturedEntry): string {
   const url = safeUrl(entry.request.url)
   const path = shortPath(url, entry.request.url)
   const step = entry._oauth.step
-  if (step === 'redirect_back' || step === 'callback') return `redirect to ${path}`
+  // OAuth 2.0 Form Post Response Mode: the response reaches the redirect URI as a form the
+  // browser posts, not as a redirect.
+  if (step === 'redirect_back' || step === 'callback') return `${entry.request.method === 'POST' ? 'form_post' : 'redirect'} to ${path}`
   return `${entry.request.method} ${path}`
 }
 
