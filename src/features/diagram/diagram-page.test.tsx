@@ -5,11 +5,15 @@ import { analyzeFlows } from '../../core/flows/detect.ts'
 import { parseHar } from '../../core/har/parse.ts'
 import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
 import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
+import { useCaptureStore } from '../../stores/capture-store.ts'
+import type { CapturedEntry } from '../../core/capture/types.ts'
+import { stampEntry } from '../../core/flows/stamp.ts'
 import { DiagramPage } from './diagram-page.tsx'
 
 afterEach(() => {
   cleanup()
   useImportStore.getState().reset()
+  useCaptureStore.setState({ entries: [] })
 })
 
 function load(name: string, source: LoadedHar['source']): string {
@@ -55,6 +59,35 @@ describe('<DiagramPage> with ?source=import:…', () => {
     const { cast } = open(load('webapp-confidential.har', 'capture'))
     expect(cast).toMatch(/participants This app, /)
     expect(cast).not.toContain('Browser')
+  })
+})
+
+describe('<DiagramPage> with a live capture of two flows', () => {
+  it('offers the whole capture and each flow the analysis found, and draws one flow alone', () => {
+    // Two sign-ins in one tab's capture, stamped as the live capture stamps its exchanges.
+    const entries: CapturedEntry[] = []
+    for (const name of ['demo-signin.har', 'webapp-confidential.har']) {
+      const r = parseHar(HAR_FIXTURES[name] ?? '')
+      if (!r.ok) throw new Error(r.message)
+      for (const e of r.entries) {
+        const prior = (e as Partial<CapturedEntry>)._oauth
+        entries.push(stampEntry({ ...e, _oauth: prior ?? { step: 'other', flowId: name, origin: 'observed', redactions: [] } }))
+      }
+    }
+    useCaptureStore.setState({ entries })
+    const flows = analyzeFlows(entries).flows
+    expect(flows.length).toBe(2)
+    const web = flows.find((f) => f.steps.some((st) => st.url.includes('/signin-oidc')))
+    if (!web) throw new Error('no web app flow')
+    const { rows } = open(`capture:${web.id}`)
+    const options = within(screen.getByTestId('source-picker'))
+      .getAllByRole('option')
+      .map((o) => o.textContent ?? '')
+    expect(options.filter((o) => o.startsWith('Live capture'))).toHaveLength(3)
+    // Only that flow's steps: the web app's callback, none of the demo sign-in's /redirect.html.
+    expect(rows.some((r) => r.includes('/signin-oidc'))).toBe(true)
+    expect(rows.some((r) => r.includes('/redirect.html'))).toBe(false)
+    expect(rows.length).toBeLessThan(entries.length * 2)
   })
 })
 

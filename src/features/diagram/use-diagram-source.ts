@@ -1,11 +1,13 @@
 /**
- * Which flow the diagram shows: this tab's live capture, a flow of an imported HAR file, or a
- * canonical template. The choice lives in the URL (`#/diagram?source=template:device-code`) so a
+ * Which flow the diagram shows: this tab's live capture (all of it, or one of the flows the
+ * analysis found in it), a flow of an imported HAR file, or a canonical template. The choice lives in the URL (`#/diagram?source=template:device-code`) so a
  * trainer can bookmark a slide deck.
  */
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
+import { captureAnalysis } from '../../core/flows/capture-analysis.ts'
+import { flowEntries } from '../../core/flows/detect.ts'
 import { buildDiagramModel, buildModelFromInputs } from '../../core/diagram/model.ts'
 import { getTemplate, isTemplateId, listTemplates, type TemplateId } from '../../core/diagram/templates.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
@@ -51,6 +53,12 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   const captured = useCaptureStore((s) => s.entries)
   const loaded = useImportStore((s) => s.loaded)
   const templates = useMemo(() => listTemplates(), [])
+  // The same analysis the Import screen shows for this capture (one result per capture list).
+  // With two or more flows (two sign-ins, a sign-in and a sign-out), each can be drawn alone.
+  const captureFlows = useMemo(() => {
+    const flows = captured.length > 0 ? captureAnalysis(captured).flows : []
+    return flows.length > 1 ? flows : []
+  }, [captured])
 
   const options = useMemo(() => {
     const out: SourceOption[] = []
@@ -60,11 +68,12 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         label: `Live capture (${captured.length} exchange${captured.length === 1 ? '' : 's'})`,
         group: 'capture',
       })
+    for (const flow of captureFlows) out.push({ value: `capture:${flow.id}`, label: `Live capture: ${flow.label}`, group: 'capture' })
     for (const flow of loaded?.analysis.flows ?? [])
       out.push({ value: `import:${flow.id}`, label: `${loaded?.name ?? 'Imported'}: ${flow.label}`, group: 'import' })
     for (const t of templates) out.push({ value: `template:${t.id}`, label: t.title, group: 'template' })
     return out
-  }, [captured.length, loaded, templates])
+  }, [captured.length, captureFlows, loaded, templates])
 
   const requested = params.get('source')
   const fallback = captured.length > 0 ? 'capture' : `template:${DEFAULT_TEMPLATE}`
@@ -90,14 +99,29 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         trust: { own: false },
       }
     }
-  }, [value, captured, loaded, redact])
+  }, [value, captured, captureFlows, loaded, redact])
 
   function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; trust: TokenTrust } {
+    // Say what the room is looking at: the demo tenant's answers are simulated, not Entra's.
+    const captureTitle = (entries: CapturedEntry[], flowLabel?: string) =>
+      `Sign-in captured in this tab${entries.some((e) => e._oauth.origin === 'simulated') ? ' (demo tenant, simulated)' : ''}${flowLabel ? `: ${flowLabel}` : ''}`
     if (value === 'capture') {
-      // Say what the room is looking at: the demo tenant's answers are simulated, not Entra's.
-      const simulated = captured.some((e) => e._oauth.origin === 'simulated')
-      const title = simulated ? 'Sign-in captured in this tab (demo tenant, simulated)' : 'Sign-in captured in this tab'
-      return { model: buildDiagramModel(captured, { redact, title }), entries: captured, summary: null, trust: { own: true } }
+      return {
+        model: buildDiagramModel(captured, { redact, title: captureTitle(captured) }),
+        entries: captured,
+        summary: null,
+        trust: { own: true },
+      }
+    }
+    const captureFlow = captureFlows.find((f) => `capture:${f.id}` === value)
+    if (captureFlow) {
+      const entries = flowEntries(captureFlow, captured)
+      return {
+        model: buildDiagramModel(entries, { redact, title: captureTitle(entries, captureFlow.label) }),
+        entries,
+        summary: null,
+        trust: { own: true },
+      }
     }
     if (value.startsWith('import:') && loaded) {
       const flow = loaded.analysis.flows.find((f) => `import:${f.id}` === value)
