@@ -1,7 +1,8 @@
 /**
  * Which flow the diagram shows: this tab's live capture (all of it, or one of the flows the
- * analysis found in it), a flow of an imported HAR file, or a canonical template. The choice lives in the URL (`#/diagram?source=template:device-code`) so a
- * trainer can bookmark a slide deck.
+ * analysis found in it), a flow of an imported HAR file, or a canonical template. The choice
+ * lives in the URL (`#/diagram?source=template:device-code`) so a trainer can bookmark a slide
+ * deck.
  */
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
