@@ -7,7 +7,7 @@ export { loadReportView } from './report-view-loader.ts'
 /**
  * The report's code and the verifier (jose, the claims registry and its humanisers) stay out of
  * the first view's JavaScript (DESIGN §9), but a person must not wait for them after pasting:
- * they are fetched while the page is idle right after the first paint, and at once when the
+ * they are fetched while the page is idle once it has loaded, and at once when the
  * pointer or focus reaches the token field. Then warm-up.tsx (a chunk of its own) runs the page
  * once, off screen, on tokens signed in the page, so the first real paste finds the code it runs
  * compiled and warm (measured: a first paste cost twice the CPU of a paste after Clear, which
@@ -43,26 +43,34 @@ export function prefetchInspector(): Promise<void> {
 }
 
 /**
- * After the first paint, when the main thread is idle (or within a second on a busy one). The
- * returned cleanup also ends an unfinished warm-up, so it never outlives the page; the next
- * visit starts it again (the chunks stay loaded).
+ * After the page has loaded (its own scripts, styles and fonts come first: on a busy machine the
+ * idle callback's timeout fired before the load event and the prefetch competed with the first
+ * view), when the main thread is idle (or within a second on a busy one). The returned cleanup
+ * also ends an unfinished warm-up, so it never outlives the page; the next visit starts it again
+ * (the chunks stay loaded).
  */
 export function prefetchWhenIdle(): () => void {
+  let cancelIdle: () => void = () => undefined
   const halt = () => {
     generation += 1
     stopWarm?.()
     started = null
   }
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => void prefetchInspector(), { timeout: 1000 })
-    return () => {
-      cancelIdleCallback(id)
-      halt()
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => void prefetchInspector(), { timeout: 1000 })
+      cancelIdle = () => cancelIdleCallback(id)
+    } else {
+      const id = setTimeout(() => void prefetchInspector(), 200)
+      cancelIdle = () => clearTimeout(id)
     }
   }
-  const id = setTimeout(() => void prefetchInspector(), 200)
+  const loaded = typeof document === 'undefined' || document.readyState === 'complete'
+  if (loaded) schedule()
+  else window.addEventListener('load', schedule, { once: true })
   return () => {
-    clearTimeout(id)
+    if (!loaded) window.removeEventListener('load', schedule)
+    cancelIdle()
     halt()
   }
 }
