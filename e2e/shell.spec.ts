@@ -89,6 +89,12 @@ test.describe('app shell', () => {
     // After the load event, the page fetches the report view and the verifier while idle (so a
     // paste fetches nothing); MSAL is still never among them.
     await page.waitForLoadState('networkidle')
+    // On a busy machine the idle callback can come after the network has looked idle: wait for it.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/report-view-[\w-]+\.js$/.test(r.name))), {
+        timeout: 15_000,
+      })
+      .toBe(true)
     // The first view is what the page started fetching before its load event, read from the
     // page's own clock (Resource and Navigation Timing), not from when the test heard of it.
     const { firstView, afterLoad } = await page.evaluate(() => {
