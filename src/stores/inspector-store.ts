@@ -179,6 +179,14 @@ export function issuerFetchDecision(iss: unknown, state: TrustState): FetchDecis
   return fetchPolicy(discoveryUrlFor(iss), { trustedHosts: trustedHostsFor(state) })
 }
 
+/** Nothing fetched, trusted or bound to a token: what "Forget everything" leaves (and a stand-in store starts from). */
+export function noTrust(): Pick<
+  InspectorState,
+  'documents' | 'approvedHosts' | 'sessionHosts' | 'onceFor' | 'captureKeys' | 'useCaptureKeys' | 'capturedAt'
+> {
+  return { documents: {}, approvedHosts: [], sessionHosts: [], onceFor: null, captureKeys: null, useCaptureKeys: false, capturedAt: null }
+}
+
 /** The capture moment the current token is judged at, or null (the real clock, or pretend time). */
 export function captureTimeOf(state: Pick<InspectorState, 'input' | 'capturedAt'>): number | null {
   return state.capturedAt !== null && state.capturedAt.forInput === state.input ? state.capturedAt.at : null
@@ -365,16 +373,7 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     get().clear()
     get().clearExpected()
     for (const key of Object.values(KEY)) writeStored(key === KEY.approvedHosts ? 'local' : 'session', key, null)
-    set({
-      pastedJwks: '',
-      documents: {},
-      approvedHosts: [],
-      sessionHosts: [],
-      onceFor: null,
-      captureKeys: null,
-      useCaptureKeys: false,
-      capturedAt: null,
-    })
+    set({ pastedJwks: '', ...noTrust() })
     rotationRefetched.clear()
     rotationFound.clear()
   },

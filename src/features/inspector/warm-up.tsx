@@ -1,7 +1,7 @@
 /** Runs the real report view off screen at idle, so the first real paste finds its code compiled and warm. */
 import { startTransition, useEffect, useMemo, useState } from 'react'
 import { createRoot } from 'react-dom/client'
-import type { InspectorState } from '../../stores/inspector-store.ts'
+import { noTrust, type InspectorState } from '../../stores/inspector-store.ts'
 import { InspectorView } from './inspector-view.tsx'
 
 /**
@@ -88,13 +88,7 @@ function WarmPage({ jwks, onReady }: { jwks: string; onReady: (set: SetStand) =>
       pastedJwks: jwks,
       compareInput: '',
       redact: false,
-      documents: {},
-      approvedHosts: [],
-      sessionHosts: [],
-      onceFor: null,
-      captureKeys: null,
-      useCaptureKeys: false,
-      capturedAt: null,
+      ...noTrust(),
       setInput: (input: string) => setStand((p) => ({ ...p, input })),
       openToken: noop,
       clear: noop,
