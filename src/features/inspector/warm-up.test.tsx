@@ -55,4 +55,47 @@ describe('warmUp', () => {
       main.remove()
     }
   }, 20_000)
+
+  it('takes the copy away as soon as the page shows a report of its own, before anything else can read the document, and lays none beside one', async () => {
+    const main = document.createElement('main')
+    main.id = 'main'
+    document.body.appendChild(main)
+    const report = () => {
+      const el = document.createElement('section')
+      el.setAttribute('data-verdict', 'valid')
+      el.textContent = '0 errors'
+      return el
+    }
+    // As a test of a sign-in did: opened a token while the copy was laid out, and found the
+    // report's text twice in the document.
+    let copies = 0
+    const observer = new MutationObserver(() => {
+      if (main.nextElementSibling) copies++
+    })
+    observer.observe(document.body, { subtree: true, childList: true })
+    try {
+      vi.resetModules()
+      const fresh = await import('./warm-up.tsx')
+      const run = fresh.warmUp()
+      await vi.waitFor(() => expect(main.nextElementSibling?.querySelector('section')).toBeTruthy(), { timeout: 15_000, interval: 1 })
+      main.appendChild(report())
+      // The page's commit ends; the next task (where a test or a person could look) sees one report.
+      await new Promise((r) => setTimeout(r, 0))
+      expect(main.nextElementSibling).toBeNull()
+      await run
+      expect(copies).toBeGreaterThan(0)
+      expect(main.nextElementSibling).toBeNull()
+
+      // A page that already shows a report (a token opened from the sign-in screen) gets no copy.
+      copies = 0
+      vi.resetModules()
+      const again = await import('./warm-up.tsx')
+      await again.warmUp()
+      expect(copies).toBe(0)
+      expect(main.nextElementSibling).toBeNull()
+    } finally {
+      observer.disconnect()
+      main.remove()
+    }
+  }, 30_000)
 })
