@@ -166,12 +166,17 @@ const idle = () =>
 async function layOutOnce(drawn: HTMLElement, stop: AbortSignal): Promise<void> {
   const main = document.getElementById('main')
   if (!main) return
+  // Only the report's own sections (verdict, findings, contents, keys): the token field and the
+  // other panels are on the page already, laid out and styled, so a copy of them warms nothing,
+  // and their text would stand twice in the document while the page is empty.
+  const pieces = [...drawn.querySelectorAll('section[data-verdict], section#findings, section#contents, section#keys')].filter(
+    (el) => !el.parentElement?.closest('section'),
+  )
   // No ids and no data-* hooks: nothing that looks for the page's verdict, claims or fields
   // (tests, the bench's probe, the skip link) can meet the copy. Styles match classes, not these.
   for (const el of [drawn, ...drawn.querySelectorAll('*')]) {
     for (const name of el.getAttributeNames()) if (name === 'id' || name.startsWith('data-')) el.removeAttribute(name)
   }
-  const pieces = [...drawn.querySelectorAll('section')].filter((el) => !el.parentElement?.closest('section'))
   const box = document.createElement('div')
   box.setAttribute('aria-hidden', 'true')
   box.inert = true
