@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
+import type { CapturedEntry } from '../../core/capture/types.ts'
 import { demoCapture } from '../../core/diagram/test-flows.ts'
+import { analyzeFlows } from '../../core/flows/detect.ts'
+import { stampEntry } from '../../core/flows/stamp.ts'
+import { parseHar } from '../../core/har/parse.ts'
+import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { ExchangesPage } from './exchanges-page.tsx'
@@ -42,6 +47,54 @@ describe('Flow screen sequence diagram', { timeout: 20_000 }, () => {
     expect(names.some((n) => /^Step \d+: This app to Authorization endpoint: GET .*authorize/.test(n))).toBe(true)
     expect(names.some((n) => /^Step \d+: This app to Token endpoint: POST .*token, grant_type=authorization_code/.test(n))).toBe(true)
     expect(screen.getByRole('link', { name: 'Open in the Diagram screen' })).toHaveAttribute('href', '/diagram?source=capture')
+    // One flow in the capture: nothing to choose.
+    expect(screen.queryByRole('combobox', { name: 'Draw' })).toBeNull()
+  })
+
+  it('with two flows in the capture, draws one alone and its arrows still open their own rows', async () => {
+    // Two sign-ins in one tab's capture (a SPA and a confidential web app), stamped as the live
+    // capture stamps its exchanges.
+    const entries: CapturedEntry[] = []
+    for (const name of ['demo-signin.har', 'webapp-confidential.har']) {
+      const r = parseHar(HAR_FIXTURES[name] ?? '')
+      if (!r.ok) throw new Error(r.message)
+      for (const e of r.entries) {
+        const prior = (e as Partial<CapturedEntry>)._oauth
+        entries.push(stampEntry({ ...e, _oauth: prior ?? { step: 'other', flowId: name, origin: 'observed', redactions: [] } }))
+      }
+    }
+    useCaptureStore.setState({ entries })
+    const web = analyzeFlows(entries).flows.find((f) => f.steps.some((st) => st.url.includes('/signin-oidc')))
+    if (!web) throw new Error('no web app flow')
+    renderPage()
+    const arrows = async () =>
+      (await screen.findAllByRole('button', { name: /^Step \d+:/ }, LAZY)).map((s) => s.getAttribute('aria-label') ?? '')
+    const all = await arrows()
+    expect(all.some((a) => a.includes('/signin-oidc'))).toBe(true)
+    expect(all.some((a) => a.includes('/redirect.html'))).toBe(true)
+
+    const draw = screen.getByRole('combobox', { name: 'Draw' })
+    expect(within(draw).getAllByRole('option')).toHaveLength(3)
+    fireEvent.change(draw, { target: { value: web.id } })
+    const one = await arrows()
+    expect(one.some((a) => a.includes('/signin-oidc'))).toBe(true)
+    expect(one.some((a) => a.includes('/redirect.html'))).toBe(false)
+    expect(one.length).toBeLessThan(all.length)
+    expect(screen.getByRole('link', { name: 'Open in the Diagram screen' })).toHaveAttribute(
+      'href',
+      `/diagram?source=capture:${encodeURIComponent(web.id)}`,
+    )
+
+    // The callback's arrow opens the callback's own row of the whole list, not the row at its
+    // place in the flow.
+    const callbackAt = entries.findIndex((e) => e.request.url.includes('/signin-oidc'))
+    const rows = within(screen.getByRole('list', { name: 'Captured exchanges' })).getAllByRole('button', { expanded: false })
+    expect(rows.length).toBe(entries.length)
+    const [callback] = screen.getAllByRole('button', { name: /^Step \d+: .*\/signin-oidc/ })
+    if (!callback) throw new Error('no callback arrow')
+    fireEvent.click(callback)
+    expect(rows[callbackAt]).toHaveAttribute('aria-expanded', 'true')
+    expect(rows.filter((r) => r.getAttribute('aria-expanded') === 'true')).toHaveLength(1)
   })
 
   it('clicking the token message expands, focuses and outlines the token exchange row', async () => {

@@ -2,11 +2,16 @@
  * The live capture as a sequence diagram on the Flow screen (loaded on demand: see
  * diagram-section.tsx). The same core model and options as the Diagram screen's "Live capture"
  * source, from the app's perspective (it recorded its own exchanges), with the shared redaction
- * switch. Activating an arrow hands its exchange to the list below.
+ * switch. Activating an arrow hands its exchange to the list below. With two or more flows in the
+ * capture (two sign-ins, a sign-in and a sign-out), one can be drawn alone, from the same grouped
+ * analysis the Import and Diagram screens show.
  */
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
+import { captureAnalysis } from '../../core/flows/capture-analysis.ts'
+import { flowEntries } from '../../core/flows/detect.ts'
+import type { Flow } from '../../core/flows/types.ts'
 import { measureWith } from '../../core/diagram/layout.ts'
 import { buildDiagramModel } from '../../core/diagram/model.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
@@ -16,15 +21,18 @@ import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
 import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { ErrorAlert } from '../../ui/alert.tsx'
+import { INPUT } from '../../ui/button-styles.ts'
 import { RedactSwitch } from '../../ui/sequence-diagram/redact-switch.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 
-function buildModel(entries: CapturedEntry[], redact: boolean): { model: DiagramModel } | { error: string } {
+function buildModel(entries: CapturedEntry[], redact: boolean, flow: Flow | null): { model: DiagramModel } | { error: string } {
   // Say what is drawn: the demo tenant's answers are simulated, not Entra's (as on the Diagram screen).
   const simulated = entries.some((e) => e._oauth.origin === 'simulated')
-  const title = simulated ? 'Sign-in captured in this tab (demo tenant, simulated)' : 'Sign-in captured in this tab'
+  const title = `Sign-in captured in this tab${simulated ? ' (demo tenant, simulated)' : ''}${flow ? `: ${flow.label}` : ''}`
   try {
-    return { model: buildDiagramModel(entries, { redact, title, perspective: 'app' }) }
+    // One flow's model is built from its steps (inferred ones included); message.exchangeIndex
+    // then points into flow.steps, mapped back to the list's rows in `activate`.
+    return { model: buildDiagramModel(flow ? flowEntries(flow, entries) : entries, { redact, title, perspective: 'app' }) }
   } catch (error) {
     // A malformed exchange must not blank the screen; the list below still shows every exchange.
     return {
@@ -37,7 +45,15 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const redact = useInspectorStore((s) => s.redact)
   const setRedact = useInspectorStore((s) => s.setRedact)
   const dark = useDark()
-  const built = useMemo(() => buildModel(entries, redact), [entries, redact])
+  // The same grouped analysis as the Import and Diagram screens (memoised per capture list).
+  const flows = useMemo(() => {
+    const found = captureAnalysis(entries).flows
+    return found.length > 1 ? found : []
+  }, [entries])
+  const [flowId, setFlowId] = useState<string | null>(null)
+  // A flow that is gone (the capture was cleared or replaced) falls back to every exchange.
+  const flow = flows.find((f) => f.id === flowId) ?? null
+  const built = useMemo(() => buildModel(entries, redact, flow), [entries, redact, flow])
   const model = 'model' in built ? built.model : null
   // Measured as on the Diagram screen (the page's fonts), so both screens draw the flow alike.
   const diagram = useMemo(
@@ -51,7 +67,10 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const activate = (index: number) => {
     setSelected(index)
     const exchange = model?.messages[index]?.exchangeIndex
-    if (exchange !== null && exchange !== undefined) onShowExchange(exchange)
+    if (exchange === null || exchange === undefined) return
+    // An inferred step (a server-side token call the browser never saw) has no row to open.
+    const row = flow ? flow.steps[exchange]?.entryIndex : exchange
+    if (row !== null && row !== undefined) onShowExchange(row)
   }
 
   return (
@@ -62,10 +81,30 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
           below.
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          {flows.length > 0 ? (
+            <label className="flex items-center gap-2 text-sm">
+              <span className="font-medium text-slate-700 dark:text-slate-200">Draw</span>
+              <select
+                className={`${INPUT} w-auto py-1`}
+                value={flow?.id ?? ''}
+                onChange={(e) => {
+                  setSelected(null)
+                  setFlowId(e.target.value === '' ? null : e.target.value)
+                }}
+              >
+                <option value="">Every exchange ({entries.length})</option>
+                {flows.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <RedactSwitch checked={redact} onChange={setRedact} where="on the arrows (the same switch as on the Diagram screen)" />
           <ZoomControls {...view} compact />
           <Link
-            to="/diagram?source=capture"
+            to={flow ? `/diagram?source=capture:${encodeURIComponent(flow.id)}` : '/diagram?source=capture'}
             className="text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200"
             title="Presentation mode, message details and SVG, PNG, Mermaid or PlantUML export"
           >
