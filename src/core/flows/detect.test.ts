@@ -419,3 +419,34 @@ describe('fixtures', () => {
     expect(f.steps[4]?.clientAuth).toBe('client_secret_basic')
   })
 })
+
+describe('flow labels', () => {
+  const signIn = (n: number, at: number) => [
+    mkEntry({ url: authorizeUrl({ state: `st-${n}`, nonce: `n-${n}` }), location: `${APP}/cb?code=C${n}&state=st-${n}`, at }),
+    mkEntry({ url: `${APP}/cb?code=C${n}&state=st-${n}`, at: at + 1 }),
+    tokenCall(
+      { grant_type: 'authorization_code', client_id: 'client-1', code: `C${n}`, code_verifier: `v${n}` },
+      { access_token: jwt(`A${n}`), id_token: jwt(`I${n}`), token_type: 'Bearer' },
+      { at: at + 2 },
+    ),
+  ]
+
+  it('two sign-ins alike are numbered in the order they started; a sign-out alone is named as one', () => {
+    const a = analyzeFlows([
+      ...signIn(1, 10),
+      // The app's sign-out, with nothing of either sign-in in it (a session-only logout).
+      mkEntry({ url: `${IDP}/logout?client_id=client-1&post_logout_redirect_uri=${encodeURIComponent(APP)}`, location: APP, at: 20 }),
+      ...signIn(2, 30),
+    ])
+    expect(a.flows.map((f) => f.label)).toEqual([
+      'Authorization code flow · login.example.com (1 of 2)',
+      'Sign-out · login.example.com',
+      'Authorization code flow · login.example.com (2 of 2)',
+    ])
+    expect(a.flows.map((f) => f.kind)).toEqual(['authorization_code', 'sign_out', 'authorization_code'])
+  })
+
+  it('a single flow keeps its label as it is', () => {
+    expect(analyzeFlows(signIn(1, 10)).flows.map((f) => f.label)).toEqual(['Authorization code flow · login.example.com'])
+  })
+})

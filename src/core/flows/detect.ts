@@ -36,12 +36,44 @@ export function analyzeFlows(entries: readonly Entry[], options: AnalyzeOptions 
     .map((s, i) => [s, i] as const)
     .sort((a, b) => a[0].time - b[0].time || a[1] - b[1])
     .map(([s]) => s)
-  const drafts = groupSteps(ordered).filter(hasEvidence)
+  // Listed in the order they started (a sign-out on its own is grouped after the sign-ins around
+  // it, but happened between them).
+  const drafts = groupSteps(ordered)
+    .filter(hasEvidence)
+    .map((d, i) => [d, i, d.steps.reduce((t, s) => Math.min(t, s.time), Infinity)] as const)
+    .sort((a, b) => a[2] - b[2] || a[1] - b[1])
+    .map(([d]) => d)
   const flows = drafts.map((d, i) => buildFlow(d, i, entries, options))
   flows.forEach((f, i) => renumber(f, i))
+  numberRepeatedLabels(flows)
   const used = new Set<number>()
   for (const f of flows) for (const s of f.steps) if (s.entryIndex !== null) used.add(s.entryIndex)
   return { flows, entryCount: entries.length, unrelatedCount: entries.length - used.size }
+}
+
+/**
+ * Two sign-ins to one tenant read alike ("Authorization code flow · login.microsoftonline.com"),
+ * and a picker offering both twice under one name leaves the user guessing: such labels get
+ * "(1 of 2)", "(2 of 2)" in the order the flows started.
+ */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).host
+  } catch {
+    return undefined
+  }
+}
+
+function numberRepeatedLabels(flows: Flow[]): void {
+  const byLabel = new Map<string, Flow[]>()
+  for (const f of flows) byLabel.set(f.label, [...(byLabel.get(f.label) ?? []), f])
+  for (const same of byLabel.values()) {
+    if (same.length < 2) continue
+    same.forEach((f, i) => {
+      f.label = `${f.label} (${i + 1} of ${same.length})`
+    })
+  }
 }
 
 /**
@@ -144,6 +176,7 @@ function kindOf(d: Draft, responseType: string | undefined): FlowKind {
   if (grant === 'authorization_code') return 'authorization_code'
   if (d.origin === 'api') return 'api'
   if (d.steps.every((s) => s.kind === 'discovery' || s.kind === 'jwks')) return 'metadata'
+  if (d.steps.some((s) => s.kind === 'logout')) return 'sign_out'
   return 'unknown'
 }
 
@@ -160,6 +193,7 @@ const FLOW_LABEL: Record<FlowKind, string> = {
   saml: 'SAML sign-in',
   api: 'API calls',
   metadata: 'Metadata only',
+  sign_out: 'Sign-out',
   unknown: 'Other traffic',
 }
 
@@ -230,7 +264,9 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[], options: 
   if (tenantId) ctx.tenantId = tenantId
 
   const grant = steps.find((s) => s.grantType && s.origin !== 'not_observed')?.grantType
-  const host = d.authority ? ` · ${d.authority}` : ''
+  // A sign-out on its own has no authorization request to name its server: its end-session URL does.
+  const authority = d.authority ?? (kind === 'sign_out' ? hostOf(steps.find((s) => s.kind === 'logout')?.url) : undefined)
+  const host = authority ? ` · ${authority}` : ''
   const flow: Flow = {
     id: `flow-${index + 1}`,
     kind,

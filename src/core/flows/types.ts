@@ -66,6 +66,8 @@ export type FlowKind =
   | 'saml'
   | 'api'
   | 'metadata'
+  /** An RP-initiated sign-out (OIDC RP-Initiated Logout 1.0 §2) with no sign-in beside it. */
+  | 'sign_out'
   | 'unknown'
 
 export type FlowTokenKind =
