@@ -446,6 +446,40 @@ describe('flow labels', () => {
     expect(a.flows.map((f) => f.kind)).toEqual(['authorization_code', 'sign_out', 'authorization_code'])
   })
 
+  it("each sign-in gets the metadata read just before it, also when two come seconds apart or one spans the other's", () => {
+    const discovery = (at: number) =>
+      mkEntry({
+        url: 'https://login.example.com/tenant/v2.0/.well-known/openid-configuration',
+        json: { issuer: 'https://login.example.com/tenant/v2.0' },
+        at,
+      })
+    const refresh = (at: number) =>
+      tokenCall(
+        { grant_type: 'refresh_token', client_id: 'client-1', refresh_token: 'R1' },
+        { access_token: jwt('A1b'), token_type: 'Bearer' },
+        { at },
+      )
+    const lines = (entries: Parameters<typeof analyzeFlows>[0]) =>
+      analyzeFlows(entries).flows.map((f) => f.steps.map((st) => `${st.kind}@${st.entryIndex}`).join(' '))
+    // Seconds apart: the first read went to the second sign-in when "the newest flow started by
+    // then, give or take a minute" was the rule.
+    expect(lines([discovery(9), ...signIn(1, 10), discovery(19), ...signIn(2, 20)])).toEqual([
+      'discovery@0 authorize@1 callback@2 token@3',
+      'discovery@4 authorize@5 callback@6 token@7',
+    ])
+    // The first sign-in refreshes an hour later; a second one half-way through reads its metadata first.
+    const first = signIn(1, 10)
+    first[2] = tokenCall(
+      { grant_type: 'authorization_code', client_id: 'client-1', code: 'C1', code_verifier: 'v1' },
+      { access_token: jwt('A1'), id_token: jwt('I1'), refresh_token: 'R1', token_type: 'Bearer' },
+      { at: 12 },
+    )
+    expect(lines([...first, discovery(1799), ...signIn(2, 1800), refresh(3600)])).toEqual([
+      'authorize@0 callback@1 token@2 refresh@7',
+      'discovery@3 authorize@4 callback@5 token@6',
+    ])
+  })
+
   it('a single flow keeps its label as it is', () => {
     expect(analyzeFlows(signIn(1, 10)).flows.map((f) => f.label)).toEqual(['Authorization code flow · login.example.com'])
   })

@@ -272,9 +272,17 @@ function attachDeferred(
   switch (step.kind) {
     case 'discovery':
     case 'jwks': {
-      // Metadata of the flows' own authorization server; the newest such flow that started by then.
+      // Metadata of the flows' own authorization server. Apps read it just before they send the
+      // user to /authorize, or while a sign-in is under way (to redeem the code or check its
+      // tokens): a flow starting within seconds, else the flow running at that moment (a long
+      // one, with a refresh an hour later, spans another sign-in's metadata: hence that order),
+      // else one starting within a minute, else the newest that started before. (Taking the
+      // newest that started within a minute gave the first of two quick sign-ins' metadata to
+      // the second.)
       const same = drafts.filter((x) => oauth(x) && x.authority === host)
-      const d = same.filter((x) => x.start <= step.time + 60_000).at(-1) ?? same[0]
+      const startsIn = (ms: number) => same.find((x) => x.start > step.time && x.start <= step.time + ms)
+      const running = same.filter((x) => x.start <= step.time && x.steps.some((s) => s.time >= step.time)).at(-1)
+      const d = startsIn(10_000) ?? running ?? startsIn(60_000) ?? same.filter((x) => x.start <= step.time).at(-1) ?? same[0]
       add(d ?? drafts.find((x) => x.origin === 'metadata' && x.authority === host) ?? withAuthority(open(step, 'metadata'), host), step)
       return
     }
