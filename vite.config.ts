@@ -228,6 +228,10 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'happy-dom',
+          // Component tests render whole screens and load their lazy chunks: up to 3.6 s for one
+          // (the Import screen's) on a 2-core machine at a load average of 12, too near Vitest's
+          // 5 s default. A hung test still fails.
+          testTimeout: 20_000,
           include: ['src/**/*.test.tsx'],
           setupFiles: ['./src/test-setup.ts'],
         },
