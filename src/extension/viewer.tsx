@@ -24,7 +24,7 @@ function apply(update: ViewerUpdate): void {
   lastCount = update.entries.length
   const store = useImportStore.getState()
   const selected = store.selectedFlowId
-  store.analyseCapture(update.entries)
+  store.analyseCapture(update.entries, 'recording')
   const flows = useImportStore.getState().loaded?.analysis.flows ?? []
   // Stay on the flow being looked at, then re-check its tokens (analyseCapture starts afresh).
   const keep = flows.find((f) => f.id === selected)?.id ?? flows[0]?.id

@@ -22,7 +22,53 @@ export type { Progress as ImportProgressInfo } from '../adapters/har-worker.ts'
 
 export const TOOL_VERSION = '0.1.0'
 
-export type ImportSource = 'file' | 'capture'
+/**
+ * Where the analysed exchanges came from: `file`, a HAR someone exported (trusted no more than
+ * whoever made it); `capture`, this tab's own sign-ins (Token Lens was the app); `recording`,
+ * another site's tab recorded by the extension (the user's own browser, but the app is that
+ * site's, often with a server the browser never sees).
+ */
+export type ImportSource = 'file' | 'capture' | 'recording'
+
+/** How each screen treats a source: one answer, so the list, the diagram and the inspector agree. */
+export function sourceTraits(loaded: Pick<LoadedHar, 'source' | 'name'> | null): {
+  /** Whose view the diagram draws: the app's own (it made the calls) or the browser's (the app is the redirect URI's host). */
+  perspective: 'app' | 'browser'
+  /** The issuers were contacted by this browser already, so reading their keys needs no consent. */
+  own: boolean
+  /** Where keys found in it came from, for the verdict's words. */
+  keysLabel: string
+  /** Where an opened token came from, as the inspector's banner names it. */
+  openedFrom: string
+  exportPrefix: string
+} {
+  switch (loaded?.source) {
+    case 'capture':
+      return {
+        perspective: 'app',
+        own: true,
+        keysLabel: 'this tab’s live capture',
+        openedFrom: 'live capture (Import screen)',
+        exportPrefix: 'token-lens-capture',
+      }
+    case 'recording':
+      return {
+        perspective: 'browser',
+        own: true,
+        keysLabel: 'the recorded tab’s traffic',
+        openedFrom: 'recorded tab (extension)',
+        exportPrefix: 'token-lens-recording',
+      }
+    default:
+      return {
+        perspective: 'browser',
+        own: false,
+        keysLabel: `the imported file “${loaded?.name ?? 'HAR'}”`,
+        openedFrom: `HAR import (${loaded?.name ?? 'file'})`,
+        exportPrefix: 'token-lens-import',
+      }
+  }
+}
 
 export interface LoadedHar {
   source: ImportSource
@@ -68,7 +114,8 @@ export interface ImportState {
   /** Keyed by `${flowId}/${tokenId}`. */
   checks: Record<string, TokenCheck>
   importFile: (file: File) => Promise<void>
-  analyseCapture: (entries: CapturedEntry[]) => void
+  /** Analyses this tab's capture, or (`recording`) the traffic of a tab the extension recorded. */
+  analyseCapture: (entries: CapturedEntry[], source?: 'capture' | 'recording') => void
   selectFlow: (flowId: string) => void
   checkTokens: (flowId: string) => Promise<void>
   exportHar: (keepTokens: boolean, flowId: string | null) => Promise<{ text: string; redactionCount: number }>
@@ -86,7 +133,7 @@ export const expectationsFor = inspectorExpectations
  */
 export function captureKeyOrigin(flow: Flow, loaded: Pick<LoadedHar, 'source' | 'name'> | null): KeyOrigin {
   const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
-  const label = loaded?.source === 'capture' ? 'this tab’s live capture' : `the imported file “${loaded?.name ?? 'HAR'}”`
+  const label = sourceTraits(loaded).keysLabel
   return { kind: 'capture', label, ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}) }
 }
 
@@ -170,7 +217,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
     }
   },
 
-  analyseCapture: (entries) => {
+  analyseCapture: (entries, source = 'capture') => {
     currentImport++
     clearParsedHar()
     captureEntries = entries
@@ -186,8 +233,8 @@ export const useImportStore = create<ImportState>((set, get) => ({
       failure: null,
       checks: {},
       loaded: {
-        source: 'capture',
-        name: 'Live capture of this tab',
+        source,
+        name: source === 'recording' ? 'Recording of the tab' : 'Live capture of this tab',
         size: 0,
         creator: 'Token Lens',
         warnings: [],

@@ -60,6 +60,13 @@ describe('<DiagramPage> with ?source=import:…', () => {
     expect(cast).toMatch(/participants This app, /)
     expect(cast).not.toContain('Browser')
   })
+
+  it('draws a tab recorded by the extension from the browser’s perspective: the server-side code redemption is the app server’s', () => {
+    const { cast, rows } = open(load('webapp-confidential.har', 'recording'))
+    expect(cast).toMatch(/participants Browser, App \(redirect URI\), /)
+    expect(cast).not.toContain('This app')
+    expect(rows.find((r) => r.includes('to Token endpoint'))).toMatch(/: App \(redirect URI\) to Token endpoint: POST /)
+  })
 })
 
 describe('<DiagramPage> with a live capture of two flows', () => {

@@ -14,7 +14,7 @@ import { getTemplate, isTemplateId, listTemplates, type TemplateId } from '../..
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import type { KeyOrigin } from '../../core/token/types.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
-import { annotatedEntries, useImportStore } from '../../stores/import-store.ts'
+import { annotatedEntries, sourceTraits, useImportStore } from '../../stores/import-store.ts'
 
 interface SourceOption {
   value: string
@@ -130,8 +130,7 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         const entries = annotatedEntries(flow, loaded)
         // Same perspective as the Import screen's diagram: a HAR file is the browser's view; a
         // live capture analysed on the Import screen is still the app's own record.
-        const perspective = loaded.source === 'file' ? 'browser' : 'app'
-        const own = loaded.source === 'capture'
+        const { perspective, own } = sourceTraits(loaded)
         const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
         const origin: KeyOrigin = {
           kind: 'capture',

@@ -1,6 +1,6 @@
 /** Sanitised HAR and JSON flow-report downloads of an imported file or the live capture. */
 import { useState } from 'react'
-import { useImportStore } from '../../stores/import-store.ts'
+import { sourceTraits, useImportStore } from '../../stores/import-store.ts'
 import { BUTTON_SECONDARY } from '../../ui/button-styles.ts'
 import { Switch } from '../../ui/switch.tsx'
 import { downloadText, stamp } from './download.ts'
@@ -12,10 +12,10 @@ import { downloadText, stamp } from './download.ts'
 export function ExportPanel({ flowId }: { flowId: string | null }) {
   const exportHar = useImportStore((s) => s.exportHar)
   const exportReport = useImportStore((s) => s.exportReport)
-  const source = useImportStore((s) => s.loaded?.source)
+  const loaded = useImportStore((s) => s.loaded)
   const [keepTokens, setKeepTokens] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
-  const prefix = source === 'capture' ? 'token-lens-capture' : 'token-lens-import'
+  const prefix = sourceTraits(loaded).exportPrefix
   const har = async (scope: string | null) => {
     setStatus('Preparing…')
     try {

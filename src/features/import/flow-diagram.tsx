@@ -6,7 +6,7 @@ import { buildDiagramModel } from '../../core/diagram/model.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
 import { diagramView } from '../../core/diagram/view.ts'
 import type { Flow } from '../../core/flows/types.ts'
-import { annotatedEntries, type LoadedHar } from '../../stores/import-store.ts'
+import { annotatedEntries, sourceTraits, type LoadedHar } from '../../stores/import-store.ts'
 import { canvasTextContext } from '../../ui/sequence-diagram/text-context.ts'
 import { useFitZoom, ZoomableDiagram, ZoomControls } from '../../ui/sequence-diagram/zoom.tsx'
 import { useDark } from '../../ui/use-dark.ts'
@@ -18,9 +18,9 @@ import { useDark } from '../../ui/use-dark.ts'
  */
 export function FlowDiagram({ flow, loaded }: { flow: Flow; loaded: LoadedHar }) {
   const dark = useDark()
-  // A HAR file was recorded in the browser: the browser makes every call it saw and the app is the
-  // redirect URI's host. "Analyse this tab's capture" holds the app's own exchanges instead.
-  const perspective = loaded.source === 'file' ? 'browser' : 'app'
+  // A HAR file or a recorded tab is the browser's view: the browser makes every call it saw and
+  // the app is the redirect URI's host. "Analyse this tab's capture" holds the app's own exchanges.
+  const { perspective } = sourceTraits(loaded)
   const model = useMemo(
     () => buildDiagramModel(annotatedEntries(flow, loaded), { redact: true, title: flow.label, perspective }),
     [flow, loaded, perspective],

@@ -1,7 +1,7 @@
 /** The tokens of one flow, every place each was seen, with the one verdict and a way into the inspector. */
 import { useNavigate } from 'react-router'
 import type { Flow, FlowToken } from '../../core/flows/types.ts'
-import { captureKeyOrigin, expectationsFor, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
+import { captureKeyOrigin, expectationsFor, sourceTraits, useImportStore, type TokenCheck } from '../../stores/import-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { isRedacted } from '../../core/flows/http.ts'
 import { Badge } from '../../ui/badge.tsx'
@@ -39,12 +39,12 @@ export function TokensList({ flow }: { flow: Flow }) {
   const open = (token: FlowToken) => {
     // This tab's own live capture talked to the issuer already; a file is only as trusted as
     // whoever made it, so its issuer still needs consent and its keys verify only its own tokens.
-    const own = loaded?.source === 'capture'
+    const { own, openedFrom } = sourceTraits(loaded)
     // A file's token is judged as of its capture, as the verdict beside it here is.
     const step = own ? undefined : flow.steps.find((s) => s.id === token.stepId)
     useInspectorStore.getState().openToken(token.value, {
       expected: expectationsFor(token),
-      source: own ? 'live capture (Import screen)' : `HAR import (${loaded?.name ?? 'file'})`,
+      source: openedFrom,
       trustIssuer: own,
       ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: captureKeyOrigin(flow, loaded) } } : {}),
       ...(step && step.time > 1e11 ? { capturedAt: Math.floor(step.time / 1000) } : {}),
