@@ -317,6 +317,11 @@ test.describe('browser extension: record any tab', () => {
       await expect(viewer.getByTestId('flow-view')).toContainText('has a server-side step')
       await expect(viewer.getByTestId('flow-findings')).toContainText(/not observed|server/i)
       await expect(viewer.getByTestId('flow-diagram').locator('svg').first()).toBeVisible()
+      // The recorded tab is the browser's view: the code is redeemed by the app's server, not by
+      // the browser (or a "This app" lane the recording knows nothing of).
+      const diagram = viewer.getByTestId('flow-diagram')
+      await expect(diagram.getByRole('img', { name: /participants Browser, App \(redirect URI\), / })).toBeVisible()
+      await expect(diagram.getByRole('button', { name: /^Step \d+: App \(redirect URI\) to Token endpoint: POST / })).toHaveCount(1)
       await viewer.screenshot({ path: 'test-results/extension-webapp-light.png', fullPage: true })
       expect(viewerErrors(viewer)).toEqual([])
     } finally {
