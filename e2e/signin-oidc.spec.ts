@@ -167,9 +167,18 @@ test.describe('a real OpenID provider (oidc-provider on https loopback)', () => 
     await signInAtProvider(popup, op)
     await expect(signedIn(page)).toBeVisible({ timeout: 20_000 })
     await expect(page.getByTestId('userinfo')).toContainText('sub matches the ID token')
-    expect((await captured(page)).map((e) => e._oauth.step)).toEqual(
-      expect.arrayContaining(['discovery', 'jwks', 'redirect_back', 'token', 'userinfo']),
+    const entries = await captured(page)
+    expect(entries.map((e) => e._oauth.step)).toEqual(
+      expect.arrayContaining(['discovery', 'jwks', 'authorize', 'redirect_back', 'token', 'userinfo']),
     )
+    // The address MSAL sent the popup to, recorded although no MSAL hook reports it; the provider
+    // received it.
+    const authorize = entries.filter((e) => e._oauth.step === 'authorize')
+    expect(authorize).toHaveLength(1)
+    const sent = new URL(authorize[0]!.request.url)
+    expect(`${sent.origin}${sent.pathname}`).toBe(`${op.issuer}/auth`)
+    expect(sent.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(op.log().some((l) => l.startsWith('GET /auth '))).toBe(true)
 
     // Step-through on a second, redirect sign-in (the provider session makes it skip the login page).
     await page.getByRole('switch', { name: 'Step through' }).click()

@@ -77,6 +77,72 @@ export class IssuerRefusedError extends Error {
   }
 }
 
+/**
+ * Records where MSAL sends a sign-in popup. MSAL opens the popup empty, inside the click (a popup
+ * opened later is blocked), then sends it to /authorize with `popup.location.assign(url)`, which
+ * none of its hooks reports (onRedirectNavigate is for redirects). So the next `window.open` of
+ * this page hands MSAL a stand-in for the popup: its `location` notes the address and passes it
+ * on; everything else is the real window's. The stand-in and the wrapper go with the sign-in.
+ * Returns the undo, for when the sign-in ends (however it ends).
+ */
+export function watchPopupNavigation(onNavigate: (url: string) => void): () => void {
+  const realOpen = window.open
+  const restore = () => {
+    if (window.open !== realOpen) window.open = realOpen
+  }
+  window.open = function open(...args: Parameters<Window['open']>) {
+    restore()
+    const popup = realOpen.apply(window, args)
+    return popup ? popupStandIn(popup, onNavigate) : popup
+  }
+  return restore
+}
+
+function popupStandIn(popup: Window, onNavigate: (url: string) => void): Window {
+  const note = (url: string | URL) => {
+    try {
+      onNavigate(new URL(String(url), window.location.href).href)
+    } catch {
+      // Recording is best effort: a URL MSAL built always parses, and the navigation must go on.
+    }
+  }
+  const location = {
+    assign(url: string | URL) {
+      note(url)
+      popup.location.assign(url)
+    },
+    replace(url: string | URL) {
+      note(url)
+      popup.location.replace(url)
+    },
+    // Reads go to the real location (and throw as it does once the popup is on another origin).
+    get href() {
+      return popup.location.href
+    },
+    set href(url: string) {
+      note(url)
+      popup.location.href = url
+    },
+    get hash() {
+      return popup.location.hash
+    },
+    toString() {
+      return popup.location.href
+    },
+  }
+  return new Proxy(popup, {
+    get(target, prop) {
+      if (prop === 'location') return location
+      const value: unknown = Reflect.get(target, prop)
+      // The window's own methods (close, focus, postMessage) need the real window as `this`.
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+    set(target, prop, value) {
+      return Reflect.set(target, prop, value)
+    },
+  })
+}
+
 export function pageBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.origin).href
 }
@@ -109,6 +175,20 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
     })
     prefetched = { doc, flowId }
   }
+  const recordNavigation = (url: string, kind: 'authorize' | 'logout', popup = false) =>
+    hooks.record(
+      buildNavigationEntry(url, Date.now(), {
+        step: kind,
+        flowId: currentFlowId(),
+        origin: demo ? 'simulated' : 'observed',
+        redactions: [],
+        label: stepLabel(kind),
+        notes:
+          kind === 'authorize'
+            ? [`Built by MSAL; the ${popup ? 'popup' : 'browser'} is sent here with the PKCE challenge, state and nonce.`]
+            : ['MSAL cleared its cache for the account before navigating here.'],
+      }),
+    )
   // The document just read, handed to MSAL so it does not GET it again (see authority-metadata.ts).
   const authorityMetadata = prefetched ? authorityMetadataFrom(prefetched.doc, known) : null
   const config: Configuration = {
@@ -121,19 +201,7 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       ...(authorityMetadata !== null ? { authorityMetadata } : {}),
       onRedirectNavigate: (url) => {
         const kind = navigationKind
-        hooks.record(
-          buildNavigationEntry(url, Date.now(), {
-            step: kind,
-            flowId: currentFlowId(),
-            origin: demo ? 'simulated' : 'observed',
-            redactions: [],
-            label: stepLabel(kind),
-            notes:
-              kind === 'authorize'
-                ? ['Built by MSAL; the browser is sent here with the PKCE challenge, state and nonce.']
-                : ['MSAL cleared its cache for the account before navigating here.'],
-          }),
-        )
+        recordNavigation(url, kind)
         return hooks.onNavigate(url, kind)
       },
     },
@@ -196,9 +264,14 @@ export async function createMsalSession(profile: ConnectionProfile, hooks: Sessi
       )
     },
     async signInPopup(scopes) {
-      const result = await explained(() => app.loginPopup({ scopes: scopes ?? baseScopes, ...common() }))
-      app.setActiveAccount(result.account)
-      return result
+      const stop = watchPopupNavigation((url) => recordNavigation(url, 'authorize', true))
+      try {
+        const result = await explained(() => app.loginPopup({ scopes: scopes ?? baseScopes, ...common() }))
+        app.setActiveAccount(result.account)
+        return result
+      } finally {
+        stop()
+      }
     },
     async handleRedirect() {
       const result = await explained(() => app.handleRedirectPromise())
