@@ -178,6 +178,8 @@ export function TokenInput({
             <div
               ref={mirror}
               aria-hidden="true"
+              // warm-up.tsx lays out a copy of the coloured token (and only of it, of this panel).
+              data-token-mirror=""
               className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-all p-3 font-mono text-[13px] leading-5 [scrollbar-gutter:stable]"
             >
               {runs.map((r, i) => (

@@ -29,7 +29,7 @@ describe('warmUp', () => {
     const main = document.createElement('main')
     main.id = 'main'
     document.body.appendChild(main)
-    const seen: { hidden: string | null; inert: boolean; ids: number; sections: number; field: boolean }[] = []
+    const seen: { hidden: string | null; inert: boolean; ids: number; sections: number; field: boolean; token: boolean }[] = []
     const observer = new MutationObserver(() => {
       const box = main.nextElementSibling as HTMLElement | null
       if (box)
@@ -38,8 +38,11 @@ describe('warmUp', () => {
           inert: box.inert,
           ids: box.querySelectorAll('[id], [data-verdict], [data-claim]').length,
           sections: box.querySelectorAll('section').length,
-          // The token field and its panels are on the page already: only the report is copied.
-          field: box.querySelector('textarea') !== null || (box.textContent ?? '').includes('Encoded token'),
+          // The token field and its panels are on the page already: only the coloured token and
+          // the report are copied, no field, label or panel heading.
+          field: box.querySelector('textarea, input, label') !== null || (box.textContent ?? '').includes('Encoded token'),
+          // The coloured token: what a first paste draws in the field's panel for the first time.
+          token: /^eyJ/.test(box.querySelector('.font-mono')?.textContent ?? ''),
         })
     })
     observer.observe(document.body, { subtree: true, childList: true })
@@ -50,6 +53,7 @@ describe('warmUp', () => {
       await fresh.warmUp()
       expect(marks()).toBe(1)
       expect(seen.filter((s) => s.sections > 0).length).toBeGreaterThan(2)
+      expect(seen.some((s) => s.token)).toBe(true)
       expect(seen.every((s) => s.hidden === 'true' && s.inert && s.ids === 0 && !s.field)).toBe(true)
       expect(main.nextElementSibling).toBeNull()
     } finally {

@@ -166,12 +166,19 @@ const idle = () =>
 async function layOutOnce(drawn: HTMLElement, stop: AbortSignal): Promise<void> {
   const main = document.getElementById('main')
   if (!main) return
-  // Only the report's own sections (verdict, findings, contents, keys): the token field and the
-  // other panels are on the page already, laid out and styled, so a copy of them warms nothing,
-  // and their text would stand twice in the document while the page is empty.
-  const pieces = [...drawn.querySelectorAll('section[data-verdict], section#findings, section#contents, section#keys')].filter(
+  // The coloured token (its box: the mirror of the pasted text and the field over it), then the
+  // report's own sections (verdict, findings, contents, keys). The rest of the page is laid out
+  // already, so a copy of it warms nothing, and its text (labels, headings) would stand twice in
+  // the document while the page is empty; the token's colours and the report are what a first
+  // paste draws for the first time.
+  const mirror = drawn.querySelector('[data-token-mirror]')?.parentElement
+  // Not the field itself: a second (if hidden) textarea in the document is one too many for
+  // anything that looks the field up by its element.
+  for (const field of mirror?.querySelectorAll('textarea, input, button') ?? []) field.remove()
+  const report = [...drawn.querySelectorAll('section[data-verdict], section#findings, section#contents, section#keys')].filter(
     (el) => !el.parentElement?.closest('section'),
   )
+  const pieces = mirror ? [mirror, ...report] : report
   // No ids and no data-* hooks: nothing that looks for the page's verdict, claims or fields
   // (tests, the bench's probe, the skip link) can meet the copy. Styles match classes, not these.
   for (const el of [drawn, ...drawn.querySelectorAll('*')]) {
