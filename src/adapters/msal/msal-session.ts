@@ -123,12 +123,6 @@ function popupStandIn(popup: Window, onNavigate: (url: string) => void): Window 
       note(url)
       popup.location.href = url
     },
-    get hash() {
-      return popup.location.hash
-    },
-    toString() {
-      return popup.location.href
-    },
   }
   return new Proxy(popup, {
     get(target, prop) {
@@ -136,9 +130,6 @@ function popupStandIn(popup: Window, onNavigate: (url: string) => void): Window 
       const value: unknown = Reflect.get(target, prop)
       // The window's own methods (close, focus, postMessage) need the real window as `this`.
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-    },
-    set(target, prop, value) {
-      return Reflect.set(target, prop, value)
     },
   })
 }

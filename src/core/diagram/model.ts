@@ -152,6 +152,15 @@ function toExchangeInputs(entries: CapturedEntry[], clientTitle = 'This app', pe
   })
 }
 
+/**
+ * The title of a drawing of this tab's capture (all of it, or one flow of it): it says when the
+ * answers came from the demo tenant, not from Entra, so the room knows what it is looking at.
+ */
+export function captureTitle(entries: readonly CapturedEntry[], flowLabel?: string): string {
+  const simulated = entries.some((e) => e._oauth.origin === 'simulated')
+  return `Sign-in captured in this tab${simulated ? ' (demo tenant, simulated)' : ''}${flowLabel ? `: ${flowLabel}` : ''}`
+}
+
 function requestLabel(entry: CapturedEntry): string {
   const url = safeUrl(entry.request.url)
   const path = shortPath(url, entry.request.url)

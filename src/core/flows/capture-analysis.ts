@@ -5,7 +5,7 @@
  */
 import type { CapturedEntry } from '../capture/types.ts'
 import { analyzeFlows } from './detect.ts'
-import type { FlowAnalysis } from './types.ts'
+import type { Flow, FlowAnalysis } from './types.ts'
 
 const analyses = new WeakMap<readonly CapturedEntry[], FlowAnalysis>()
 
@@ -16,4 +16,13 @@ export function captureAnalysis(entries: readonly CapturedEntry[]): FlowAnalysis
     analyses.set(entries, a)
   }
   return a
+}
+
+/**
+ * The flows of a capture a screen offers to draw alone: none unless there are two or more (two
+ * sign-ins, a sign-in and a sign-out); with one, the whole capture is that flow.
+ */
+export function separableFlows(entries: readonly CapturedEntry[]): Flow[] {
+  const flows = entries.length > 0 ? captureAnalysis(entries).flows : []
+  return flows.length > 1 ? flows : []
 }

@@ -56,18 +56,13 @@ export function analyzeFlows(entries: readonly Entry[], options: AnalyzeOptions 
  * and a picker offering both twice under one name leaves the user guessing: such labels get
  * "(1 of 2)", "(2 of 2)" in the order the flows started.
  */
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return new URL(url).host
-  } catch {
-    return undefined
-  }
-}
-
 function numberRepeatedLabels(flows: Flow[]): void {
   const byLabel = new Map<string, Flow[]>()
-  for (const f of flows) byLabel.set(f.label, [...(byLabel.get(f.label) ?? []), f])
+  for (const f of flows) {
+    const same = byLabel.get(f.label)
+    if (same) same.push(f)
+    else byLabel.set(f.label, [f])
+  }
   for (const same of byLabel.values()) {
     if (same.length < 2) continue
     same.forEach((f, i) => {
@@ -265,7 +260,8 @@ function buildFlow(d: Draft, index: number, entries: readonly Entry[], options: 
 
   const grant = steps.find((s) => s.grantType && s.origin !== 'not_observed')?.grantType
   // A sign-out on its own has no authorization request to name its server: its end-session URL does.
-  const authority = d.authority ?? (kind === 'sign_out' ? hostOf(steps.find((s) => s.kind === 'logout')?.url) : undefined)
+  const logout = kind === 'sign_out' ? steps.find((s) => s.kind === 'logout') : undefined
+  const authority = d.authority ?? (logout ? safeUrl(logout.url)?.host : undefined)
   const host = authority ? ` · ${authority}` : ''
   const flow: Flow = {
     id: `flow-${index + 1}`,

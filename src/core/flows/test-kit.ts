@@ -1,6 +1,10 @@
 /** Test helper: the made-up IdP and app of the flow-analysis unit tests, and builders for their requests. */
 import type { Entry } from 'har-format'
+import type { CapturedEntry } from '../capture/types.ts'
+import { parseHar } from '../har/parse.ts'
+import { HAR_FIXTURES } from '../har/test-fixtures.ts'
 import { mkEntry, type EntrySpec } from '../har/test-entry.ts'
+import { stampEntry } from './stamp.ts'
 import { analyzeFlows } from './detect.ts'
 import type { Flow } from './types.ts'
 
@@ -40,4 +44,21 @@ export function kinds(entries: Entry[]): string[][] {
 /** A flow's step kinds in order, one space apart: reads like the sign-in it is. */
 export function stepLine(flow: Flow | undefined): string {
   return flow ? flow.steps.map((s) => s.kind).join(' ') : '(no flow)'
+}
+
+/**
+ * One tab's capture made of the sign-ins of these fixture files in turn (by default the demo SPA
+ * and the confidential web app), stamped as the live capture stamps its exchanges.
+ */
+export function stampedCapture(names: string[] = ['demo-signin.har', 'webapp-confidential.har']): CapturedEntry[] {
+  const entries: CapturedEntry[] = []
+  for (const name of names) {
+    const r = parseHar(HAR_FIXTURES[name] ?? '')
+    if (!r.ok) throw new Error(r.message)
+    for (const e of r.entries) {
+      const prior = (e as Partial<CapturedEntry>)._oauth
+      entries.push(stampEntry({ ...e, _oauth: prior ?? { step: 'other', flowId: name, origin: 'observed', redactions: [] } }))
+    }
+  }
+  return entries
 }

@@ -6,8 +6,7 @@ import { parseHar } from '../../core/har/parse.ts'
 import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
 import { useImportStore, type LoadedHar } from '../../stores/import-store.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
-import type { CapturedEntry } from '../../core/capture/types.ts'
-import { stampEntry } from '../../core/flows/stamp.ts'
+import { stampedCapture } from '../../core/flows/test-kit.ts'
 import { DiagramPage } from './diagram-page.tsx'
 
 afterEach(() => {
@@ -72,15 +71,7 @@ describe('<DiagramPage> with ?source=import:…', () => {
 describe('<DiagramPage> with a live capture of two flows', () => {
   it('offers the whole capture and each flow the analysis found, and draws one flow alone', () => {
     // Two sign-ins in one tab's capture, stamped as the live capture stamps its exchanges.
-    const entries: CapturedEntry[] = []
-    for (const name of ['demo-signin.har', 'webapp-confidential.har']) {
-      const r = parseHar(HAR_FIXTURES[name] ?? '')
-      if (!r.ok) throw new Error(r.message)
-      for (const e of r.entries) {
-        const prior = (e as Partial<CapturedEntry>)._oauth
-        entries.push(stampEntry({ ...e, _oauth: prior ?? { step: 'other', flowId: name, origin: 'observed', redactions: [] } }))
-      }
-    }
+    const entries = stampedCapture()
     useCaptureStore.setState({ entries })
     const flows = analyzeFlows(entries).flows
     expect(flows.length).toBe(2)

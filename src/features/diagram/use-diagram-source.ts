@@ -7,14 +7,14 @@
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { captureAnalysis } from '../../core/flows/capture-analysis.ts'
+import { separableFlows } from '../../core/flows/capture-analysis.ts'
 import { flowEntries } from '../../core/flows/detect.ts'
-import { buildDiagramModel, buildModelFromInputs } from '../../core/diagram/model.ts'
+import { buildDiagramModel, buildModelFromInputs, captureTitle } from '../../core/diagram/model.ts'
 import { getTemplate, isTemplateId, listTemplates, type TemplateId } from '../../core/diagram/templates.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import type { KeyOrigin } from '../../core/token/types.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
-import { annotatedEntries, sourceTraits, useImportStore } from '../../stores/import-store.ts'
+import { annotatedEntries, captureKeyOrigin, sourceTraits, useImportStore } from '../../stores/import-store.ts'
 
 interface SourceOption {
   value: string
@@ -56,10 +56,7 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   const templates = useMemo(() => listTemplates(), [])
   // The same analysis the Import screen shows for this capture (one result per capture list).
   // With two or more flows (two sign-ins, a sign-in and a sign-out), each can be drawn alone.
-  const captureFlows = useMemo(() => {
-    const flows = captured.length > 0 ? captureAnalysis(captured).flows : []
-    return flows.length > 1 ? flows : []
-  }, [captured])
+  const captureFlows = useMemo(() => separableFlows(captured), [captured])
 
   const options = useMemo(() => {
     const out: SourceOption[] = []
@@ -103,9 +100,6 @@ export function useDiagramSource(redact: boolean): DiagramSource {
   }, [value, captured, captureFlows, loaded, redact])
 
   function buildFor(value: string): { model: DiagramModel; entries: CapturedEntry[]; summary: string | null; trust: TokenTrust } {
-    // Say what the room is looking at: the demo tenant's answers are simulated, not Entra's.
-    const captureTitle = (entries: CapturedEntry[], flowLabel?: string) =>
-      `Sign-in captured in this tab${entries.some((e) => e._oauth.origin === 'simulated') ? ' (demo tenant, simulated)' : ''}${flowLabel ? `: ${flowLabel}` : ''}`
     if (value === 'capture') {
       return {
         model: buildDiagramModel(captured, { redact, title: captureTitle(captured) }),
@@ -131,15 +125,9 @@ export function useDiagramSource(redact: boolean): DiagramSource {
         // Same perspective as the Import screen's diagram: a HAR file is the browser's view; a
         // live capture analysed on the Import screen is still the app's own record.
         const { perspective, own } = sourceTraits(loaded)
-        const jwksStep = flow.steps.find((s) => s.kind === 'jwks')
-        const origin: KeyOrigin = {
-          kind: 'capture',
-          label: own ? 'this tab’s live capture' : `the imported file “${loaded.name}”`,
-          ...(jwksStep && jwksStep.time > 1e11 ? { capturedAt: jwksStep.time } : {}),
-        }
         const trust: TokenTrust = {
           own,
-          ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin } } : {}),
+          ...(flow.jwks ? { captureKeys: { jwks: flow.jwks, origin: captureKeyOrigin(flow, loaded) } } : {}),
           ...(own ? {} : { asOfCapture: true }),
         }
         return {

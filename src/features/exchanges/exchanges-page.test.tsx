@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
-import type { CapturedEntry } from '../../core/capture/types.ts'
 import { demoCapture } from '../../core/diagram/test-flows.ts'
 import { analyzeFlows } from '../../core/flows/detect.ts'
-import { stampEntry } from '../../core/flows/stamp.ts'
-import { parseHar } from '../../core/har/parse.ts'
-import { HAR_FIXTURES } from '../../core/har/test-fixtures.ts'
+import { stampedCapture } from '../../core/flows/test-kit.ts'
 import { useCaptureStore } from '../../stores/capture-store.ts'
 import { useInspectorStore } from '../../stores/inspector-store.ts'
 import { ExchangesPage } from './exchanges-page.tsx'
@@ -54,15 +51,7 @@ describe('Flow screen sequence diagram', { timeout: 20_000 }, () => {
   it('with two flows in the capture, draws one alone and its arrows still open their own rows', async () => {
     // Two sign-ins in one tab's capture (a SPA and a confidential web app), stamped as the live
     // capture stamps its exchanges.
-    const entries: CapturedEntry[] = []
-    for (const name of ['demo-signin.har', 'webapp-confidential.har']) {
-      const r = parseHar(HAR_FIXTURES[name] ?? '')
-      if (!r.ok) throw new Error(r.message)
-      for (const e of r.entries) {
-        const prior = (e as Partial<CapturedEntry>)._oauth
-        entries.push(stampEntry({ ...e, _oauth: prior ?? { step: 'other', flowId: name, origin: 'observed', redactions: [] } }))
-      }
-    }
+    const entries = stampedCapture()
     useCaptureStore.setState({ entries })
     const web = analyzeFlows(entries).flows.find((f) => f.steps.some((st) => st.url.includes('/signin-oidc')))
     if (!web) throw new Error('no web app flow')

@@ -9,11 +9,11 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import type { CapturedEntry } from '../../core/capture/types.ts'
-import { captureAnalysis } from '../../core/flows/capture-analysis.ts'
+import { separableFlows } from '../../core/flows/capture-analysis.ts'
 import { flowEntries } from '../../core/flows/detect.ts'
 import type { Flow } from '../../core/flows/types.ts'
 import { measureWith } from '../../core/diagram/layout.ts'
-import { buildDiagramModel } from '../../core/diagram/model.ts'
+import { buildDiagramModel, captureTitle } from '../../core/diagram/model.ts'
 import { PALETTES } from '../../core/diagram/palette.ts'
 import type { DiagramModel } from '../../core/diagram/types.ts'
 import { diagramView } from '../../core/diagram/view.ts'
@@ -26,9 +26,7 @@ import { RedactSwitch } from '../../ui/sequence-diagram/redact-switch.tsx'
 import { useDark } from '../../ui/use-dark.ts'
 
 function buildModel(entries: CapturedEntry[], redact: boolean, flow: Flow | null): { model: DiagramModel } | { error: string } {
-  // Say what is drawn: the demo tenant's answers are simulated, not Entra's (as on the Diagram screen).
-  const simulated = entries.some((e) => e._oauth.origin === 'simulated')
-  const title = `Sign-in captured in this tab${simulated ? ' (demo tenant, simulated)' : ''}${flow ? `: ${flow.label}` : ''}`
+  const title = captureTitle(entries, flow?.label)
   try {
     // One flow's model is built from its steps (inferred ones included); message.exchangeIndex
     // then points into flow.steps, mapped back to the list's rows in `activate`.
@@ -46,10 +44,7 @@ export function FlowDiagram({ entries, onShowExchange }: { entries: CapturedEntr
   const setRedact = useInspectorStore((s) => s.setRedact)
   const dark = useDark()
   // The same grouped analysis as the Import and Diagram screens (memoised per capture list).
-  const flows = useMemo(() => {
-    const found = captureAnalysis(entries).flows
-    return found.length > 1 ? found : []
-  }, [entries])
+  const flows = useMemo(() => separableFlows(entries), [entries])
   const [flowId, setFlowId] = useState<string | null>(null)
   // A flow that is gone (the capture was cleared or replaced) falls back to every exchange.
   const flow = flows.find((f) => f.id === flowId) ?? null

@@ -165,7 +165,11 @@ const idle = () =>
  */
 async function layOutOnce(drawn: HTMLElement, stop: AbortSignal): Promise<void> {
   const main = document.getElementById('main')
-  if (!main) return
+  // Once the page shows a report of its own, the copy has nothing left to warm, and its text
+  // would stand beside the page's (hidden, but found by anything that searches the document for
+  // text, as a test did: "0 errors" twice).
+  const pageReport = () => main?.querySelector('[data-verdict]') != null
+  if (!main || pageReport()) return
   // The coloured token (its box: the mirror of the pasted text and the field over it), then the
   // report's own sections (verdict, findings, contents, keys). The rest of the page is laid out
   // already, so a copy of it warms nothing, and its text (labels, headings) would stand twice in
@@ -193,12 +197,8 @@ async function layOutOnce(drawn: HTMLElement, stop: AbortSignal): Promise<void> 
   const frame = document.createElement('div')
   frame.className = 'mx-auto max-w-7xl px-4'
   box.appendChild(frame)
-  // Once the page shows a report of its own, the copy has nothing left to warm, and its text
-  // would stand beside the page's (hidden, but found by anything that searches the document for
-  // text, as a test did: "0 errors" twice). The observer removes it in the microtask after the
+  // A report the page shows meanwhile: the observer removes the copy in the microtask after the
   // page's commit, before anything else can read the document.
-  const pageReport = () => main.querySelector('[data-verdict]') !== null
-  if (pageReport()) return
   let done = false
   const finish = () => {
     done = true
